@@ -1,0 +1,68 @@
+/*
+ * edit.c - list of cell writes.
+ */
+#include "edit.h"
+#include "buf.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const js_edit *js_edits_find(const js_edits *list, const char *sheet, uint32_t row, uint32_t col)
+{
+    size_t i;
+    for (i = 0; i < list->count; i++) {
+        const js_edit *e = &list->items[i];
+        if (e->row == row && e->col == col && strcmp(e->sheet, sheet) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, const char *text)
+{
+    js_edit *existing = (js_edit *)js_edits_find(list, sheet, row, col);
+    char *copy = js_strdup(text ? text : "");
+
+    if (!copy)
+        return JS_ENOMEM;
+    if (existing) {
+        free(existing->text);
+        existing->text = copy;
+        return 0;
+    }
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        js_edit *p = realloc(list->items, cap * sizeof(*p));
+        if (!p) {
+            free(copy);
+            return js_error_set(JS_ENOMEM, "out of memory");
+        }
+        list->items = p;
+        list->cap = cap;
+    }
+    list->items[list->count].sheet = js_strdup(sheet);
+    if (!list->items[list->count].sheet) {
+        free(copy);
+        return JS_ENOMEM;
+    }
+    list->items[list->count].row = row;
+    list->items[list->count].col = col;
+    list->items[list->count].text = copy;
+    list->count++;
+    return 0;
+}
+
+void js_edits_dispose(js_edits *list)
+{
+    size_t i;
+    if (!list)
+        return;
+    for (i = 0; i < list->count; i++) {
+        free(list->items[i].sheet);
+        free(list->items[i].text);
+    }
+    free(list->items);
+    list->items = NULL;
+    list->count = list->cap = 0;
+}

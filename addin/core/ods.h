@@ -1,0 +1,37 @@
+/*
+ * ods.h - reading and copying OpenDocument spreadsheets (.ods, .fods).
+ *
+ * Reading streams content.xml (or the flat .fods document) through
+ * libxml2's xmlTextReader, never building a DOM, into the js_workbook
+ * model; user-defined document properties (meta.xml) become workbook
+ * properties.  Writing copies a file, changing only the cells named in a
+ * js_edits list; every other byte of every other part is copied as is.
+ */
+#ifndef JS_ODS_H
+#define JS_ODS_H
+
+#include "edit.h"
+#include "model.h"
+
+#include <stddef.h>
+
+/*
+ * Read the spreadsheet at `path` (.ods zip or flat .fods XML, told apart by
+ * content, not by name).  JS_EIO when the file cannot be read, JS_EFORMAT
+ * with a one-line reason when it is not a spreadsheet or is damaged.
+ */
+int js_ods_read(js_workbook **out, const char *path);
+
+/* The same from memory (used by the fuzzer). */
+int js_ods_read_memory(js_workbook **out, const void *data, size_t size);
+
+/*
+ * Copy `in_path` to `out_path` with each edit applied: the cell becomes a
+ * string cell with the edit's text, keeping its style.  Cells inside
+ * repeated runs are split out of the run; cells past the end of a row or
+ * sheet are added.  `in_path` is never written.  Fails (and leaves no
+ * out_path) when an edit names a sheet that does not exist.
+ */
+int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits);
+
+#endif

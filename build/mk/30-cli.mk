@@ -1,0 +1,18 @@
+# The batch checker: build/out/bin/juesuan.
+CLI_SRC := $(sort $(wildcard $(TOP)/addin/cli/*.c))
+CLI_OBJ := $(patsubst $(TOP)/addin/cli/%.c,$(OUT)/obj/cli/%.o,$(CLI_SRC))
+CLI_BIN := $(OUT)/bin/juesuan
+
+$(OUT)/obj/cli/%.o: $(TOP)/addin/cli/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_RELEASE) -MMD -MP -c $< -o $@
+
+$(CLI_BIN): $(CLI_OBJ) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $(CLI_OBJ) $(CORE_LIB) $(LDLIBS_CORE)
+
+-include $(CLI_OBJ:.o=.d)
+
+ifneq ($(CLI_SRC),)
+ALL_TARGETS += $(CLI_BIN)
+endif

@@ -1,0 +1,21 @@
+# CUnit tests of the core: tests/unit/*.c form one runner, built plain and
+# with AddressSanitizer + UndefinedBehaviorSanitizer; both must pass.
+UNIT_SRC := $(sort $(wildcard $(TOP)/tests/unit/*.c))
+UNIT_BIN := $(OUT)/tests/unit
+UNIT_SAN_BIN := $(OUT)/tests/unit-san
+
+$(UNIT_BIN): $(UNIT_SRC) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_RELEASE) -o $@ $(UNIT_SRC) $(CORE_LIB) -lcunit $(LDLIBS_CORE)
+
+$(UNIT_SAN_BIN): $(UNIT_SRC) $(CORE_SAN_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_SAN) -o $@ $(UNIT_SRC) $(CORE_SAN_LIB) -lcunit $(LDLIBS_CORE)
+
+.PHONY: test-unit
+test-unit: $(UNIT_BIN) $(UNIT_SAN_BIN) $(CONTENT_STAMP)
+	cd $(TOP) && JUESUAN_CONTENT=$(OUT)/share/juesuan $(UNIT_BIN)
+	cd $(TOP) && JUESUAN_CONTENT=$(OUT)/share/juesuan \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(UNIT_SAN_BIN)
+
+TEST_TARGETS += test-unit
