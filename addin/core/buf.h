@@ -16,7 +16,10 @@ typedef struct js_buf {
     size_t cap;  /* bytes allocated */
 } js_buf;
 
-#define JS_BUF_INIT {NULL, 0, 0}
+#define JS_BUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Make room for at least `extra` more bytes.  0 or JS_ENOMEM. */
 int js_buf_grow(js_buf *buf, size_t extra);

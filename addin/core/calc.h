@@ -49,8 +49,7 @@ int js_calc_shares(js_decimal *out, const js_decimal *items, size_t n, int decim
  * Whether a published total is consistent with its published items under
  * the round-to-nearest rule: |total − Σ items| ≤ (n+1)·½·10^−decimals.
  */
-int js_calc_sum_ties(int *ties, js_decimal total, const js_decimal *items, size_t n,
-                     int decimals);
+int js_calc_sum_ties(int *ties, js_decimal total, const js_decimal *items, size_t n, int decimals);
 
 typedef enum js_subject_level {
     JS_SUBJECT_NONE = 0,

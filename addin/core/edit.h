@@ -23,7 +23,10 @@ typedef struct js_edits {
     size_t count, cap;
 } js_edits;
 
-#define JS_EDITS_INIT {NULL, 0, 0}
+#define JS_EDITS_INIT                                                                              \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Append an edit (strings copied).  A second edit of the same cell replaces the first. */
 int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, const char *text);

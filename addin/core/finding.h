@@ -19,20 +19,20 @@ typedef enum js_severity {
 } js_severity;
 
 typedef struct js_cell_ref {
-    char *sheet; /* sheet name as in the document */
+    char *sheet;       /* sheet name as in the document */
     uint32_t row, col; /* 0-based */
 } js_cell_ref;
 
 typedef struct js_finding {
-    char *rule;       /* stable rule id, e.g. "T1-L24" or "read.figure" */
+    char *rule; /* stable rule id, e.g. "T1-L24" or "read.figure" */
     js_severity severity;
     char *message_zh; /* zh-CN message, figures filled in */
     char *message_en; /* en-US message */
     js_cell_ref *cells;
     size_t ncells;
-    char *expected;   /* e.g. "3367.47" or NULL */
-    char *actual;     /* e.g. "3367.48" or NULL */
-    char *tolerance;  /* e.g. "0.015" (rounding allowance used) or NULL */
+    char *expected;  /* e.g. "3367.47" or NULL */
+    char *actual;    /* e.g. "3367.48" or NULL */
+    char *tolerance; /* e.g. "0.015" (rounding allowance used) or NULL */
 } js_finding;
 
 typedef struct js_findings {
@@ -40,7 +40,10 @@ typedef struct js_findings {
     size_t count, cap;
 } js_findings;
 
-#define JS_FINDINGS_INIT {NULL, 0, 0}
+#define JS_FINDINGS_INIT                                                                           \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /*
  * Append a finding; all strings are copied (NULL allowed except rule and

@@ -37,6 +37,13 @@ int js_format_add_rules(js_format *format, const char *path);
 /* The format's id. */
 const char *js_format_id(const js_format *format);
 
+/* The content directory the format was loaded from (absolute path). */
+const char *js_format_content_dir(const js_format *format);
+
+/* Absolute path of the narrative template file the rule set names
+ * (<narrative file="narrative/cn-bmjs-2016.xml"/>), or NULL when none. */
+const char *js_format_narrative_path(const js_format *format);
+
 /* Free a format; NULL accepted. */
 void js_format_free(js_format *format);
 

@@ -38,10 +38,10 @@ typedef enum js_figure_status {
 } js_figure_status;
 
 typedef struct js_figure {
-    js_decimal value;      /* at the table's decimals, half-up from what is stored */
+    js_decimal value; /* at the table's decimals, half-up from what is stored */
     js_figure_status status;
-    const char *sheet;     /* owned by the workbook */
-    uint32_t row, col;     /* 0-based position of the cell */
+    const char *sheet; /* owned by the workbook */
+    uint32_t row, col; /* 0-based position of the cell */
 } js_figure;
 
 /*

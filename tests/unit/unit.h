@@ -18,7 +18,7 @@
 void js_unit_add_suite(const char *name, CU_TestInfo *tests);
 
 #define JS_UNIT_SUITE(name, tests)                                                                 \
-    __attribute__((constructor)) static void js_unit_register_##name(void)                        \
+    __attribute__((constructor)) static void js_unit_register_##name(void)                         \
     {                                                                                              \
         js_unit_add_suite(#name, tests);                                                           \
     }
