@@ -1,0 +1,128 @@
+/*
+ * content.c - finding the statutory content and loading each format once.
+ */
+#include "cli.h"
+
+#include "buf.h"
+#include "error.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Whether `path` is a directory. */
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * $JUESUAN_CONTENT wins, so tests and districts can point at their own
+ * copy; otherwise the installed layout bin/juesuan + share/juesuan/.
+ */
+int js_cli_content_dir(char *buf, size_t size)
+{
+    const char *env = getenv("JUESUAN_CONTENT");
+    char exe[PATH_MAX];
+    ssize_t n;
+    char *slash;
+
+    if (env && *env) {
+        if (!is_dir(env))
+            return js_error_set(JS_ENOTFOUND, "JUESUAN_CONTENT=%s is not a directory", env);
+        snprintf(buf, size, "%s", env);
+        return 0;
+    }
+    n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n <= 0)
+        return js_error_set(JS_ENOTFOUND, "cannot tell where juesuan is installed");
+    exe[n] = '\0';
+    slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    snprintf(buf, size, "%s/../share/juesuan", exe);
+    if (!is_dir(buf))
+        return js_error_set(JS_ENOTFOUND,
+                            "no rule sets found at %s (set JUESUAN_CONTENT to the content folder)",
+                            buf);
+    return 0;
+}
+
+struct js_format_cache {
+    char *content_dir;
+    const char **rule_files;
+    js_format **formats;
+    size_t count;
+};
+
+int js_format_cache_new(js_format_cache **out, const char *content_dir, const char **rule_files)
+{
+    js_format_cache *cache = calloc(1, sizeof(*cache));
+
+    if (!cache)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    cache->content_dir = js_strdup(content_dir);
+    if (!cache->content_dir) {
+        free(cache);
+        return JS_ENOMEM;
+    }
+    cache->rule_files = rule_files;
+    *out = cache;
+    return 0;
+}
+
+int js_format_cache_get(const js_format **out, js_format_cache *cache, const char *wanted,
+                        const js_workbook *wb)
+{
+    const char *id = wanted;
+    js_format *format = NULL, **grown;
+    size_t i;
+    int rc;
+
+    if (!id)
+        id = js_workbook_property(wb, JS_FORMAT_PROPERTY);
+    if (!id || !*id)
+        id = JS_FORMAT_DEFAULT;
+    for (i = 0; i < cache->count; i++) {
+        if (strcmp(js_format_id(cache->formats[i]), id) == 0) {
+            *out = cache->formats[i];
+            return 0;
+        }
+    }
+    rc = js_format_load(&format, cache->content_dir, id);
+    if (rc < 0)
+        return rc;
+    for (i = 0; cache->rule_files && cache->rule_files[i]; i++) {
+        rc = js_format_add_rules(format, cache->rule_files[i]);
+        if (rc < 0)
+            goto fail;
+    }
+    grown = realloc(cache->formats, (cache->count + 1) * sizeof(*grown));
+    if (!grown) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto fail;
+    }
+    cache->formats = grown;
+    cache->formats[cache->count++] = format;
+    *out = format;
+    return 0;
+
+fail:
+    js_format_free(format);
+    return rc;
+}
+
+void js_format_cache_free(js_format_cache *cache)
+{
+    size_t i;
+    if (!cache)
+        return;
+    for (i = 0; i < cache->count; i++)
+        js_format_free(cache->formats[i]);
+    free(cache->formats);
+    free(cache->content_dir);
+    free(cache);
+}
