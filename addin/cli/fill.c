@@ -4,7 +4,8 @@
  * Writes OUT, a copy of IN with the narrative's generated cells filled in;
  * IN is never written and every other cell of OUT is exactly as in IN.
  * Missing inputs (last year's figures, budgets) are listed on stderr and
- * leave marked gaps in the text.  Exit 0 when OUT was written, 2 when not.
+ * leave marked gaps in the text.  Each cell written is printed with its
+ * text.  Exit 0 when OUT was written, 2 when not.
  */
 #include "cli.h"
 
@@ -37,6 +38,11 @@ int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out
     if (js_ods_write_edits(in_path, out_path, &edits) < 0)
         goto fail;
 
+    for (i = 0; i < edits.count; i++) {
+        char name[32];
+        js_cell_name(name, sizeof(name), edits.items[i].row, edits.items[i].col);
+        printf("%s!%s: %s\n", edits.items[i].sheet, name, edits.items[i].text);
+    }
     js_findings_sort(&notes);
     for (i = 0; i < notes.count; i++)
         fprintf(stderr, "%s: %s\n", in_path,
