@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# tests/bench/check-bench.sh OUT - the checker's benchmark (make -C build bench).
+#
+# For the sample and for a generated workbook with 100 times its rows, time
+# `juesuan check` over many copies in one call against a bare libxml2
+# streaming pass over the same files (bare_parse), and print files per
+# second (CPU time), the ratio, and peak memory.  Best of 3 runs each.
+# A benchmark, not a test: it prints figures and never fails on speed.
+set -euo pipefail
+out=${1:?usage: check-bench.sh BUILD_OUT}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+juesuan=$out/bin/juesuan
+bare=$out/bench/bare_parse
+export JUESUAN_CONTENT=$out/share/juesuan
+
+sample=$top/tests/data/sample/sample.ods
+large=$out/bench/large.ods
+python3 "$top/tests/bench/make_large.py" "$sample" "$large" 100
+
+# best_of CMD... : prints "cpu_seconds peak_kib" of the fastest of 3 runs
+best_of() {
+  local best="" mem=0 i line cpu kib
+  for i in 1 2 3; do
+    line=$( { /usr/bin/time -f "%U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    cpu=$(echo "$line" | awk '{printf "%.3f", $1 + $2}')
+    kib=$(echo "$line" | awk '{print $3}')
+    if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN{exit !(a < b)}'; then best=$cpu; fi
+    [ "$kib" -gt "$mem" ] && mem=$kib
+  done
+  echo "$best $mem"
+}
+
+printf "%-10s %6s %12s %12s %8s %12s %12s\n" workbook files "check f/s" "parse f/s" ratio "check KiB" "parse KiB"
+for spec in "sample:$sample:300" "large:$large:10"; do
+  IFS=: read -r name file copies <<<"$spec"
+  files=()
+  for ((i = 0; i < copies; i++)); do files+=("$file"); done
+  # run once to make sure it works (exit 0 or 1 are both "checked")
+  "$juesuan" check --json "$file" >/dev/null || [ $? -eq 1 ] || { echo "check failed on $file" >&2; exit 1; }
+  read -r ccpu cmem < <(best_of "$juesuan" check --json "${files[@]}")
+  read -r pcpu pmem < <(best_of "$bare" "${files[@]}")
+  awk -v n="$copies" -v c="$ccpu" -v p="$pcpu" -v name="$name" -v cm="$cmem" -v pm="$pmem" 'BEGIN {
+    cf = (c > 0) ? n / c : 0; pf = (p > 0) ? n / p : 0; r = (p > 0) ? c / p : 0;
+    printf "%-10s %6d %12.1f %12.1f %7.2fx %12d %12d\n", name, n, cf, pf, r, cm, pm }'
+done
+echo "target: ratio <= 1.50x; 300 sample workbooks in well under 1 s of CPU"
