@@ -1,0 +1,256 @@
+/*
+ * docread.c - the open document into a js_workbook (see docread.h).
+ */
+#include "docread.h"
+
+#include "buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The sheets of a spreadsheet document. */
+int js_docread_sheets(uno_Interface **out, uno_Interface *doc)
+{
+    int rc = js_ucall_obj(out, doc, "com.sun.star.sheet.XSpreadsheetDocument", "getSheets", NULL);
+    if (rc == JS_ENOTFOUND)
+        return js_error_set(JS_EINVAL, "这不是电子表格文档 / the document is not a spreadsheet");
+    return rc;
+}
+
+/* Used area through a sheet cursor moved to the end of the used area. */
+int js_docread_used_area(js_range_address *out, uno_Interface *sheet)
+{
+    uno_Interface *cursor = NULL;
+    sal_Bool expand = sal_False;
+    void *args[1];
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    rc = js_ucall_obj(&cursor, sheet, "com.sun.star.sheet.XSpreadsheet", "createCursor", NULL);
+    if (rc < 0)
+        goto cleanup;
+    args[0] = &expand;
+    rc = js_ucall(cursor, "com.sun.star.sheet.XUsedAreaCursor", "gotoEndOfUsedArea", NULL, args);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_ucall(cursor, "com.sun.star.sheet.XCellRangeAddressable", "getRangeAddress", out, NULL);
+cleanup:
+    js_uno_release(cursor);
+    return rc;
+}
+
+/* Store one cell from its data (double or string any) and formula text. */
+static int put_cell(js_sheet *sheet, uint32_t row, uint32_t col, const uno_Any *data,
+                    rtl_uString *formula)
+{
+    char *text = NULL, *value = NULL, *ftext = NULL;
+    js_cell_type type = JS_CELL_EMPTY;
+    typelib_TypeClass tc = js_uno_any_class(data);
+    int is_formula = formula && formula->length > 0 && formula->buffer[0] == '=';
+    int rc = 0;
+
+    if (tc == typelib_TypeClass_DOUBLE) {
+        type = JS_CELL_NUMBER;
+        value = js_udouble_literal(*(const double *)data->pData);
+        if (!value)
+            return JS_ENOMEM;
+        /* The file reader's text for a number is its display; we have no
+         * display in bulk, and the checker reads numbers by value. */
+        text = js_strdup(value);
+        if (!text) {
+            rc = JS_ENOMEM;
+            goto cleanup;
+        }
+    } else if (tc == typelib_TypeClass_STRING) {
+        rtl_uString *s = *(rtl_uString **)data->pData;
+        if (s && s->length > 0) {
+            type = JS_CELL_TEXT;
+            rc = js_uno_string_to_utf8(&text, s);
+            if (rc < 0)
+                goto cleanup;
+        } else if (is_formula) {
+            type = JS_CELL_TEXT;
+        }
+    }
+    if (is_formula) {
+        rc = js_uno_string_to_utf8(&ftext, formula);
+        if (rc < 0)
+            goto cleanup;
+    }
+    if (type == JS_CELL_EMPTY && !ftext)
+        goto cleanup;
+    rc = js_sheet_put(sheet, row, col, type, text, value, ftext);
+cleanup:
+    free(text);
+    free(value);
+    free(ftext);
+    return rc;
+}
+
+/* Read one sheet's used area in two bulk calls. */
+static int read_sheet(js_workbook *wb, uno_Interface *sheet_obj, const char *name)
+{
+    js_range_address area;
+    uno_Interface *range = NULL;
+    uno_Sequence *data = NULL, *formulas = NULL;
+    js_sheet *sheet = NULL;
+    sal_Int32 pos[4];
+    void *args[4];
+    int32_t r, c, nr, nc;
+    int rc;
+
+    rc = js_workbook_add_sheet(&sheet, wb, name);
+    if (rc < 0)
+        return rc;
+    rc = js_docread_used_area(&area, sheet_obj);
+    if (rc < 0)
+        goto cleanup;
+    pos[0] = 0;
+    pos[1] = 0;
+    pos[2] = area.end_col;
+    pos[3] = area.end_row;
+    for (r = 0; r < 4; r++)
+        args[r] = &pos[r];
+    rc = js_ucall_obj(&range, sheet_obj, "com.sun.star.table.XCellRange", "getCellRangeByPosition",
+                      args);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_ucall(range, "com.sun.star.sheet.XCellRangeData", "getDataArray", &data, NULL);
+    if (rc < 0)
+        goto cleanup;
+    rc =
+        js_ucall(range, "com.sun.star.sheet.XCellRangeFormula", "getFormulaArray", &formulas, NULL);
+    if (rc < 0)
+        goto cleanup;
+    nr = js_uno_seq_len(data);
+    for (r = 0; r < nr; r++) {
+        uno_Sequence *drow = ((uno_Sequence **)js_uno_seq_data(data))[r];
+        uno_Sequence *frow =
+            r < js_uno_seq_len(formulas) ? ((uno_Sequence **)js_uno_seq_data(formulas))[r] : NULL;
+        nc = js_uno_seq_len(drow);
+        for (c = 0; c < nc; c++) {
+            rtl_uString *f =
+                c < js_uno_seq_len(frow) ? ((rtl_uString **)js_uno_seq_data(frow))[c] : NULL;
+            rc = put_cell(sheet, (uint32_t)r, (uint32_t)c, &((uno_Any *)js_uno_seq_data(drow))[c],
+                          f);
+            if (rc < 0)
+                goto cleanup;
+        }
+    }
+cleanup:
+    js_uno_seq_release(data, "[][]any");
+    js_uno_seq_release(formulas, "[][]string");
+    js_uno_release(range);
+    return rc;
+}
+
+/* Copy the user-defined document properties (strings and numbers). */
+static int read_properties(js_workbook *wb, uno_Interface *doc)
+{
+    uno_Interface *props = NULL, *user = NULL;
+    uno_Sequence *values = NULL;
+    int32_t i, n;
+    int rc;
+
+    rc = js_ucall_obj(&props, doc, "com.sun.star.document.XDocumentPropertiesSupplier",
+                      "getDocumentProperties", NULL);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_ucall_obj(&user, props, "com.sun.star.document.XDocumentProperties",
+                      "getUserDefinedProperties", NULL);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_ucall(user, "com.sun.star.beans.XPropertyAccess", "getPropertyValues", &values, NULL);
+    if (rc < 0)
+        goto cleanup;
+    n = js_uno_seq_len(values);
+    for (i = 0; i < n; i++) {
+        js_property_value *pv = &((js_property_value *)js_uno_seq_data(values))[i];
+        char *name = NULL, *value = NULL;
+        typelib_TypeClass tc = js_uno_any_class(&pv->value);
+        double d;
+
+        rc = js_uno_string_to_utf8(&name, pv->name);
+        if (rc < 0)
+            goto cleanup;
+        if (tc == typelib_TypeClass_STRING)
+            rc = js_uno_string_to_utf8(&value, *(rtl_uString **)pv->value.pData);
+        else if (js_uno_any_to_double(&d, &pv->value) == 0)
+            value = js_udouble_literal(d);
+        if (rc == 0 && value)
+            rc = js_workbook_set_property(wb, name, value);
+        free(name);
+        free(value);
+        if (rc < 0)
+            goto cleanup;
+    }
+cleanup:
+    js_uno_seq_release(values, "[]com.sun.star.beans.PropertyValue");
+    js_uno_release(user);
+    js_uno_release(props);
+    return rc;
+}
+
+/* Whether `name` is one of the NULL-terminated `skip` list. */
+static int skipped(const char *name, const char *const *skip)
+{
+    for (; skip && *skip; skip++)
+        if (strcmp(name, *skip) == 0)
+            return 1;
+    return 0;
+}
+
+/* Read every sheet in document order, then the properties. */
+int js_docread_workbook(js_workbook **out, uno_Interface *doc, const char *const *skip)
+{
+    js_workbook *wb = NULL;
+    uno_Interface *sheets = NULL;
+    sal_Int32 i, n = 0;
+    int rc;
+
+    *out = NULL;
+    rc = js_docread_sheets(&sheets, doc);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_workbook_new(&wb);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_ucall(sheets, "com.sun.star.container.XIndexAccess", "getCount", &n, NULL);
+    if (rc < 0)
+        goto cleanup;
+    for (i = 0; i < n; i++) {
+        uno_Any any;
+        uno_Interface *sheet = NULL;
+        char *name = NULL;
+        void *args[1] = {&i};
+
+        rc = js_ucall(sheets, "com.sun.star.container.XIndexAccess", "getByIndex", &any, args);
+        if (rc < 0)
+            goto cleanup;
+        if (js_uno_any_class(&any) == typelib_TypeClass_INTERFACE) {
+            sheet = *(uno_Interface **)any.pData;
+            js_uno_acquire(sheet);
+        }
+        js_uno_any_dispose(&any);
+        if (!sheet) {
+            rc = js_error_set(JS_ERROR, "sheet %d cannot be read", (int)i);
+            goto cleanup;
+        }
+        rc = js_ucall_str(&name, sheet, "com.sun.star.container.XNamed", "getName");
+        if (rc == 0 && !skipped(name, skip))
+            rc = read_sheet(wb, sheet, name);
+        free(name);
+        js_uno_release(sheet);
+        if (rc < 0)
+            goto cleanup;
+    }
+    rc = read_properties(wb, doc);
+    if (rc < 0)
+        goto cleanup;
+    *out = wb;
+    wb = NULL;
+cleanup:
+    js_workbook_free(wb);
+    js_uno_release(sheets);
+    return rc;
+}
