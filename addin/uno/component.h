@@ -32,6 +32,10 @@ typedef struct js_uno_implementation {
 /* The table, terminated by {NULL, NULL, NULL}. */
 extern const js_uno_implementation js_uno_implementations[];
 
+/* The loader's entry points (exported; everything else is hidden). */
+void *component_getFactory(const char *impl_name, void *service_manager, void *registry_key);
+void component_getImplementationEnvironment(const char **env_type_name, void *env);
+
 /* ---- the implementations (one line each) -------------------------------- */
 
 /* org.juesuan.Functions: the Calc add-in (functions.c). */
