@@ -1,0 +1,215 @@
+/*
+ * marks_grid.c - bulk reading and writing of cell texts (see marks_grid.h).
+ */
+#include "marks_grid.h"
+
+#include "buf.h"
+#include "docread.h"
+
+#include <stdlib.h>
+
+/* Allocate rows*cols empty cells. */
+int js_grid_init(js_grid *grid, size_t rows, size_t cols)
+{
+    grid->rows = rows;
+    grid->cols = cols;
+    grid->cells = calloc((rows * cols) > 0 ? rows * cols : 1, sizeof(char *));
+    if (!grid->cells)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* Replace one cell's text with a copy. */
+int js_grid_set(js_grid *grid, size_t row, size_t col, const char *text)
+{
+    char **slot;
+
+    if (row >= grid->rows || col >= grid->cols)
+        return js_error_set(JS_EINVAL, "grid cell %zu,%zu out of range", row, col);
+    slot = &grid->cells[row * grid->cols + col];
+    free(*slot);
+    *slot = NULL;
+    if (text) {
+        *slot = js_strdup(text);
+        if (!*slot)
+            return JS_ENOMEM;
+    }
+    return 0;
+}
+
+/* A cell's text or "". */
+const char *js_grid_get(const js_grid *grid, size_t row, size_t col)
+{
+    const char *s;
+
+    if (!grid->cells || row >= grid->rows || col >= grid->cols)
+        return "";
+    s = grid->cells[row * grid->cols + col];
+    return s ? s : "";
+}
+
+/* Free every cell. */
+void js_grid_dispose(js_grid *grid)
+{
+    size_t i;
+
+    if (!grid || !grid->cells)
+        return;
+    for (i = 0; i < grid->rows * grid->cols; i++)
+        free(grid->cells[i]);
+    free(grid->cells);
+    grid->cells = NULL;
+    grid->rows = grid->cols = 0;
+}
+
+/* The range of `sheet` covering rows x cols from (row0, col0), acquired. */
+static int grid_range(uno_Interface **out, uno_Interface *sheet, uint32_t row0, uint32_t col0,
+                      size_t rows, size_t cols)
+{
+    sal_Int32 pos[4] = {(sal_Int32)col0, (sal_Int32)row0, (sal_Int32)(col0 + cols - 1),
+                        (sal_Int32)(row0 + rows - 1)};
+    void *args[4] = {&pos[0], &pos[1], &pos[2], &pos[3]};
+
+    return js_ucall_obj(out, sheet, "com.sun.star.table.XCellRange", "getCellRangeByPosition",
+                        args);
+}
+
+/* Build [][]string from the grid and hand it to setFormulaArray. */
+int js_grid_write(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid)
+{
+    uno_Interface *range = NULL;
+    uno_Sequence *outer = NULL;
+    void *args[1];
+    size_t r, c;
+    int rc;
+
+    if (grid->rows == 0 || grid->cols == 0)
+        return 0;
+    rc = js_uno_seq_new(&outer, "[][]string", NULL, (int32_t)grid->rows);
+    if (rc < 0)
+        goto cleanup;
+    for (r = 0; r < grid->rows; r++) {
+        uno_Sequence **row = &((uno_Sequence **)js_uno_seq_data(outer))[r];
+        js_uno_seq_release(*row, "[]string");
+        *row = NULL;
+        rc = js_uno_seq_new(row, "[]string", NULL, (int32_t)grid->cols);
+        if (rc < 0)
+            goto cleanup;
+        for (c = 0; c < grid->cols; c++) {
+            rtl_uString **slot = &((rtl_uString **)js_uno_seq_data(*row))[c];
+            const char *text = grid->cells[r * grid->cols + c];
+            if (!text)
+                continue;
+            rtl_uString_release(*slot);
+            *slot = NULL;
+            rc = js_uno_string_from_utf8(slot, text);
+            if (rc < 0) {
+                rtl_uString_new(slot);
+                goto cleanup;
+            }
+        }
+    }
+    rc = grid_range(&range, sheet, row0, col0, grid->rows, grid->cols);
+    if (rc < 0)
+        goto cleanup;
+    args[0] = &outer;
+    rc = js_ucall(range, "com.sun.star.sheet.XCellRangeFormula", "setFormulaArray", NULL, args);
+cleanup:
+    js_uno_seq_release(outer, "[][]string");
+    js_uno_release(range);
+    return rc;
+}
+
+/* Read the used area with getDataArray into texts. */
+int js_grid_read(js_grid *out, uno_Interface *sheet)
+{
+    js_range_address area;
+    uno_Interface *range = NULL;
+    uno_Sequence *data = NULL;
+    int32_t r, c, nr, nc;
+    int rc;
+
+    out->rows = out->cols = 0;
+    out->cells = NULL;
+    rc = js_docread_used_area(&area, sheet);
+    if (rc < 0)
+        goto cleanup;
+    rc = grid_range(&range, sheet, 0, 0, (size_t)area.end_row + 1, (size_t)area.end_col + 1);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_ucall(range, "com.sun.star.sheet.XCellRangeData", "getDataArray", &data, NULL);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_grid_init(out, (size_t)area.end_row + 1, (size_t)area.end_col + 1);
+    if (rc < 0)
+        goto cleanup;
+    nr = js_uno_seq_len(data);
+    for (r = 0; r < nr && (size_t)r < out->rows; r++) {
+        uno_Sequence *row = ((uno_Sequence **)js_uno_seq_data(data))[r];
+        nc = js_uno_seq_len(row);
+        for (c = 0; c < nc && (size_t)c < out->cols; c++) {
+            uno_Any *any = &((uno_Any *)js_uno_seq_data(row))[c];
+            char *text = NULL;
+            if (js_uno_any_class(any) == typelib_TypeClass_DOUBLE) {
+                text = js_udouble_literal(*(double *)any->pData);
+                if (!text)
+                    rc = JS_ENOMEM;
+            } else if (js_uno_any_class(any) == typelib_TypeClass_STRING) {
+                rtl_uString *s = *(rtl_uString **)any->pData;
+                if (s && s->length)
+                    rc = js_uno_string_to_utf8(&text, s);
+            }
+            if (rc < 0)
+                goto cleanup;
+            out->cells[(size_t)r * out->cols + (size_t)c] = text;
+        }
+    }
+cleanup:
+    if (rc < 0)
+        js_grid_dispose(out);
+    js_uno_seq_release(data, "[][]any");
+    js_uno_release(range);
+    return rc;
+}
+
+/* XNameAccess::getByName on the document's sheets. */
+int js_grid_sheet(uno_Interface **out, uno_Interface *doc, const char *name)
+{
+    uno_Interface *sheets = NULL;
+    rtl_uString *str = NULL;
+    sal_Bool has = sal_False;
+    uno_Any any;
+    void *args[1];
+    int rc;
+
+    *out = NULL;
+    rc = js_docread_sheets(&sheets, doc);
+    if (rc < 0)
+        return rc;
+    rc = js_uno_string_from_utf8(&str, name);
+    if (rc < 0)
+        goto cleanup;
+    args[0] = &str;
+    rc = js_ucall(sheets, "com.sun.star.container.XNameAccess", "hasByName", &has, args);
+    if (rc < 0)
+        goto cleanup;
+    if (!has) {
+        rc = js_error_set(JS_ENOTFOUND, "没有工作表“%s” / no sheet named %s", name, name);
+        goto cleanup;
+    }
+    rc = js_ucall(sheets, "com.sun.star.container.XNameAccess", "getByName", &any, args);
+    if (rc < 0)
+        goto cleanup;
+    if (js_uno_any_class(&any) == typelib_TypeClass_INTERFACE) {
+        *out = *(uno_Interface **)any.pData;
+        js_uno_acquire(*out);
+    }
+    js_uno_any_dispose(&any);
+    if (!*out)
+        rc = js_error_set(JS_ENOTFOUND, "sheet %s cannot be read", name);
+cleanup:
+    if (str)
+        rtl_uString_release(str);
+    js_uno_release(sheets);
+    return rc;
+}
