@@ -1,0 +1,137 @@
+/*
+ * format.c - loading a report format from the content folder:
+ * rules/<id>.xml validated against schema/rules.rng, plus districts' own
+ * rule files.  The parsing itself is in rule_load.c.
+ */
+#include "format.h"
+#include "rule.h"
+
+#include "buf.h"
+#include "error.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Whether a format id is safe to use as a file name (no '/', no ".."). */
+static int id_is_safe(const char *id)
+{
+    const char *p;
+    if (!id || !*id || id[0] == '.')
+        return 0;
+    for (p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '-' || *p == '_' || *p == '.'))
+            return 0;
+    return 1;
+}
+
+/*
+ * Load format `format_id` from `content_dir` (see format.h).  *out is the
+ * caller's, freed with js_format_free.
+ */
+int js_format_load(js_format **out, const char *content_dir, const char *format_id)
+{
+    js_format *f = NULL;
+    js_buf path = JS_BUF_INIT;
+    char real[PATH_MAX];
+    struct stat st;
+    int rc = 0;
+
+    *out = NULL;
+    if (!content_dir || !id_is_safe(format_id))
+        return js_error_set(JS_ENOTFOUND, "no format named \"%s\"", format_id ? format_id : "");
+    f = calloc(1, sizeof(*f));
+    if (!f)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    f->content_dir = js_strdup(realpath(content_dir, real) ? real : content_dir);
+    f->id = js_strdup(format_id);
+    if (!f->content_dir || !f->id ||
+        js_buf_printf(&path, "%s/schema/rules.rng", f->content_dir) < 0) {
+        rc = JS_ENOMEM;
+        goto cleanup;
+    }
+    f->schema_path = js_buf_detach(&path);
+    if (!f->schema_path) {
+        rc = JS_ENOMEM;
+        goto cleanup;
+    }
+    if (stat(f->schema_path, &st) != 0) {
+        rc = js_error_set(JS_ENOTFOUND, "no rule schema at %s", f->schema_path);
+        goto cleanup;
+    }
+    if (js_buf_printf(&path, "%s/rules/%s.xml", f->content_dir, format_id) < 0) {
+        rc = JS_ENOMEM;
+        goto cleanup;
+    }
+    if (stat(js_buf_cstr(&path), &st) != 0) {
+        rc = js_error_set(JS_ENOTFOUND, "no format named \"%s\" (no file %s)", format_id,
+                          js_buf_cstr(&path));
+        goto cleanup;
+    }
+    rc = js_ruleset_load_file(&f->set, js_buf_cstr(&path), f->schema_path);
+    if (rc < 0)
+        goto cleanup;
+    if (f->set.ntables == 0) {
+        rc = js_error_set(JS_EFORMAT, "%s: declares no table", js_buf_cstr(&path));
+        goto cleanup;
+    }
+    if (f->set.narrative_file) {
+        js_buf_clear(&path);
+        if (js_buf_printf(&path, "%s/%s", f->content_dir, f->set.narrative_file) < 0) {
+            rc = JS_ENOMEM;
+            goto cleanup;
+        }
+        f->narrative_path = js_buf_detach(&path);
+        if (!f->narrative_path) {
+            rc = JS_ENOMEM;
+            goto cleanup;
+        }
+    }
+    *out = f;
+    f = NULL;
+cleanup:
+    js_buf_dispose(&path);
+    js_format_free(f);
+    return rc;
+}
+
+/* Add a district's rule file; on error the format is unchanged. */
+int js_format_add_rules(js_format *format, const char *path)
+{
+    if (!format || !path)
+        return js_error_set(JS_EINVAL, "no format or rule file given");
+    return js_ruleset_load_file(&format->set, path, format->schema_path);
+}
+
+/* The format's id. */
+const char *js_format_id(const js_format *format)
+{
+    return format ? format->id : "";
+}
+
+/* The content directory (absolute). */
+const char *js_format_content_dir(const js_format *format)
+{
+    return format ? format->content_dir : "";
+}
+
+/* The narrative template file, or NULL. */
+const char *js_format_narrative_path(const js_format *format)
+{
+    return format ? format->narrative_path : NULL;
+}
+
+/* Free a format; NULL accepted. */
+void js_format_free(js_format *format)
+{
+    if (!format)
+        return;
+    js_ruleset_dispose(&format->set);
+    free(format->id);
+    free(format->content_dir);
+    free(format->narrative_path);
+    free(format->schema_path);
+    free(format);
+}

@@ -1,0 +1,160 @@
+/*
+ * rule.h - the inside of a format (internal to the core): the tables a
+ * rule set declares and its rules, as loaded from the XML by rule_load.c.
+ *
+ * format.c owns the loading of a format from the content folder; table.c
+ * reads the table declarations; rule_eval.c runs the rules.  Nobody outside
+ * the core includes this header: the public face is format.h / check.h.
+ */
+#ifndef JS_RULE_H
+#define JS_RULE_H
+
+#include "finding.h"
+#include "format.h"
+
+#include <stddef.h>
+
+/* How the data rows of a table are keyed (see table.h). */
+typedef enum js_row_keying {
+    JS_ROWS_LINE = 0, /* 行次: "L24" */
+    JS_ROWS_CODE,     /* 科目编码 digits, or a declared label */
+    JS_ROWS_LABEL,    /* the row's label text ("合计", "货物") */
+    JS_ROWS_SINGLE    /* one data row, key "1" */
+} js_row_keying;
+
+/* How the value columns are keyed. */
+typedef enum js_col_keying {
+    JS_COLS_NUMBER = 0, /* the 栏次 row numbers them */
+    JS_COLS_HEADER      /* by header text ("金额") */
+} js_col_keying;
+
+/* A list of strings owned by its holder. */
+typedef struct js_strs {
+    char **items;
+    size_t count;
+} js_strs;
+
+/* One table of the format, as declared in <table>. */
+typedef struct js_table_decl {
+    char *id;     /* "T1" */
+    char *number; /* "表一" */
+    char *title;  /* full title without spaces */
+    js_row_keying rows;
+    js_col_keying cols;
+    char *key_header;  /* header text of the key column ("行次", "编码"), may be NULL */
+    char *col_marker;  /* text of the 栏次 cell ("栏次") */
+    int decimals;      /* published decimals */
+    int negatives;     /* whether negative figures are allowed */
+    js_strs labels;    /* declared row labels, normalized */
+    js_strs headers;   /* column header texts for JS_COLS_HEADER */
+    unsigned line_max; /* largest 行次 (0: no limit) */
+} js_table_decl;
+
+/* The forms a rule takes (the element names of the rule file). */
+typedef enum js_rule_kind {
+    JS_RULE_SUM = 0,      /* <sum>: total row = Σ item rows, in each listed column */
+    JS_RULE_SUM_ACROSS,   /* <sum-across>: in each listed row, total col = Σ item cols */
+    JS_RULE_HIERARCHY,    /* <hierarchy>: 类 = Σ 款 = Σ 项 by code prefix; total = Σ top */
+    JS_RULE_GROUPS,       /* <groups>: label row = Σ code rows under a prefix */
+    JS_RULE_SUM_OF_CELLS, /* <sum-of-cells>: a total cell = Σ cells anywhere */
+    JS_RULE_SAME,         /* <same>: one quantity published twice, exact */
+    JS_RULE_AT_MOST,      /* <at-most>: a ≤ b with the half-unit allowance */
+    JS_RULE_AT_MOST_ROWS, /* <at-most-rows>: each row of table a ≤ same row of b */
+    JS_RULE_SAME_MAPPED   /* <same-mapped>: a's keys ↔ b's keys through a <mapping> */
+} js_rule_kind;
+
+/* A cell named by keys; sign -1 when subtracted. */
+typedef struct js_rule_cell {
+    char *table, *row, *col;
+    int sign;
+} js_rule_cell;
+
+/* A <group>: label row `total` = Σ code rows starting with `prefix`. */
+typedef struct js_rule_group {
+    char *total, *prefix;
+} js_rule_group;
+
+/* A <mapping>: pairs of keys (a's row key, b's row key). */
+typedef struct js_mapping {
+    char *id;
+    js_strs a, b;
+} js_mapping;
+
+typedef struct js_rule {
+    char *id;
+    js_severity severity;
+    char *ref;
+    char *message_zh, *message_en;
+    js_rule_kind kind;
+    int line; /* line in the rule file, for messages */
+
+    char *table;   /* sum, sum-across, hierarchy, groups; table a of at-most-rows */
+    char *table_b; /* table b of at-most-rows / same-mapped */
+    char *col_a, *col_b;
+    char *mapping; /* same-mapped */
+    js_strs cols;  /* listed columns; a single "*" = every column */
+    js_strs rows;  /* sum-across / at-most-rows rows; "*" = every row */
+    char *total;   /* row key (sum, hierarchy) or column key (sum-across) */
+    js_strs items; /* keys, ranges "L37..L59", "-" prefix subtracts */
+    int levels[8]; /* hierarchy code lengths, ascending */
+    size_t nlevels;
+    js_rule_cell *cells; /* sum-of-cells (total first), same, at-most (a, b) */
+    size_t ncells;
+    js_rule_group *groups;
+    size_t ngroups;
+} js_rule;
+
+/* Everything a rule file holds. */
+typedef struct js_ruleset {
+    char *id;             /* <rules format="…"> */
+    char *narrative_file; /* relative to the content folder, or NULL */
+    js_table_decl *tables;
+    size_t ntables;
+    js_rule *rules;
+    size_t nrules;
+    js_mapping *mappings;
+    size_t nmappings;
+} js_ruleset;
+
+/* The format (format.h's opaque type). */
+struct js_format {
+    char *id;
+    char *content_dir;
+    char *narrative_path;
+    char *schema_path;
+    js_ruleset set;
+};
+
+/*
+ * Load one rule file from memory into `set` (added to what it holds; a
+ * table or rule id already there is refused).  `name` is used in messages
+ * ("rules/x.xml:12: …").  When `schema_path` is not NULL the document is
+ * first validated against that RelaxNG schema.  0, or JS_EFORMAT with a
+ * message naming the file and line; on error `set` is left as it was.
+ */
+int js_ruleset_load_memory(js_ruleset *set, const char *data, size_t size, const char *name,
+                           const char *schema_path);
+
+/* Load a rule file from disk (as above). */
+int js_ruleset_load_file(js_ruleset *set, const char *path, const char *schema_path);
+
+/* Free what the set holds (the struct itself may live anywhere). */
+void js_ruleset_dispose(js_ruleset *set);
+
+/* The declared table with that id, or NULL. */
+const js_table_decl *js_ruleset_table(const js_ruleset *set, const char *id);
+
+/* The mapping with that id, or NULL. */
+const js_mapping *js_ruleset_mapping(const js_ruleset *set, const char *id);
+
+/*
+ * Normalize text for matching: drop every kind of space (ASCII, U+3000,
+ * U+00A0) and map full-width ASCII forms to ASCII.  Result in a new string.
+ */
+char *js_rule_normalize(const char *text);
+
+/* Like js_rule_normalize, also dropping a leading ordinal ("一、", "(一)",
+ * "1.", "其中:") the way labels are printed.  New string. */
+char *js_rule_normalize_label(const char *text);
+
+#endif

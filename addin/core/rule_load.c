@@ -1,0 +1,884 @@
+/*
+ * rule_load.c - reading a rule file (XML, libxml2) into a js_ruleset.
+ *
+ * The file is validated against the RelaxNG schema first, when one is
+ * given, so most mistakes are reported by the schema with their line.
+ * The loader still checks everything it uses, because the fuzzer (and a
+ * district without the schema) feeds it arbitrary documents.
+ */
+#include "rule.h"
+
+#include "buf.h"
+#include "error.h"
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The first schema error seen while validating, with its line. */
+typedef struct schema_error {
+    int seen;
+    int line;
+    char message[512];
+} schema_error;
+
+/* Structured error handler: keep the first error only. */
+static void keep_first_error(void *data, xmlErrorPtr err)
+{
+    schema_error *se = data;
+    size_t n;
+    if (se->seen || !err)
+        return;
+    se->seen = 1;
+    se->line = err->line;
+    snprintf(se->message, sizeof(se->message), "%s", err->message ? err->message : "invalid");
+    n = strlen(se->message);
+    while (n > 0 && (se->message[n - 1] == '\n' || se->message[n - 1] == ' '))
+        se->message[--n] = '\0';
+}
+
+/* An attribute's value as a new string (xmlFree'd copy converted), or NULL. */
+static char *attr(xmlNodePtr node, const char *name)
+{
+    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+    char *s;
+    if (!v)
+        return NULL;
+    s = js_strdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+/* The element's text content, normalized (no spaces); new string. */
+static char *text_norm(xmlNodePtr node, int label)
+{
+    xmlChar *v = xmlNodeGetContent(node);
+    char *s = label ? js_rule_normalize_label((const char *)v) : js_rule_normalize((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+/* Whether a node is the element `name`. */
+static int is_elem(xmlNodePtr node, const char *name)
+{
+    return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+/* Append a string (owned now by the list). */
+static int strs_push(js_strs *list, char *s)
+{
+    char **p;
+    if (!s)
+        return JS_ENOMEM;
+    p = realloc(list->items, (list->count + 1) * sizeof(*p));
+    if (!p) {
+        free(s);
+        return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    list->items = p;
+    list->items[list->count++] = s;
+    return 0;
+}
+
+/* Split a space-separated attribute into a list. */
+static int strs_split(js_strs *list, const char *text)
+{
+    const char *p = text;
+    while (p && *p) {
+        const char *e;
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        if (!*p)
+            break;
+        e = p;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+            e++;
+        {
+            char *s = malloc((size_t)(e - p) + 1);
+            if (!s)
+                return js_error_set(JS_ENOMEM, "out of memory");
+            memcpy(s, p, (size_t)(e - p));
+            s[e - p] = '\0';
+            if (strs_push(list, s) < 0)
+                return JS_ENOMEM;
+        }
+        p = e;
+    }
+    return 0;
+}
+
+static void strs_dispose(js_strs *list)
+{
+    size_t i;
+    for (i = 0; i < list->count; i++)
+        free(list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+/* Normalize a row key in place as a label, keeping a leading '-' sign. */
+static int normalize_key(char **key)
+{
+    js_buf b = JS_BUF_INIT;
+    char *n;
+    int minus;
+    if (!*key)
+        return 0;
+    minus = (*key)[0] == '-';
+    n = js_rule_normalize_label(*key + minus);
+    if (!n || (minus && js_buf_puts(&b, "-") < 0) || js_buf_puts(&b, n) < 0) {
+        free(n);
+        js_buf_dispose(&b);
+        return JS_ENOMEM;
+    }
+    free(n);
+    free(*key);
+    *key = js_buf_detach(&b);
+    return *key ? 0 : JS_ENOMEM;
+}
+
+static void table_dispose(js_table_decl *t)
+{
+    free(t->id);
+    free(t->number);
+    free(t->title);
+    free(t->key_header);
+    free(t->col_marker);
+    strs_dispose(&t->labels);
+    strs_dispose(&t->headers);
+}
+
+static void cell_dispose(js_rule_cell *c)
+{
+    free(c->table);
+    free(c->row);
+    free(c->col);
+}
+
+static void rule_dispose(js_rule *r)
+{
+    size_t i;
+    free(r->id);
+    free(r->ref);
+    free(r->message_zh);
+    free(r->message_en);
+    free(r->table);
+    free(r->table_b);
+    free(r->col_a);
+    free(r->col_b);
+    free(r->mapping);
+    free(r->total);
+    strs_dispose(&r->cols);
+    strs_dispose(&r->rows);
+    strs_dispose(&r->items);
+    for (i = 0; i < r->ncells; i++)
+        cell_dispose(&r->cells[i]);
+    free(r->cells);
+    for (i = 0; i < r->ngroups; i++) {
+        free(r->groups[i].total);
+        free(r->groups[i].prefix);
+    }
+    free(r->groups);
+}
+
+static void mapping_dispose(js_mapping *m)
+{
+    free(m->id);
+    strs_dispose(&m->a);
+    strs_dispose(&m->b);
+}
+
+/* Free what the set holds; NULL accepted. */
+void js_ruleset_dispose(js_ruleset *set)
+{
+    size_t i;
+    if (!set)
+        return;
+    free(set->id);
+    free(set->narrative_file);
+    for (i = 0; i < set->ntables; i++)
+        table_dispose(&set->tables[i]);
+    free(set->tables);
+    for (i = 0; i < set->nrules; i++)
+        rule_dispose(&set->rules[i]);
+    free(set->rules);
+    for (i = 0; i < set->nmappings; i++)
+        mapping_dispose(&set->mappings[i]);
+    free(set->mappings);
+    memset(set, 0, sizeof(*set));
+}
+
+/* The declared table with id `id` (or number "表一"), or NULL. */
+const js_table_decl *js_ruleset_table(const js_ruleset *set, const char *id)
+{
+    size_t i;
+    if (!set || !id)
+        return NULL;
+    for (i = 0; i < set->ntables; i++)
+        if (strcmp(set->tables[i].id, id) == 0 || strcmp(set->tables[i].number, id) == 0)
+            return &set->tables[i];
+    return NULL;
+}
+
+/* The mapping with that id, or NULL. */
+const js_mapping *js_ruleset_mapping(const js_ruleset *set, const char *id)
+{
+    size_t i;
+    if (!set || !id)
+        return NULL;
+    for (i = 0; i < set->nmappings; i++)
+        if (strcmp(set->mappings[i].id, id) == 0)
+            return &set->mappings[i];
+    return NULL;
+}
+
+/* State of one load: the file name for messages, and the set being filled. */
+typedef struct loader {
+    const char *name;
+    js_ruleset *set;
+} loader;
+
+/* Report a mistake at a node's line. */
+static int bad(const loader *ld, xmlNodePtr node, const char *what, const char *detail)
+{
+    return js_error_set(JS_EFORMAT, "%s:%d: %s%s%s", ld->name, node ? (int)xmlGetLineNo(node) : 0,
+                        what, detail ? ": " : "", detail ? detail : "");
+}
+
+/* A required attribute, or an error naming it. */
+static int need_attr(char **out, const loader *ld, xmlNodePtr node, const char *name)
+{
+    *out = attr(node, name);
+    if (!*out) {
+        char what[128];
+        snprintf(what, sizeof(what), "<%s> needs attribute %s", (const char *)node->name, name);
+        return bad(ld, node, what, NULL);
+    }
+    return 0;
+}
+
+/* Parse a small non-negative integer attribute value. */
+static int parse_uint(unsigned *out, const char *s, unsigned max)
+{
+    char *end;
+    long v;
+    if (!s || !*s)
+        return -1;
+    v = strtol(s, &end, 10);
+    if (*end || v < 0 || (unsigned long)v > max)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+/* Read a <table> declaration. */
+static int load_table(const loader *ld, xmlNodePtr node)
+{
+    js_table_decl t = {0};
+    char *s = NULL, *raw = NULL;
+    xmlNodePtr c;
+    unsigned u;
+    int rc;
+    js_table_decl *grown;
+
+    if ((rc = need_attr(&t.id, ld, node, "id")) < 0 ||
+        (rc = need_attr(&raw, ld, node, "number")) < 0)
+        goto cleanup;
+    t.number = js_rule_normalize(raw);
+    free(raw);
+    raw = NULL;
+    if ((rc = need_attr(&raw, ld, node, "title")) < 0)
+        goto cleanup;
+    t.title = js_rule_normalize(raw);
+    if (!t.number || !t.title) {
+        rc = JS_ENOMEM;
+        goto cleanup;
+    }
+    if (js_ruleset_table(ld->set, t.id) || js_ruleset_table(ld->set, t.number)) {
+        rc = bad(ld, node, "table declared twice", t.id);
+        goto cleanup;
+    }
+    if ((rc = need_attr(&s, ld, node, "rows")) < 0)
+        goto cleanup;
+    if (strcmp(s, "line") == 0)
+        t.rows = JS_ROWS_LINE;
+    else if (strcmp(s, "code") == 0)
+        t.rows = JS_ROWS_CODE;
+    else if (strcmp(s, "label") == 0)
+        t.rows = JS_ROWS_LABEL;
+    else if (strcmp(s, "single") == 0)
+        t.rows = JS_ROWS_SINGLE;
+    else {
+        rc = bad(ld, node, "rows must be line, code, label or single", s);
+        goto cleanup;
+    }
+    free(s);
+    if ((rc = need_attr(&s, ld, node, "columns")) < 0)
+        goto cleanup;
+    if (strcmp(s, "number") == 0)
+        t.cols = JS_COLS_NUMBER;
+    else if (strcmp(s, "header") == 0)
+        t.cols = JS_COLS_HEADER;
+    else {
+        rc = bad(ld, node, "columns must be number or header", s);
+        goto cleanup;
+    }
+    free(s);
+    s = attr(node, "decimals");
+    t.decimals = 2;
+    if (s) {
+        if (parse_uint(&u, s, 6) < 0) {
+            rc = bad(ld, node, "decimals must be 0..6", s);
+            goto cleanup;
+        }
+        t.decimals = (int)u;
+    }
+    free(s);
+    s = attr(node, "negatives");
+    t.negatives = s && strcmp(s, "allowed") == 0;
+    free(s);
+    s = attr(node, "lines");
+    if (s && parse_uint(&t.line_max, s, 100000) < 0) {
+        rc = bad(ld, node, "lines must be a number", s);
+        goto cleanup;
+    }
+    free(s);
+    s = NULL;
+    free(raw);
+    raw = attr(node, "key-header");
+    t.key_header = raw ? js_rule_normalize(raw) : NULL;
+    free(raw);
+    raw = attr(node, "column-marker");
+    t.col_marker = js_rule_normalize(raw ? raw : "栏次");
+    free(raw);
+    raw = NULL;
+    if (!t.col_marker) {
+        rc = JS_ENOMEM;
+        goto cleanup;
+    }
+    for (c = node->children; c; c = c->next) {
+        if (is_elem(c, "label"))
+            rc = strs_push(&t.labels, text_norm(c, 1));
+        else if (is_elem(c, "column"))
+            rc = strs_push(&t.headers, text_norm(c, 0));
+        if (rc < 0)
+            goto cleanup;
+    }
+    if (t.cols == JS_COLS_HEADER && t.headers.count == 0) {
+        rc = bad(ld, node, "a table keyed by header needs <column> elements", t.id);
+        goto cleanup;
+    }
+    grown = realloc(ld->set->tables, (ld->set->ntables + 1) * sizeof(*grown));
+    if (!grown) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    ld->set->tables = grown;
+    grown[ld->set->ntables++] = t;
+    return 0;
+cleanup:
+    free(s);
+    free(raw);
+    table_dispose(&t);
+    return rc;
+}
+
+/* Read a <mapping>. */
+static int load_mapping(const loader *ld, xmlNodePtr node)
+{
+    js_mapping m = {0};
+    js_mapping *grown;
+    xmlNodePtr c;
+    int rc;
+
+    if ((rc = need_attr(&m.id, ld, node, "id")) < 0)
+        goto cleanup;
+    if (js_ruleset_mapping(ld->set, m.id)) {
+        rc = bad(ld, node, "mapping declared twice", m.id);
+        goto cleanup;
+    }
+    for (c = node->children; c; c = c->next) {
+        char *a = NULL, *b = NULL;
+        if (!is_elem(c, "pair"))
+            continue;
+        if ((rc = need_attr(&a, ld, c, "a")) < 0 || (rc = need_attr(&b, ld, c, "b")) < 0) {
+            free(a);
+            goto cleanup;
+        }
+        if ((rc = strs_push(&m.a, a)) < 0) {
+            free(b);
+            goto cleanup;
+        }
+        if ((rc = strs_push(&m.b, b)) < 0)
+            goto cleanup;
+    }
+    grown = realloc(ld->set->mappings, (ld->set->nmappings + 1) * sizeof(*grown));
+    if (!grown) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    ld->set->mappings = grown;
+    grown[ld->set->nmappings++] = m;
+    return 0;
+cleanup:
+    mapping_dispose(&m);
+    return rc;
+}
+
+/* Check that a table named in a rule is declared; store its id. */
+static int resolve_table(char **name, const loader *ld, xmlNodePtr node)
+{
+    const js_table_decl *t;
+    char *id;
+    if (!*name)
+        return 0;
+    t = js_ruleset_table(ld->set, *name);
+    if (!t)
+        return bad(ld, node, "unknown table", *name);
+    id = js_strdup(t->id);
+    if (!id)
+        return JS_ENOMEM;
+    free(*name);
+    *name = id;
+    return 0;
+}
+
+/* Read a <cell>/<total>/<item> child into the rule's cells. */
+static int load_cell(js_rule *r, const loader *ld, xmlNodePtr node)
+{
+    js_rule_cell cell = {0};
+    js_rule_cell *grown;
+    char *sign = NULL;
+    int rc;
+
+    if ((rc = need_attr(&cell.table, ld, node, "table")) < 0 ||
+        (rc = need_attr(&cell.row, ld, node, "row")) < 0 ||
+        (rc = need_attr(&cell.col, ld, node, "col")) < 0 ||
+        (rc = resolve_table(&cell.table, ld, node)) < 0)
+        goto cleanup;
+    if ((rc = normalize_key(&cell.row)) < 0)
+        goto cleanup;
+    sign = attr(node, "sign");
+    cell.sign = sign && strcmp(sign, "-") == 0 ? -1 : 1;
+    free(sign);
+    grown = realloc(r->cells, (r->ncells + 1) * sizeof(*grown));
+    if (!grown) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    r->cells = grown;
+    grown[r->ncells++] = cell;
+    return 0;
+cleanup:
+    cell_dispose(&cell);
+    return rc;
+}
+
+/* Read a <group>. */
+static int load_group(js_rule *r, const loader *ld, xmlNodePtr node)
+{
+    js_rule_group g = {0};
+    js_rule_group *grown;
+    char *raw = NULL;
+    int rc;
+
+    if ((rc = need_attr(&raw, ld, node, "total")) < 0 ||
+        (rc = need_attr(&g.prefix, ld, node, "prefix")) < 0)
+        goto cleanup;
+    g.total = js_rule_normalize_label(raw);
+    if (!g.total) {
+        rc = JS_ENOMEM;
+        goto cleanup;
+    }
+    grown = realloc(r->groups, (r->ngroups + 1) * sizeof(*grown));
+    if (!grown) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    r->groups = grown;
+    grown[r->ngroups++] = g;
+    free(raw);
+    return 0;
+cleanup:
+    free(raw);
+    free(g.total);
+    free(g.prefix);
+    return rc;
+}
+
+/* Element names of the rule forms, in js_rule_kind order. */
+static const char *const kind_names[] = {"sum",     "sum-across",   "hierarchy",
+                                         "groups",  "sum-of-cells", "same",
+                                         "at-most", "at-most-rows", "same-mapped"};
+
+/* The rule kind of an element, or -1. */
+static int rule_kind(xmlNodePtr node)
+{
+    size_t i;
+    for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
+        if (is_elem(node, kind_names[i]))
+            return (int)i;
+    return -1;
+}
+
+/* Whether a rule with this id exists already. */
+static int rule_exists(const js_ruleset *set, const char *id)
+{
+    size_t i;
+    for (i = 0; i < set->nrules; i++)
+        if (strcmp(set->rules[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* A list attribute (required or not) split into `list`. */
+static int list_attr(js_strs *list, const loader *ld, xmlNodePtr node, const char *name,
+                     int required)
+{
+    char *s = attr(node, name);
+    int rc;
+    if (!s) {
+        if (!required)
+            return 0;
+        return need_attr(&s, ld, node, name);
+    }
+    rc = strs_split(list, s);
+    free(s);
+    if (rc == 0 && list->count == 0)
+        return bad(ld, node, "empty list", name);
+    return rc;
+}
+
+/* Read the form-specific attributes and children of a rule. */
+static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
+{
+    xmlNodePtr c;
+    char *s = NULL;
+    int rc = 0;
+    size_t want = 0;
+
+    switch (r->kind) {
+    case JS_RULE_SUM:
+        if ((rc = need_attr(&r->table, ld, node, "table")) < 0 ||
+            (rc = need_attr(&r->total, ld, node, "total")) < 0 ||
+            (rc = list_attr(&r->cols, ld, node, "cols", 1)) < 0 ||
+            (rc = list_attr(&r->items, ld, node, "items", 1)) < 0)
+            return rc;
+        break;
+    case JS_RULE_SUM_ACROSS:
+        if ((rc = need_attr(&r->table, ld, node, "table")) < 0 ||
+            (rc = need_attr(&r->total, ld, node, "total")) < 0 ||
+            (rc = list_attr(&r->rows, ld, node, "rows", 1)) < 0 ||
+            (rc = list_attr(&r->items, ld, node, "items", 1)) < 0)
+            return rc;
+        break;
+    case JS_RULE_HIERARCHY: {
+        js_strs levels = {0};
+        size_t i;
+        unsigned u;
+        if ((rc = need_attr(&r->table, ld, node, "table")) < 0 ||
+            (rc = list_attr(&r->cols, ld, node, "cols", 1)) < 0 ||
+            (rc = list_attr(&levels, ld, node, "levels", 1)) < 0) {
+            strs_dispose(&levels);
+            return rc;
+        }
+        r->total = attr(node, "total");
+        for (i = 0; i < levels.count && rc == 0; i++) {
+            if (i >= sizeof(r->levels) / sizeof(r->levels[0]) ||
+                parse_uint(&u, levels.items[i], 32) < 0 || u == 0 ||
+                (i > 0 && (int)u <= r->levels[i - 1]))
+                rc = bad(ld, node, "levels must be ascending code lengths", levels.items[i]);
+            else
+                r->levels[r->nlevels++] = (int)u;
+        }
+        strs_dispose(&levels);
+        if (rc < 0)
+            return rc;
+        break;
+    }
+    case JS_RULE_GROUPS:
+        if ((rc = need_attr(&r->table, ld, node, "table")) < 0 ||
+            (rc = list_attr(&r->cols, ld, node, "cols", 1)) < 0)
+            return rc;
+        for (c = node->children; c && rc == 0; c = c->next)
+            if (is_elem(c, "group"))
+                rc = load_group(r, ld, c);
+        if (rc == 0 && r->ngroups == 0)
+            rc = bad(ld, node, "<groups> needs <group> elements", NULL);
+        return rc;
+    case JS_RULE_SUM_OF_CELLS:
+        for (c = node->children; c && rc == 0; c = c->next)
+            if (is_elem(c, "total") && r->ncells == 0)
+                rc = load_cell(r, ld, c);
+        if (rc == 0 && r->ncells != 1)
+            return bad(ld, node, "<sum-of-cells> needs one <total>", NULL);
+        for (c = node->children; c && rc == 0; c = c->next)
+            if (is_elem(c, "item"))
+                rc = load_cell(r, ld, c);
+        if (rc == 0 && r->ncells < 2)
+            rc = bad(ld, node, "<sum-of-cells> needs <item> elements", NULL);
+        return rc;
+    case JS_RULE_SAME:
+    case JS_RULE_AT_MOST:
+        want = 2;
+        for (c = node->children; c && rc == 0; c = c->next)
+            if (is_elem(c, "cell"))
+                rc = load_cell(r, ld, c);
+        if (rc == 0 && r->ncells != want)
+            rc = bad(ld, node, "needs exactly two <cell> elements", NULL);
+        return rc;
+    case JS_RULE_AT_MOST_ROWS:
+        if ((rc = need_attr(&r->table, ld, node, "table")) < 0 ||
+            (rc = need_attr(&r->table_b, ld, node, "other-table")) < 0 ||
+            (rc = list_attr(&r->rows, ld, node, "rows", 1)) < 0 ||
+            (rc = list_attr(&r->cols, ld, node, "cols", 1)) < 0 ||
+            (rc = resolve_table(&r->table_b, ld, node)) < 0)
+            return rc;
+        break;
+    case JS_RULE_SAME_MAPPED:
+        if ((rc = need_attr(&r->mapping, ld, node, "mapping")) < 0 ||
+            (rc = need_attr(&r->table, ld, node, "table")) < 0 ||
+            (rc = need_attr(&r->col_a, ld, node, "col")) < 0 ||
+            (rc = need_attr(&r->table_b, ld, node, "other-table")) < 0 ||
+            (rc = need_attr(&r->col_b, ld, node, "other-col")) < 0 ||
+            (rc = resolve_table(&r->table_b, ld, node)) < 0)
+            return rc;
+        if (!js_ruleset_mapping(ld->set, r->mapping))
+            return bad(ld, node, "unknown mapping", r->mapping);
+        break;
+    }
+    free(s);
+    if (r->table && (rc = resolve_table(&r->table, ld, node)) < 0)
+        return rc;
+    /* row keys that are labels are matched the way table.c keys label rows */
+    if (r->kind != JS_RULE_SUM_ACROSS && (rc = normalize_key(&r->total)) < 0)
+        return rc;
+    if (r->kind == JS_RULE_SUM) {
+        size_t i;
+        for (i = 0; i < r->items.count; i++)
+            if ((rc = normalize_key(&r->items.items[i])) < 0)
+                return rc;
+    }
+    return 0;
+}
+
+/* Read one rule element of kind `kind`. */
+static int load_rule(const loader *ld, xmlNodePtr node, int kind)
+{
+    js_rule r = {0};
+    js_rule *grown;
+    xmlNodePtr c;
+    char *sev = NULL;
+    int rc;
+
+    r.kind = (js_rule_kind)kind;
+    r.line = (int)xmlGetLineNo(node);
+    if ((rc = need_attr(&r.id, ld, node, "id")) < 0)
+        goto cleanup;
+    if (rule_exists(ld->set, r.id)) {
+        rc = bad(ld, node, "rule id used twice", r.id);
+        goto cleanup;
+    }
+    sev = attr(node, "severity");
+    if (!sev || strcmp(sev, "error") == 0)
+        r.severity = JS_SEVERITY_ERROR;
+    else if (strcmp(sev, "warning") == 0)
+        r.severity = JS_SEVERITY_WARNING;
+    else if (strcmp(sev, "note") == 0)
+        r.severity = JS_SEVERITY_NOTE;
+    else {
+        rc = bad(ld, node, "severity must be error, warning or note", sev);
+        goto cleanup;
+    }
+    r.ref = attr(node, "ref");
+    for (c = node->children; c; c = c->next) {
+        char *lang;
+        xmlChar *text;
+        if (!is_elem(c, "message"))
+            continue;
+        lang = attr(c, "lang");
+        text = xmlNodeGetContent(c);
+        if (lang && strcmp(lang, "zh-CN") == 0 && !r.message_zh)
+            r.message_zh = js_strdup((const char *)text);
+        else if (lang && strcmp(lang, "en-US") == 0 && !r.message_en)
+            r.message_en = js_strdup((const char *)text);
+        free(lang);
+        xmlFree(text);
+    }
+    if (!r.message_zh || !r.message_en) {
+        rc = bad(ld, node, "a rule needs a zh-CN and an en-US <message>", r.id);
+        goto cleanup;
+    }
+    if ((rc = load_form(&r, ld, node)) < 0)
+        goto cleanup;
+    grown = realloc(ld->set->rules, (ld->set->nrules + 1) * sizeof(*grown));
+    if (!grown) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    ld->set->rules = grown;
+    grown[ld->set->nrules++] = r;
+    free(sev);
+    return 0;
+cleanup:
+    free(sev);
+    rule_dispose(&r);
+    return rc;
+}
+
+/* Validate a parsed document against the RelaxNG schema at `schema_path`. */
+static int validate(xmlDocPtr doc, const char *name, const char *schema_path)
+{
+    xmlRelaxNGParserCtxtPtr pctx = NULL;
+    xmlRelaxNGPtr schema = NULL;
+    xmlRelaxNGValidCtxtPtr vctx = NULL;
+    schema_error se = {0};
+    int rc = 0;
+
+    pctx = xmlRelaxNGNewParserCtxt(schema_path);
+    if (!pctx)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    xmlRelaxNGSetParserStructuredErrors(pctx, keep_first_error, &se);
+    schema = xmlRelaxNGParse(pctx);
+    if (!schema) {
+        rc = js_error_set(JS_EFORMAT, "%s:%d: schema unusable: %s", schema_path, se.line,
+                          se.seen ? se.message : "cannot read it");
+        goto cleanup;
+    }
+    vctx = xmlRelaxNGNewValidCtxt(schema);
+    if (!vctx) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    xmlRelaxNGSetValidStructuredErrors(vctx, keep_first_error, &se);
+    if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
+        rc = js_error_set(JS_EFORMAT, "%s:%d: does not follow the rule schema: %s", name, se.line,
+                          se.seen ? se.message : "invalid");
+cleanup:
+    xmlRelaxNGFreeValidCtxt(vctx);
+    xmlRelaxNGFree(schema);
+    xmlRelaxNGFreeParserCtxt(pctx);
+    return rc;
+}
+
+/* Read the top-level elements of a validated document into `set`. */
+static int load_doc(js_ruleset *set, xmlDocPtr doc, const char *name)
+{
+    loader ld = {name, set};
+    xmlNodePtr root = xmlDocGetRootElement(doc), c;
+    int rc = 0, kind;
+
+    if (!root || !is_elem(root, "rules"))
+        return bad(&ld, root, "the root element must be <rules>", NULL);
+    if (!set->id) {
+        set->id = attr(root, "format");
+    }
+    for (c = root->children; c && rc == 0; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_elem(c, "table"))
+            rc = load_table(&ld, c);
+        else if (is_elem(c, "mapping"))
+            rc = load_mapping(&ld, c);
+        else if (is_elem(c, "narrative")) {
+            char *file = NULL;
+            rc = need_attr(&file, &ld, c, "file");
+            if (rc == 0) {
+                free(set->narrative_file);
+                set->narrative_file = file;
+            }
+        } else if ((kind = rule_kind(c)) >= 0)
+            rc = load_rule(&ld, c, kind);
+        else
+            rc = bad(&ld, c, "unknown element", (const char *)c->name);
+    }
+    return rc;
+}
+
+/*
+ * Load a rule file from memory (see rule.h).  The set is loaded into a
+ * copy first and swapped in only when the whole file is good.
+ */
+int js_ruleset_load_memory(js_ruleset *set, const char *data, size_t size, const char *name,
+                           const char *schema_path)
+{
+    xmlParserCtxtPtr ctxt = NULL;
+    xmlDocPtr doc = NULL;
+    js_ruleset before;
+    int rc = 0;
+
+    if (!set || !data)
+        return js_error_set(JS_EINVAL, "no rule file given");
+    if (size > (size_t)0x7fffffff)
+        return js_error_set(JS_EFORMAT, "%s: too large", name);
+    ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    doc = xmlCtxtReadMemory(ctxt, data, (int)size, name, NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) {
+        xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
+        char msg[512] = "not well-formed XML";
+        int line = err ? err->line : 0;
+        size_t n;
+        if (err && err->message)
+            snprintf(msg, sizeof(msg), "%s", err->message);
+        n = strlen(msg);
+        while (n > 0 && msg[n - 1] == '\n')
+            msg[--n] = '\0';
+        rc = js_error_set(JS_EFORMAT, "%s:%d: %s", name, line, msg);
+        goto cleanup;
+    }
+    if (schema_path && (rc = validate(doc, name, schema_path)) < 0)
+        goto cleanup;
+    /* load into a shallow copy; on failure free only what was added */
+    before = *set;
+    rc = load_doc(set, doc, name);
+    if (rc < 0) {
+        size_t i;
+        for (i = before.ntables; i < set->ntables; i++)
+            table_dispose(&set->tables[i]);
+        for (i = before.nrules; i < set->nrules; i++)
+            rule_dispose(&set->rules[i]);
+        for (i = before.nmappings; i < set->nmappings; i++)
+            mapping_dispose(&set->mappings[i]);
+        set->ntables = before.ntables;
+        set->nrules = before.nrules;
+        set->nmappings = before.nmappings;
+        if (set->id != before.id) {
+            free(set->id);
+            set->id = before.id;
+        }
+    }
+cleanup:
+    xmlFreeDoc(doc);
+    xmlFreeParserCtxt(ctxt);
+    return rc;
+}
+
+/* Load a rule file from disk (see rule.h). */
+int js_ruleset_load_file(js_ruleset *set, const char *path, const char *schema_path)
+{
+    FILE *f = fopen(path, "rb");
+    js_buf data = JS_BUF_INIT;
+    char chunk[8192];
+    size_t n;
+    int rc = 0;
+
+    if (!f)
+        return js_error_set(JS_ENOTFOUND, "cannot open rule file %s", path);
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        if ((rc = js_buf_put(&data, chunk, n)) < 0)
+            break;
+    if (ferror(f))
+        rc = js_error_set(JS_EIO, "cannot read rule file %s", path);
+    fclose(f);
+    if (rc == 0)
+        rc = js_ruleset_load_memory(set, js_buf_cstr(&data), data.size, path, schema_path);
+    js_buf_dispose(&data);
+    return rc;
+}

@@ -1,0 +1,147 @@
+/*
+ * rule_text.c - normalizing the text of titles, labels and keys, so that
+ * "合 计", "合　计" and "合计" match, and "一、财政拨款收入" matches the
+ * label "财政拨款收入".
+ */
+#include "rule.h"
+
+#include "buf.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Decode one UTF-8 sequence at s (n bytes left) into *cp; returns its
+ * length (1 for a byte that is not valid UTF-8, taken as is).
+ */
+static size_t utf8_next(unsigned *cp, const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80 || n < 2) {
+        *cp = s[0];
+        return 1;
+    }
+    if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+        *cp = ((unsigned)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    if ((s[0] & 0xF0) == 0xE0 && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *cp = ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        return 3;
+    }
+    if ((s[0] & 0xF8) == 0xF0 && n >= 4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+        (s[3] & 0xC0) == 0x80) {
+        *cp = ((unsigned)(s[0] & 0x07) << 18) | ((unsigned)(s[1] & 0x3F) << 12) |
+              ((unsigned)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        return 4;
+    }
+    *cp = s[0];
+    return 1;
+}
+
+/* Whether a code point is a space of any kind (PDF copies bring many). */
+static int is_space(unsigned cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
+}
+
+/*
+ * Normalize `text` (see rule.h): the caller frees the result.  NULL text
+ * gives "".  NULL only when out of memory.
+ */
+char *js_rule_normalize(const char *text)
+{
+    js_buf out = JS_BUF_INIT;
+    const unsigned char *s = (const unsigned char *)(text ? text : "");
+    size_t n = strlen((const char *)s), i = 0;
+
+    while (i < n) {
+        unsigned cp;
+        size_t len = utf8_next(&cp, s + i, n - i);
+        int rc = 0;
+        if (is_space(cp)) {
+            /* dropped */
+        } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x300C || cp == 0x300D) {
+            /* curly and corner quotes: "三公" is printed every which way */
+            rc = js_buf_put(&out, "\"", 1);
+        } else if (cp == 0x2018 || cp == 0x2019) {
+            rc = js_buf_put(&out, "'", 1);
+        } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            char c = (char)(cp - 0xFEE0);
+            rc = js_buf_put(&out, &c, 1);
+        } else {
+            rc = js_buf_put(&out, (const char *)s + i, len);
+        }
+        if (rc < 0) {
+            js_buf_dispose(&out);
+            return NULL;
+        }
+        i += len;
+    }
+    return js_buf_detach(&out);
+}
+
+/* Whether the UTF-8 text at s starts with one of the Chinese numerals. */
+static size_t cn_numeral(const char *s)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
+                                           "八", "九", "十", "百", "〇", "零"};
+    size_t i;
+    for (i = 0; i < sizeof(numerals) / sizeof(numerals[0]); i++)
+        if (strncmp(s, numerals[i], strlen(numerals[i])) == 0)
+            return strlen(numerals[i]);
+    return 0;
+}
+
+/* Length of an ordinal at the start of normalized text, or 0. */
+static size_t ordinal_length(const char *s)
+{
+    size_t i = 0, k;
+    int paren = 0;
+
+    if (s[0] == '(') {
+        paren = 1;
+        i = 1;
+    }
+    if (s[i] >= '0' && s[i] <= '9') {
+        while (s[i] >= '0' && s[i] <= '9')
+            i++;
+    } else if (cn_numeral(s + i)) {
+        while ((k = cn_numeral(s + i)) > 0)
+            i += k;
+    } else {
+        return 0;
+    }
+    if (paren)
+        return s[i] == ')' ? i + 1 : 0;
+    if (strncmp(s + i, "、", strlen("、")) == 0)
+        return i + strlen("、");
+    if (s[i] == '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+        return i + 1;
+    return 0;
+}
+
+/*
+ * Normalize a row label: as js_rule_normalize, then drop one leading
+ * ordinal and a leading "其中:".  The caller frees the result.
+ */
+char *js_rule_normalize_label(const char *text)
+{
+    char *norm = js_rule_normalize(text), *out;
+    const char *p;
+    size_t k;
+
+    if (!norm)
+        return NULL;
+    p = norm;
+    if (strncmp(p, "其中:", strlen("其中:")) == 0)
+        p += strlen("其中:");
+    k = ordinal_length(p);
+    p += k;
+    if (strncmp(p, "其中:", strlen("其中:")) == 0)
+        p += strlen("其中:");
+    out = js_strdup(p);
+    free(norm);
+    return out;
+}
