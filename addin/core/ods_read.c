@@ -1,0 +1,863 @@
+/*
+ * ods_read.c - OpenDocument spreadsheet (.ods, .fods) into the js_workbook
+ * model, streaming with xmlTextReader (no DOM).
+ *
+ * Element names are compared by pointer against names interned in the
+ * reader's dictionary (libxml2 interns every element and attribute name),
+ * attribute values are read in place from the current node, and the cell
+ * text is gathered in one reused buffer: a cell costs no allocation beyond
+ * the strings the model keeps.
+ */
+#include "ods.h"
+#include "buf.h"
+#include "error.h"
+#include "ods_xml.h"
+#include "ods_zip.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_ROWS 1048576u /* Calc's limits: content beyond is not stored */
+#define MAX_COLS 16384u
+#define MAX_REPEAT 16777216 /* counts are clamped here: far past any limit */
+/* Bytes that repeated cells and runs of spaces may add beyond what the
+ * file spells out: bounds the memory a small hostile file can claim. */
+#define AMPLIFY_BUDGET ((size_t)64 << 20)
+#define MAX_SPACES 65536u /* one text:s */
+
+/* The elements the reader acts on. */
+enum el {
+    EL_OTHER = 0,
+    EL_DOCUMENT,    /* office:document (flat .fods) */
+    EL_CONTENT,     /* office:document-content (content.xml) */
+    EL_DOC_META,    /* office:document-meta (meta.xml) */
+    EL_SPREADSHEET, /* office:spreadsheet */
+    EL_BODY_KIND,   /* office:text, office:drawing...: another kind of document */
+    EL_ANNOTATION,  /* office:annotation: skipped */
+    EL_TABLE,       /* table:table */
+    EL_ROW,         /* table:table-row */
+    EL_CELL,        /* table:table-cell */
+    EL_COVERED,     /* table:covered-table-cell */
+    EL_SKIP,        /* table:shapes, text:note, draw:*: skipped */
+    EL_P,           /* text:p, text:h */
+    EL_S,           /* text:s */
+    EL_TAB,         /* text:tab */
+    EL_BREAK,       /* text:line-break */
+    EL_USER_DEFINED /* meta:user-defined */
+};
+
+/* Attribute names the reader looks at, interned. */
+enum att {
+    A_NAME,
+    A_ROWS_REP,
+    A_COLS_REP,
+    A_COLS_SPAN,
+    A_ROWS_SPAN,
+    A_VALUE_TYPE,
+    A_VALUE,
+    A_STRING_VALUE,
+    A_FORMULA,
+    A_C,
+    A_COUNT
+};
+
+typedef struct cell_state {
+    int active;
+    enum el kind;
+    uint64_t repeat, col_span, row_span;
+    js_cell_type type;
+    int has_value, has_string_value, has_formula;
+    js_buf value, string_value, formula, text;
+    int paragraphs;
+    int in_p;
+} cell_state;
+
+typedef struct reader {
+    xmlTextReaderPtr r;
+    const char *what; /* file or part name for messages */
+    js_workbook *wb;
+    js_sheet *sheet;
+    js_sheet scratch; /* the cells of a repeated row, stored once */
+    int root_seen;
+    int spreadsheet_depth, table_depth, row_depth, cell_depth;
+    const char *other_body;
+    uint64_t row, col, row_repeat;
+    size_t budget;
+    cell_state cell;
+    /* interned names */
+    const xmlChar *n_att[A_COUNT];
+    const xmlChar *n_document, *n_content, *n_doc_meta, *n_spreadsheet, *n_annotation, *n_table,
+        *n_row, *n_cell, *n_covered, *n_shapes, *n_note, *n_p, *n_h, *n_s, *n_tab, *n_break,
+        *n_user_defined, *n_body_text, *n_body_drawing, *n_body_presentation, *n_body_chart;
+} reader;
+
+/* Intern a name in the reader's dictionary (never NULL for a live reader). */
+static const xmlChar *intern(reader *rd, const char *name)
+{
+    return xmlTextReaderConstString(rd->r, (const xmlChar *)name);
+}
+
+/* Fill the interned names once per document. */
+static int intern_names(reader *rd)
+{
+    static const char *const atts[A_COUNT] = {"name",
+                                              "number-rows-repeated",
+                                              "number-columns-repeated",
+                                              "number-columns-spanned",
+                                              "number-rows-spanned",
+                                              "value-type",
+                                              "value",
+                                              "string-value",
+                                              "formula",
+                                              "c"};
+    int i;
+
+    for (i = 0; i < A_COUNT; i++)
+        if (!(rd->n_att[i] = intern(rd, atts[i])))
+            return js_error_set(JS_ENOMEM, "out of memory");
+    rd->n_document = intern(rd, "document");
+    rd->n_content = intern(rd, "document-content");
+    rd->n_doc_meta = intern(rd, "document-meta");
+    rd->n_spreadsheet = intern(rd, "spreadsheet");
+    rd->n_annotation = intern(rd, "annotation");
+    rd->n_table = intern(rd, "table");
+    rd->n_row = intern(rd, "table-row");
+    rd->n_cell = intern(rd, "table-cell");
+    rd->n_covered = intern(rd, "covered-table-cell");
+    rd->n_shapes = intern(rd, "shapes");
+    rd->n_note = intern(rd, "note");
+    rd->n_p = intern(rd, "p");
+    rd->n_h = intern(rd, "h");
+    rd->n_s = intern(rd, "s");
+    rd->n_tab = intern(rd, "tab");
+    rd->n_break = intern(rd, "line-break");
+    rd->n_user_defined = intern(rd, "user-defined");
+    rd->n_body_text = intern(rd, "text");
+    rd->n_body_drawing = intern(rd, "drawing");
+    rd->n_body_presentation = intern(rd, "presentation");
+    rd->n_body_chart = intern(rd, "chart");
+    if (!rd->n_body_chart)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* Which element this is: local name by pointer, then the namespace. */
+static enum el classify(reader *rd, const xmlNode *node)
+{
+    const xmlChar *n = node->name;
+    const xmlNs *ns = node->ns;
+
+    if (n == rd->n_cell)
+        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_CELL : EL_OTHER;
+    if (n == rd->n_p || n == rd->n_h)
+        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_P : EL_OTHER;
+    if (n == rd->n_s)
+        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_S : EL_OTHER;
+    if (n == rd->n_row)
+        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_ROW : EL_OTHER;
+    if (n == rd->n_covered)
+        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_COVERED : EL_OTHER;
+    if (n == rd->n_tab)
+        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_TAB : EL_OTHER;
+    if (n == rd->n_break)
+        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_BREAK : EL_OTHER;
+    if (n == rd->n_annotation)
+        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_ANNOTATION : EL_OTHER;
+    if (n == rd->n_table)
+        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_TABLE : EL_OTHER;
+    if (n == rd->n_shapes)
+        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_SKIP : EL_OTHER;
+    if (n == rd->n_note)
+        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_SKIP : EL_OTHER;
+    if (n == rd->n_user_defined)
+        return js_ods_ns_is(ns, JS_NS_META) ? EL_USER_DEFINED : EL_OTHER;
+    if (n == rd->n_spreadsheet)
+        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_SPREADSHEET : EL_OTHER;
+    if (n == rd->n_document)
+        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_DOCUMENT : EL_OTHER;
+    if (n == rd->n_content)
+        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_CONTENT : EL_OTHER;
+    if (n == rd->n_doc_meta)
+        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_DOC_META : EL_OTHER;
+    if (n == rd->n_body_text || n == rd->n_body_drawing || n == rd->n_body_presentation ||
+        n == rd->n_body_chart)
+        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_BODY_KIND : EL_OTHER;
+    if (js_ods_ns_is(ns, JS_NS_DRAW))
+        return EL_SKIP;
+    return EL_OTHER;
+}
+
+/* The attribute with interned local name `name` in namespace `uri`, or NULL. */
+static xmlAttr *find_attr(const xmlNode *node, const xmlChar *name, const char *uri)
+{
+    xmlAttr *a;
+    for (a = node->properties; a; a = a->next)
+        if (a->name == name && js_ods_ns_is(a->ns, uri))
+            return a;
+    return NULL;
+}
+
+/* Copy an attribute's value into `buf`; 1 when present, 0 absent, <0 error. */
+static int attr_to_buf(js_buf *buf, const xmlNode *node, const xmlChar *name, const char *uri)
+{
+    xmlAttr *a = find_attr(node, name, uri);
+    xmlChar *scratch = NULL;
+    const char *v;
+    int rc;
+
+    js_buf_clear(buf);
+    if (!a)
+        return 0;
+    v = js_ods_attr_value(a, &scratch);
+    rc = js_buf_puts(buf, v);
+    if (scratch)
+        xmlFree(scratch);
+    return rc < 0 ? rc : 1;
+}
+
+/* Name the current position for messages: "sheet '表一' cell B5". */
+static void where(reader *rd, char *out, size_t size)
+{
+    char cell[32];
+    uint32_t r = rd->row < MAX_ROWS ? (uint32_t)rd->row : MAX_ROWS - 1;
+    uint32_t c = rd->col < MAX_COLS ? (uint32_t)rd->col : MAX_COLS - 1;
+
+    js_cell_name(cell, sizeof(cell), r, c);
+    snprintf(out, size, "sheet '%s' cell %s", rd->sheet ? rd->sheet->name : "?", cell);
+}
+
+/* Read a count attribute (repeat, span), 1 when absent; message on garbage. */
+static int attr_count(reader *rd, uint64_t *out, const xmlNode *node, enum att which,
+                      const char *uri)
+{
+    xmlAttr *a = find_attr(node, rd->n_att[which], uri);
+    xmlChar *scratch = NULL;
+    const char *v;
+    char place[160];
+    int rc;
+
+    *out = 1;
+    if (!a)
+        return 0;
+    v = js_ods_attr_value(a, &scratch);
+    rc = js_ods_parse_count(out, v, MAX_REPEAT);
+    if (rc < 0) {
+        where(rd, place, sizeof(place));
+        js_error_set(JS_EFORMAT, "%s: %s: %s=\"%.40s\" is not a positive number", rd->what, place,
+                     (const char *)a->name, v);
+    }
+    if (scratch)
+        xmlFree(scratch);
+    return rc;
+}
+
+/* Charge `bytes` of amplification (repeats, spaces) against the budget. */
+static int spend(reader *rd, size_t bytes)
+{
+    char place[160];
+
+    if (bytes <= rd->budget) {
+        rd->budget -= bytes;
+        return 0;
+    }
+    where(rd, place, sizeof(place));
+    return js_error_set(JS_EFORMAT,
+                        "%s: %s: repeated cells expand beyond %zu MiB; refusing the file", rd->what,
+                        place, AMPLIFY_BUDGET >> 20);
+}
+
+/* Free the cells of the scratch sheet, keeping its array. */
+static void scratch_clear(js_sheet *s)
+{
+    size_t i;
+    for (i = 0; i < s->count; i++) {
+        free(s->cells[i].text);
+        free(s->cells[i].value);
+        free(s->cells[i].formula);
+    }
+    s->count = 0;
+}
+
+/* Start a table:table-cell: remember its attributes until its end. */
+static int cell_begin(reader *rd, const xmlNode *node)
+{
+    cell_state *c = &rd->cell;
+    xmlAttr *vt;
+    int rc;
+
+    c->active = 1;
+    c->paragraphs = 0;
+    c->in_p = 0;
+    js_buf_clear(&c->text);
+    if ((rc = attr_count(rd, &c->repeat, node, A_COLS_REP, JS_NS_TABLE)) < 0 ||
+        (rc = attr_count(rd, &c->col_span, node, A_COLS_SPAN, JS_NS_TABLE)) < 0 ||
+        (rc = attr_count(rd, &c->row_span, node, A_ROWS_SPAN, JS_NS_TABLE)) < 0)
+        return rc;
+    c->type = JS_CELL_EMPTY;
+    vt = find_attr(node, rd->n_att[A_VALUE_TYPE], JS_NS_OFFICE);
+    if (vt) {
+        xmlChar *scratch = NULL;
+        const char *v = js_ods_attr_value(vt, &scratch);
+        if (!strcmp(v, "float") || !strcmp(v, "currency") || !strcmp(v, "percentage"))
+            c->type = JS_CELL_NUMBER;
+        else if (!strcmp(v, "string"))
+            c->type = JS_CELL_TEXT;
+        else
+            c->type = JS_CELL_OTHER;
+        if (scratch)
+            xmlFree(scratch);
+    }
+    if ((rc = attr_to_buf(&c->value, node, rd->n_att[A_VALUE], JS_NS_OFFICE)) < 0)
+        return rc;
+    c->has_value = rc;
+    if ((rc = attr_to_buf(&c->string_value, node, rd->n_att[A_STRING_VALUE], JS_NS_OFFICE)) < 0)
+        return rc;
+    c->has_string_value = rc;
+    if ((rc = attr_to_buf(&c->formula, node, rd->n_att[A_FORMULA], JS_NS_TABLE)) < 0)
+        return rc;
+    c->has_formula = rc;
+    return 0;
+}
+
+/* Store one finished cell at (row, col) of `dest` (the sheet or the scratch). */
+static int store_cell(js_sheet *dest, uint32_t row, uint32_t col, js_cell_type type,
+                      const char *text, const char *value, const char *formula, uint64_t row_span,
+                      uint64_t col_span)
+{
+    int rc = js_sheet_put(dest, row, col, type, text, value, formula);
+    if (rc < 0)
+        return rc;
+    if (row_span > 1 || col_span > 1)
+        js_sheet_set_span(dest, row, col, (uint32_t)row_span, (uint32_t)col_span);
+    return 0;
+}
+
+/* End of a cell: decide type and text, store it for each repeated column. */
+static int cell_end(reader *rd)
+{
+    cell_state *c = &rd->cell;
+    js_cell_type type = c->type;
+    const char *text = NULL, *value = NULL, *formula = NULL;
+    size_t each;
+    uint64_t k;
+    int rc;
+
+    c->active = 0;
+    if (c->has_string_value)
+        text = js_buf_cstr(&c->string_value);
+    else if (c->paragraphs > 0)
+        text = js_buf_cstr(&c->text);
+    if (c->has_formula)
+        formula = js_buf_cstr(&c->formula);
+    if (type == JS_CELL_NUMBER) {
+        if (c->has_value)
+            value = js_buf_cstr(&c->value);
+        else
+            type = JS_CELL_TEXT; /* a number without its value: keep what shows */
+    }
+    if (type == JS_CELL_EMPTY && (text || formula))
+        type = JS_CELL_TEXT;
+    if (type == JS_CELL_EMPTY || rd->row >= MAX_ROWS) {
+        rd->col += c->repeat;
+        return 0;
+    }
+    each = sizeof(js_cell) + (text ? strlen(text) + 1 : 0) + (value ? strlen(value) + 1 : 0) +
+           (formula ? strlen(formula) + 1 : 0);
+    for (k = 0; k < c->repeat && rd->col + k < MAX_COLS; k++) {
+        js_sheet *dest = rd->row_repeat > 1 ? &rd->scratch : rd->sheet;
+        uint32_t row = rd->row_repeat > 1 ? 0 : (uint32_t)rd->row;
+        if (k > 0 && (rc = spend(rd, each)) < 0)
+            return rc;
+        if ((rc = store_cell(dest, row, (uint32_t)(rd->col + k), type, text, value, formula,
+                             c->row_span, c->col_span)) < 0)
+            return rc;
+    }
+    rd->col += c->repeat;
+    return 0;
+}
+
+/* End of a row: copy the scratch cells of a repeated row into each row. */
+static int row_end(reader *rd)
+{
+    uint64_t r;
+    size_t i;
+    int rc = 0;
+
+    if (rd->row_repeat > 1 && rd->scratch.count > 0) {
+        for (r = 0; r < rd->row_repeat && rd->row + r < MAX_ROWS; r++) {
+            for (i = 0; i < rd->scratch.count; i++) {
+                const js_cell *s = &rd->scratch.cells[i];
+                if (r > 0 && (rc = spend(rd, sizeof(js_cell) + (s->text ? strlen(s->text) : 0) +
+                                                 (s->value ? strlen(s->value) : 0) +
+                                                 (s->formula ? strlen(s->formula) : 0))) < 0)
+                    goto cleanup;
+                if ((rc = store_cell(rd->sheet, (uint32_t)(rd->row + r), s->col, s->type, s->text,
+                                     s->value, s->formula, s->row_span, s->col_span)) < 0)
+                    goto cleanup;
+            }
+        }
+    }
+    rd->row += rd->row_repeat;
+cleanup:
+    scratch_clear(&rd->scratch);
+    rd->row_depth = -1;
+    return rc;
+}
+
+/*
+ * Append document text to the cell as stored.  ODF asks to collapse white
+ * space, but Calc keeps it in cells (and writes runs of spaces literally),
+ * and the model must show what Calc shows.
+ */
+static int cell_text(reader *rd, const char *s)
+{
+    return js_buf_puts(&rd->cell.text, s);
+}
+
+/* text:s: `text:c` spaces (default 1). */
+static int cell_spaces(reader *rd, const xmlNode *node)
+{
+    uint64_t n = 1;
+    char spaces[64];
+    int rc;
+
+    if ((rc = attr_count(rd, &n, node, A_C, JS_NS_TEXT)) < 0)
+        return rc;
+    if (n > MAX_SPACES)
+        n = MAX_SPACES;
+    if (n > 1 && (rc = spend(rd, (size_t)n)) < 0)
+        return rc;
+    memset(spaces, ' ', sizeof(spaces));
+    while (n > 0) {
+        size_t k = n > sizeof(spaces) ? sizeof(spaces) : (size_t)n;
+        if ((rc = js_buf_put(&rd->cell.text, spaces, k)) < 0)
+            return rc;
+        n -= k;
+    }
+    return 0;
+}
+
+/* meta:user-defined: the property named by meta:name, valued by the text. */
+static int user_defined(reader *rd, const xmlNode *node)
+{
+    js_buf name = JS_BUF_INIT;
+    xmlChar *value = NULL;
+    int rc;
+
+    if ((rc = attr_to_buf(&name, node, rd->n_att[A_NAME], JS_NS_META)) <= 0)
+        goto cleanup;
+    value = xmlTextReaderReadString(rd->r);
+    rc = js_workbook_set_property(rd->wb, js_buf_cstr(&name), value ? (const char *)value : "");
+cleanup:
+    if (value)
+        xmlFree(value);
+    js_buf_dispose(&name);
+    return rc < 0 ? rc : 0;
+}
+
+/* A table:table directly in office:spreadsheet: a new sheet. */
+static int table_begin(reader *rd, const xmlNode *node, int depth)
+{
+    js_buf name = JS_BUF_INIT;
+    int rc;
+
+    if ((rc = attr_to_buf(&name, node, rd->n_att[A_NAME], JS_NS_TABLE)) < 0)
+        goto cleanup;
+    if (rc == 0)
+        js_buf_printf(&name, "Sheet%zu", rd->wb->nsheets + 1);
+    if ((rc = js_workbook_add_sheet(&rd->sheet, rd->wb, js_buf_cstr(&name))) < 0)
+        goto cleanup;
+    rd->table_depth = depth;
+    rd->row = 0;
+    rc = 0;
+cleanup:
+    js_buf_dispose(&name);
+    return rc;
+}
+
+/*
+ * An element starts.  Sets *skip when its subtree is to be passed over
+ * (annotations, shapes, covered cells' content).
+ */
+static int element_begin(reader *rd, int depth, int *skip)
+{
+    const xmlNode *node = xmlTextReaderCurrentNode(rd->r);
+    int empty = xmlTextReaderIsEmptyElement(rd->r);
+    enum el kind;
+    int rc;
+
+    *skip = 0;
+    if (!node)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    kind = classify(rd, node);
+    if (!rd->root_seen) {
+        rd->root_seen = 1;
+        if (kind != EL_DOCUMENT && kind != EL_CONTENT && kind != EL_DOC_META)
+            return js_error_set(JS_EFORMAT, "%s: not an OpenDocument document (root element <%s>)",
+                                rd->what, (const char *)node->name);
+        return 0;
+    }
+    if (rd->cell.active) {
+        switch (kind) {
+        case EL_P:
+            if (rd->cell.paragraphs++ > 0 && (rc = js_buf_put(&rd->cell.text, "\n", 1)) < 0)
+                return rc;
+            rd->cell.in_p = !empty;
+            return 0;
+        case EL_S:
+            return rd->cell.in_p ? cell_spaces(rd, node) : 0;
+        case EL_TAB:
+            return rd->cell.in_p ? js_buf_put(&rd->cell.text, "\t", 1) : 0;
+        case EL_BREAK:
+            return rd->cell.in_p ? js_buf_put(&rd->cell.text, "\n", 1) : 0;
+        case EL_ANNOTATION:
+        case EL_SKIP:
+        case EL_TABLE:
+        case EL_ROW:
+        case EL_CELL:
+        case EL_COVERED:
+            *skip = !empty;
+            return 0;
+        default:
+            return 0;
+        }
+    }
+    switch (kind) {
+    case EL_SPREADSHEET:
+        if (rd->spreadsheet_depth < 0)
+            rd->spreadsheet_depth = depth;
+        return 0;
+    case EL_BODY_KIND:
+        if (!rd->other_body)
+            rd->other_body = (const char *)node->name;
+        *skip = !empty;
+        return 0;
+    case EL_USER_DEFINED:
+        return user_defined(rd, node);
+    case EL_TABLE:
+        if (rd->spreadsheet_depth >= 0 && depth == rd->spreadsheet_depth + 1 &&
+            rd->table_depth < 0) {
+            if ((rc = table_begin(rd, node, depth)) < 0)
+                return rc;
+            if (empty)
+                rd->table_depth = -1;
+            return 0;
+        }
+        *skip = !empty;
+        return 0;
+    case EL_ROW:
+        if (rd->table_depth < 0 || rd->row_depth >= 0) {
+            *skip = !empty;
+            return 0;
+        }
+        rd->col = 0;
+        if ((rc = attr_count(rd, &rd->row_repeat, node, A_ROWS_REP, JS_NS_TABLE)) < 0)
+            return rc;
+        rd->row_depth = depth;
+        return empty ? row_end(rd) : 0;
+    case EL_CELL:
+    case EL_COVERED:
+        if (rd->row_depth < 0 || depth != rd->row_depth + 1) {
+            *skip = !empty;
+            return 0;
+        }
+        if (kind == EL_COVERED) {
+            uint64_t n;
+            if ((rc = attr_count(rd, &n, node, A_COLS_REP, JS_NS_TABLE)) < 0)
+                return rc;
+            rd->col += n;
+            *skip = !empty; /* a covered cell is empty in the model */
+            return 0;
+        }
+        if ((rc = cell_begin(rd, node)) < 0)
+            return rc;
+        rd->cell_depth = depth;
+        return empty ? cell_end(rd) : 0;
+    case EL_ANNOTATION:
+    case EL_SKIP:
+        *skip = !empty;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* An element ends: close the cell, row or sheet it ends. */
+static int element_end(reader *rd, int depth)
+{
+    if (rd->cell.active) {
+        if (depth == rd->cell_depth)
+            return cell_end(rd);
+        if (rd->cell.in_p) {
+            const xmlNode *node = xmlTextReaderCurrentNode(rd->r);
+            if (node && classify(rd, node) == EL_P)
+                rd->cell.in_p = 0;
+        }
+        return 0;
+    }
+    if (rd->row_depth >= 0 && depth == rd->row_depth)
+        return row_end(rd);
+    if (rd->table_depth >= 0 && depth == rd->table_depth) {
+        rd->table_depth = -1;
+        rd->sheet = NULL;
+    }
+    return 0;
+}
+
+/* Stream one whole document (content.xml, meta.xml or the .fods). */
+static int read_document(reader *rd)
+{
+    int ret, rc = 0;
+
+    if ((rc = intern_names(rd)) < 0)
+        return rc;
+    ret = xmlTextReaderRead(rd->r);
+    while (ret == 1) {
+        int type = xmlTextReaderNodeType(rd->r);
+        int depth = xmlTextReaderDepth(rd->r);
+        int skip = 0;
+
+        switch (type) {
+        case XML_READER_TYPE_ELEMENT:
+            rc = element_begin(rd, depth, &skip);
+            break;
+        case XML_READER_TYPE_END_ELEMENT:
+            rc = element_end(rd, depth);
+            break;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+            if (rd->cell.active && rd->cell.in_p) {
+                const xmlChar *v = xmlTextReaderConstValue(rd->r);
+                rc = v ? cell_text(rd, (const char *)v) : 0;
+            }
+            break;
+        default:
+            break;
+        }
+        if (rc < 0)
+            return rc;
+        ret = skip ? xmlTextReaderNext(rd->r) : xmlTextReaderRead(rd->r);
+    }
+    return ret;
+}
+
+/* Free the reader state's buffers (not the workbook). */
+static void reader_dispose(reader *rd)
+{
+    scratch_clear(&rd->scratch);
+    free(rd->scratch.cells);
+    js_buf_dispose(&rd->cell.value);
+    js_buf_dispose(&rd->cell.string_value);
+    js_buf_dispose(&rd->cell.formula);
+    js_buf_dispose(&rd->cell.text);
+}
+
+/*
+ * Parse one part with `xr` (taken over and freed here) into `wb`.
+ * `need_sheet`: the part must be a spreadsheet body (content, .fods).
+ * `stream`: the zip entry behind the reader, to name zip damage.
+ */
+static int parse_part(js_workbook *wb, xmlTextReaderPtr xr, const char *what, int need_sheet,
+                      const js_zip_stream *stream)
+{
+    reader rd;
+    js_ods_xml_error err;
+    int ret, rc = 0;
+
+    memset(&rd, 0, sizeof(rd));
+    rd.r = xr;
+    rd.what = what;
+    rd.wb = wb;
+    rd.spreadsheet_depth = rd.table_depth = rd.row_depth = rd.cell_depth = -1;
+    rd.budget = AMPLIFY_BUDGET;
+    js_ods_xml_watch(xr, &err);
+    ret = read_document(&rd);
+    if (ret < 0) {
+        if (ret == -1 && stream && stream->error[0])
+            rc = js_error_set(JS_EFORMAT, "%s: damaged zip data: %s", what, stream->error);
+        else if (ret == -1)
+            rc = js_ods_xml_fail(&err, what);
+        else
+            rc = ret;
+        goto cleanup;
+    }
+    if (!rd.root_seen) {
+        rc = js_error_set(JS_EFORMAT, "%s: empty document", what);
+        goto cleanup;
+    }
+    if (need_sheet && rd.spreadsheet_depth < 0) {
+        if (rd.other_body)
+            rc = js_error_set(JS_EFORMAT,
+                              "%s: not an OpenDocument spreadsheet (it is a %s document)", what,
+                              rd.other_body);
+        else
+            rc = js_error_set(JS_EFORMAT,
+                              "%s: not an OpenDocument spreadsheet (no spreadsheet body)", what);
+    }
+cleanup:
+    xmlFreeTextReader(xr);
+    reader_dispose(&rd);
+    return rc;
+}
+
+/* Check the zip's mimetype entry when there is one. */
+static int check_mimetype(zip_t *za, const char *what)
+{
+    js_buf mt = JS_BUF_INIT;
+    int rc = js_zip_read_entry(&mt, za, "mimetype", 256, what);
+
+    if (rc == JS_ENOTFOUND)
+        rc = 0; /* optional in practice; content.xml decides */
+    else if (rc == 0 &&
+             strncmp(js_buf_cstr(&mt), "application/vnd.oasis.opendocument.spreadsheet", 46) != 0)
+        rc = js_error_set(JS_EFORMAT, "%s: not an OpenDocument spreadsheet (mimetype %.80s)", what,
+                          js_buf_cstr(&mt));
+    js_buf_dispose(&mt);
+    return rc;
+}
+
+/* Read content.xml, then meta.xml, of an opened archive into `wb`. */
+static int read_zip(js_workbook *wb, zip_t *za, const char *what)
+{
+    js_zip_stream st;
+    xmlTextReaderPtr xr = NULL;
+    js_buf part = JS_BUF_INIT;
+    int rc;
+
+    if ((rc = check_mimetype(za, what)) < 0)
+        return rc;
+    rc = js_zip_stream_reader(&xr, &st, za, "content.xml", JS_ODS_XML_OPTIONS);
+    if (rc == JS_ENOTFOUND)
+        return js_error_set(
+            JS_EFORMAT, "%s: a zip archive without content.xml (not an OpenDocument file)", what);
+    if (rc < 0)
+        return rc;
+    js_buf_printf(&part, "%s: content.xml", what);
+    rc = parse_part(wb, xr, js_buf_cstr(&part), 1, &st);
+    js_zip_stream_close(&st);
+    if (rc < 0)
+        goto cleanup;
+
+    rc = js_zip_stream_reader(&xr, &st, za, "meta.xml", JS_ODS_XML_OPTIONS);
+    if (rc == JS_ENOTFOUND) {
+        rc = 0;
+        goto cleanup;
+    }
+    if (rc < 0)
+        goto cleanup;
+    js_buf_clear(&part);
+    js_buf_printf(&part, "%s: meta.xml", what);
+    rc = parse_part(wb, xr, js_buf_cstr(&part), 0, &st);
+    js_zip_stream_close(&st);
+cleanup:
+    js_buf_dispose(&part);
+    return rc;
+}
+
+/* Give *out the workbook on success, free it on failure. */
+static int finish(js_workbook **out, js_workbook *wb, int rc)
+{
+    if (rc < 0) {
+        js_workbook_free(wb);
+        return rc;
+    }
+    *out = wb;
+    return 0;
+}
+
+int js_ods_read(js_workbook **out, const char *path)
+{
+    js_workbook *wb = NULL;
+    unsigned char head[64];
+    size_t n;
+    struct stat st;
+    FILE *f;
+    int rc;
+
+    *out = NULL;
+    if (stat(path, &st) != 0)
+        return js_error_set(JS_EIO, "%s: cannot open: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return js_error_set(JS_EIO, "%s: not a file", path);
+    f = fopen(path, "rb");
+    if (!f)
+        return js_error_set(JS_EIO, "%s: cannot open: %s", path, strerror(errno));
+    n = fread(head, 1, sizeof(head), f);
+    fclose(f);
+    if (n == 0)
+        return js_error_set(JS_EFORMAT, "%s: empty file, not a spreadsheet", path);
+    if ((rc = js_workbook_new(&wb)) < 0)
+        return rc;
+
+    switch (js_ods_sniff(head, n)) {
+    case JS_ODS_ZIP: {
+        zip_t *za = NULL;
+        if ((rc = js_zip_open_path(&za, path)) < 0)
+            break;
+        rc = read_zip(wb, za, path);
+        zip_discard(za);
+        break;
+    }
+    case JS_ODS_XML: {
+        xmlTextReaderPtr xr = xmlReaderForFile(path, NULL, JS_ODS_XML_OPTIONS);
+        if (!xr) {
+            rc = js_error_set(JS_EIO, "%s: cannot open", path);
+            break;
+        }
+        rc = parse_part(wb, xr, path, 1, NULL);
+        break;
+    }
+    default:
+        rc = js_error_set(JS_EFORMAT,
+                          "%s: not an OpenDocument spreadsheet (neither a zip archive nor XML)",
+                          path);
+    }
+    return finish(out, wb, rc);
+}
+
+int js_ods_read_memory(js_workbook **out, const void *data, size_t size)
+{
+    static const char what[] = "<memory>";
+    js_workbook *wb = NULL;
+    int rc;
+
+    *out = NULL;
+    if (!data || size == 0)
+        return js_error_set(JS_EFORMAT, "%s: empty data, not a spreadsheet", what);
+    if ((rc = js_workbook_new(&wb)) < 0)
+        return rc;
+    switch (js_ods_sniff(data, size)) {
+    case JS_ODS_ZIP: {
+        zip_t *za = NULL;
+        if ((rc = js_zip_open_memory(&za, data, size, what)) < 0)
+            break;
+        rc = read_zip(wb, za, what);
+        zip_discard(za);
+        break;
+    }
+    case JS_ODS_XML: {
+        xmlTextReaderPtr xr;
+        if (size > 0x7fffffff) {
+            rc = js_error_set(JS_EFORMAT, "%s: document larger than 2 GiB", what);
+            break;
+        }
+        xr = xmlReaderForMemory(data, (int)size, "document.fods", NULL, JS_ODS_XML_OPTIONS);
+        if (!xr) {
+            rc = js_error_set(JS_ENOMEM, "out of memory (XML reader)");
+            break;
+        }
+        rc = parse_part(wb, xr, what, 1, NULL);
+        break;
+    }
+    default:
+        rc = js_error_set(JS_EFORMAT,
+                          "%s: not an OpenDocument spreadsheet (neither a zip archive nor XML)",
+                          what);
+    }
+    return finish(out, wb, rc);
+}

@@ -1,0 +1,108 @@
+/*
+ * ods_xml.c - XML helpers shared by the OpenDocument reader and writer.
+ */
+#include "ods_xml.h"
+#include "error.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * Sniff the first bytes: "PK\3\4" (or an empty zip's "PK\5\6") is a zip;
+ * '<' after an optional UTF-8 byte order mark and white space is XML.
+ */
+js_ods_kind js_ods_sniff(const unsigned char *head, size_t n)
+{
+    size_t i = 0;
+
+    if (n >= 4 && head[0] == 'P' && head[1] == 'K' &&
+        ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6)))
+        return JS_ODS_ZIP;
+    if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+        i = 3;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        i++;
+    if (i < n && head[i] == '<')
+        return JS_ODS_XML;
+    return JS_ODS_UNKNOWN;
+}
+
+/* libxml2's structured error callback: keep the first error, drop warnings. */
+static void on_xml_error(void *ctx, xmlErrorPtr error)
+{
+    js_ods_xml_error *err = ctx;
+    size_t len;
+
+    if (!err || !error || err->set || error->level < XML_ERR_ERROR)
+        return;
+    err->set = 1;
+    err->line = error->line;
+    snprintf(err->message, sizeof(err->message), "%s", error->message ? error->message : "error");
+    /* libxml2 messages end with a newline; the report is one line. */
+    len = strlen(err->message);
+    while (len > 0 && (err->message[len - 1] == '\n' || err->message[len - 1] == '\r'))
+        err->message[--len] = '\0';
+}
+
+/* Install the error callback on a reader; `err` must outlive the reader. */
+void js_ods_xml_watch(xmlTextReaderPtr reader, js_ods_xml_error *err)
+{
+    memset(err, 0, sizeof(*err));
+    xmlTextReaderSetStructuredErrorHandler(reader, on_xml_error, err);
+}
+
+/* Turn a captured parser error into the one-line JS_EFORMAT message. */
+int js_ods_xml_fail(const js_ods_xml_error *err, const char *what)
+{
+    if (err && err->set)
+        return js_error_set(JS_EFORMAT, "%s: damaged XML at line %d: %s", what, err->line,
+                            err->message);
+    return js_error_set(JS_EFORMAT, "%s: damaged XML (unreadable data)", what);
+}
+
+/* Namespace test by URI; the caller has already matched the local name. */
+int js_ods_ns_is(const xmlNs *ns, const char *uri)
+{
+    return ns && ns->href && strcmp((const char *)ns->href, uri) == 0;
+}
+
+/*
+ * An attribute's text: its single text child as stored (no copy), or the
+ * concatenation of several children (entity references), copied into
+ * *scratch for the caller to free.
+ */
+const char *js_ods_attr_value(xmlAttr *attr, xmlChar **scratch)
+{
+    xmlNode *child = attr->children;
+
+    *scratch = NULL;
+    if (!child)
+        return "";
+    if (!child->next && child->type == XML_TEXT_NODE && child->content)
+        return (const char *)child->content;
+    *scratch = xmlNodeGetContent((xmlNode *)attr);
+    return *scratch ? (const char *)*scratch : "";
+}
+
+/* Decimal digits only, at least 1; clamp at `max` without overflowing. */
+int js_ods_parse_count(uint64_t *out, const char *text, uint64_t max)
+{
+    uint64_t v = 0;
+    const char *p = text;
+
+    while (*p == ' ')
+        p++;
+    if (!(*p >= '0' && *p <= '9'))
+        return JS_EFORMAT;
+    while (*p >= '0' && *p <= '9') {
+        if (v <= max)
+            v = v * 10 + (uint64_t)(*p - '0');
+        p++;
+    }
+    while (*p == ' ')
+        p++;
+    if (*p || v == 0)
+        return JS_EFORMAT;
+    *out = v > max ? max : v;
+    return 0;
+}

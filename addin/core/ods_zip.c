@@ -1,0 +1,129 @@
+/*
+ * ods_zip.c - opening OpenDocument zip archives and streaming their parts.
+ */
+#include "ods_zip.h"
+#include "error.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Open `path` read only; turn libzip's codes into one-line reasons. */
+int js_zip_open_path(zip_t **out, const char *path)
+{
+    int code = 0;
+    zip_error_t ze;
+
+    *out = zip_open(path, ZIP_RDONLY, &code);
+    if (*out)
+        return 0;
+    zip_error_init_with_code(&ze, code);
+    if (code == ZIP_ER_OPEN || code == ZIP_ER_READ || code == ZIP_ER_NOENT) {
+        js_error_set(JS_EIO, "%s: cannot read: %s", path, zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        return JS_EIO;
+    }
+    js_error_set(JS_EFORMAT, "%s: not a valid zip archive (%s)", path, zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    return JS_EFORMAT;
+}
+
+/* Open an archive held in memory; the data is not copied. */
+int js_zip_open_memory(zip_t **out, const void *data, size_t size, const char *what)
+{
+    zip_error_t ze;
+    zip_source_t *src;
+
+    zip_error_init(&ze);
+    *out = NULL;
+    src = zip_source_buffer_create(data, size, 0, &ze);
+    if (!src) {
+        zip_error_fini(&ze);
+        return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    *out = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    if (!*out) {
+        zip_source_free(src);
+        js_error_set(JS_EFORMAT, "%s: not a valid zip archive (%s)", what, zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        return JS_EFORMAT;
+    }
+    zip_error_fini(&ze);
+    return 0;
+}
+
+/* Slurp one small entry (mimetype) into a buffer, bounded by `limit`. */
+int js_zip_read_entry(js_buf *out, zip_t *za, const char *name, size_t limit, const char *what)
+{
+    zip_file_t *f = NULL;
+    char chunk[4096];
+    zip_int64_t n;
+    int rc = 0;
+
+    js_buf_clear(out);
+    if (zip_name_locate(za, name, 0) < 0)
+        return JS_ENOTFOUND;
+    f = zip_fopen(za, name, 0);
+    if (!f)
+        return js_error_set(JS_EFORMAT, "%s: cannot open %s in the zip: %s", what, name,
+                            zip_strerror(za));
+    while ((n = zip_fread(f, chunk, sizeof(chunk))) > 0) {
+        if (out->size + (size_t)n > limit) {
+            rc = js_error_set(JS_EFORMAT, "%s: %s is larger than expected", what, name);
+            goto cleanup;
+        }
+        if ((rc = js_buf_put(out, chunk, (size_t)n)) < 0)
+            goto cleanup;
+    }
+    if (n < 0)
+        rc = js_error_set(JS_EFORMAT, "%s: damaged zip data in %s: %s", what, name,
+                          zip_file_strerror(f));
+cleanup:
+    zip_fclose(f);
+    return rc;
+}
+
+/* libxml2 input callback: the next bytes of the entry, -1 on damage. */
+static int stream_read(void *ctx, char *buffer, int len)
+{
+    js_zip_stream *st = ctx;
+    zip_int64_t n;
+
+    if (len <= 0)
+        return 0;
+    n = zip_fread(st->file, buffer, (zip_uint64_t)len);
+    if (n < 0) {
+        snprintf(st->error, sizeof(st->error), "%s", zip_file_strerror(st->file));
+        return -1;
+    }
+    return (int)n;
+}
+
+/* Open the entry and a reader pulling from it. */
+int js_zip_stream_reader(xmlTextReaderPtr *reader, js_zip_stream *stream, zip_t *za,
+                         const char *name, int options)
+{
+    memset(stream, 0, sizeof(*stream));
+    *reader = NULL;
+    stream->name = name;
+    if (zip_name_locate(za, name, 0) < 0)
+        return JS_ENOTFOUND;
+    stream->file = zip_fopen(za, name, 0);
+    if (!stream->file)
+        return js_error_set(JS_EFORMAT, "cannot open %s in the zip: %s", name, zip_strerror(za));
+    *reader = xmlReaderForIO(stream_read, NULL, stream, name, NULL, options);
+    if (!*reader) {
+        js_zip_stream_close(stream);
+        return js_error_set(JS_ENOMEM, "out of memory (XML reader for %s)", name);
+    }
+    return 0;
+}
+
+/* Close the entry; safe to call twice. */
+void js_zip_stream_close(js_zip_stream *stream)
+{
+    if (!stream)
+        return;
+    if (stream->file)
+        zip_fclose(stream->file);
+    stream->file = NULL;
+}

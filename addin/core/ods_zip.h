@@ -1,0 +1,47 @@
+/*
+ * ods_zip.h - the zip side of OpenDocument files (libzip): opening an
+ * archive with a clear reason when it is not one, reading small entries,
+ * and streaming an entry into an xmlTextReader.  Internal to the core.
+ */
+#ifndef JS_ODS_ZIP_H
+#define JS_ODS_ZIP_H
+
+#include "buf.h"
+
+#include <libxml/xmlreader.h>
+#include <stddef.h>
+#include <zip.h>
+
+/* An entry being streamed; the reader reads through it, the caller owns it. */
+typedef struct js_zip_stream {
+    zip_file_t *file;
+    const char *name; /* entry name, for messages */
+    char error[160];  /* set when libzip failed mid-stream (damaged data) */
+} js_zip_stream;
+
+/*
+ * Open the archive at `path` (read only) or in memory (`data` must stay
+ * valid until zip_discard).  JS_EFORMAT "not a zip archive" when libzip
+ * refuses it, with `what` (file name) in the message.
+ */
+int js_zip_open_path(zip_t **out, const char *path);
+int js_zip_open_memory(zip_t **out, const void *data, size_t size, const char *what);
+
+/*
+ * Read the whole entry `name` into `out` (cleared first).  JS_ENOTFOUND
+ * (no message) when absent, JS_EFORMAT when larger than `limit` or damaged.
+ */
+int js_zip_read_entry(js_buf *out, zip_t *za, const char *name, size_t limit, const char *what);
+
+/*
+ * Start streaming entry `name`: JS_ENOTFOUND (no message) when absent.
+ * Then *reader (created with `options`) parses it; free the reader first,
+ * then js_zip_stream_close.
+ */
+int js_zip_stream_reader(xmlTextReaderPtr *reader, js_zip_stream *stream, zip_t *za,
+                         const char *name, int options);
+
+/* Close a stream; a zeroed or closed stream is accepted. */
+void js_zip_stream_close(js_zip_stream *stream);
+
+#endif
