@@ -1,0 +1,589 @@
+/*
+ * validate.c - the four commands on a document (see validate.h).
+ */
+#define _GNU_SOURCE /* dladdr */
+#include "validate.h"
+
+#include "buf.h"
+#include "check.h"
+#include "docread.h"
+#include "edit.h"
+#include "marks.h"
+#include "marks_grid.h"
+#include "narrative.h"
+#include "validate_json.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const command_names[JS_CMD_COUNT] = {"Validate", "FillNarrative",
+                                                        "ValidateExportPdf", "ClearMarks"};
+static const char *const command_titles[JS_CMD_COUNT] = {"校验", "填写说明", "校验并导出PDF",
+                                                         "清除标记"};
+
+/* The sheets the extension owns: never read as part of the report. */
+static const char *const own_sheets[] = {JS_MARKS_RESULTS_SHEET, JS_MARKS_REGISTRY_SHEET, NULL};
+
+static pthread_mutex_t last_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *last_json;
+
+/* Look a command up by its URL path. */
+js_command js_command_from_name(const char *name)
+{
+    int i;
+
+    for (i = 0; i < JS_CMD_COUNT; i++)
+        if (name && strcmp(name, command_names[i]) == 0)
+            return (js_command)i;
+    return JS_CMD_COUNT;
+}
+
+/* The URL path of a command. */
+const char *js_command_name(js_command cmd)
+{
+    return cmd < JS_CMD_COUNT ? command_names[cmd] : "";
+}
+
+/* Free a result's strings. */
+void js_command_result_dispose(js_command_result *result)
+{
+    if (!result)
+        return;
+    free(result->message);
+    free(result->json);
+    result->message = result->json = NULL;
+}
+
+/* A copy of the last JSON. */
+char *js_validate_last_result(void)
+{
+    char *copy;
+
+    pthread_mutex_lock(&last_lock);
+    copy = js_strdup(last_json ? last_json : "");
+    pthread_mutex_unlock(&last_lock);
+    return copy;
+}
+
+/* Whether `dir` holds a rules/ folder. */
+static int has_rules(const char *dir)
+{
+    char path[PATH_MAX];
+    struct stat st;
+
+    snprintf(path, sizeof(path), "%s/rules", dir);
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* $JUESUAN_CONTENT, else content/ beside or above this .so (the .oxt puts
+ * the library in a subfolder or at its top). */
+const char *js_validate_content_dir(void)
+{
+    static char dir[PATH_MAX]; /* found once; commands run on the main thread */
+
+    if (dir[0])
+        return dir;
+    {
+        const char *env = getenv("JUESUAN_CONTENT");
+        Dl_info info;
+        char base[PATH_MAX], *slash;
+        static const char *const tries[] = {"%s/content", "%s/../content", "%s/../share/juesuan",
+                                            NULL};
+        int i;
+
+        if (env && *env && has_rules(env)) {
+            snprintf(dir, sizeof(dir), "%s", env);
+            return dir;
+        }
+        if (!dladdr((void *)js_validate_content_dir, &info) || !info.dli_fname)
+            return NULL;
+        snprintf(base, sizeof(base), "%s", info.dli_fname);
+        slash = strrchr(base, '/');
+        if (slash)
+            *slash = '\0';
+        for (i = 0; tries[i]; i++) {
+            char cand[PATH_MAX];
+            snprintf(cand, sizeof(cand), tries[i], base);
+            if (has_rules(cand)) {
+                if (!realpath(cand, dir))
+                    snprintf(dir, sizeof(dir), "%s", cand);
+                return dir;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Load the workbook's format (its JuesuanFormat property, else the default). */
+static int load_format(js_format **out, const js_workbook *wb)
+{
+    const char *dir = js_validate_content_dir();
+    const char *id = js_workbook_property(wb, JS_FORMAT_PROPERTY);
+
+    *out = NULL;
+    if (!dir)
+        return js_error_set(JS_ENOTFOUND, "扩展的内容目录不存在 / the extension's content folder "
+                                          "(rules) was not found");
+    if (!id || !*id)
+        id = JS_FORMAT_DEFAULT;
+    return js_format_load(out, dir, id);
+}
+
+/* The document's undo manager, acquired. */
+static int undo_manager(uno_Interface **out, uno_Interface *doc)
+{
+    return js_ucall_obj(out, doc, "com.sun.star.document.XUndoManagerSupplier", "getUndoManager",
+                        NULL);
+}
+
+/* Open one undo step and lock the views while we write. */
+static int begin_step(uno_Interface *undo, uno_Interface *doc, js_command cmd)
+{
+    rtl_uString *title = NULL;
+    js_buf buf = JS_BUF_INIT;
+    void *args[1];
+    int rc;
+
+    rc = js_buf_printf(&buf, "决算:%s", command_titles[cmd]);
+    if (rc == 0)
+        rc = js_uno_string_from_utf8(&title, js_buf_cstr(&buf));
+    js_buf_dispose(&buf);
+    if (rc < 0)
+        return rc;
+    args[0] = &title;
+    rc = js_ucall(undo, "com.sun.star.document.XUndoManager", "enterUndoContext", NULL, args);
+    rtl_uString_release(title);
+    if (rc < 0)
+        return rc;
+    js_ucall(doc, "com.sun.star.frame.XModel", "lockControllers", NULL, NULL);
+    return 0;
+}
+
+/* Close the undo step; on failure take back what the step did. */
+static void end_step(uno_Interface *undo, uno_Interface *doc, int failed)
+{
+    sal_Bool possible = sal_False;
+    char *title = NULL;
+
+    js_ucall(doc, "com.sun.star.frame.XModel", "unlockControllers", NULL, NULL);
+    js_ucall(undo, "com.sun.star.document.XUndoManager", "leaveUndoContext", NULL, NULL);
+    if (!failed)
+        return;
+    /* Only undo our own step: an empty context adds nothing, and then the
+     * top of the stack is the user's last action. */
+    if (js_ucall(undo, "com.sun.star.document.XUndoManager", "isUndoPossible", &possible, NULL) ==
+            0 &&
+        possible &&
+        js_ucall_str(&title, undo, "com.sun.star.document.XUndoManager",
+                     "getCurrentUndoActionTitle") == 0 &&
+        strncmp(title, "决算:", strlen("决算:")) == 0)
+        js_ucall(undo, "com.sun.star.document.XUndoManager", "undo", NULL, NULL);
+    free(title);
+}
+
+/* State shared by the steps of one command. */
+typedef struct run_state {
+    js_buf json;    /* command-specific members, each starting with ',' */
+    js_buf message; /* summary line */
+    js_findings findings;
+    js_format *format;
+    js_workbook *wb;
+} run_state;
+
+/* Read the document and check it: findings sorted as the CLI sorts them. */
+static int read_and_check(run_state *st, uno_Interface *doc)
+{
+    int rc = js_docread_workbook(&st->wb, doc, own_sheets);
+
+    if (rc < 0)
+        return rc;
+    rc = load_format(&st->format, st->wb);
+    if (rc < 0)
+        return rc;
+    rc = js_check_workbook(&st->findings, st->format, st->wb);
+    if (rc == JS_ENOTFOUND)
+        return js_error_set(JS_EINVAL,
+                            "这不是决算工作簿:找不到格式“%s”的任何一张表 / not a final "
+                            "accounts workbook: no table of format %s was found",
+                            js_format_id(st->format), js_format_id(st->format));
+    if (rc < 0)
+        return rc;
+    js_findings_sort(&st->findings);
+    return 0;
+}
+
+/* 校验: check, then replace results and marks inside one undo step. */
+static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, js_command cmd)
+{
+    js_explanations expl = {0};
+    js_marks_summary sum;
+    size_t cleared = 0;
+    int rc;
+
+    rc = read_and_check(st, doc);
+    if (rc < 0)
+        return rc;
+    rc = js_marks_read_explanations(&expl, doc);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_marks_check_writable(doc, &st->findings);
+    if (rc < 0)
+        goto cleanup;
+    rc = begin_step(undo, doc, cmd);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_marks_clear(&cleared, doc);
+    if (rc == 0)
+        rc = js_marks_apply(&sum, doc, &st->findings, &expl);
+    end_step(undo, doc, rc < 0);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_buf_printf(&st->json, ",\"cells_marked\":%zu,\"comments_added\":%zu,\"explained\":%zu",
+                       sum.cells_marked, sum.comments_added, sum.explained);
+    if (rc == 0)
+        rc = js_buf_printf(
+            &st->message,
+            "校验完成:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项,详见“%s”工作表。"
+            " / Validated: %zu errors, %zu warnings, %zu notes.",
+            js_findings_count(&st->findings, JS_SEVERITY_ERROR),
+            js_findings_count(&st->findings, JS_SEVERITY_WARNING), sum.explained,
+            js_findings_count(&st->findings, JS_SEVERITY_NOTE), JS_MARKS_RESULTS_SHEET,
+            js_findings_count(&st->findings, JS_SEVERITY_ERROR),
+            js_findings_count(&st->findings, JS_SEVERITY_WARNING),
+            js_findings_count(&st->findings, JS_SEVERITY_NOTE));
+cleanup:
+    js_explanations_dispose(&expl);
+    return rc;
+}
+
+/* Write one edit's text into its cell as a string. */
+static int write_edit(uno_Interface *doc, const js_edit *edit)
+{
+    uno_Interface *sheet = NULL, *cell = NULL;
+    rtl_uString *str = NULL;
+    sal_Int32 c = (sal_Int32)edit->col, r = (sal_Int32)edit->row;
+    void *args[2] = {&c, &r};
+    int rc;
+
+    rc = js_grid_sheet(&sheet, doc, edit->sheet);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_ucall_obj(&cell, sheet, "com.sun.star.table.XCellRange", "getCellByPosition", args);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_uno_string_from_utf8(&str, edit->text);
+    if (rc < 0)
+        goto cleanup;
+    args[0] = &str;
+    rc = js_ucall(cell, "com.sun.star.text.XTextRange", "setString", NULL, args);
+cleanup:
+    if (str)
+        rtl_uString_release(str);
+    js_uno_release(cell);
+    js_uno_release(sheet);
+    return rc;
+}
+
+/* Refuse before writing when a narrative sheet is protected. */
+static int edits_writable(uno_Interface *doc, const js_edits *edits)
+{
+    size_t i;
+    char name[32];
+
+    for (i = 0; i < edits->count; i++) {
+        uno_Interface *sheet = NULL;
+        sal_Bool prot = sal_False;
+        int rc;
+        if (i > 0 && strcmp(edits->items[i].sheet, edits->items[i - 1].sheet) == 0)
+            continue;
+        rc = js_grid_sheet(&sheet, doc, edits->items[i].sheet);
+        if (rc == 0)
+            rc = js_ucall(sheet, "com.sun.star.util.XProtectable", "isProtected", &prot, NULL);
+        js_uno_release(sheet);
+        if (rc < 0)
+            return rc;
+        if (prot) {
+            js_cell_name(name, sizeof(name), edits->items[i].row, edits->items[i].col);
+            return js_error_set(JS_EINVAL,
+                                "工作表“%s”已保护,无法写入单元格 %s;请先撤销保护 / sheet %s is "
+                                "protected, cell %s cannot be written",
+                                edits->items[i].sheet, name, edits->items[i].sheet, name);
+        }
+    }
+    return 0;
+}
+
+/* 填写说明: the narrative's generated cells, in one undo step. */
+static int run_fill(run_state *st, uno_Interface *doc, uno_Interface *undo)
+{
+    js_edits edits = JS_EDITS_INIT;
+    js_findings missing = JS_FINDINGS_INIT;
+    size_t i;
+    int rc;
+
+    rc = js_docread_workbook(&st->wb, doc, own_sheets);
+    if (rc < 0)
+        goto cleanup;
+    rc = load_format(&st->format, st->wb);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_narrative_fill(&edits, &missing, st->format, st->wb);
+    if (rc == JS_ENOTFOUND) {
+        rc = js_error_set(JS_EINVAL, "没有找到“部门决算情况说明”工作表(含“键”列) / no narrative "
+                                     "sheet to fill was found");
+        goto cleanup;
+    }
+    if (rc < 0)
+        goto cleanup;
+    rc = edits_writable(doc, &edits);
+    if (rc < 0)
+        goto cleanup;
+    rc = begin_step(undo, doc, JS_CMD_FILL);
+    if (rc < 0)
+        goto cleanup;
+    for (i = 0; rc == 0 && i < edits.count; i++)
+        rc = write_edit(doc, &edits.items[i]);
+    end_step(undo, doc, rc < 0);
+    if (rc < 0)
+        goto cleanup;
+    js_findings_sort(&missing);
+    rc = js_buf_printf(&st->json, ",\"cells_written\":%zu,\"missing_inputs\":", edits.count);
+    if (rc == 0)
+        rc = js_json_findings(&st->json, &missing);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message, "已填写说明 %zu 处,缺少输入 %zu 项", edits.count,
+                           missing.count);
+    for (i = 0; rc == 0 && i < missing.count; i++)
+        rc = js_buf_printf(&st->message, "%s%s", i ? ";" : ":", missing.items[i].message_zh);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message, "。 / Narrative: %zu cells written, %zu inputs missing.",
+                           edits.count, missing.count);
+cleanup:
+    js_edits_dispose(&edits);
+    js_findings_dispose(&missing);
+    return rc;
+}
+
+/* file:///a/b.ods -> file:///a/b.pdf */
+static int pdf_beside(char **out, uno_Interface *doc)
+{
+    char *url = NULL, *dot, *slash;
+    js_buf buf = JS_BUF_INIT;
+    int rc;
+
+    *out = NULL;
+    rc = js_ucall_str(&url, doc, "com.sun.star.frame.XModel", "getURL");
+    if (rc < 0)
+        return rc;
+    if (!*url) {
+        free(url);
+        return js_error_set(JS_EINVAL, "文档尚未保存,请先保存再导出 / save the document first");
+    }
+    dot = strrchr(url, '.');
+    slash = strrchr(url, '/');
+    if (dot && (!slash || dot > slash))
+        *dot = '\0';
+    rc = js_buf_printf(&buf, "%s.pdf", url);
+    free(url);
+    if (rc < 0)
+        return rc;
+    *out = js_buf_detach(&buf);
+    return *out ? 0 : JS_ENOMEM;
+}
+
+/* XStorable::storeToURL(url, FilterName=calc_pdf_Export). */
+static int export_pdf(uno_Interface *doc, const char *url)
+{
+    js_property_value pv;
+    uno_Sequence *props = NULL;
+    rtl_uString *ustr = NULL;
+    uno_Any value;
+    void *args[2];
+    int rc;
+
+    rc = js_uno_any_string(&value, "calc_pdf_Export");
+    if (rc < 0)
+        return rc;
+    rc = js_uprop_value(&pv, "FilterName", &value);
+    js_uno_any_dispose(&value);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_uno_seq_new(&props, "[]com.sun.star.beans.PropertyValue", &pv, 1);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_uno_string_from_utf8(&ustr, url);
+    if (rc < 0)
+        goto cleanup;
+    args[0] = &ustr;
+    args[1] = &props;
+    rc = js_ucall(doc, "com.sun.star.frame.XStorable", "storeToURL", NULL, args);
+cleanup:
+    js_uprops_dispose(&pv, 1);
+    js_uno_seq_release(props, "[]com.sun.star.beans.PropertyValue");
+    if (ustr)
+        rtl_uString_release(ustr);
+    return rc;
+}
+
+/* 校验并导出PDF: validate; export only without errors unless told. */
+static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
+                      const js_command_options *options)
+{
+    size_t errors;
+    char *url = NULL;
+    int rc;
+
+    rc = run_validate(st, doc, undo, JS_CMD_EXPORT_PDF);
+    if (rc < 0)
+        return rc;
+    errors = js_findings_count(&st->findings, JS_SEVERITY_ERROR);
+    if (errors && !(options && options->even_with_errors)) {
+        js_buf_clear(&st->message);
+        js_buf_printf(&st->message,
+                      "校验发现 %zu 项错误,未导出PDF;请先改正(或确认仍要导出)。 / %zu errors "
+                      "found: the PDF was not exported.",
+                      errors, errors);
+        return js_error_set(JS_EINVAL, "%s", js_buf_cstr(&st->message));
+    }
+    if (options && options->pdf_url && *options->pdf_url) {
+        url = js_strdup(options->pdf_url);
+        rc = url ? 0 : JS_ENOMEM;
+    } else {
+        rc = pdf_beside(&url, doc);
+    }
+    if (rc == 0)
+        rc = export_pdf(doc, url);
+    if (rc == 0)
+        rc = js_buf_puts(&st->json, ",\"pdf\":");
+    if (rc == 0)
+        rc = js_json_string(&st->json, url);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message, " 已导出PDF:%s", url);
+    free(url);
+    return rc;
+}
+
+/* 清除标记 in one undo step. */
+static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
+{
+    size_t cleared = 0;
+    sal_Bool prot = sal_False;
+    int rc;
+
+    rc = js_ucall(doc, "com.sun.star.util.XProtectable", "isProtected", &prot, NULL);
+    if (rc == 0 && prot)
+        rc = js_error_set(JS_EINVAL,
+                          "工作簿结构已保护,无法删除“%s”工作表 / the workbook "
+                          "structure is protected",
+                          JS_MARKS_RESULTS_SHEET);
+    if (rc < 0)
+        return rc;
+    rc = begin_step(undo, doc, JS_CMD_CLEAR);
+    if (rc < 0)
+        return rc;
+    rc = js_marks_clear(&cleared, doc);
+    end_step(undo, doc, rc < 0);
+    if (rc < 0)
+        return rc;
+    rc = js_buf_printf(&st->json, ",\"cells_restored\":%zu", cleared);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message,
+                           "已清除标记,恢复 %zu 个单元格 / Marks cleared, %zu cells "
+                           "restored.",
+                           cleared, cleared);
+    return rc;
+}
+
+/* Assemble the JSON of a run. */
+static int result_json(js_buf *out, js_command cmd, int rc, const run_state *st,
+                       const char *message)
+{
+    int r = js_buf_printf(out, "{\"command\":\"%s\",\"ok\":%s,\"message\":", command_names[cmd],
+                          rc < 0 ? "false" : "true");
+
+    if (r == 0)
+        r = js_json_string(out, message);
+    if (r == 0)
+        r = js_buf_puts(out, ",\"format\":");
+    if (r == 0)
+        r = js_json_string(out, st->format ? js_format_id(st->format) : NULL);
+    if (r == 0)
+        r = js_buf_puts(out, ",\"findings\":");
+    if (r == 0)
+        r = js_json_findings(out, &st->findings);
+    if (r == 0)
+        r = js_buf_printf(out, ",\"summary\":{\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu}",
+                          js_findings_count(&st->findings, JS_SEVERITY_ERROR),
+                          js_findings_count(&st->findings, JS_SEVERITY_WARNING),
+                          js_findings_count(&st->findings, JS_SEVERITY_NOTE));
+    if (r == 0)
+        r = js_buf_puts(out, js_buf_cstr(&st->json));
+    if (r == 0)
+        r = js_buf_puts(out, "}");
+    return r;
+}
+
+/* Run a command, then describe it. */
+int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
+                    const js_command_options *options)
+{
+    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL};
+    uno_Interface *undo = NULL;
+    js_buf json = JS_BUF_INIT;
+    const char *message;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (cmd >= JS_CMD_COUNT)
+        return js_error_set(JS_EINVAL, "unknown command");
+    js_error_clear();
+    rc = undo_manager(&undo, doc);
+    if (rc == JS_ENOTFOUND)
+        rc = js_error_set(JS_EINVAL, "这不是电子表格文档 / the document is not a spreadsheet");
+    if (rc == 0) {
+        switch (cmd) {
+        case JS_CMD_VALIDATE:
+            rc = run_validate(&st, doc, undo, cmd);
+            break;
+        case JS_CMD_FILL:
+            rc = run_fill(&st, doc, undo);
+            break;
+        case JS_CMD_EXPORT_PDF:
+            rc = run_export(&st, doc, undo, options);
+            break;
+        default:
+            rc = run_clear(&st, doc, undo);
+            break;
+        }
+    }
+    message = rc < 0 ? js_error_last() : js_buf_cstr(&st.message);
+    out->ok = rc == 0;
+    out->errors = js_findings_count(&st.findings, JS_SEVERITY_ERROR);
+    out->warnings = js_findings_count(&st.findings, JS_SEVERITY_WARNING);
+    out->notes = js_findings_count(&st.findings, JS_SEVERITY_NOTE);
+    out->message = js_strdup(message);
+    if (result_json(&json, cmd, rc, &st, message) == 0)
+        out->json = js_buf_detach(&json);
+    js_buf_dispose(&json);
+    if (out->json) {
+        char *copy = js_strdup(out->json);
+        pthread_mutex_lock(&last_lock);
+        free(last_json);
+        last_json = copy;
+        pthread_mutex_unlock(&last_lock);
+    }
+    if (out->message && rc < 0)
+        js_error_set(rc, "%s", out->message);
+    js_buf_dispose(&st.json);
+    js_buf_dispose(&st.message);
+    js_findings_dispose(&st.findings);
+    js_format_free(st.format);
+    js_workbook_free(st.wb);
+    js_uno_release(undo);
+    return rc;
+}

@@ -1,0 +1,67 @@
+/*
+ * validate.h - the four commands of the 决算 menu, on a document.
+ *
+ * One entry point runs a command on a spreadsheet document as one undo
+ * step and describes what happened as JSON (the same findings format as
+ * `juesuan check --json`, plus what the command did).  The protocol
+ * handler (dispatch.c) and the macro service (validate_service.c) are
+ * both thin callers of it, so a menu click and a macro do the same thing.
+ */
+#ifndef JS_VALIDATE_H
+#define JS_VALIDATE_H
+
+#include "docread_util.h"
+
+#include <stdbool.h>
+
+typedef enum js_command {
+    JS_CMD_VALIDATE = 0, /* 校验 */
+    JS_CMD_FILL,         /* 填写说明 */
+    JS_CMD_EXPORT_PDF,   /* 校验并导出PDF */
+    JS_CMD_CLEAR,        /* 清除标记 */
+    JS_CMD_COUNT
+} js_command;
+
+typedef struct js_command_options {
+    const char *pdf_url;   /* export target; NULL or "" = beside the file */
+    bool even_with_errors; /* export although the check found errors */
+} js_command_options;
+
+/* The outcome, for the caller to show or return. */
+typedef struct js_command_result {
+    bool ok;       /* false: refused (message says why) */
+    size_t errors; /* findings by severity (validate, export) */
+    size_t warnings;
+    size_t notes;
+    char *message; /* one line for the user, zh-CN then en-US; malloc'd */
+    char *json;    /* the whole result as JSON; malloc'd */
+} js_command_result;
+
+/* The command named by a URL path ("Validate", "FillNarrative",
+ * "ValidateExportPdf", "ClearMarks"); JS_CMD_COUNT when none. */
+js_command js_command_from_name(const char *name);
+
+/* The stable English name of a command ("Validate", ...). */
+const char *js_command_name(js_command cmd);
+
+/*
+ * Run `cmd` on the document `doc` (any interface of a spreadsheet model).
+ * Always fills *out (free with js_command_result_dispose); returns 0 when
+ * the command ran, or the negative code of a refusal or failure, whose
+ * message is also in out->message.  Also remembered for
+ * js_validate_last_result().
+ */
+int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
+                    const js_command_options *options);
+
+/* Free the strings of a result; NULL accepted. */
+void js_command_result_dispose(js_command_result *result);
+
+/* A copy of the JSON of the last command run in this process ("" if none),
+ * malloc'd. */
+char *js_validate_last_result(void);
+
+/* The content directory inside the installed extension (cached). */
+const char *js_validate_content_dir(void);
+
+#endif

@@ -1,0 +1,17 @@
+/*
+ * validate_json.h - findings as JSON, in exactly the shape of
+ * `juesuan check --json` (issue 2 item 8), so a test can compare them.
+ */
+#ifndef JS_VALIDATE_JSON_H
+#define JS_VALIDATE_JSON_H
+
+#include "buf.h"
+#include "finding.h"
+
+/* Append a JSON string literal of s (null when s is NULL). */
+int js_json_string(js_buf *buf, const char *s);
+
+/* Append "findings":[...] items (zh-CN messages) without the key. */
+int js_json_findings(js_buf *buf, const js_findings *findings);
+
+#endif
