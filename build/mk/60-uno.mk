@@ -1,0 +1,76 @@
+# The native UNO component (binary UNO C ABI, no C++), its type library and
+# the extension build/out/juesuan.oxt.
+#
+#   juesuan.so   addin/uno/*.c + the core, exporting only component_*
+#   types/*.rdb  one per idl/org/juesuan/*.idl (interfaces first, services
+#                against them; unoidl-write cannot merge them all at once)
+#   juesuan.oxt  description.xml, META-INF/manifest.xml (generated: every
+#                .rdb and every xcu/*.xcu), juesuan.components, icons,
+#                LICENSE.txt, and addin/content/ as content/ beside the .so
+#   make -C build xcu   regenerates xcu/CalcAddIns.xcu from functions_info.c
+SDK := /usr/lib/libreoffice/sdk
+LO_PROGRAM := /usr/lib/libreoffice/program
+JS_VERSION := 0.1.0
+# -Wno-format-truncation: snprintf into PATH_MAX buffers truncating is the safe
+# outcome; gcc -O2 flags every such call.
+UNO_CFLAGS := $(CFLAGS_RELEASE) -DLINUX -DUNX -I$(SDK)/include -I$(TOP)/addin/uno \
+	-fvisibility=hidden -Wno-format-truncation
+UNO_LIBS := -L$(SDK)/lib -luno_cppu -luno_sal
+
+UNO_SRC := $(sort $(wildcard $(TOP)/addin/uno/*.c))
+UNO_OBJ := $(patsubst $(TOP)/addin/uno/%.c,$(OUT)/obj/uno/%.o,$(UNO_SRC))
+UNO_SO := $(OUT)/oxt/juesuan.so
+OXT := $(OUT)/juesuan.oxt
+OXT_STAGE := $(OUT)/oxt/stage
+IDL_SRC := $(sort $(wildcard $(TOP)/idl/org/juesuan/*.idl))
+IDL_IFACES := $(filter $(TOP)/idl/org/juesuan/X%,$(IDL_SRC))
+IDL_SERVICES := $(filter-out $(IDL_IFACES),$(IDL_SRC))
+RDB_IFACES := $(patsubst $(TOP)/idl/org/juesuan/%.idl,$(OUT)/oxt/types/%.rdb,$(IDL_IFACES))
+RDB_SERVICES := $(patsubst $(TOP)/idl/org/juesuan/%.idl,$(OUT)/oxt/types/%.rdb,$(IDL_SERVICES))
+OFFICE_RDB := $(LO_PROGRAM)/types.rdb $(LO_PROGRAM)/types/offapi.rdb
+GENXCU := $(OUT)/bin/js-genxcu
+OXT_FILES := $(shell find $(TOP)/build/oxt $(TOP)/xcu $(TOP)/addin/content -type f 2>/dev/null)
+
+$(OUT)/obj/uno/%.o: $(TOP)/addin/uno/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(UNO_CFLAGS) -MMD -MP -c $< -o $@
+
+# No -Wl,-z,defs yet: parts of the core the validation commands call are still
+# being written; soffice binds lazily, so only calling them would fail.
+$(UNO_SO): $(UNO_OBJ) $(CORE_LIB) $(TOP)/build/oxt/juesuan.map
+	@mkdir -p $(dir $@)
+	$(CC) -shared -o $@ $(UNO_OBJ) $(CORE_LIB) $(UNO_LIBS) $(LDLIBS_CORE) \
+		-Wl,--version-script=$(TOP)/build/oxt/juesuan.map
+
+$(OUT)/oxt/types/X%.rdb: $(TOP)/idl/org/juesuan/X%.idl
+	@mkdir -p $(dir $@)
+	$(SDK)/bin/unoidl-write $(OFFICE_RDB) $< $@
+
+$(RDB_SERVICES): $(OUT)/oxt/types/%.rdb: $(TOP)/idl/org/juesuan/%.idl $(RDB_IFACES)
+	@mkdir -p $(dir $@)
+	$(SDK)/bin/unoidl-write $(OFFICE_RDB) $(RDB_IFACES) $< $@
+
+$(GENXCU): $(TOP)/build/oxt/genxcu.c $(TOP)/addin/uno/functions_info.c $(TOP)/addin/uno/functions_info.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_RELEASE) -I$(TOP)/addin/uno -o $@ $< $(TOP)/addin/uno/functions_info.c
+
+$(OXT): $(UNO_SO) $(RDB_IFACES) $(RDB_SERVICES) $(OXT_FILES)
+	rm -rf $(OXT_STAGE) && mkdir -p $(OXT_STAGE)/types $(OXT_STAGE)/xcu $(OXT_STAGE)/icons
+	cp $(UNO_SO) $(TOP)/build/oxt/juesuan.components $(TOP)/build/oxt/LICENSE.txt $(OXT_STAGE)/
+	sed 's/@VERSION@/$(JS_VERSION)/' $(TOP)/build/oxt/description.xml >$(OXT_STAGE)/description.xml
+	cp -r $(TOP)/build/oxt/description $(OXT_STAGE)/
+	cp $(TOP)/build/oxt/juesuan.png $(OXT_STAGE)/icons/
+	cp $(TOP)/build/oxt/icons/*.png $(OXT_STAGE)/icons/ 2>/dev/null || true
+	cp $(RDB_IFACES) $(RDB_SERVICES) $(OXT_STAGE)/types/
+	cp $(TOP)/xcu/*.xcu $(OXT_STAGE)/xcu/
+	mkdir -p $(OXT_STAGE)/content && cp -r $(TOP)/addin/content/. $(OXT_STAGE)/content/
+	bash $(TOP)/build/oxt/make-manifest.sh $(OXT_STAGE)
+	rm -f $@ && cd $(OXT_STAGE) && zip -qr -X $@ META-INF description.xml .
+
+.PHONY: xcu
+xcu: $(GENXCU)
+	$(GENXCU) >$(TOP)/xcu/CalcAddIns.xcu
+
+-include $(UNO_OBJ:.o=.d)
+
+ALL_TARGETS += $(OXT) $(GENXCU)
