@@ -442,7 +442,9 @@ static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
     if (rc < 0)
         return rc;
     errors = js_findings_count(&st->findings, JS_SEVERITY_ERROR);
-    if (errors && !(options && options->even_with_errors)) {
+    if (errors && !(options && options->even_with_errors) &&
+        !(options && options->confirm_export &&
+          options->confirm_export(options->confirm_ctx, errors))) {
         js_buf_clear(&st->message);
         js_buf_printf(&st->message,
                       "校验发现 %zu 项错误,未导出PDF;请先改正(或确认仍要导出)。 / %zu errors "

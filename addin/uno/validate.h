@@ -25,6 +25,10 @@ typedef enum js_command {
 typedef struct js_command_options {
     const char *pdf_url;   /* export target; NULL or "" = beside the file */
     bool even_with_errors; /* export although the check found errors */
+    /* Asked when the check found errors and even_with_errors is false:
+     * true exports anyway (the menu asks the accountant).  May be NULL. */
+    bool (*confirm_export)(void *ctx, size_t errors);
+    void *confirm_ctx;
 } js_command_options;
 
 /* The outcome, for the caller to show or return. */

@@ -1,0 +1,264 @@
+/*
+ * dispatch.c - the protocol handler (see dispatch.h).  One object per
+ * frame: LibreOffice creates it with the frame as the argument of
+ * initialize(), asks queryDispatch for each command URL of the menu and
+ * toolbar, and calls dispatch (or dispatchWithNotification) on a click.
+ */
+#include "dispatch.h"
+
+#include "dispatch_ui.h"
+#include "docread_util.h"
+#include "object.h"
+#include "validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const js_commands_services[] = {"com.sun.star.frame.ProtocolHandler", NULL};
+static const char *const commands_ifaces[] = {"com.sun.star.lang.XInitialization",
+                                              "com.sun.star.frame.XDispatchProvider",
+                                              "com.sun.star.frame.XNotifyingDispatch", NULL};
+
+typedef struct commands_data {
+    uno_Interface *context; /* acquired */
+    uno_Interface *frame;   /* acquired at initialize */
+} commands_data;
+
+/* com.sun.star.frame.DispatchResultEvent. */
+typedef struct dispatch_result_event {
+    uno_Interface *source;
+    sal_Int16 state; /* DispatchResultState: FAILURE 0, SUCCESS 1 */
+    uno_Any result;
+} dispatch_result_event;
+
+/* Release what the handler holds. */
+static void commands_finalize(void *p)
+{
+    commands_data *data = p;
+
+    if (!data)
+        return;
+    js_uno_release(data->frame);
+    js_uno_release(data->context);
+    free(data);
+}
+
+/* The command of a URL's Complete text, JS_CMD_COUNT when not ours. */
+static js_command url_command(rtl_uString *complete)
+{
+    char *text = NULL;
+    js_command cmd = JS_CMD_COUNT;
+    size_t n = strlen(JS_DISPATCH_PROTOCOL);
+
+    if (js_uno_string_to_utf8(&text, complete) < 0) {
+        js_error_clear();
+        return cmd;
+    }
+    if (strncmp(text, JS_DISPATCH_PROTOCOL, n) == 0)
+        cmd = js_command_from_name(text + n);
+    free(text);
+    return cmd;
+}
+
+/* XInitialization::initialize(sequence<any>): the first argument is the frame. */
+static int fn_initialize(js_uno_object *self, void *ret, void *args[])
+{
+    commands_data *data = js_uno_object_data(self);
+    uno_Sequence *seq = *(uno_Sequence **)args[0];
+    uno_Any *items = js_uno_seq_data(seq);
+
+    if (js_uno_seq_len(seq) > 0 && js_uno_any_class(&items[0]) == typelib_TypeClass_INTERFACE) {
+        uno_Interface *frame = *(uno_Interface **)items[0].pData;
+        js_uno_acquire(frame);
+        js_uno_release(data->frame);
+        data->frame = frame;
+    }
+    return 0;
+}
+
+/* XDispatchProvider::queryDispatch(URL, string, long): ourselves for our URLs.
+ * The URL struct begins with its Complete string. */
+static int fn_query_dispatch(js_uno_object *self, void *ret, void *args[])
+{
+    rtl_uString *complete = *(rtl_uString **)args[0];
+
+    *(uno_Interface **)ret = NULL;
+    if (url_command(complete) != JS_CMD_COUNT) {
+        js_uno_acquire(&self->iface);
+        *(uno_Interface **)ret = &self->iface;
+    }
+    return 0;
+}
+
+/* XDispatchProvider::queryDispatches(sequence<DispatchDescriptor>). */
+static int fn_query_dispatches(js_uno_object *self, void *ret, void *args[])
+{
+    uno_Sequence *in = *(uno_Sequence **)args[0];
+    typelib_TypeDescription *td = NULL;
+    rtl_uString *name = NULL;
+    uno_Sequence *out = NULL;
+    int32_t i, n = js_uno_seq_len(in);
+    int rc;
+
+    rc = js_uno_string_from_utf8(&name, "com.sun.star.frame.DispatchDescriptor");
+    if (rc < 0)
+        return rc;
+    typelib_typedescription_getByName(&td, name);
+    rtl_uString_release(name);
+    if (!td)
+        return js_error_set(JS_ENOTFOUND, "DispatchDescriptor type is unknown");
+    rc = js_uno_seq_new(&out, "[]com.sun.star.frame.XDispatch", NULL, n);
+    if (rc == 0) {
+        for (i = 0; i < n; i++) {
+            char *elem = (char *)js_uno_seq_data(in) + (size_t)i * (size_t)td->nSize;
+            if (url_command(*(rtl_uString **)elem) != JS_CMD_COUNT) {
+                js_uno_acquire(&self->iface);
+                ((uno_Interface **)js_uno_seq_data(out))[i] = &self->iface;
+            }
+        }
+        *(uno_Sequence **)ret = out;
+    }
+    typelib_typedescription_release(td);
+    return rc;
+}
+
+/* Read the dispatch arguments this handler understands. */
+static int read_options(js_command_options *options, char **url, uno_Sequence *props)
+{
+    js_property_value *pv = js_uno_seq_data(props);
+    int32_t i, n = js_uno_seq_len(props);
+    int rc = 0;
+
+    *url = NULL;
+    for (i = 0; i < n && rc == 0; i++) {
+        if (js_uno_string_equals_ascii(pv[i].name, "EvenWithErrors") &&
+            js_uno_any_class(&pv[i].value) == typelib_TypeClass_BOOLEAN)
+            options->even_with_errors = *(sal_Bool *)pv[i].value.pData != 0;
+        else if (js_uno_string_equals_ascii(pv[i].name, "PdfUrl") &&
+                 js_uno_any_class(&pv[i].value) == typelib_TypeClass_STRING && !*url)
+            rc = js_uno_string_to_utf8(url, *(rtl_uString **)pv[i].value.pData);
+    }
+    options->pdf_url = *url;
+    return rc;
+}
+
+/* The menu asks before exporting a workbook with errors. */
+static bool confirm_export(void *ctx, size_t errors)
+{
+    commands_data *data = ctx;
+    char text[256];
+
+    snprintf(text, sizeof(text),
+             "校验发现 %zu 项错误。仍要导出PDF吗?\n%zu errors were found. "
+             "Export the PDF anyway?",
+             errors, errors);
+    return js_ui_message(data->context, data->frame, JS_BOX_QUERY, true, "决算", text);
+}
+
+/* Run the command of `url` on the frame's document; *result filled. */
+static int run_url(js_command_result *result, commands_data *data, rtl_uString *complete,
+                   uno_Sequence *props)
+{
+    js_command cmd = url_command(complete);
+    js_command_options options = {NULL, false, confirm_export, data};
+    uno_Interface *controller = NULL, *model = NULL;
+    char *url = NULL;
+    int rc;
+
+    memset(result, 0, sizeof(*result));
+    if (cmd == JS_CMD_COUNT)
+        return js_error_set(JS_EINVAL, "unknown command URL");
+    rc = read_options(&options, &url, props);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_ucall_obj(&controller, data->frame, "com.sun.star.frame.XFrame", "getController", NULL);
+    if (rc == 0)
+        rc = js_ucall_obj(&model, controller, "com.sun.star.frame.XController", "getModel", NULL);
+    if (rc < 0) {
+        rc = js_error_set(JS_EINVAL, "没有打开的文档 / no document in this window");
+        goto cleanup;
+    }
+    rc = js_validate_run(result, model, cmd, &options);
+    if (js_ui_available(data->frame))
+        js_ui_message(data->context, data->frame,
+                      rc < 0 ? JS_BOX_WARNING : (result->errors ? JS_BOX_WARNING : JS_BOX_INFO),
+                      false, "决算", result->message ? result->message : js_error_last());
+cleanup:
+    free(url);
+    js_uno_release(model);
+    js_uno_release(controller);
+    return rc;
+}
+
+/* XDispatch::dispatch(URL, sequence<PropertyValue>). */
+static int fn_dispatch(js_uno_object *self, void *ret, void *args[])
+{
+    js_command_result result;
+
+    run_url(&result, js_uno_object_data(self), *(rtl_uString **)args[0], *(uno_Sequence **)args[1]);
+    js_command_result_dispose(&result);
+    js_error_clear(); /* shown or recorded: never an exception into the menu */
+    return 0;
+}
+
+/* XNotifyingDispatch::dispatchWithNotification(URL, args, listener): the
+ * JSON result travels back as DispatchResultEvent.Result. */
+static int fn_dispatch_notify(js_uno_object *self, void *ret, void *args[])
+{
+    uno_Interface *listener = *(uno_Interface **)args[2];
+    js_command_result result;
+    dispatch_result_event event;
+    void *call_args[1];
+    int rc;
+
+    rc = run_url(&result, js_uno_object_data(self), *(rtl_uString **)args[0],
+                 *(uno_Sequence **)args[1]);
+    js_error_clear();
+    if (listener) {
+        event.source = &self->iface;
+        event.state = rc < 0 ? 0 : 1;
+        if (js_uno_any_string(&event.result, result.json ? result.json : "") < 0)
+            js_uno_any_void(&event.result);
+        call_args[0] = &event;
+        js_ucall(listener, "com.sun.star.frame.XDispatchResultListener", "dispatchFinished", NULL,
+                 call_args);
+        js_uno_any_dispose(&event.result);
+        js_error_clear();
+    }
+    js_command_result_dispose(&result);
+    return 0;
+}
+
+/* addStatusListener / removeStatusListener: the commands are always
+ * enabled, so there is no state to report. */
+static int fn_status_listener(js_uno_object *self, void *ret, void *args[])
+{
+    return 0;
+}
+
+static const js_uno_member commands_members[] = {
+    {"com.sun.star.lang.XInitialization::initialize", fn_initialize},
+    {"com.sun.star.frame.XDispatchProvider::queryDispatch", fn_query_dispatch},
+    {"com.sun.star.frame.XDispatchProvider::queryDispatches", fn_query_dispatches},
+    {"com.sun.star.frame.XDispatch::dispatch", fn_dispatch},
+    {"com.sun.star.frame.XDispatch::addStatusListener", fn_status_listener},
+    {"com.sun.star.frame.XDispatch::removeStatusListener", fn_status_listener},
+    {"com.sun.star.frame.XNotifyingDispatch::dispatchWithNotification", fn_dispatch_notify},
+    {NULL, NULL},
+};
+
+static const js_uno_class commands_class = {"org.juesuan.comp.Commands", js_commands_services,
+                                            commands_ifaces, commands_members, commands_finalize};
+
+/* A new handler keeping the component context (for message boxes). */
+int js_commands_create(uno_Interface **out, uno_Interface *context)
+{
+    commands_data *data = calloc(1, sizeof(*data));
+
+    if (!data)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    js_uno_acquire(context);
+    data->context = context;
+    return js_uno_object_new(out, &commands_class, data);
+}

@@ -1,0 +1,25 @@
+/*
+ * dispatch_ui.h - telling the accountant: message boxes on the frame's
+ * window, only when that window is visible (never in headless runs).
+ */
+#ifndef JS_DISPATCH_UI_H
+#define JS_DISPATCH_UI_H
+
+#include "unoc.h"
+
+/* MessageBoxType values (com.sun.star.awt.MessageBoxType). */
+enum { JS_BOX_INFO = 1, JS_BOX_WARNING = 2, JS_BOX_ERROR = 3, JS_BOX_QUERY = 4 };
+
+/* Whether a message box can be shown: the frame's window is visible and
+ * JUESUAN_NO_DIALOGS is not set. */
+bool js_ui_available(uno_Interface *frame);
+
+/*
+ * Show `text` in a box of `type` over the frame's window; with `yes_no`
+ * the buttons are Yes/No and the result is true for Yes.  Without a UI
+ * nothing is shown and the answer is false.
+ */
+bool js_ui_message(uno_Interface *context, uno_Interface *frame, int type, bool yes_no,
+                   const char *title, const char *text);
+
+#endif

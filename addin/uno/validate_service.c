@@ -1,0 +1,102 @@
+/*
+ * validate_service.c - org.juesuan.Validator: the 决算 commands for macros
+ * (XValidator.idl).  Each method runs the command on the document given
+ * and returns its JSON result; refusals come back as "ok": false, only a
+ * missing document argument throws (IllegalArgumentException).
+ */
+#include "validate_service.h"
+
+#include "object.h"
+#include "validate.h"
+
+#include <stdlib.h>
+
+const char *const js_validator_services[] = {"org.juesuan.Validator", NULL};
+static const char *const validator_ifaces[] = {"org.juesuan.XValidator", NULL};
+
+/* Run a command for a method; construct the JSON string into ret. */
+static int run_method(void *ret, uno_Interface *doc, js_command cmd,
+                      const js_command_options *options)
+{
+    js_command_result result;
+    int rc;
+
+    if (!doc)
+        return js_error_set(JS_EINVAL, "document: a spreadsheet document is required");
+    js_validate_run(&result, doc, cmd, options);
+    if (!result.json) {
+        js_command_result_dispose(&result);
+        return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    *(rtl_uString **)ret = NULL;
+    rc = js_uno_string_from_utf8((rtl_uString **)ret, result.json);
+    js_command_result_dispose(&result);
+    return rc;
+}
+
+/* string validate(XInterface document) */
+static int fn_validate(js_uno_object *self, void *ret, void *args[])
+{
+    return run_method(ret, *(uno_Interface **)args[0], JS_CMD_VALIDATE, NULL);
+}
+
+/* string fillNarrative(XInterface document) */
+static int fn_fill(js_uno_object *self, void *ret, void *args[])
+{
+    return run_method(ret, *(uno_Interface **)args[0], JS_CMD_FILL, NULL);
+}
+
+/* string clearMarks(XInterface document) */
+static int fn_clear(js_uno_object *self, void *ret, void *args[])
+{
+    return run_method(ret, *(uno_Interface **)args[0], JS_CMD_CLEAR, NULL);
+}
+
+/* string validateAndExportPdf(XInterface document, string pdfUrl, boolean evenWithErrors) */
+static int fn_export(js_uno_object *self, void *ret, void *args[])
+{
+    js_command_options options = {NULL, false, NULL, NULL};
+    char *url = NULL;
+    int rc;
+
+    rc = js_uno_string_to_utf8(&url, *(rtl_uString **)args[1]);
+    if (rc < 0)
+        return rc;
+    options.pdf_url = url;
+    options.even_with_errors = *(sal_Bool *)args[2] != 0;
+    rc = run_method(ret, *(uno_Interface **)args[0], JS_CMD_EXPORT_PDF, &options);
+    free(url);
+    return rc;
+}
+
+/* string lastResult() */
+static int fn_last(js_uno_object *self, void *ret, void *args[])
+{
+    char *json = js_validate_last_result();
+    int rc;
+
+    if (!json)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    *(rtl_uString **)ret = NULL;
+    rc = js_uno_string_from_utf8((rtl_uString **)ret, json);
+    free(json);
+    return rc;
+}
+
+static const js_uno_member validator_members[] = {
+    {"org.juesuan.XValidator::validate", fn_validate},
+    {"org.juesuan.XValidator::fillNarrative", fn_fill},
+    {"org.juesuan.XValidator::validateAndExportPdf", fn_export},
+    {"org.juesuan.XValidator::clearMarks", fn_clear},
+    {"org.juesuan.XValidator::lastResult", fn_last},
+    {NULL, NULL},
+};
+
+static const js_uno_class validator_class = {"org.juesuan.comp.Validator", js_validator_services,
+                                             validator_ifaces, validator_members, NULL};
+
+/* A new Validator; it keeps no state of its own. */
+int js_validator_create(uno_Interface **out, uno_Interface *context)
+{
+    return js_uno_object_new(out, &validator_class, NULL);
+}
