@@ -1,0 +1,295 @@
+/*
+ * narr_tpl.c - loading and checking the narrative template file.
+ */
+#include "narr_tpl.h"
+
+#include "buf.h"
+#include "error.h"
+#include "narr_text.h"
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct first_error {
+    int seen;
+    int line;
+    char message[400];
+} first_error;
+
+/* libxml2 structured error handler keeping the first error only. */
+static void keep_first(void *ctx, xmlErrorPtr err)
+{
+    first_error *fe = ctx;
+    size_t n;
+
+    if (fe->seen || !err)
+        return;
+    fe->seen = 1;
+    fe->line = err->line;
+    snprintf(fe->message, sizeof fe->message, "%s", err->message ? err->message : "invalid");
+    n = strlen(fe->message);
+    while (n > 0 && fe->message[n - 1] == '\n')
+        fe->message[--n] = '\0';
+}
+
+/* Whether node is element `name`. */
+int narr_is(xmlNodePtr node, const char *name)
+{
+    return node && node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+/* Attribute value or NULL; the caller xmlFree()s it. */
+char *narr_attr(xmlNodePtr node, const char *name)
+{
+    return (char *)xmlGetProp(node, (const xmlChar *)name);
+}
+
+/* Validate doc against the schema at schema_path; "file:line: …" on failure. */
+static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
+{
+    xmlRelaxNGParserCtxtPtr pctx = NULL;
+    xmlRelaxNGPtr schema = NULL;
+    xmlRelaxNGValidCtxtPtr vctx = NULL;
+    first_error fe = {0};
+    int rc = 0;
+
+    pctx = xmlRelaxNGNewParserCtxt(schema_path);
+    if (!pctx)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    xmlRelaxNGSetParserStructuredErrors(pctx, keep_first, &fe);
+    schema = xmlRelaxNGParse(pctx);
+    if (!schema) {
+        rc = js_error_set(JS_EFORMAT, "%s:%d: narrative schema unusable: %s", schema_path, fe.line,
+                          fe.seen ? fe.message : "cannot read it");
+        goto cleanup;
+    }
+    vctx = xmlRelaxNGNewValidCtxt(schema);
+    if (!vctx) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    xmlRelaxNGSetValidStructuredErrors(vctx, keep_first, &fe);
+    if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
+        rc = js_error_set(JS_EFORMAT, "%s:%d: does not follow the narrative schema: %s", path,
+                          fe.line, fe.seen ? fe.message : "invalid");
+cleanup:
+    xmlRelaxNGFreeValidCtxt(vctx);
+    xmlRelaxNGFree(schema);
+    xmlRelaxNGFreeParserCtxt(pctx);
+    return rc;
+}
+
+/* Report a template mistake at node's line. */
+static int bad(const narr_tpl *tpl, xmlNodePtr node, const char *what)
+{
+    return js_error_set(JS_EFORMAT, "%s:%ld: %s", tpl->path, node ? xmlGetLineNo(node) : 0L, what);
+}
+
+/* Whether `fig` is one of the space-separated figures of `list`. */
+static int in_list(const char *list, const char *fig)
+{
+    size_t n = strlen(fig);
+    const char *p = list;
+
+    while (p && *p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (strncmp(p, fig, n) == 0 && (p[n] == 0 || p[n] == ' ' || p[n] == '\t' || p[n] == '\n'))
+            return 1;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+    }
+    return 0;
+}
+
+/*
+ * Check what the schema cannot: outside <each>, placeholders name their
+ * figures; <share among> includes its own figure; <share/> inside an <each>
+ * has a whole.  `each` is the enclosing <each> or NULL.
+ */
+static int check_node(const narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
+{
+    xmlNodePtr c;
+    int rc = 0;
+
+    for (c = node->children; c && rc == 0; c = c->next) {
+        char *fig, *in, *of, *among, *budget, *bfig, *shares;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (narr_is(c, "each")) {
+            rc = check_node(tpl, c, c);
+            continue;
+        }
+        if (narr_is(c, "if")) {
+            rc = check_node(tpl, c, each);
+            continue;
+        }
+        fig = narr_attr(c, "fig");
+        in = narr_attr(c, "input");
+        of = narr_attr(c, "of");
+        among = narr_attr(c, "among");
+        budget = narr_attr(c, "budget");
+        bfig = narr_attr(c, "budget-fig");
+        shares = each ? narr_attr(each, "shares") : NULL;
+        if (narr_is(c, "amount") && !each && !fig && !in)
+            rc = bad(tpl, c, "<amount/> outside <each> needs fig=\"…\" or input=\"…\"");
+        else if (narr_is(c, "share") && !each && (!fig || (!of && !among)))
+            rc = bad(tpl, c, "<share/> outside <each> needs fig=\"…\" and of=\"…\" or among=\"…\"");
+        else if (narr_is(c, "share") && among && (!fig || !in_list(among, fig)))
+            rc = bad(tpl, c, "<share among=\"…\"/> needs a fig=\"…\" that is one of the list");
+        else if (narr_is(c, "share") && each && !of && !among &&
+                 !(shares && strcmp(shares, "largest-remainder") == 0))
+            rc = bad(tpl, c,
+                     "<share/> in <each> needs of=\"…\" or shares=\"largest-remainder\" on <each>");
+        else if (narr_is(c, "completion") && !each && (!fig || (!budget && !bfig)))
+            rc = bad(tpl, c,
+                     "<completion/> outside <each> needs fig=\"…\" and budget=\"…\" or budget-fig");
+        else if (narr_is(c, "name") && !each)
+            rc = bad(tpl, c, "<name/> is only meaningful inside <each>");
+        xmlFree(fig);
+        xmlFree(in);
+        xmlFree(of);
+        xmlFree(among);
+        xmlFree(budget);
+        xmlFree(bfig);
+        xmlFree(shares);
+    }
+    return rc;
+}
+
+/* Read sections and paragraphs of a validated document into tpl. */
+static int index_doc(narr_tpl *tpl)
+{
+    xmlNodePtr root = xmlDocGetRootElement(tpl->doc), s, p;
+    size_t ns = 0, np = 0, i;
+    int rc = 0;
+
+    if (!narr_is(root, "narrative"))
+        return bad(tpl, root, "the root element must be <narrative>");
+    for (s = root->children; s; s = s->next) {
+        if (!narr_is(s, "section"))
+            continue;
+        ns++;
+        for (p = s->children; p; p = p->next)
+            if (narr_is(p, "paragraph"))
+                np++;
+    }
+    tpl->section_titles = calloc(ns ? ns : 1, sizeof(char *));
+    tpl->paras = calloc(np ? np : 1, sizeof(narr_para));
+    if (!tpl->section_titles || !tpl->paras)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (s = root->children; s && rc == 0; s = s->next) {
+        js_buf t = JS_BUF_INIT, clean = JS_BUF_INIT;
+        char *title;
+        if (!narr_is(s, "section"))
+            continue;
+        title = narr_attr(s, "title");
+        rc = narr_clean_name(&clean, title ? title : "");
+        if (rc == 0)
+            rc = narr_label(&t, js_buf_cstr(&clean), clean.size, 0);
+        xmlFree(title);
+        js_buf_dispose(&clean);
+        tpl->section_titles[tpl->nsections] = js_buf_detach(&t);
+        js_buf_dispose(&t);
+        if (rc < 0 || !tpl->section_titles[tpl->nsections])
+            return rc < 0 ? rc : JS_ENOMEM;
+        tpl->nsections++;
+        for (p = s->children; p && rc == 0; p = p->next) {
+            narr_para *para;
+            xmlAttrPtr key;
+            if (!narr_is(p, "paragraph"))
+                continue;
+            key = xmlHasProp(p, (const xmlChar *)"key");
+            if (!key || !key->children || !key->children->content)
+                return bad(tpl, p, "a <paragraph> needs key=\"…\"");
+            para = &tpl->paras[tpl->nparas];
+            para->key = (const char *)key->children->content;
+            para->section = tpl->nsections - 1;
+            para->node = p;
+            for (i = 0; i < tpl->nparas; i++)
+                if (strcmp(tpl->paras[i].key, para->key) == 0)
+                    return bad(tpl, p, "this paragraph key is used twice");
+            rc = check_node(tpl, p, NULL);
+            tpl->nparas++;
+        }
+    }
+    return rc;
+}
+
+/* Load, validate and check a template file (see narr_tpl.h). */
+int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path)
+{
+    xmlParserCtxtPtr ctxt = NULL;
+    narr_tpl *tpl = NULL;
+    int rc = 0;
+
+    *out = NULL;
+    if (!path)
+        return js_error_set(JS_ENOTFOUND, "the format names no narrative template file");
+    tpl = calloc(1, sizeof(*tpl));
+    if (!tpl || !(tpl->path = js_strdup(path))) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    tpl->doc = xmlCtxtReadFile(ctxt, path, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!tpl->doc) {
+        xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
+        first_error fe = {0};
+        keep_first(&fe, err);
+        if (err && err->domain == XML_FROM_IO)
+            rc = js_error_set(JS_EIO, "%s: cannot read the narrative templates", path);
+        else
+            rc = js_error_set(JS_EFORMAT, "%s:%d: %s", path, fe.line,
+                              fe.seen ? fe.message : "not well-formed XML");
+        goto cleanup;
+    }
+    if (schema_path && (rc = validate(tpl->doc, path, schema_path)) < 0)
+        goto cleanup;
+    rc = index_doc(tpl);
+    if (rc < 0)
+        goto cleanup;
+    *out = tpl;
+    tpl = NULL;
+cleanup:
+    xmlFreeParserCtxt(ctxt);
+    narr_tpl_free(tpl);
+    return rc;
+}
+
+/* Free a template and its document. */
+void narr_tpl_free(narr_tpl *tpl)
+{
+    size_t i;
+
+    if (!tpl)
+        return;
+    for (i = 0; i < tpl->nsections; i++)
+        free(tpl->section_titles[i]);
+    free(tpl->section_titles);
+    free(tpl->paras);
+    xmlFreeDoc(tpl->doc);
+    free(tpl->path);
+    free(tpl);
+}
+
+/* The paragraph with key `key`, or NULL. */
+const narr_para *narr_tpl_find(const narr_tpl *tpl, const char *key)
+{
+    size_t i;
+
+    if (!tpl || !key)
+        return NULL;
+    for (i = 0; i < tpl->nparas; i++)
+        if (strcmp(tpl->paras[i].key, key) == 0)
+            return &tpl->paras[i];
+    return NULL;
+}

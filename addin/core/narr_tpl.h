@@ -1,0 +1,50 @@
+/*
+ * narr_tpl.h - the narrative template file, loaded and checked (internal).
+ *
+ * The file (narrative/<format>.xml) is parsed with libxml2, validated
+ * against schema/narrative.rng, then checked for what a schema cannot say
+ * (a placeholder outside <each> must name its figure, keys are unique).
+ * Every mistake is reported as "file:line: what".  The document is kept as
+ * a tree: the renderer walks the paragraphs' nodes.
+ */
+#ifndef JS_NARR_TPL_H
+#define JS_NARR_TPL_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+typedef struct narr_para {
+    const char *key; /* the paragraph key ("5.1"), owned by the template */
+    size_t section;  /* index into the sections */
+    xmlNodePtr node; /* the <paragraph> element */
+} narr_para;
+
+typedef struct narr_tpl {
+    xmlDocPtr doc;
+    char *path;
+    char **section_titles; /* comparison form: no ordinal, no spaces or quotes */
+    size_t nsections;
+    narr_para *paras;
+    size_t nparas;
+} narr_tpl;
+
+/*
+ * Load the template file at `path`, validated against `schema_path` (NULL:
+ * not validated; only for tests).  *out is the caller's: narr_tpl_free.
+ * JS_EIO when unreadable, JS_EFORMAT with "file:line: …" when invalid.
+ */
+int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path);
+
+/* Free; NULL accepted. */
+void narr_tpl_free(narr_tpl *tpl);
+
+/* The paragraph with that key, or NULL. */
+const narr_para *narr_tpl_find(const narr_tpl *tpl, const char *key);
+
+/* An attribute's value (NULL when absent); free with xmlFree. */
+char *narr_attr(xmlNodePtr node, const char *name);
+
+/* Whether node is the element `name`. */
+int narr_is(xmlNodePtr node, const char *name);
+
+#endif
