@@ -16,6 +16,8 @@
 
 const js_uno_implementation js_uno_implementations[] = {
     {"org.juesuan.Functions", js_functions_services, js_functions_create},
+    {"org.juesuan.comp.Validator", js_validator_services, js_validator_create},
+    {"org.juesuan.comp.Commands", js_commands_services, js_commands_create},
     {NULL, NULL, NULL},
 };
 

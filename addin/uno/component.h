@@ -42,4 +42,12 @@ void component_getImplementationEnvironment(const char **env_type_name, void *en
 int js_functions_create(uno_Interface **out, uno_Interface *context);
 extern const char *const js_functions_services[];
 
+/* org.juesuan.Validator: the 决算 commands for macros (validate_service.c). */
+int js_validator_create(uno_Interface **out, uno_Interface *context);
+extern const char *const js_validator_services[];
+
+/* The protocol handler of the 决算 menu and toolbar (dispatch.c). */
+int js_commands_create(uno_Interface **out, uno_Interface *context);
+extern const char *const js_commands_services[];
+
 #endif
