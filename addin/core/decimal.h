@@ -27,7 +27,10 @@ typedef struct js_decimal {
  * machine form (office:value); accountants' typing goes through figure.h.
  * Literals with more than 15 significant digits are first rounded to 15
  * significant digits, as Calc displays them, so a formula result stored as
- * "95.980000000000018" reads as 95.98.  0, JS_EINVAL or JS_ERANGE.
+ * "95.980000000000018" reads as 95.98.  The result has no trailing zeros
+ * ("12.50" is 125 at scale 1); more than 18 places are rounded half-up to
+ * 18 ("5.55E-17" is 0.000000000000000056).  No spaces.  0, JS_EINVAL, or
+ * JS_ERANGE when |value| does not fit int64 units.
  */
 int js_decimal_parse(js_decimal *out, const char *text);
 
@@ -38,13 +41,15 @@ int js_decimal_parse(js_decimal *out, const char *text);
  */
 int js_decimal_from_double(js_decimal *out, double x);
 
-/* The nearest double. */
+/* The nearest double (for |units| > 2^53, to within rounding of long double). */
 double js_decimal_to_double(js_decimal d);
 
-/* The same value at a larger scale; JS_ERANGE on overflow. */
+/* The same value at a larger scale; JS_ERANGE on overflow.  A smaller scale
+ * is allowed when exact (only zeros dropped), else JS_EINVAL. */
 int js_decimal_rescale(js_decimal *out, js_decimal d, int scale);
 
-/* Round half away from zero (四舍五入) to `decimals` places (0..18). */
+/* Round half away from zero (四舍五入) to `decimals` places (0..18): the
+ * result has scale `decimals`, or keeps d's smaller scale unchanged. */
 int js_decimal_round_half_up(js_decimal *out, js_decimal d, int decimals);
 
 /* a + b, a - b exactly (result at the larger scale); JS_ERANGE on overflow. */
@@ -59,8 +64,8 @@ int js_decimal_places(js_decimal d);
 
 /*
  * Exact quotient a * multiplier / b rounded half-up to `decimals` places
- * (multiplier 100 gives a percentage).  JS_EINVAL when b is zero,
- * JS_ERANGE when the result does not fit.
+ * (multiplier 100 gives a percentage); the result has scale `decimals`.
+ * JS_EINVAL when b is zero, JS_ERANGE when the result does not fit.
  */
 int js_decimal_div(js_decimal *out, js_decimal a, js_decimal b, int64_t multiplier, int decimals);
 

@@ -21,7 +21,25 @@ typedef enum js_figure_flags {
 /*
  * Parse typed text into *out.  *empty is set to 1 when the text was blank
  * (the value is then 0).  0, or JS_EINVAL with a message (in zh-CN and
- * en-US: "不是数字 / not a number: 约100").
+ * en-US: "不是数字 / not a number: 约100 (含有非数字内容 / not a figure)").
+ *
+ * The rules, precisely:
+ *  - digits ASCII or full-width (U+FF10..FF19); point '.' or '．'; comma
+ *    ',' or '，'; minus '-', '－' or '−' (U+2212), in front only;
+ *  - spaces (ASCII, tab, NBSP, U+3000, U+2009, U+202F) anywhere around
+ *    the number, the sign, the parentheses and the separators
+ *    ("3, 367. 47"), but never between two digits: "1 234" is refused;
+ *  - commas only in the integer part, as thousands separators: a first
+ *    group of 1 to 3 digits, then groups of exactly 3 ("1,2" and
+ *    "1234,567" are refused);
+ *  - ".5" reads 0.5; "5." and a lone "." are refused;
+ *  - the places typed are kept ("12.30" is 1230 at scale 2), up to 18;
+ *    zeros past the 18th place are dropped, other digits refused;
+ *    magnitudes above INT64_MAX units are refused;
+ *  - "(12.30)" / "（12.30）" is -12.30 only with JS_FIGURE_ALLOW_PARENS;
+ *  - NULL, "" and spaces are blank; a lone "-", "－", "−", "—", "–" or
+ *    "——" is blank too (0, *empty = 1); "-0" is a zero, not blank;
+ *  - everything else is refused: "+12", "1E3", "12%", "12元", "#REF!".
  */
 int js_figure_parse(js_decimal *out, int *empty, const char *text, unsigned flags);
 
