@@ -157,4 +157,11 @@ char *js_rule_normalize(const char *text);
  * "1.", "其中:") the way labels are printed.  New string. */
 char *js_rule_normalize_label(const char *text);
 
+/*
+ * Run every rule of `set` over the figures found by js_tables_locate
+ * (rule_eval.c), appending broken relations and 尾差 notes to `out`.
+ */
+struct js_tables;
+int js_rules_run(js_findings *out, const js_ruleset *set, const struct js_tables *tables);
+
 #endif

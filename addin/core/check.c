@@ -1,0 +1,50 @@
+/*
+ * check.c - checking a workbook against its format: locate the tables,
+ * run every rule, audit the typed narrative.
+ */
+#include "check.h"
+#include "narrative.h"
+#include "rule.h"
+#include "table.h"
+
+#include "error.h"
+
+/*
+ * The narrative audit lives in narrative.c / audit.c (another part of the
+ * core).  Until it is in the tree the call is a weak reference, so the
+ * core links either way; once it lands the weak mark goes.
+ */
+#pragma weak js_narrative_audit
+
+/*
+ * Check `wb` against `format`, appending findings to `out` (see check.h).
+ * JS_ENOTFOUND when not one table of the format is in the workbook.
+ */
+int js_check_workbook(js_findings *out, const js_format *format, const js_workbook *wb)
+{
+    js_tables *tables = NULL;
+    size_t i, found = 0;
+    int rc;
+
+    if (!out || !format || !wb)
+        return js_error_set(JS_EINVAL, "no findings list, format or workbook given");
+    rc = js_tables_locate(&tables, out, format, wb);
+    if (rc < 0)
+        goto cleanup;
+    for (i = 0; i < format->set.ntables; i++)
+        found += js_tables_found(tables, format->set.tables[i].id) ? 1 : 0;
+    if (found == 0) {
+        rc = js_error_set(JS_ENOTFOUND, "no tables of format %s found", js_format_id(format));
+        goto cleanup;
+    }
+    rc = js_rules_run(out, &format->set, tables);
+    if (rc < 0)
+        goto cleanup;
+    if (js_narrative_audit)
+        rc = js_narrative_audit(out, format, wb);
+    if (rc == JS_ENOTFOUND) /* no narrative sheet: nothing to audit */
+        rc = 0;
+cleanup:
+    js_tables_free(tables);
+    return rc;
+}

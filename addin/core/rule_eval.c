@@ -1,0 +1,778 @@
+/*
+ * rule_eval.c - running a rule set over the keyed figures of a workbook.
+ *
+ * Every relation is judged the XBRL Calculations 1.1 way (round-to-
+ * nearest): a figure published at d decimals stands for [v-h, v+h],
+ * h = 0.5·10^-d.  A summation is consistent when |total - Σ items| is at
+ * most the sum of the h of every figure in it ((n+1)·h); inside but not
+ * exact it is a 尾差 note, outside the rule's severity.  <same> is exact;
+ * <at-most> holds when a - h ≤ b + h.  All arithmetic is on exact decimals.
+ */
+#include "rule.h"
+#include "table.h"
+
+#include "buf.h"
+#include "error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One figure taking part in a relation. */
+typedef struct term {
+    const js_figure *fig; /* NULL: no such cell, counts as 0 */
+    int sign;
+    const char *key; /* row or column key, for "where it could go" */
+} term;
+
+/* State of a run: where findings go, what was reported already. */
+typedef struct run {
+    js_findings *out;
+    const js_ruleset *set;
+    const js_tables *ts;
+    js_strs missing; /* "T1|L24|1" reported as missing */
+    term *terms;
+    size_t nterms, cap;
+} run;
+
+/* Half a unit of the last published decimal of a table: 0.005 for 2. */
+static js_decimal half_unit(const run *r, const char *table)
+{
+    js_decimal h;
+    h.units = 5;
+    h.scale = js_tables_decimals(r->ts, table) + 1;
+    return h;
+}
+
+/* Write d with `decimals` places into buf. */
+static const char *dec_str(char *buf, size_t size, js_decimal d, int decimals)
+{
+    if (js_decimal_format(buf, size, d, decimals, 0) < 0)
+        snprintf(buf, size, "?");
+    return buf;
+}
+
+/* Placeholder values of one finding. */
+typedef struct fill {
+    const char *table, *row, *name, *col, *actual, *expected, *diff, *tolerance;
+} fill;
+
+/* Fill a message template's {placeholders}; new string or NULL. */
+static char *fill_template(const char *tpl, const fill *f)
+{
+    js_buf b = JS_BUF_INIT;
+    const char *p = tpl;
+    static const char *const names[] = {"table",  "row",      "name", "col",
+                                        "actual", "expected", "diff", "tolerance"};
+    const char *values[8];
+    size_t i;
+
+    values[0] = f->table;
+    values[1] = f->row;
+    values[2] = f->name;
+    values[3] = f->col;
+    values[4] = f->actual;
+    values[5] = f->expected;
+    values[6] = f->diff;
+    values[7] = f->tolerance;
+    while (*p) {
+        const char *close;
+        if (*p == '{' && (close = strchr(p, '}')) != NULL) {
+            for (i = 0; i < 8; i++)
+                if (strlen(names[i]) == (size_t)(close - p - 1) &&
+                    strncmp(p + 1, names[i], strlen(names[i])) == 0)
+                    break;
+            if (i < 8) {
+                if (js_buf_puts(&b, values[i] ? values[i] : "") < 0)
+                    goto nomem;
+                p = close + 1;
+                continue;
+            }
+        }
+        if (js_buf_put(&b, p, 1) < 0)
+            goto nomem;
+        p++;
+    }
+    return js_buf_detach(&b);
+nomem:
+    js_buf_dispose(&b);
+    return NULL;
+}
+
+/* Number of a table ("表一") for messages. */
+static const char *table_number(const run *r, const char *id)
+{
+    const js_table_decl *d = js_ruleset_table(r->set, id);
+    return d ? d->number : id;
+}
+
+/* Name of the row `key` of a table, or "". */
+static const char *row_name(const run *r, const char *table, const char *key)
+{
+    size_t i, n = js_tables_row_count(r->ts, table);
+    for (i = 0; i < n; i++)
+        if (strcmp(js_tables_row_key(r->ts, table, i), key) == 0)
+            return js_tables_row_name(r->ts, table, i);
+    return "";
+}
+
+/* Report that an explicitly named row is not in a found table (once). */
+static int report_missing(run *r, const js_rule *rule, const char *table, const char *row,
+                          const char *col)
+{
+    js_buf key = JS_BUF_INIT;
+    char zh[512], en[512];
+    const char *sheet = NULL;
+    uint32_t trow = 0, tcol = 0;
+    js_finding *f = NULL;
+    size_t i;
+    int rc;
+
+    if (js_buf_printf(&key, "%s|%s|%s", table, row, col) < 0)
+        return JS_ENOMEM;
+    for (i = 0; i < r->missing.count; i++)
+        if (strcmp(r->missing.items[i], key.ptr) == 0) {
+            js_buf_dispose(&key);
+            return 0;
+        }
+    {
+        char **p = realloc(r->missing.items, (r->missing.count + 1) * sizeof(*p));
+        if (!p) {
+            js_buf_dispose(&key);
+            return js_error_set(JS_ENOMEM, "out of memory");
+        }
+        r->missing.items = p;
+        p[r->missing.count++] = js_buf_detach(&key);
+    }
+    snprintf(zh, sizeof(zh), "%s 中找不到 行“%s” 栏“%s”,规则 %s 无法检查", table_number(r, table),
+             row, col, rule->id);
+    snprintf(en, sizeof(en), "%s has no row \"%s\" column \"%s\"; rule %s cannot be checked", table,
+             row, col, rule->id);
+    rc = js_findings_add(&f, r->out, "table.row-missing", JS_SEVERITY_ERROR, zh, en, NULL, NULL,
+                         NULL);
+    if (rc == 0 && js_tables_where(&sheet, &trow, &tcol, r->ts, table) == 0)
+        rc = js_finding_add_cell(f, sheet, trow, tcol);
+    return rc;
+}
+
+/* Start a new list of terms. */
+static void terms_clear(run *r)
+{
+    r->nterms = 0;
+}
+
+/* Add a term. */
+static int terms_add(run *r, const js_figure *fig, int sign, const char *key)
+{
+    if (r->nterms == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        term *p = realloc(r->terms, cap * sizeof(*p));
+        if (!p)
+            return js_error_set(JS_ENOMEM, "out of memory");
+        r->terms = p;
+        r->cap = cap;
+    }
+    r->terms[r->nterms].fig = fig;
+    r->terms[r->nterms].sign = sign;
+    r->terms[r->nterms].key = key;
+    r->nterms++;
+    return 0;
+}
+
+/* Add the cells of the terms to a finding (first term first). */
+static int add_cells(js_finding *f, const run *r)
+{
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < r->nterms && rc == 0; i++)
+        if (r->terms[i].fig)
+            rc = js_finding_add_cell(f, r->terms[i].fig->sheet, r->terms[i].fig->row,
+                                     r->terms[i].fig->col);
+    return rc;
+}
+
+/* Whether any term holds an unreadable figure (already reported). */
+static int any_bad(const run *r)
+{
+    size_t i;
+    for (i = 0; i < r->nterms; i++)
+        if (r->terms[i].fig && r->terms[i].fig->status == JS_FIGURE_BAD)
+            return 1;
+    return 0;
+}
+
+/* The value of a term, 0 when the cell is absent. */
+static js_decimal term_value(const term *t)
+{
+    js_decimal zero = {0, 0};
+    return t->fig ? t->fig->value : zero;
+}
+
+/*
+ * Emit a finding for a relation judged `sev`, with the placeholders of
+ * the rule's message (or the 尾差 note text when sev is a note).
+ */
+static int emit(run *r, const js_rule *rule, js_severity sev, const char *table, const char *row,
+                const char *col, js_decimal actual, js_decimal expected, js_decimal tol,
+                int decimals, int is_rounding)
+{
+    char a[64], e[64], d[64], t[64], where[32] = "", best[32] = "";
+    js_decimal diff;
+    fill f;
+    char *zh = NULL, *en = NULL;
+    js_buf nz = JS_BUF_INIT, ne = JS_BUF_INIT;
+    js_finding *fd = NULL;
+    int rc;
+
+    if (js_decimal_sub(&diff, actual, expected) < 0)
+        return JS_ERANGE;
+    f.table = table_number(r, table);
+    f.row = row;
+    f.name = row_name(r, table, row);
+    f.col = col;
+    f.actual = dec_str(a, sizeof(a), actual, decimals);
+    f.expected = dec_str(e, sizeof(e), expected, decimals);
+    f.diff = dec_str(d, sizeof(d), diff, decimals);
+    f.tolerance = dec_str(t, sizeof(t), tol, decimals + 1);
+    zh = fill_template(rule->message_zh, &f);
+    en = fill_template(rule->message_en, &f);
+    if (!zh || !en) {
+        rc = JS_ENOMEM;
+        goto cleanup;
+    }
+    if (is_rounding) {
+        /* say where the 尾差 could go: the total, or the largest item */
+        size_t i, big = 0;
+        js_decimal bigv = {0, 0};
+        if (r->nterms && r->terms[0].fig)
+            js_cell_name(where, sizeof(where), r->terms[0].fig->row, r->terms[0].fig->col);
+        for (i = 1; i < r->nterms; i++) {
+            js_decimal v = term_value(&r->terms[i]), av = v;
+            if (v.units < 0)
+                av.units = -v.units;
+            if (r->terms[i].fig && js_decimal_cmp(av, bigv) > 0) {
+                bigv = av;
+                big = i;
+            }
+        }
+        if (big)
+            js_cell_name(best, sizeof(best), r->terms[big].fig->row, r->terms[big].fig->col);
+        js_buf_printf(&nz, "尾差 %s(在四舍五入允许的 ±%s 之内,不是错误;可调整 %s%s%s):%s", f.diff,
+                      f.tolerance, where, big ? " 或最大的一项 " : "", best, zh);
+        js_buf_printf(&ne,
+                      "rounding difference %s (within the allowance of %s, not an error; it could "
+                      "go to %s%s%s): %s",
+                      f.diff, f.tolerance, where, big ? " or the largest item " : "", best, en);
+        if (!nz.ptr || !ne.ptr) {
+            rc = JS_ENOMEM;
+            goto cleanup;
+        }
+    }
+    rc = js_findings_add(&fd, r->out, rule->id, sev, is_rounding ? nz.ptr : zh,
+                         is_rounding ? ne.ptr : en, f.expected, f.actual, f.tolerance);
+    if (rc == 0)
+        rc = add_cells(fd, r);
+cleanup:
+    free(zh);
+    free(en);
+    js_buf_dispose(&nz);
+    js_buf_dispose(&ne);
+    return rc;
+}
+
+/*
+ * Judge the summation in r->terms: term 0 is the total, the others the
+ * items.  Exact: nothing; inside (n+1)·h: a 尾差 note; outside: severity.
+ */
+static int judge_sum(run *r, const js_rule *rule, const char *table, const char *row,
+                     const char *col)
+{
+    js_decimal sum = {0, 0}, tol = {0, 0}, diff, total;
+    size_t i;
+    int decimals = 0;
+
+    if (r->nterms == 0 || !r->terms[0].fig || any_bad(r))
+        return 0;
+    total = r->terms[0].fig->value;
+    for (i = 0; i < r->nterms; i++) {
+        const term *t = &r->terms[i];
+        if (!t->fig)
+            continue;
+        if (i > 0) {
+            js_decimal v = t->fig->value;
+            if (t->sign < 0)
+                v.units = -v.units;
+            if (js_decimal_add(&sum, sum, v) < 0)
+                return JS_ERANGE;
+        }
+        if (js_decimal_add(&tol, tol, half_unit(r, table)) < 0)
+            return JS_ERANGE;
+        if (t->fig->value.scale > decimals)
+            decimals = t->fig->value.scale;
+    }
+    if (js_decimal_sub(&diff, total, sum) < 0)
+        return JS_ERANGE;
+    if (diff.units == 0)
+        return 0;
+    if (diff.units < 0)
+        diff.units = -diff.units;
+    if (js_decimal_cmp(diff, tol) <= 0)
+        return emit(r, rule, JS_SEVERITY_NOTE, table, row, col, total, sum, tol, decimals, 1);
+    return emit(r, rule, rule->severity, table, row, col, total, sum, tol, decimals, 0);
+}
+
+/* Judge a == b exactly (terms 0 and 1). */
+static int judge_same(run *r, const js_rule *rule, const char *table, const char *row,
+                      const char *col)
+{
+    js_decimal a = term_value(&r->terms[0]), b = term_value(&r->terms[1]), zero = {0, 0};
+    int decimals = a.scale > b.scale ? a.scale : b.scale;
+    if (any_bad(r) || js_decimal_cmp(a, b) == 0)
+        return 0;
+    return emit(r, rule, rule->severity, table, row, col, a, b, zero, decimals, 0);
+}
+
+/* Judge a ≤ b with a - h ≤ b + h (terms 0 and 1). */
+static int judge_at_most(run *r, const js_rule *rule, const char *table, const char *row,
+                         const char *col, const char *table_b)
+{
+    js_decimal a = term_value(&r->terms[0]), b = term_value(&r->terms[1]), tol, diff;
+    int decimals = a.scale > b.scale ? a.scale : b.scale;
+    if (any_bad(r))
+        return 0;
+    if (js_decimal_add(&tol, half_unit(r, table), half_unit(r, table_b)) < 0 ||
+        js_decimal_sub(&diff, a, b) < 0)
+        return JS_ERANGE;
+    if (js_decimal_cmp(diff, tol) <= 0)
+        return 0;
+    return emit(r, rule, rule->severity, table, row, col, a, b, tol, decimals, 0);
+}
+
+/* The columns a rule names: its list, or every column of the table for "*". */
+static size_t rule_cols(const run *r, const js_rule *rule, const char *table, size_t i,
+                        const char **col)
+{
+    if (rule->cols.count == 1 && strcmp(rule->cols.items[0], "*") == 0) {
+        *col = js_tables_col_key(r->ts, table, i);
+        return js_tables_col_count(r->ts, table);
+    }
+    *col = i < rule->cols.count ? rule->cols.items[i] : NULL;
+    return rule->cols.count;
+}
+
+/* Parse "L37..L59" into its bounds; 0 when the key is no range. */
+static int parse_range(unsigned *from, unsigned *to, const char *key)
+{
+    const char *dots = strstr(key, "..");
+    char *end;
+    unsigned long a, b;
+    if (!dots || key[0] != 'L' || dots[2] != 'L')
+        return 0;
+    a = strtoul(key + 1, &end, 10);
+    if (end != dots)
+        return 0;
+    b = strtoul(dots + 3, &end, 10);
+    if (*end || a > b || b - a > 100000)
+        return 0;
+    *from = (unsigned)a;
+    *to = (unsigned)b;
+    return 1;
+}
+
+/* Add the row items of a <sum> at column col, ranges expanded. */
+static int add_row_items(run *r, const js_rule *rule, const char *col)
+{
+    size_t i;
+    int rc = 0;
+    char key[32];
+    for (i = 0; i < rule->items.count && rc == 0; i++) {
+        const char *item = rule->items.items[i];
+        int sign = 1;
+        unsigned a, b, k;
+        if (item[0] == '-') {
+            sign = -1;
+            item++;
+        }
+        if (parse_range(&a, &b, item)) {
+            for (k = a; k <= b && rc == 0; k++) {
+                snprintf(key, sizeof(key), "L%u", k);
+                rc = terms_add(r, js_tables_figure(r->ts, rule->table, key, col), sign, NULL);
+            }
+        } else {
+            rc = terms_add(r, js_tables_figure(r->ts, rule->table, item, col), sign, item);
+        }
+    }
+    return rc;
+}
+
+/* <sum>: total row = Σ item rows, per column. */
+static int run_sum(run *r, const js_rule *rule)
+{
+    size_t i, n;
+    const char *col;
+    int rc = 0, all = rule->cols.count == 1 && strcmp(rule->cols.items[0], "*") == 0;
+
+    n = rule_cols(r, rule, rule->table, 0, &col);
+    for (i = 0; i < n && rc == 0; i++) {
+        const js_figure *total;
+        rule_cols(r, rule, rule->table, i, &col);
+        total = js_tables_figure(r->ts, rule->table, rule->total, col);
+        if (!total) {
+            if (!all)
+                rc = report_missing(r, rule, rule->table, rule->total, col);
+            continue;
+        }
+        terms_clear(r);
+        if ((rc = terms_add(r, total, 1, rule->total)) < 0 ||
+            (rc = add_row_items(r, rule, col)) < 0)
+            break;
+        rc = judge_sum(r, rule, rule->table, rule->total, col);
+    }
+    return rc;
+}
+
+/* Whether a rule's row list is "*". */
+static int all_rows(const js_rule *rule)
+{
+    return rule->rows.count == 1 && strcmp(rule->rows.items[0], "*") == 0;
+}
+
+/* Call fn for each row key a rule names (its list with ranges, or "*"). */
+static int each_row(run *r, const js_rule *rule, const char *table,
+                    int (*fn)(run *, const js_rule *, const char *))
+{
+    size_t i;
+    int rc = 0;
+    char key[32];
+    if (all_rows(rule)) {
+        size_t n = js_tables_row_count(r->ts, table);
+        for (i = 0; i < n && rc == 0; i++)
+            rc = fn(r, rule, js_tables_row_key(r->ts, table, i));
+        return rc;
+    }
+    for (i = 0; i < rule->rows.count && rc == 0; i++) {
+        unsigned a, b, k;
+        if (parse_range(&a, &b, rule->rows.items[i])) {
+            for (k = a; k <= b && rc == 0; k++) {
+                snprintf(key, sizeof(key), "L%u", k);
+                rc = fn(r, rule, key);
+            }
+        } else {
+            rc = fn(r, rule, rule->rows.items[i]);
+        }
+    }
+    return rc;
+}
+
+/* <sum-across> for one row. */
+static int sum_across_row(run *r, const js_rule *rule, const char *row)
+{
+    const js_figure *total = js_tables_figure(r->ts, rule->table, row, rule->total);
+    size_t i;
+    int rc;
+    if (!total)
+        return 0;
+    terms_clear(r);
+    if ((rc = terms_add(r, total, 1, rule->total)) < 0)
+        return rc;
+    for (i = 0; i < rule->items.count; i++) {
+        const char *item = rule->items.items[i];
+        int sign = 1;
+        if (item[0] == '-') {
+            sign = -1;
+            item++;
+        }
+        if ((rc = terms_add(r, js_tables_figure(r->ts, rule->table, row, item), sign, item)) < 0)
+            return rc;
+    }
+    return judge_sum(r, rule, rule->table, row, rule->total);
+}
+
+/* Code rows of a table sorted by code, for prefix searches. */
+typedef struct codes {
+    const char **keys;
+    size_t n;
+} codes;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether a key is a subject code (digits only). */
+static int is_digits(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+/* Collect the code rows of a table, sorted. */
+static int codes_of(codes *c, const run *r, const char *table)
+{
+    size_t i, n = js_tables_row_count(r->ts, table);
+    c->n = 0;
+    c->keys = malloc((n ? n : 1) * sizeof(*c->keys));
+    if (!c->keys)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (i = 0; i < n; i++) {
+        const char *k = js_tables_row_key(r->ts, table, i);
+        if (is_digits(k))
+            c->keys[c->n++] = k;
+    }
+    qsort(c->keys, c->n, sizeof(*c->keys), cmp_str);
+    return 0;
+}
+
+/* First index in c whose key is ≥ prefix. */
+static size_t lower_bound(const codes *c, const char *prefix)
+{
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(c->keys[mid], prefix) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* <hierarchy>: each code = Σ its children of the next level; total = Σ top. */
+static int run_hierarchy(run *r, const js_rule *rule)
+{
+    codes c = {0};
+    size_t ci, ncols, i, lv, j;
+    const char *col;
+    int rc;
+
+    if ((rc = codes_of(&c, r, rule->table)) < 0)
+        return rc;
+    ncols = rule_cols(r, rule, rule->table, 0, &col);
+    for (ci = 0; ci < ncols && rc == 0; ci++) {
+        rule_cols(r, rule, rule->table, ci, &col);
+        for (lv = 0; lv + 1 < rule->nlevels && rc == 0; lv++) {
+            size_t plen = (size_t)rule->levels[lv], clen = (size_t)rule->levels[lv + 1];
+            for (i = 0; i < c.n && rc == 0; i++) {
+                const js_figure *total;
+                size_t kids = 0;
+                if (strlen(c.keys[i]) != plen)
+                    continue;
+                total = js_tables_figure(r->ts, rule->table, c.keys[i], col);
+                if (!total)
+                    continue;
+                terms_clear(r);
+                rc = terms_add(r, total, 1, c.keys[i]);
+                for (j = lower_bound(&c, c.keys[i]);
+                     rc == 0 && j < c.n && strncmp(c.keys[j], c.keys[i], plen) == 0; j++)
+                    if (strlen(c.keys[j]) == clen) {
+                        rc = terms_add(r, js_tables_figure(r->ts, rule->table, c.keys[j], col), 1,
+                                       c.keys[j]);
+                        kids++;
+                    }
+                if (rc == 0 && kids)
+                    rc = judge_sum(r, rule, rule->table, c.keys[i], col);
+            }
+        }
+        if (rc == 0 && rule->total && rule->nlevels) {
+            const js_figure *total = js_tables_figure(r->ts, rule->table, rule->total, col);
+            size_t tops = 0;
+            if (!total)
+                continue;
+            terms_clear(r);
+            rc = terms_add(r, total, 1, rule->total);
+            for (i = 0; i < c.n && rc == 0; i++)
+                if (strlen(c.keys[i]) == (size_t)rule->levels[0]) {
+                    rc = terms_add(r, js_tables_figure(r->ts, rule->table, c.keys[i], col), 1,
+                                   c.keys[i]);
+                    tops++;
+                }
+            if (rc == 0 && tops)
+                rc = judge_sum(r, rule, rule->table, rule->total, col);
+        }
+    }
+    free(c.keys);
+    return rc;
+}
+
+/* <groups>: each label row = Σ the outermost code rows under its prefix. */
+static int run_groups(run *r, const js_rule *rule)
+{
+    codes c = {0};
+    size_t ci, ncols, g, j;
+    const char *col;
+    int rc;
+
+    if ((rc = codes_of(&c, r, rule->table)) < 0)
+        return rc;
+    ncols = rule_cols(r, rule, rule->table, 0, &col);
+    for (ci = 0; ci < ncols && rc == 0; ci++) {
+        rule_cols(r, rule, rule->table, ci, &col);
+        for (g = 0; g < rule->ngroups && rc == 0; g++) {
+            const js_rule_group *gr = &rule->groups[g];
+            const js_figure *total = js_tables_figure(r->ts, rule->table, gr->total, col);
+            const char *outer = NULL;
+            size_t plen = strlen(gr->prefix);
+            if (!total)
+                continue;
+            terms_clear(r);
+            rc = terms_add(r, total, 1, gr->total);
+            for (j = lower_bound(&c, gr->prefix);
+                 rc == 0 && j < c.n && strncmp(c.keys[j], gr->prefix, plen) == 0; j++) {
+                if (outer && strncmp(c.keys[j], outer, strlen(outer)) == 0)
+                    continue; /* under a code already counted */
+                outer = c.keys[j];
+                rc = terms_add(r, js_tables_figure(r->ts, rule->table, c.keys[j], col), 1,
+                               c.keys[j]);
+            }
+            if (rc == 0)
+                rc = judge_sum(r, rule, rule->table, gr->total, col);
+        }
+    }
+    free(c.keys);
+    return rc;
+}
+
+/* The figure a rule cell names; reports it missing when its table is there. */
+static int cell_figure(const js_figure **fig, run *r, const js_rule *rule, const js_rule_cell *cell)
+{
+    *fig = js_tables_figure(r->ts, cell->table, cell->row, cell->col);
+    if (!*fig)
+        return report_missing(r, rule, cell->table, cell->row, cell->col);
+    return 0;
+}
+
+/* Whether every table a rule's cells name was found. */
+static int cells_tables_found(const run *r, const js_rule *rule)
+{
+    size_t i;
+    for (i = 0; i < rule->ncells; i++)
+        if (!js_tables_found(r->ts, rule->cells[i].table))
+            return 0;
+    return 1;
+}
+
+/* <sum-of-cells>, <same>, <at-most>: rules over named cells. */
+static int run_cells(run *r, const js_rule *rule)
+{
+    const js_rule_cell *c0 = &rule->cells[0];
+    size_t i;
+    int rc = 0, missing = 0;
+
+    if (!cells_tables_found(r, rule))
+        return 0;
+    terms_clear(r);
+    for (i = 0; i < rule->ncells && rc == 0; i++) {
+        const js_figure *fig = NULL;
+        rc = cell_figure(&fig, r, rule, &rule->cells[i]);
+        missing |= !fig;
+        if (rc == 0)
+            rc = terms_add(r, fig, rule->cells[i].sign, rule->cells[i].row);
+    }
+    if (rc < 0 || missing)
+        return rc;
+    if (rule->kind == JS_RULE_SUM_OF_CELLS)
+        return judge_sum(r, rule, c0->table, c0->row, c0->col);
+    if (rule->kind == JS_RULE_SAME)
+        return judge_same(r, rule, c0->table, c0->row, c0->col);
+    return judge_at_most(r, rule, c0->table, c0->row, c0->col, rule->cells[1].table);
+}
+
+/* <at-most-rows> for one row of table a. */
+static int at_most_row(run *r, const js_rule *rule, const char *row)
+{
+    size_t i, n;
+    const char *col;
+    int rc = 0;
+    n = rule_cols(r, rule, rule->table, 0, &col);
+    for (i = 0; i < n && rc == 0; i++) {
+        const js_figure *a;
+        rule_cols(r, rule, rule->table, i, &col);
+        a = js_tables_figure(r->ts, rule->table, row, col);
+        if (!a)
+            continue;
+        terms_clear(r);
+        if ((rc = terms_add(r, a, 1, row)) < 0 ||
+            (rc = terms_add(r, js_tables_figure(r->ts, rule->table_b, row, col), 1, row)) < 0)
+            break;
+        rc = judge_at_most(r, rule, rule->table, row, col, rule->table_b);
+    }
+    return rc;
+}
+
+/* <same-mapped>: each pair's a row = b row, exactly. */
+static int run_same_mapped(run *r, const js_rule *rule)
+{
+    const js_mapping *m = js_ruleset_mapping(r->set, rule->mapping);
+    size_t i;
+    int rc = 0;
+    if (!m)
+        return 0;
+    for (i = 0; i < m->a.count && rc == 0; i++) {
+        const js_figure *a = js_tables_figure(r->ts, rule->table, m->a.items[i], rule->col_a);
+        if (!a)
+            continue;
+        terms_clear(r);
+        if ((rc = terms_add(r, a, 1, m->a.items[i])) < 0 ||
+            (rc = terms_add(r, js_tables_figure(r->ts, rule->table_b, m->b.items[i], rule->col_b),
+                            1, m->b.items[i])) < 0)
+            break;
+        rc = judge_same(r, rule, rule->table, m->a.items[i], rule->col_a);
+    }
+    return rc;
+}
+
+/* Run one rule; rules over a table that was not found are skipped (the
+ * missing table is reported by the locator). */
+static int run_rule(run *r, const js_rule *rule)
+{
+    if (rule->table && !js_tables_found(r->ts, rule->table))
+        return 0;
+    if (rule->table_b && !js_tables_found(r->ts, rule->table_b))
+        return 0;
+    switch (rule->kind) {
+    case JS_RULE_SUM:
+        return run_sum(r, rule);
+    case JS_RULE_SUM_ACROSS:
+        return each_row(r, rule, rule->table, sum_across_row);
+    case JS_RULE_HIERARCHY:
+        return run_hierarchy(r, rule);
+    case JS_RULE_GROUPS:
+        return run_groups(r, rule);
+    case JS_RULE_SUM_OF_CELLS:
+    case JS_RULE_SAME:
+    case JS_RULE_AT_MOST:
+        return run_cells(r, rule);
+    case JS_RULE_AT_MOST_ROWS:
+        return each_row(r, rule, rule->table, at_most_row);
+    case JS_RULE_SAME_MAPPED:
+        return run_same_mapped(r, rule);
+    }
+    return 0;
+}
+
+/*
+ * Run every rule of `set` over the tables, appending findings to `out`.
+ * 0, or a negative code when memory or decimal range ran out.
+ */
+int js_rules_run(js_findings *out, const js_ruleset *set, const struct js_tables *tables)
+{
+    run r;
+    size_t i;
+    int rc = 0;
+
+    memset(&r, 0, sizeof(r));
+    r.out = out;
+    r.set = set;
+    r.ts = tables;
+    for (i = 0; i < set->nrules && rc == 0; i++)
+        rc = run_rule(&r, &set->rules[i]);
+    for (i = 0; i < r.missing.count; i++)
+        free(r.missing.items[i]);
+    free(r.missing.items);
+    free(r.terms);
+    return rc;
+}
