@@ -482,8 +482,8 @@ static int is_code(const char *s)
  * Work out the key and the name of data row `row` in block b, from the
  * cells [lo, hi) of that row.  *key NULL when the row has no key.
  */
-static int row_key(char **key, char **name, const tbl *t, const block *b, const js_sheet *sh,
-                   size_t lo, size_t hi)
+static int row_key(char **key, char **name, uint32_t *label_end, const tbl *t, const block *b,
+                   const js_sheet *sh, size_t lo, size_t hi)
 {
     const js_table_decl *d = t->decl;
     uint32_t first_v = b->vcols[0];
@@ -492,6 +492,7 @@ static int row_key(char **key, char **name, const tbl *t, const block *b, const 
 
     *key = NULL;
     *name = NULL;
+    *label_end = 0;
     for (c = lo; c < hi; c++) {
         const js_cell *cell = &sh->cells[c];
         int in_key = b->has_key && cell->col >= b->key_col && cell->col < b->key_col + b->key_span;
@@ -528,6 +529,7 @@ static int row_key(char **key, char **name, const tbl *t, const block *b, const 
                     break;
             if (i < d->labels.count) {
                 *key = norm;
+                *label_end = cell->col + (cell->col_span ? cell->col_span : 1);
                 if (!*name && !(*name = js_strdup(norm)))
                     return JS_ENOMEM;
                 continue;
@@ -573,8 +575,8 @@ static int read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
     if (rc < 0) {
         const char *shown = cell->text ? cell->text : (cell->value ? cell->value : "");
         fig->status = JS_FIGURE_BAD;
-        snprintf(zh, sizeof(zh), "%s %s!%s:“%s”不是数字,按 0 计算", d->number, sh->name, where,
-                 shown);
+        snprintf(zh, sizeof(zh), "%s(工作表“%s” %s):“%s”不是数字,按 0 计算", d->number, sh->name,
+                 where, shown);
         snprintf(en, sizeof(en), "%s %s!%s: \"%s\" is not a number; counted as 0", d->id, sh->name,
                  where, shown);
         return add_finding(findings, "read.figure", JS_SEVERITY_ERROR, zh, en, sh->name, row, col,
@@ -622,8 +624,10 @@ static int read_rows(tbl *t, js_findings *findings, const block *blocks, size_t 
         size_t hi = c;
         while (hi < sh->count && sh->cells[hi].row == row)
             hi++;
+        uint32_t consumed = 0;
         for (b = 0; b < nb && rc == 0; b++) {
             char *key = NULL, *name = NULL;
+            uint32_t label_end = 0;
             size_t idx;
             if (t->decl->rows == JS_ROWS_SINGLE) {
                 if (single_done)
@@ -636,7 +640,9 @@ static int read_rows(tbl *t, js_findings *findings, const block *blocks, size_t 
                 key = js_strdup("1");
                 if (!key)
                     return JS_ENOMEM;
-            } else if ((rc = row_key(&key, &name, t, &blocks[b], sh, c, hi)) < 0) {
+            } else if (blocks[b].vcols[0] < consumed) {
+                continue; /* covered by a label row of the block before */
+            } else if ((rc = row_key(&key, &name, &label_end, t, &blocks[b], sh, c, hi)) < 0) {
                 free(key);
                 free(name);
                 return rc;
@@ -662,6 +668,19 @@ static int read_rows(tbl *t, js_findings *findings, const block *blocks, size_t 
             if (!name || (rc = add_row(t, key, name, row)) < 0)
                 return rc < 0 ? rc : JS_ENOMEM;
             idx = t->nrows - 1;
+            if (label_end > blocks[b].vcols[0]) {
+                /* a merged label running over this block's columns (表六
+                 * 公用经费合计): its figure is in the next value column */
+                size_t bb;
+                for (bb = b + 1; bb < nb && blocks[bb].vcols[0] < label_end; bb++)
+                    ;
+                if (bb < nb) {
+                    consumed = blocks[bb].vcols[blocks[bb].nv - 1] + 1;
+                    rc = read_figure(&t->figs[idx * t->ncols + blocks[bb].vkeys[0]], findings, t,
+                                     sh, row, blocks[bb].vcols[0]);
+                }
+                continue;
+            }
             for (v = 0; v < blocks[b].nv && rc == 0; v++)
                 rc = read_figure(&t->figs[idx * t->ncols + blocks[b].vkeys[v]], findings, t, sh,
                                  row, blocks[b].vcols[v]);
