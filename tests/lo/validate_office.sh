@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# validate_office.sh - a private headless LibreOffice with the built .oxt,
+# for the validation tests and benchmark.  Source it, then:
+#
+#   vo_start OXT      private profile, `unopkg add`, soffice listening on a pipe
+#   vo_python ARGS    python3 ARGS as the office user, VO_PIPE set
+#   vo_stop           stop the soffice we started (by pid) and remove the dir
+#
+# LibreOffice and unopkg refuse root: as root they run as nobody (setpriv),
+# always with -env:UserInstallation in a fresh temp dir, so no user profile
+# is ever touched and parallel runs never share one.
+VO_DIR=
+VO_PID=
+VO_PIPE=
+
+vo_as() {
+  if [ "$(id -u)" -eq 0 ]; then
+    setpriv --reuid=nobody --regid=nogroup --clear-groups -- env HOME="$VO_DIR" "$@"
+  else
+    env HOME="$VO_DIR" "$@"
+  fi
+}
+
+vo_start() {
+  local oxt=$1 i
+  VO_DIR=$(mktemp -d /tmp/juesuan-vo.XXXXXX)
+  mkdir -p "$VO_DIR/profile" "$VO_DIR/work"
+  cp "$oxt" "$VO_DIR/juesuan.oxt"
+  chmod -R a+rwX "$VO_DIR"
+  [ "$(id -u)" -ne 0 ] || chown -R nobody:nogroup "$VO_DIR"
+  VO_PIPE="juesuan_vo_$$_$RANDOM"
+  export VO_DIR VO_PIPE
+  timeout 300 bash -c "$(declare -f vo_as); vo_as unopkg add -s -f '$VO_DIR/juesuan.oxt' \
+    '-env:UserInstallation=file://$VO_DIR/profile'" >"$VO_DIR/unopkg.log" 2>&1 || {
+    cat "$VO_DIR/unopkg.log" >&2
+    return 1
+  }
+  vo_as soffice "-env:UserInstallation=file://$VO_DIR/profile" --headless --invisible \
+    --norestore --nologo --nodefault --nolockcheck \
+    "--accept=pipe,name=$VO_PIPE;urp;StarOffice.ComponentContext" >"$VO_DIR/soffice.log" 2>&1 &
+  VO_PID=$!
+  for i in $(seq 1 100); do
+    if vo_as python3 -c "
+import uno, sys
+r = uno.getComponentContext().ServiceManager.createInstanceWithContext(
+    'com.sun.star.bridge.UnoUrlResolver', uno.getComponentContext())
+r.resolve('uno:pipe,name=$VO_PIPE;urp;StarOffice.ComponentContext')" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.3
+  done
+  echo "soffice did not start" >&2
+  cat "$VO_DIR/soffice.log" >&2
+  return 1
+}
+
+# Python's own UNO runtime must know the extension's types to talk to its
+# services: the office's type libraries plus every .rdb of the .oxt.
+vo_python() {
+  local types="" f
+  for f in /usr/lib/libreoffice/program/types.rdb /usr/lib/libreoffice/program/types/offapi.rdb; do
+    types="$types file://$f"
+  done
+  mkdir -p "$VO_DIR/types"
+  unzip -q -o -d "$VO_DIR/types" "$VO_DIR/juesuan.oxt" 'types/*.rdb'
+  chmod -R a+rX "$VO_DIR/types"
+  for f in "$VO_DIR"/types/types/X*.rdb "$VO_DIR"/types/types/[!X]*.rdb; do
+    [ -f "$f" ] && types="$types file://$f"
+  done
+  vo_as env VO_PIPE="$VO_PIPE" VO_DIR="$VO_DIR" UNO_TYPES="${types# }" \
+    PYTHONDONTWRITEBYTECODE=1 python3 "$@"
+}
+
+vo_stop() {
+  if [ -n "$VO_PID" ]; then
+    # setpriv execs soffice, whose launcher may fork soffice.bin: stop our
+    # pid and its children only.
+    pkill -TERM -P "$VO_PID" 2>/dev/null || true
+    kill "$VO_PID" 2>/dev/null || true
+    sleep 1
+    pkill -KILL -P "$VO_PID" 2>/dev/null || true
+    kill -9 "$VO_PID" 2>/dev/null || true
+    VO_PID=
+  fi
+  if [ -n "$VO_DIR" ] && [ -z "${VO_KEEP:-}" ]; then
+    rm -rf "$VO_DIR"
+  fi
+}
