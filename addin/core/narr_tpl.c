@@ -265,6 +265,24 @@ cleanup:
     return rc;
 }
 
+/* Load the format's narrative templates (see narr_tpl.h). */
+int narr_tpl_load_format(narr_tpl **out, const js_format *format)
+{
+    js_buf schema = JS_BUF_INIT;
+    const char *path = js_format_narrative_path(format);
+    int rc;
+
+    *out = NULL;
+    if (!path)
+        return js_error_set(JS_ENOTFOUND, "format %s names no narrative templates",
+                            js_format_id(format));
+    rc = js_buf_printf(&schema, "%s/schema/narrative.rng", js_format_content_dir(format));
+    if (rc == 0)
+        rc = narr_tpl_load(out, path, js_buf_cstr(&schema));
+    js_buf_dispose(&schema);
+    return rc;
+}
+
 /* Free a template and its document. */
 void narr_tpl_free(narr_tpl *tpl)
 {

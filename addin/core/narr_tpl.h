@@ -10,6 +10,8 @@
 #ifndef JS_NARR_TPL_H
 #define JS_NARR_TPL_H
 
+#include "format.h"
+
 #include <libxml/tree.h>
 #include <stddef.h>
 
@@ -34,6 +36,10 @@ typedef struct narr_tpl {
  * JS_EIO when unreadable, JS_EFORMAT with "file:line: …" when invalid.
  */
 int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path);
+
+/* Load the narrative templates a format names, validated against
+ * schema/narrative.rng of its content folder. */
+int narr_tpl_load_format(narr_tpl **out, const js_format *format);
 
 /* Free; NULL accepted. */
 void narr_tpl_free(narr_tpl *tpl);
