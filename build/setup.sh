@@ -8,7 +8,7 @@ PACKAGES=(
   libxml2-dev libxml2-utils libzip-dev zip unzip libcunit1-dev valgrind
   libreoffice-calc libreoffice-dev libreofficekit-dev python3-uno
   xvfb xauth x11-apps xdotool imagemagick poppler-utils
-  fonts-noto-cjk fonts-wqy-zenhei
+  fonts-noto-cjk fonts-wqy-zenhei python3
 )
 
 missing=()
