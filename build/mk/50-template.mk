@@ -1,0 +1,37 @@
+# The template workbook, the sample and its faulty variants (issue 5):
+# generated as flat ODF by addin/content/template/gen.py (Python 3, data in
+# seed_figures.py), converted by LibreOffice headless (convert.sh: user
+# nobody, private profile).
+#   build/out/share/juesuan/template/juesuan-template.ots   File > New template
+#   build/out/share/juesuan/sample/*.ods                     sample and variants
+#   make -C build sample-data     regenerate tests/data/sample/ (committed copies)
+TPL_DIR := $(TOP)/addin/content/template
+TPL_SRC := $(wildcard $(TPL_DIR)/*.py) $(TPL_DIR)/seed-narrative.txt
+TPL_GEN := $(OUT)/template-gen
+TPL_OTS := $(OUT)/share/juesuan/template/juesuan-template.ots
+TPL_SAMPLE := $(OUT)/share/juesuan/sample/sample.ods
+TPL_PY := PYTHONDONTWRITEBYTECODE=1 python3
+
+$(TPL_GEN)/juesuan-template.fods: $(TPL_SRC)
+	@mkdir -p $(dir $@)
+	$(TPL_PY) $(TPL_DIR)/gen.py template $@
+
+$(TPL_GEN)/sample/sample.fods: $(TPL_SRC)
+	$(TPL_PY) $(TPL_DIR)/gen.py sample $(TPL_GEN)/sample
+
+$(TPL_OTS): $(TPL_GEN)/juesuan-template.fods $(CONTENT_STAMP)
+	bash $(TPL_DIR)/convert.sh ots:calc8_template $(dir $@) $<
+
+$(TPL_SAMPLE): $(TPL_GEN)/sample/sample.fods
+	bash $(TPL_DIR)/convert.sh ods $(dir $@) $(TPL_GEN)/sample/*.fods
+
+.PHONY: sample-data test-template
+sample-data:
+	$(TPL_PY) $(TPL_DIR)/gen.py sample $(TOP)/tests/data/sample
+	bash $(TPL_DIR)/convert.sh ods $(TOP)/tests/data/sample $(TOP)/tests/data/sample/*.fods
+
+test-template: $(TPL_OTS) $(TPL_SAMPLE)
+	bash $(TOP)/tests/lo/template-test.sh $(OUT)
+
+ALL_TARGETS += $(TPL_OTS) $(TPL_SAMPLE)
+TEST_TARGETS += test-template
