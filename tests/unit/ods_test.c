@@ -13,6 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+
+/* Where the writer tests leave their output (tests/lo/ods-write-test.sh
+ * then opens it in LibreOffice). */
+#define OUT_DIR "build/out/tests/ods"
 
 /* Read a test file, failing the test when it does not read. */
 static js_workbook *load(const char *path)
@@ -265,12 +272,260 @@ static void test_read_limits(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "not an OpenDocument document"));
 }
 
+/* Two cells hold the same thing (type, text, value, formula, merge). */
+static int same_cell(const js_cell *a, const js_cell *b)
+{
+#define SAME_STR(x, y) ((!(x) && !(y)) || ((x) && (y) && strcmp((x), (y)) == 0))
+    return a->type == b->type && SAME_STR(a->text, b->text) && SAME_STR(a->value, b->value) &&
+           SAME_STR(a->formula, b->formula) && a->row_span == b->row_span &&
+           a->col_span == b->col_span;
+#undef SAME_STR
+}
+
+/*
+ * Assert that `out` equals `in` cell by cell over all sheets, except the
+ * edited cells, which hold exactly the edit's text as string cells.
+ */
+static void assert_same_except(const js_workbook *in, const js_workbook *out, const js_edits *edits)
+{
+    size_t i, j, mismatches = 0;
+
+    CU_ASSERT_EQUAL_FATAL(out->nsheets, in->nsheets);
+    for (i = 0; i < in->nsheets; i++) {
+        const js_sheet *a = in->sheets[i], *b = out->sheets[i];
+        CU_ASSERT_STRING_EQUAL(a->name, b->name);
+        for (j = 0; j < a->count; j++) {
+            const js_cell *ca = &a->cells[j], *cb = js_sheet_get(b, ca->row, ca->col);
+            if (js_edits_find(edits, a->name, ca->row, ca->col))
+                continue;
+            if (!cb || !same_cell(ca, cb))
+                mismatches++;
+        }
+        for (j = 0; j < b->count; j++) {
+            const js_cell *cb = &b->cells[j], *ca = js_sheet_get(a, cb->row, cb->col);
+            const js_edit *e = js_edits_find(edits, b->name, cb->row, cb->col);
+            if (e) {
+                CU_ASSERT_EQUAL(cb->type, JS_CELL_TEXT);
+                CU_ASSERT_STRING_EQUAL(cb->text ? cb->text : "(null)", e->text);
+                CU_ASSERT_PTR_NULL(cb->value);
+                CU_ASSERT_PTR_NULL(cb->formula);
+                /* an edited merged cell stays merged */
+                CU_ASSERT_EQUAL(cb->col_span, ca ? ca->col_span : 1);
+                CU_ASSERT_EQUAL(cb->row_span, ca ? ca->row_span : 1);
+            } else if (!ca) {
+                mismatches++;
+            }
+        }
+    }
+    for (i = 0; i < edits->count; i++) {
+        const js_sheet *b = js_workbook_sheet(out, edits->items[i].sheet);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+        CU_ASSERT_PTR_NOT_NULL(js_sheet_get(b, edits->items[i].row, edits->items[i].col));
+    }
+    CU_ASSERT_EQUAL(mismatches, 0);
+    CU_ASSERT_EQUAL(out->nprops, in->nprops);
+    for (i = 0; i < in->nprops && i < out->nprops; i++)
+        CU_ASSERT_STRING_EQUAL(js_workbook_property(out, in->props[i].name), in->props[i].value);
+}
+
+/* The edits the writer tests make on features.{ods,fods}. */
+static void make_edits(js_edits *e)
+{
+    /* the merged title keeps its span and style */
+    js_edits_add(e, "表一", 0, 0, "部门决算 \"2016\" <收入> & 支出");
+    /* inside a run of 3 repeated cells of a run of 2 repeated rows */
+    js_edits_add(e, "表一", 3, 3, "中间");
+    /* a formula cell becomes text */
+    js_edits_add(e, "表一", 4, 1, "第一行\n第二行\n\n第四行");
+    /* spaces, a leading one, runs, a tab */
+    js_edits_add(e, "表一", 4, 3, " 两个  空格\t制表 ");
+    /* past the end of a row, of the sheet, and of the last sheet */
+    js_edits_add(e, "表一", 4, 9, "行尾之后");
+    js_edits_add(e, "表一", 12, 2, "表尾之后");
+    js_edits_add(e, "Sheet 2", 7, 0, "第二张表");
+    /* on an empty position between cells */
+    js_edits_add(e, "表一", 2, 0, "空格位置");
+}
+
+/* Read a zip entry fully (the caller frees); NULL when absent. */
+static char *zip_entry(zip_t *z, zip_uint64_t i, zip_uint64_t *size)
+{
+    zip_stat_t st;
+    zip_file_t *f;
+    char *data;
+
+    if (zip_stat_index(z, i, 0, &st) < 0 || !(f = zip_fopen_index(z, i, 0)))
+        return NULL;
+    data = malloc(st.size + 1);
+    if (data && zip_fread(f, data, st.size) != (zip_int64_t)st.size) {
+        free(data);
+        data = NULL;
+    }
+    zip_fclose(f);
+    *size = st.size;
+    return data;
+}
+
+/* Every entry but content.xml is byte-identical, in the same order;
+ * mimetype is first and stored. */
+static void assert_zip_copied(const char *in_path, const char *out_path)
+{
+    int err = 0;
+    zip_t *a = zip_open(in_path, ZIP_RDONLY, &err), *b = zip_open(out_path, ZIP_RDONLY, &err);
+    zip_int64_t i, n;
+    zip_stat_t st;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    n = zip_get_num_entries(a, 0);
+    CU_ASSERT_EQUAL(zip_get_num_entries(b, 0), n);
+    CU_ASSERT_STRING_EQUAL(zip_get_name(b, 0, 0), "mimetype");
+    CU_ASSERT_EQUAL(zip_stat_index(b, 0, 0, &st), 0);
+    CU_ASSERT_EQUAL(st.comp_method, ZIP_CM_STORE);
+    for (i = 0; i < n; i++) {
+        const char *name = zip_get_name(a, (zip_uint64_t)i, 0);
+        zip_uint64_t sa = 0, sb = 0;
+        char *da, *db;
+        CU_ASSERT_STRING_EQUAL(zip_get_name(b, (zip_uint64_t)i, 0), name);
+        if (strcmp(name, "content.xml") == 0)
+            continue;
+        da = zip_entry(a, (zip_uint64_t)i, &sa);
+        db = zip_entry(b, (zip_uint64_t)i, &sb);
+        CU_ASSERT_PTR_NOT_NULL(da);
+        CU_ASSERT_PTR_NOT_NULL(db);
+        CU_ASSERT(sa == sb && da && db && memcmp(da, db, sa) == 0);
+        free(da);
+        free(db);
+    }
+    zip_discard(a);
+    zip_discard(b);
+}
+
+/* Edit `in`, write `out`, read both back and compare. */
+static void write_and_compare(const char *in, const char *out)
+{
+    js_edits e = JS_EDITS_INIT;
+    js_workbook *a, *b;
+    int rc;
+
+    mkdir("build/out/tests", 0755);
+    mkdir(OUT_DIR, 0755);
+    make_edits(&e);
+    rc = js_ods_write_edits(in, out, &e);
+    if (rc < 0)
+        fprintf(stderr, "\n%s: %s\n", in, js_error_last());
+    CU_ASSERT_EQUAL_FATAL(rc, 0);
+    a = load(in);
+    b = load(out);
+    if (a && b)
+        assert_same_except(a, b, &e);
+    js_workbook_free(a);
+    js_workbook_free(b);
+    js_edits_dispose(&e);
+}
+
+static void test_write_ods(void)
+{
+    write_and_compare(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/edited.ods");
+    assert_zip_copied(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/edited.ods");
+}
+
+/* Whether `size` bytes at `text` contain the string `needle`. */
+static int contains(const char *text, size_t size, const char *needle)
+{
+    size_t n = strlen(needle), i;
+    for (i = 0; i + n <= size; i++)
+        if (memcmp(text + i, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_write_fods(void)
+{
+    size_t size;
+    char *text;
+
+    write_and_compare(JS_UNIT_DATA("ods/features.fods"), OUT_DIR "/edited.fods");
+    /* the style and merge attributes stay on the edited cell */
+    text = (char *)slurp(OUT_DIR "/edited.fods", &size);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    CU_ASSERT(
+        contains(text, size,
+                 "<table:table-cell table:style-name=\"ce1\" "
+                 "table:number-columns-spanned=\"3\" table:number-rows-spanned=\"2\" "
+                 "office:value-type=\"string\"><text:p>部门决算 &quot;2016&quot; &lt;收入&gt; "
+                 "&amp; 支出</text:p>"));
+    free(text);
+}
+
+static void test_write_no_edits(void)
+{
+    js_edits none = JS_EDITS_INIT;
+    js_workbook *a, *b;
+
+    mkdir("build/out/tests", 0755);
+    mkdir(OUT_DIR, 0755);
+    CU_ASSERT_EQUAL_FATAL(
+        js_ods_write_edits(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/unchanged.ods", &none), 0);
+    a = load(JS_UNIT_DATA("ods/features.ods"));
+    b = load(OUT_DIR "/unchanged.ods");
+    if (a && b)
+        assert_same_except(a, b, &none);
+    js_workbook_free(a);
+    js_workbook_free(b);
+    assert_zip_copied(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/unchanged.ods");
+}
+
+/* Writing fails with `code` and leaves no output file. */
+static void expect_write_failure(const char *in, const char *out, const js_edits *e, int code)
+{
+    unlink(out);
+    CU_ASSERT_EQUAL(js_ods_write_edits(in, out, e), code);
+    CU_ASSERT_NOT_EQUAL(access(out, F_OK), 0);
+    CU_ASSERT_PTR_NULL(strchr(js_error_last(), '\n'));
+}
+
+static void test_write_refusals(void)
+{
+    js_edits e = JS_EDITS_INIT;
+    size_t before, after;
+    unsigned char *orig, *now;
+
+    mkdir("build/out/tests", 0755);
+    mkdir(OUT_DIR, 0755);
+    js_edits_add(&e, "表一", 0, 0, "x");
+
+    /* never over the input, not even through another name */
+    orig = slurp(JS_UNIT_DATA("ods/features.fods"), &before);
+    CU_ASSERT_EQUAL(js_ods_write_edits(JS_UNIT_DATA("ods/features.fods"),
+                                       "tests/data/../data/ods/features.fods", &e),
+                    JS_EINVAL);
+    now = slurp(JS_UNIT_DATA("ods/features.fods"), &after);
+    CU_ASSERT(orig && now && before == after && memcmp(orig, now, before) == 0);
+    free(orig);
+    free(now);
+
+    expect_write_failure(JS_UNIT_DATA("ods/notazip.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
+    expect_write_failure(JS_UNIT_DATA("ods/badcrc.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
+    expect_write_failure(JS_UNIT_DATA("ods/damaged.fods"), OUT_DIR "/fail.fods", &e, JS_EFORMAT);
+    expect_write_failure(JS_UNIT_DATA("ods/nocontent.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
+    expect_write_failure("tests/data/ods/no-such.ods", OUT_DIR "/fail.ods", &e, JS_EIO);
+    js_edits_add(&e, "表十一", 0, 0, "x");
+    expect_write_failure(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/fail.ods", &e, JS_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "表十一"));
+    js_edits_dispose(&e);
+}
+
 static CU_TestInfo ods_tests[] = {
     {"reads a hand-written .fods", test_read_fods},
     {"reads LibreOffice's .ods", test_read_ods},
     {"reads from memory", test_read_memory},
     {"names what is wrong with bad files", test_read_errors},
     {"bounds repeats, names bad cells", test_read_limits},
+    {"edits a .ods: only edited cells change, other parts copied", test_write_ods},
+    {"edits a .fods, keeping style and merge", test_write_fods},
+    {"copies unchanged without edits", test_write_no_edits},
+    {"refuses and leaves no file", test_write_refusals},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(ods, ods_tests)
