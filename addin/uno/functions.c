@@ -381,7 +381,9 @@ cleanup:
     return rc;
 }
 
-/* sumTies(total, items, decimals) -> boolean; empty cells are not items. */
+/* sumTies(total, items, decimals) -> 1 or 0 (Calc turns boolean add-in
+ * results into 0, so a double; a boolean cell format shows TRUE/FALSE);
+ * empty cells are not items. */
 static int fn_sum_ties(js_uno_object *self, void *ret, void *args[])
 {
     uno_Sequence *range = *(uno_Sequence **)args[1];
@@ -406,7 +408,7 @@ static int fn_sum_ties(js_uno_object *self, void *ret, void *args[])
     free(present);
     if (rc < 0)
         return js_error_set(rc == JS_ENOMEM ? rc : JS_EINVAL, "SUMTIES: %s", js_error_last());
-    *(sal_Bool *)ret = ties ? 1 : 0;
+    *(double *)ret = ties ? 1 : 0;
     return 0;
 }
 

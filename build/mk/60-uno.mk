@@ -74,3 +74,10 @@ xcu: $(GENXCU)
 -include $(UNO_OBJ:.o=.d)
 
 ALL_TARGETS += $(OXT) $(GENXCU)
+
+# The add-in in a real LibreOffice (tests/lo/addin-test.sh).
+.PHONY: test-addin
+test-addin: $(OXT) $(GENXCU)
+	bash $(TOP)/tests/lo/addin-test.sh $(OUT)
+
+TEST_TARGETS += test-addin
