@@ -22,7 +22,9 @@ fi
 
 echo "== unopkg add $out/juesuan.oxt"
 lo_install "$out/juesuan.oxt"
-lo_list | grep -q 'Identifier: org.juesuan' || { echo "FAIL: org.juesuan not listed" >&2; exit 1; }
+# (captured first: grep -q closing the pipe early would fail it under pipefail)
+listed=$(lo_list 2>&1)
+case "$listed" in *'Identifier: org.juesuan'*) ;; *) echo "FAIL: org.juesuan not listed" >&2; exit 1 ;; esac
 
 echo "== recalculate every function in LibreOffice"
 fods=$LO_DIR/work/addin.fods
@@ -34,10 +36,11 @@ awk -v expect_rows="$cases" -f "$here/addin-check.awk" "$LO_DIR/out/addin.csv"
 
 echo "== unopkg remove org.juesuan"
 lo_remove org.juesuan
-if lo_list | grep -q 'Identifier: org.juesuan'; then
+listed=$(lo_list 2>&1)
+case "$listed" in *'Identifier: org.juesuan'*)
   echo "FAIL: org.juesuan still listed after unopkg remove" >&2
-  exit 1
-fi
+  exit 1 ;;
+esac
 rm -rf "$LO_DIR/out"
 lo_convert "$fods" "$LO_DIR/out" "$csv_filter" >/dev/null 2>&1
 first=$(awk -F'\t' 'NR == 2 { print $2 }' "$LO_DIR/out/addin.csv")
