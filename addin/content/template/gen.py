@@ -98,6 +98,12 @@ def build_sample():
             row, col = narr.figures[(key, "主要原因及说明")]
             row.cells[col] = Cell("text", "textin", reason)
     wb.evaluate_all()
+    # from here on formulas are formulas: a variant's fault recalculates
+    # what depends on it, as LibreOffice does when the accountant types it
+    for s in wb.sheets:
+        for row in s.rows:
+            for c in row.cells.values():
+                c.published = None
     return wb
 
 

@@ -245,7 +245,7 @@ def table8():
 
 
 def table6():
-    s = Sheet("T6", "表六", [1.6, 5.0, 2.2, 1.6, 5.0, 2.2, 1.6, 5.0, 2.2], landscape=True)
+    s = Sheet("T6", "表六", [1.5, 5.6, 2.1, 1.5, 5.6, 2.1, 1.5, 5.6, 2.1], landscape=True)
     heading(s, "一般公共预算财政拨款基本支出决算表", "表六", 9)
     first = len(s.rows)
     h = s.add()
@@ -473,7 +473,7 @@ def inputs():
 
 
 def narrative():
-    s = Sheet("narr", "情况说明", [1.4, 6.0, 12.5, 7.0], landscape=True, scale_one_page=False)
+    s = Sheet("narr", "情况说明", [1.4, 7.0, 12.0, 7.0], landscape=True, scale_one_page=False)
     put(s.add(["title"], "roT"), 0, T("部门决算情况说明", "title"), 1, 4)
     r = s.add(["unit"])
     put(r, 0, F(Concat("编制单位:", Ref("cover", "dept", 1)), "plain"), 1, 4)
