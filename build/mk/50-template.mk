@@ -30,7 +30,7 @@ sample-data:
 	$(TPL_PY) $(TPL_DIR)/gen.py sample $(TOP)/tests/data/sample
 	bash $(TPL_DIR)/convert.sh ods $(TOP)/tests/data/sample $(TOP)/tests/data/sample/*.fods
 
-test-template: $(TPL_OTS) $(TPL_SAMPLE)
+test-template: $(TPL_OTS) $(TPL_SAMPLE) $(if $(CLI_SRC),$(CLI_BIN))
 	bash $(TOP)/tests/lo/template-test.sh $(OUT)
 
 ALL_TARGETS += $(TPL_OTS) $(TPL_SAMPLE)

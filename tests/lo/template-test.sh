@@ -9,7 +9,9 @@
 #  4. with every stored formula result removed (so LibreOffice computes them),
 #     LibreOffice's own results are again the seed's figures, and no formula
 #     of the template or the sample gives an error;
-#  5. the committed sample files are what the generator writes today.
+#  5. the committed sample files are what the generator writes today;
+#  6. `juesuan check` finds in each faulty variant the finding that
+#     tests/data/sample/README.md lists, and none in the sample.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$top/build/out}
@@ -90,6 +92,14 @@ for f in "$fresh"/*; do
 done
 [ "$(ls "$data"/*.ods | wc -l)" = "$(ls "$fresh"/*.fods | wc -l)" ] &&
   ok "every sample .fods has its .ods" || bad "tests/data/sample: .ods missing"
+
+# 6. the checker on the template, the sample and each variant (README.md)
+if [ -x "$out/bin/juesuan" ]; then
+  python3 "$top/tests/lo/template_variants.py" "$out/bin/juesuan" "$data" "$tpl" ||
+    bad "checker findings on the sample variants"
+else
+  echo "skip checker findings: $out/bin/juesuan not built"
+fi
 
 [ $fail = 0 ] && echo "template tests passed" || echo "template tests FAILED"
 exit $fail
