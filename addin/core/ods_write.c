@@ -255,8 +255,9 @@ static int own_count(writer *wt, const char *local, uint64_t n)
 }
 
 /*
- * The new text as paragraphs: '\n' separates <text:p>; runs of spaces,
- * a leading space and tabs are spelled with text:s / text:tab as ODF wants.
+ * The new text as paragraphs: '\n' separates <text:p>; a leading space
+ * and runs of spaces are spelled with text:s as ODF wants.  Tabs stay
+ * literal: Calc drops <text:tab/> in cells but keeps a tab character.
  */
 static int write_paragraphs(writer *wt, const char *text)
 {
@@ -272,40 +273,31 @@ static int write_paragraphs(writer *wt, const char *text)
         if ((rc = own_start(wt, P_TEXT, "p")) < 0)
             return rc;
         while (p < end) {
-            if (*p == ' ' || *p == '\t') {
-                size_t n = 0;
-                if (*p == ' ' && !prev_space) {
-                    prev_space = 1;
-                    p++;
-                    continue;
-                }
-                if (p > run && (rc = wr(xmlTextWriterWriteFormatString(wt->w, "%.*s",
-                                                                       (int)(p - run), run))) < 0)
-                    return rc;
-                if (*p == '\t') {
-                    if ((rc = own_start(wt, P_TEXT, "tab")) < 0 ||
-                        (rc = wr(xmlTextWriterEndElement(wt->w))) < 0)
-                        return rc;
-                    p++;
-                    prev_space = 0;
-                } else {
-                    char num[24];
-                    while (p < end && *p == ' ') {
-                        n++;
-                        p++;
-                    }
-                    snprintf(num, sizeof(num), "%zu", n);
-                    if ((rc = own_start(wt, P_TEXT, "s")) < 0 ||
-                        (n > 1 && (rc = own_attr(wt, P_TEXT, "c", num)) < 0) ||
-                        (rc = wr(xmlTextWriterEndElement(wt->w))) < 0)
-                        return rc;
-                    prev_space = 1;
-                }
-                run = p;
+            size_t n = 0;
+            char num[24];
+            if (*p != ' ') {
+                prev_space = 0;
+                p++;
                 continue;
             }
-            prev_space = 0;
-            p++;
+            if (!prev_space) { /* one space after text: literal */
+                prev_space = 1;
+                p++;
+                continue;
+            }
+            if (p > run &&
+                (rc = wr(xmlTextWriterWriteFormatString(wt->w, "%.*s", (int)(p - run), run))) < 0)
+                return rc;
+            while (p < end && *p == ' ') {
+                n++;
+                p++;
+            }
+            snprintf(num, sizeof(num), "%zu", n);
+            if ((rc = own_start(wt, P_TEXT, "s")) < 0 ||
+                (n > 1 && (rc = own_attr(wt, P_TEXT, "c", num)) < 0) ||
+                (rc = wr(xmlTextWriterEndElement(wt->w))) < 0)
+                return rc;
+            run = p;
         }
         if (p > run &&
             (rc = wr(xmlTextWriterWriteFormatString(wt->w, "%.*s", (int)(p - run), run))) < 0)

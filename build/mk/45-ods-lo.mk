@@ -1,0 +1,9 @@
+# LibreOffice opens what the ODS writer wrote: the unit tests leave edited
+# copies in build/out/tests/ods/, tests/lo/ods-write-test.sh converts them
+# to CSV in a headless LibreOffice (user nobody, private profile) and
+# checks the edited texts.
+.PHONY: test-ods-lo
+test-ods-lo: test-unit
+	bash $(TOP)/tests/lo/ods-write-test.sh $(OUT)
+
+TEST_TARGETS += test-ods-lo
