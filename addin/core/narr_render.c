@@ -63,8 +63,8 @@ static int note(rstate *st, const char *sheet, uint32_t row, uint32_t col, const
     for (i = 0; i < notes->count; i++)
         if (strcmp(notes->items[i].message_zh, zh) == 0)
             return 0;
-    rc = js_findings_add(&f, notes, "narrative.missing", JS_SEVERITY_NOTE, zh, en, NULL, NULL,
-                         NULL);
+    rc =
+        js_findings_add(&f, notes, "narrative.missing", JS_SEVERITY_NOTE, zh, en, NULL, NULL, NULL);
     if (rc < 0)
         return rc;
     if (!sheet) {
@@ -129,8 +129,8 @@ static int get_fig3(rstate *st, narr_operand *op, const char *table, const char 
     }
     fig = js_tables_figure(tables, table, row, col);
     if (!fig) {
-        MSG(zh, "情况说明第%s段需要%s,但%s中没有这一行或这一栏:请在表中补上。",
-            st->env->para_key, op->what, js_buf_cstr(&tname));
+        MSG(zh, "情况说明第%s段需要%s,但%s中没有这一行或这一栏:请在表中补上。", st->env->para_key,
+            op->what, js_buf_cstr(&tname));
         MSG(en, "Narrative paragraph %s needs %s, but %s has no such row or column.",
             st->env->para_key, op->what, js_buf_cstr(&tname));
         rc = note(st, NULL, 0, 0, zh, en);
@@ -205,8 +205,8 @@ static int get_input(rstate *st, narr_operand *op, const char *key, int field)
         return note(st, NULL, 0, 0, zh, en);
     }
     if (!in->has_col[field]) {
-        MSG(zh, "情况说明第%s段需要“%s”的%s,但“%s”表没有“%s”一栏。", st->env->para_key, key,
-            fname, in->sheet->name, fname);
+        MSG(zh, "情况说明第%s段需要“%s”的%s,但“%s”表没有“%s”一栏。", st->env->para_key, key, fname,
+            in->sheet->name, fname);
         MSG(en, "Narrative paragraph %s needs the %s of \"%s\", but sheet %s has no column %s.",
             st->env->para_key, fname, key, in->sheet->name, fname);
         return note(st, NULL, 0, 0, zh, en);
@@ -216,13 +216,15 @@ static int get_input(rstate *st, narr_operand *op, const char *key, int field)
         if (row->bad[field]) {
             MSG(zh, "情况说明第%s段需要“%s”的%s,但“%s”表 %s 单元格不是数字:请改正。",
                 st->env->para_key, key, fname, in->sheet->name, cell);
-            MSG(en, "Narrative paragraph %s needs the %s of \"%s\", but cell %s of sheet %s "
-                    "is not a number.",
+            MSG(en,
+                "Narrative paragraph %s needs the %s of \"%s\", but cell %s of sheet %s "
+                "is not a number.",
                 st->env->para_key, fname, key, cell, in->sheet->name);
         } else {
-            MSG(zh, "情况说明第%s段需要“%s”的%s:请在“%s”表 %s 单元格填写。", st->env->para_key,
-                key, fname, in->sheet->name, cell);
-            MSG(en, "Narrative paragraph %s needs the %s of \"%s\": type it in cell %s of sheet %s.",
+            MSG(zh, "情况说明第%s段需要“%s”的%s:请在“%s”表 %s 单元格填写。", st->env->para_key, key,
+                fname, in->sheet->name, cell);
+            MSG(en,
+                "Narrative paragraph %s needs the %s of \"%s\": type it in cell %s of sheet %s.",
                 st->env->para_key, fname, key, cell, in->sheet->name);
         }
         return note(st, in->sheet->name, row->row, in->col[field], zh, en);
@@ -361,6 +363,7 @@ static int among_shares(rstate *st, js_decimal *share, narr_operand *whole, int 
                         const char *among, const char *fig)
 {
     js_decimal values[32], shares[32];
+    js_buf what = JS_BUF_INIT;
     char ref[256];
     size_t n = 0, at = 0, len;
     const char *p = among;
@@ -368,7 +371,6 @@ static int among_shares(rstate *st, js_decimal *share, narr_operand *whole, int 
 
     *ok = 1;
     memset(whole, 0, sizeof(*whole));
-    whole->v.scale = 0;
     while (*p && n < 32) {
         narr_operand op;
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -381,29 +383,30 @@ static int among_shares(rstate *st, js_decimal *share, narr_operand *whole, int 
         if (strcmp(ref, fig) == 0)
             at = n;
         if ((rc = get_fig(st, &op, ref)) < 0)
-            return rc;
+            goto cleanup;
         if (!op.known) {
             *ok = 0;
             *whole = op;
-            return 0;
+            goto cleanup;
         }
         values[n++] = op.v;
-        if ((rc = js_decimal_add(&whole->v, whole->v, op.v)) < 0)
-            return rc;
+        if ((rc = js_decimal_add(&whole->v, whole->v, op.v)) < 0 ||
+            (rc = js_buf_printf(&what, "%s%s", n > 1 ? "+" : "", op.what)) < 0)
+            goto cleanup;
         whole->h.units += 5;
         whole->h.scale = op.h.scale;
     }
     whole->known = 1;
-    snprintf(whole->what, sizeof whole->what, "%s", among);
-    rc = js_calc_shares(shares, values, n, 2);
-    if (rc < 0) {
+    snprintf(whole->what, sizeof whole->what, "%s", js_buf_cstr(&what));
+    if (js_calc_shares(shares, values, n, 2) < 0) {
         js_error_clear();
         *ok = 0;
-        snprintf(whole->what, sizeof whole->what, "%s", among);
-        return 0;
+        goto cleanup;
     }
     *share = shares[at];
-    return 0;
+cleanup:
+    js_buf_dispose(&what);
+    return rc;
 }
 
 /* <share>: part / whole, or the row's largest-remainder share. */
@@ -567,8 +570,8 @@ static int r_reason(rstate *st, xmlNodePtr node)
     rc = js_buf_printf(st->out, "%s%s", before ? before : "", js_buf_cstr(&words));
     xmlFree(before);
     w = js_buf_cstr(&words);
-    if (rc == 0 && !narr_ends_with(w, "。") && !narr_ends_with(w, "!") &&
-        !narr_ends_with(w, "?") && !narr_ends_with(w, ".") && !narr_ends_with(w, ";"))
+    if (rc == 0 && !narr_ends_with(w, "。") && !narr_ends_with(w, "!") && !narr_ends_with(w, "?") &&
+        !narr_ends_with(w, ".") && !narr_ends_with(w, ";"))
         rc = js_buf_puts(st->out, "。");
 cleanup:
     js_buf_dispose(&words);

@@ -25,9 +25,9 @@
 
 typedef struct narr_operand {
     int known;
-    js_decimal v; /* the value as published (table) or typed (inputs) */
-    js_decimal h; /* half a unit of its last digit: the rounding allowance */
-    char id[160]; /* "T5/合计/1", "in:键:1" (field index), or "" for sums */
+    js_decimal v;   /* the value as published (table) or typed (inputs) */
+    js_decimal h;   /* half a unit of its last digit: the rounding allowance */
+    char id[160];   /* "T5/合计/1", "in:键:1" (field index), or "" for sums */
     char what[200]; /* "表五 合计 栏1", "收支总计 上年决算数" */
 } narr_operand;
 
@@ -57,10 +57,10 @@ typedef struct narr_env {
     const js_tables *tables;
     const narr_inputs *inputs;
     const js_workbook *wb;
-    js_findings *notes;    /* where missing inputs are noted; NULL: no notes */
-    const char *sheet;     /* the generated cell, named by notes */
+    js_findings *notes; /* where missing inputs are noted; NULL: no notes */
+    const char *sheet;  /* the generated cell, named by notes */
     uint32_t row, col;
-    const char *para_key;  /* "5.1", named by notes */
+    const char *para_key; /* "5.1", named by notes */
 } narr_env;
 
 /*

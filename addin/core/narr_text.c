@@ -263,6 +263,8 @@ int narr_fig_name(js_buf *out, const char *table_id, const char *row_key, const 
         return rc;
     if (row_key && row_key[0] == 'L' && row_key[1] >= '0' && row_key[1] <= '9')
         rc = js_buf_printf(out, " 行%s", row_key + 1);
+    else if (row_key && strcmp(row_key, "1") == 0)
+        rc = 0; /* the one data row of 表七 */
     else
         rc = js_buf_printf(out, " %s", row_key ? row_key : "");
     if (rc < 0)

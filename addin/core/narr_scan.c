@@ -1,0 +1,263 @@
+/*
+ * narr_scan.c - finding the amounts and percentages of a typed line.
+ */
+#include "narr_scan.h"
+
+#include "buf.h"
+#include "error.h"
+#include "narr_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Code point at s[*i] folded to ASCII forms, advancing *i. */
+static uint32_t next_folded(const char *s, size_t *i)
+{
+    return narr_fold(narr_utf8_next(s, i));
+}
+
+/* Skip spaces (OCR leaves them inside numbers); returns the new offset. */
+static size_t skip_spaces(const char *s, size_t i)
+{
+    for (;;) {
+        size_t j = i;
+        uint32_t cp = next_folded(s, &j);
+        if (cp != ' ' && cp != '\t' && cp != 0xA0)
+            return i;
+        i = j;
+    }
+}
+
+/* Read ASCII digits (folded) from i into buf; returns how many. */
+static int read_digits(js_buf *buf, const char *s, size_t *i)
+{
+    int n = 0;
+
+    for (;;) {
+        size_t j = *i;
+        uint32_t cp = next_folded(s, &j);
+        if (cp < '0' || cp > '9')
+            return n;
+        if (buf) {
+            char ch = (char)cp;
+            if (js_buf_put(buf, &ch, 1) < 0)
+                return -1;
+        }
+        *i = j;
+        n++;
+    }
+}
+
+/*
+ * Parse a number starting at s[i] (a digit): digits, thousands groups
+ * ", 367", a fraction ". 47", spaces allowed around separators.  *end is
+ * after the number; the plain literal goes to lit.
+ */
+static int parse_number(js_buf *lit, int *decimals, const char *s, size_t i, size_t *end)
+{
+    size_t p = i;
+    int rc;
+
+    *decimals = 0;
+    if ((rc = read_digits(lit, s, &p)) <= 0)
+        return rc < 0 ? rc : JS_EINVAL;
+    for (;;) { /* thousands groups: exactly three digits after the comma */
+        size_t q = skip_spaces(s, p), r;
+        js_buf group = JS_BUF_INIT;
+        int n;
+        if (next_folded(s, &q) != ',')
+            break;
+        r = skip_spaces(s, q);
+        n = read_digits(&group, s, &r);
+        if (n == 3) {
+            size_t t = r;
+            uint32_t after = next_folded(s, &t);
+            if (after < '0' || after > '9') {
+                rc = js_buf_puts(lit, js_buf_cstr(&group));
+                js_buf_dispose(&group);
+                if (rc < 0)
+                    return rc;
+                p = r;
+                continue;
+            }
+        }
+        js_buf_dispose(&group);
+        break;
+    }
+    {
+        size_t q = skip_spaces(s, p), r;
+        if (next_folded(s, &q) == '.') {
+            r = skip_spaces(s, q);
+            size_t before = lit->size;
+            if ((rc = js_buf_puts(lit, ".")) < 0)
+                return rc;
+            rc = read_digits(lit, s, &r);
+            if (rc < 0)
+                return rc;
+            if (rc == 0) {
+                lit->size = before; /* "1." before text: no fraction */
+                lit->ptr[before] = '\0';
+            } else {
+                *decimals = rc;
+                p = r;
+            }
+        }
+    }
+    *end = p;
+    return 0;
+}
+
+/* Strip a trailing change word (增加/减少/增长/下降, optionally 了) from label. */
+static int take_change_word(char *label)
+{
+    static const struct {
+        const char *word;
+        int sign;
+    } words[] = {{"增加", 1}, {"增长", 1}, {"减少", -1}, {"下降", -1}};
+    size_t n = strlen(label), k;
+
+    if (narr_ends_with(label, "了"))
+        n -= strlen("了");
+    for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t w = strlen(words[k].word);
+        if (n >= w && memcmp(label + n - w, words[k].word, w) == 0) {
+            label[n - w] = '\0';
+            return words[k].sign;
+        }
+    }
+    return 0;
+}
+
+/* Grow an array of `size`-byte items to hold one more. */
+static int grow(void **items, size_t *cap, size_t count, size_t size)
+{
+    void *p;
+    size_t ncap;
+
+    if (count < *cap)
+        return 0;
+    ncap = *cap ? *cap * 2 : 16;
+    p = realloc(*items, ncap * size);
+    if (!p)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    *items = p;
+    *cap = ncap;
+    return 0;
+}
+
+/* Scan a line (see narr_scan.h). */
+int narr_scan_line(narr_scan *out, const char *s)
+{
+    size_t i = 0, from = 0, tcap = 0, scap = 0;
+    js_buf lit = JS_BUF_INIT, label = JS_BUF_INIT;
+    uint32_t prev = 0;
+    int rc = 0;
+
+    memset(out, 0, sizeof(*out));
+    if ((rc = grow((void **)&out->sentences, &scap, 0, sizeof(narr_sentence))) < 0)
+        return rc;
+    out->sentences[0].start = 0;
+    out->nsentences = 1;
+    while (s[i]) {
+        size_t j = i, end = 0;
+        uint32_t cp = next_folded(s, &j);
+        int decimals;
+        narr_token *t;
+
+        if (narr_is_sentence_end(cp)) {
+            out->sentences[out->nsentences - 1].end = j;
+            if ((rc = grow((void **)&out->sentences, &scap, out->nsentences,
+                           sizeof(narr_sentence))) < 0)
+                goto cleanup;
+            out->sentences[out->nsentences].start = j;
+            out->nsentences++;
+            from = j;
+            i = j;
+            prev = cp;
+            continue;
+        }
+        if (cp < '0' || cp > '9' || (prev >= '0' && prev <= '9') || prev == '.') {
+            i = j;
+            prev = cp;
+            continue;
+        }
+        js_buf_clear(&lit);
+        if ((rc = parse_number(&lit, &decimals, s, i, &end)) < 0)
+            goto cleanup;
+        {
+            size_t u = skip_spaces(s, end), v = u;
+            uint32_t c1 = next_folded(s, &v), c2;
+            size_t w = v;
+            narr_token_kind kind;
+            c2 = next_folded(s, &w);
+            if (c1 == 0x4E07 && c2 == 0x5143) { /* 万元 */
+                kind = NARR_TK_AMOUNT;
+                u = w;
+            } else if (c1 == '%') {
+                kind = NARR_TK_PERCENT;
+                u = v;
+            } else {
+                /* a number with no unit: a year, a count; not cited money */
+                i = end;
+                prev = '0';
+                continue;
+            }
+            if ((rc = grow((void **)&out->tokens, &tcap, out->ntokens, sizeof(narr_token))) < 0)
+                goto cleanup;
+            t = &out->tokens[out->ntokens];
+            memset(t, 0, sizeof(*t));
+            t->kind = kind;
+            t->decimals = decimals;
+            t->start = i;
+            t->end = u;
+            t->sentence = out->nsentences - 1;
+            if (js_decimal_parse(&t->value, js_buf_cstr(&lit)) < 0) {
+                js_error_clear();
+                i = end;
+                prev = '0';
+                continue;
+            }
+            js_buf_clear(&label);
+            if ((rc = narr_label(&label, s + from, i - from, 1)) < 0)
+                goto cleanup;
+            t->label = js_buf_detach(&label);
+            t->text = malloc(end - i + 1);
+            if (!t->label || !t->text) {
+                free(t->label);
+                free(t->text);
+                rc = js_error_set(JS_ENOMEM, "out of memory");
+                goto cleanup;
+            }
+            memcpy(t->text, s + i, end - i);
+            t->text[end - i] = '\0';
+            t->change = take_change_word(t->label);
+            out->ntokens++;
+            from = u;
+            i = u;
+            prev = kind == NARR_TK_PERCENT ? '%' : 0x5143;
+        }
+    }
+    out->sentences[out->nsentences - 1].end = i;
+cleanup:
+    js_buf_dispose(&lit);
+    js_buf_dispose(&label);
+    if (rc < 0)
+        narr_scan_dispose(out);
+    return rc;
+}
+
+/* Free the tokens and sentences. */
+void narr_scan_dispose(narr_scan *scan)
+{
+    size_t i;
+
+    if (!scan)
+        return;
+    for (i = 0; i < scan->ntokens; i++) {
+        free(scan->tokens[i].label);
+        free(scan->tokens[i].text);
+    }
+    free(scan->tokens);
+    free(scan->sentences);
+    memset(scan, 0, sizeof(*scan));
+}
