@@ -81,3 +81,8 @@ test-addin: $(OXT) $(GENXCU)
 	bash $(TOP)/tests/lo/addin-test.sh $(OUT)
 
 TEST_TARGETS += test-addin
+
+# Benchmark (not a test): 100,000 SHARE calls against ROUND(A/B*100;2).
+.PHONY: bench-addin
+bench-addin: $(OXT)
+	bash $(TOP)/tests/bench/addin-bench.sh $(OUT)
