@@ -87,7 +87,81 @@ cleanup:
     return rc;
 }
 
-/* Read one sheet's used area in two bulk calls. */
+/*
+ * Merged areas: the used range's cell format ranges (rectangles of one
+ * format; a merge's top-left cell carries the span in its format, so it
+ * heads its own ranges) that XMergeable says hold a merge; each of their
+ * cells is collapsed to its merged area by a cursor to learn the span.
+ */
+static int read_merges(js_sheet *sheet, uno_Interface *sheet_obj, uno_Interface *used)
+{
+    uno_Interface *ranges = NULL;
+    sal_Int32 i, n = 0;
+    int rc;
+
+    rc = js_ucall_obj(&ranges, used, "com.sun.star.sheet.XCellFormatRangesSupplier",
+                      "getCellFormatRanges", NULL);
+    if (rc < 0)
+        return rc;
+    rc = js_ucall(ranges, "com.sun.star.container.XIndexAccess", "getCount", &n, NULL);
+    for (i = 0; rc == 0 && i < n; i++) {
+        uno_Any any;
+        uno_Interface *range = NULL;
+        sal_Bool merged = sal_False;
+        js_range_address a;
+        void *args[1] = {&i};
+        sal_Int32 r, c;
+
+        rc = js_ucall(ranges, "com.sun.star.container.XIndexAccess", "getByIndex", &any, args);
+        if (rc < 0)
+            break;
+        if (js_uno_any_class(&any) == typelib_TypeClass_INTERFACE) {
+            range = *(uno_Interface **)any.pData;
+            js_uno_acquire(range);
+        }
+        js_uno_any_dispose(&any);
+        if (!range)
+            continue;
+        rc = js_ucall(range, "com.sun.star.util.XMergeable", "getIsMerged", &merged, NULL);
+        if (rc == 0 && merged)
+            rc = js_ucall(range, "com.sun.star.sheet.XCellRangeAddressable", "getRangeAddress", &a,
+                          NULL);
+        js_uno_release(range);
+        if (rc < 0 || !merged)
+            continue;
+        for (r = a.start_row; rc == 0 && r <= a.end_row; r++) {
+            for (c = a.start_col; rc == 0 && c <= a.end_col; c++) {
+                uno_Interface *cell = NULL, *cursor = NULL;
+                js_range_address m;
+                void *pos[2] = {&c, &r};
+
+                rc = js_ucall_obj(&cell, sheet_obj, "com.sun.star.table.XCellRange",
+                                  "getCellByPosition", pos);
+                if (rc == 0) {
+                    void *cargs[1] = {&cell};
+                    rc = js_ucall_obj(&cursor, sheet_obj, "com.sun.star.sheet.XSpreadsheet",
+                                      "createCursorByRange", cargs);
+                }
+                if (rc == 0)
+                    rc = js_ucall(cursor, "com.sun.star.sheet.XSheetCellCursor",
+                                  "collapseToMergedArea", NULL, NULL);
+                if (rc == 0)
+                    rc = js_ucall(cursor, "com.sun.star.sheet.XCellRangeAddressable",
+                                  "getRangeAddress", &m, NULL);
+                if (rc == 0 && m.start_row == r && m.start_col == c &&
+                    (m.end_row > r || m.end_col > c))
+                    js_sheet_set_span(sheet, (uint32_t)r, (uint32_t)c,
+                                      (uint32_t)(m.end_row - r + 1), (uint32_t)(m.end_col - c + 1));
+                js_uno_release(cursor);
+                js_uno_release(cell);
+            }
+        }
+    }
+    js_uno_release(ranges);
+    return rc;
+}
+
+/* Read one sheet's used area in two bulk calls, then its merges. */
 static int read_sheet(js_workbook *wb, uno_Interface *sheet_obj, const char *name)
 {
     js_range_address area;
@@ -137,6 +211,7 @@ static int read_sheet(js_workbook *wb, uno_Interface *sheet_obj, const char *nam
                 goto cleanup;
         }
     }
+    rc = read_merges(sheet, sheet_obj, range);
 cleanup:
     js_uno_seq_release(data, "[][]any");
     js_uno_seq_release(formulas, "[][]string");

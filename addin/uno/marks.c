@@ -161,12 +161,10 @@ static int is_protected(sal_Bool *out, uno_Interface *obj)
     return js_ucall(obj, "com.sun.star.util.XProtectable", "isProtected", out, NULL);
 }
 
-/* Refuse when the structure or a sheet holding a cell to mark is protected. */
+/* Refuse when the structure is protected: the results sheet cannot be added. */
 int js_marks_check_writable(uno_Interface *doc, const js_findings *findings)
 {
     sal_Bool prot = sal_False;
-    size_t i, j;
-    char name[32];
     int rc;
 
     rc = is_protected(&prot, doc);
@@ -177,30 +175,52 @@ int js_marks_check_writable(uno_Interface *doc, const js_findings *findings)
                             "工作簿结构已保护,无法添加“%s”工作表;请先撤销保护 / the "
                             "workbook structure is protected",
                             JS_MARKS_RESULTS_SHEET);
-    for (i = 0; i < findings->count; i++) {
-        for (j = 0; j < findings->items[i].ncells; j++) {
-            const js_cell_ref *ref = &findings->items[i].cells[j];
-            uno_Interface *sheet = NULL;
-            if (j > 0 && strcmp(ref->sheet, findings->items[i].cells[j - 1].sheet) == 0)
-                continue;
-            if (js_grid_sheet(&sheet, doc, ref->sheet) < 0) {
-                js_error_clear();
-                continue; /* nothing to mark there */
-            }
-            rc = is_protected(&prot, sheet);
-            js_uno_release(sheet);
-            if (rc < 0)
-                return rc;
-            if (prot) {
-                js_cell_name(name, sizeof(name), ref->row, ref->col);
-                return js_error_set(JS_EINVAL,
-                                    "工作表“%s”已保护,无法标记单元格 %s;请先撤销保护 / sheet %s "
-                                    "is protected, cell %s cannot be marked",
-                                    ref->sheet, name, ref->sheet, name);
-            }
-        }
-    }
     return 0;
+}
+
+/* Unprotect with the empty password; a password makes unprotect throw. */
+int js_marks_open_sheet(bool *relock, uno_Interface *sheet, const char *name, uint32_t row,
+                        uint32_t col)
+{
+    sal_Bool prot = sal_False;
+    rtl_uString *empty = NULL;
+    void *args[1];
+    char cell[32];
+    int rc;
+
+    *relock = false;
+    rc = is_protected(&prot, sheet);
+    if (rc < 0 || !prot)
+        return rc;
+    rtl_uString_new(&empty);
+    args[0] = &empty;
+    rc = js_ucall(sheet, "com.sun.star.util.XProtectable", "unprotect", NULL, args);
+    rtl_uString_release(empty);
+    if (rc == 0 && is_protected(&prot, sheet) == 0 && !prot) {
+        *relock = true;
+        return 0;
+    }
+    js_cell_name(cell, sizeof(cell), row, col);
+    return js_error_set(JS_EINVAL,
+                        "工作表“%s”有密码保护,无法标记单元格 %s;请先撤销保护 / sheet %s is "
+                        "protected with a password, cell %s cannot be marked",
+                        name, cell, name, cell);
+}
+
+/* Protect again, without a password, a sheet js_marks_open_sheet unlocked. */
+int js_marks_close_sheet(uno_Interface *sheet, bool relock)
+{
+    rtl_uString *empty = NULL;
+    void *args[1];
+    int rc;
+
+    if (!sheet || !relock)
+        return 0;
+    rtl_uString_new(&empty);
+    args[0] = &empty;
+    rc = js_ucall(sheet, "com.sun.star.util.XProtectable", "protect", NULL, args);
+    rtl_uString_release(empty);
+    return rc;
 }
 
 /* The cell (row, col) of a sheet, acquired. */
@@ -330,6 +350,7 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
     uint64_t *notes = NULL;
     size_t r, nnotes = 0, done = 0;
     char *current = NULL;
+    bool relock = false;
     int rc = 0;
 
     if (cleared)
@@ -354,6 +375,9 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
                 /* leaving a sheet: remove its notes in one pass */
                 if (sheet) {
                     rc = remove_annotations(sheet, notes, nnotes);
+                    if (rc == 0)
+                        rc = js_marks_close_sheet(sheet, relock);
+                    relock = false;
                     if (rc < 0)
                         goto cleanup;
                 }
@@ -372,6 +396,10 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
                 if (js_grid_sheet(&sheet, doc, sname) < 0) {
                     js_error_clear(); /* the sheet is gone: nothing to restore */
                     sheet = NULL;
+                } else if (js_cell_parse_name(&row, &col, js_grid_get(&grid, r, REG_CELL)) == 0) {
+                    rc = js_marks_open_sheet(&relock, sheet, sname, row, col);
+                    if (rc < 0)
+                        goto cleanup;
                 }
             }
             if (!sheet || js_cell_parse_name(&row, &col, js_grid_get(&grid, r, REG_CELL)) < 0)
@@ -724,6 +752,7 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     mark *marks = NULL;
     size_t i, nmarks = 0;
     const char *current = NULL;
+    bool relock = false;
     int rc;
 
     memset(out, 0, sizeof(*out));
@@ -760,15 +789,21 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     for (i = 0; i < nmarks; i++) {
         int added = 0;
         if (!current || strcmp(current, marks[i].sheet) != 0) {
+            rc = js_marks_close_sheet(sheet, relock);
+            relock = false;
             js_uno_release(notes);
             js_uno_release(sheet);
             notes = sheet = NULL;
+            if (rc < 0)
+                goto cleanup;
             current = marks[i].sheet;
             if (js_grid_sheet(&sheet, doc, current) < 0) {
                 js_error_clear();
                 continue;
             }
-            rc = sheet_annotations(&notes, sheet);
+            rc = js_marks_open_sheet(&relock, sheet, current, marks[i].row, marks[i].col);
+            if (rc == 0)
+                rc = sheet_annotations(&notes, sheet);
             if (rc < 0)
                 goto cleanup;
         }
@@ -780,6 +815,10 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
         out->cells_marked++;
         out->comments_added += (size_t)added;
     }
+    rc = js_marks_close_sheet(sheet, relock);
+    relock = false;
+    if (rc < 0)
+        goto cleanup;
     regrid.rows = 1 + out->cells_marked; /* rows of skipped sheets stay unwritten */
     rc = add_sheet(&reg, doc, JS_MARKS_REGISTRY_SHEET);
     if (rc < 0)

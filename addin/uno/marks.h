@@ -48,11 +48,21 @@ const char *js_explanations_find(const js_explanations *list, const char *key);
 /* Free the list's contents; NULL accepted. */
 void js_explanations_dispose(js_explanations *list);
 
-/*
- * Refuse (JS_EINVAL, message naming sheet and cell) when a cell to mark is
- * on a protected sheet, or the document's structure is protected.
- */
+/* Refuse (JS_EINVAL) when the document's structure is protected. */
 int js_marks_check_writable(uno_Interface *doc, const js_findings *findings);
+
+/*
+ * Make `sheet` (named `name`) writable for the extension: a sheet protected
+ * without a password (as the template ships) is unprotected and *relock set,
+ * to protect it again with js_marks_close_sheet when done (inside the same
+ * undo step).  A password refuses with JS_EINVAL naming sheet and the cell
+ * (row, col) that needed writing.
+ */
+int js_marks_open_sheet(bool *relock, uno_Interface *sheet, const char *name, uint32_t row,
+                        uint32_t col);
+
+/* Protect again a sheet js_marks_open_sheet unprotected (relock true). */
+int js_marks_close_sheet(uno_Interface *sheet, bool relock);
 
 /* Restore every marked cell and remove both sheets of the extension.
  * *cleared (may be NULL) gets the number of cells restored. */

@@ -261,18 +261,15 @@ cleanup:
     return rc;
 }
 
-/* Write one edit's text into its cell as a string. */
-static int write_edit(uno_Interface *doc, const js_edit *edit)
+/* Write one edit's text into its cell of `sheet` as a string. */
+static int write_edit(uno_Interface *sheet, const js_edit *edit)
 {
-    uno_Interface *sheet = NULL, *cell = NULL;
+    uno_Interface *cell = NULL;
     rtl_uString *str = NULL;
     sal_Int32 c = (sal_Int32)edit->col, r = (sal_Int32)edit->row;
     void *args[2] = {&c, &r};
     int rc;
 
-    rc = js_grid_sheet(&sheet, doc, edit->sheet);
-    if (rc < 0)
-        goto cleanup;
     rc = js_ucall_obj(&cell, sheet, "com.sun.star.table.XCellRange", "getCellByPosition", args);
     if (rc < 0)
         goto cleanup;
@@ -285,37 +282,40 @@ cleanup:
     if (str)
         rtl_uString_release(str);
     js_uno_release(cell);
-    js_uno_release(sheet);
     return rc;
 }
 
-/* Refuse before writing when a narrative sheet is protected. */
-static int edits_writable(uno_Interface *doc, const js_edits *edits)
+/* Write every edit, opening each sheet (protected without password) once. */
+static int write_edits(uno_Interface *doc, const js_edits *edits)
 {
+    uno_Interface *sheet = NULL;
+    const char *current = NULL;
+    bool relock = false;
     size_t i;
-    char name[32];
+    int rc = 0;
 
-    for (i = 0; i < edits->count; i++) {
-        uno_Interface *sheet = NULL;
-        sal_Bool prot = sal_False;
-        int rc;
-        if (i > 0 && strcmp(edits->items[i].sheet, edits->items[i - 1].sheet) == 0)
-            continue;
-        rc = js_grid_sheet(&sheet, doc, edits->items[i].sheet);
-        if (rc == 0)
-            rc = js_ucall(sheet, "com.sun.star.util.XProtectable", "isProtected", &prot, NULL);
-        js_uno_release(sheet);
-        if (rc < 0)
-            return rc;
-        if (prot) {
-            js_cell_name(name, sizeof(name), edits->items[i].row, edits->items[i].col);
-            return js_error_set(JS_EINVAL,
-                                "工作表“%s”已保护,无法写入单元格 %s;请先撤销保护 / sheet %s is "
-                                "protected, cell %s cannot be written",
-                                edits->items[i].sheet, name, edits->items[i].sheet, name);
+    for (i = 0; rc == 0 && i < edits->count; i++) {
+        const js_edit *e = &edits->items[i];
+        if (!current || strcmp(current, e->sheet) != 0) {
+            rc = js_marks_close_sheet(sheet, relock);
+            relock = false;
+            js_uno_release(sheet);
+            sheet = NULL;
+            if (rc < 0)
+                break;
+            current = e->sheet;
+            rc = js_grid_sheet(&sheet, doc, current);
+            if (rc == 0)
+                rc = js_marks_open_sheet(&relock, sheet, current, e->row, e->col);
+            if (rc < 0)
+                break;
         }
+        rc = write_edit(sheet, e);
     }
-    return 0;
+    if (rc == 0)
+        rc = js_marks_close_sheet(sheet, relock);
+    js_uno_release(sheet);
+    return rc;
 }
 
 /* 填写说明: the narrative's generated cells, in one undo step. */
@@ -340,14 +340,10 @@ static int run_fill(run_state *st, uno_Interface *doc, uno_Interface *undo)
     }
     if (rc < 0)
         goto cleanup;
-    rc = edits_writable(doc, &edits);
-    if (rc < 0)
-        goto cleanup;
     rc = begin_step(undo, doc, JS_CMD_FILL);
     if (rc < 0)
         goto cleanup;
-    for (i = 0; rc == 0 && i < edits.count; i++)
-        rc = write_edit(doc, &edits.items[i]);
+    rc = write_edits(doc, &edits);
     end_step(undo, doc, rc < 0);
     if (rc < 0)
         goto cleanup;

@@ -39,13 +39,15 @@ class Office:
         self.helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
                                                           self.ctx)
 
+    # Not Hidden: undoing a sheet insertion goes through the document's view
+    # (ScTabView::SetTabNo), which a hidden document does not have.  The
+    # office is headless anyway: nothing is shown.
     def load(self, path):
         return self.desktop.loadComponentFromURL(
-            uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True),))
+            uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, ())
 
     def new_calc(self):
-        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
-                                                 (prop("Hidden", True),))
+        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, ())
 
     def command(self, doc, name, **args):
         """Dispatch vnd.org.juesuan:<name> on the document's frame; the JSON
@@ -90,7 +92,7 @@ def snapshot(doc, backgrounds=True, skip_own=False):
         sheet = doc.Sheets.getByName(name)
         rng = used_range(sheet)
         s = {"data": rng.getDataArray(), "formula": rng.getFormulaArray(),
-             "visible": sheet.IsVisible}
+             "visible": sheet.IsVisible, "protected": sheet.isProtected()}
         if backgrounds:
             bg = []
             a = rng.getRangeAddress()
@@ -114,7 +116,7 @@ def diff_snapshots(a, b):
     for name in a["sheets"]:
         if name not in b or name not in a:
             continue
-        for key in ("data", "formula", "bg", "notes", "visible"):
+        for key in ("data", "formula", "bg", "notes", "visible", "protected"):
             x, y = a[name].get(key), b[name].get(key)
             if x != y:
                 detail = ""

@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""validate_test.py - the 决算 commands in a real LibreOffice (issue 4 item 7).
+
+    validate_test.py CLI WORKDIR SAMPLE.ods [VARIANT.ods ...]
+
+Run by validate_test.sh against a headless office holding the built .oxt.
+Every command goes through the real dispatch: DispatchHelper on the
+document's frame -> the protocol handler of juesuan.so.  For each workbook:
+the findings equal `juesuan check --json` on the same file, the results
+sheet lists them, the marked cells carry comment and colour, no cell of the
+report changes, a second validation replaces (never piles up), an
+explanation survives re-validation, undo and 清除标记 restore the document
+exactly (values, formulas, backgrounds, comments, sheets), and the saved
+document still checks the same on the command line.  Then 填写说明,
+校验并导出PDF, the refusals and the macro service.  Prints one line per
+check; exit 1 when any failed.
+"""
+
+import json
+import os
+import shutil
+import sys
+
+from validate_lib import (OWN_SHEETS, Office, cli_check, comparable, diff_snapshots, snapshot,
+                          used_range)
+
+FAILED = []
+COLORS = {"error": 0xFFC7CE, "warning": 0xFFEB9C, "note": 0xDDEBF7}
+RANK = {"error": 0, "warning": 1, "note": 2}
+
+
+def check(cond, what):
+    print("%s %s" % ("ok  " if cond else "FAIL", what))
+    if not cond:
+        FAILED.append(what)
+    return cond
+
+
+def cell_pos(name):
+    col, i = 0, 0
+    while name[i].isalpha():
+        col = col * 26 + ord(name[i]) - 64
+        i += 1
+    return int(name[i:]) - 1, col - 1
+
+
+def results_rows(doc):
+    sheet = doc.Sheets.getByName("校验结果")
+    return sheet, used_range(sheet).getDataArray()
+
+
+def check_validated(doc, res, expected, label):
+    """Results sheet and marks agree with the findings."""
+    findings = res["findings"]
+    check(comparable(findings) == comparable(expected["findings"]),
+          "%s: findings identical to juesuan check --json (%d)" % (label, len(findings)))
+    check(res["summary"] == expected["summary"], "%s: summary %r" % (label, res["summary"]))
+    sheet, rows = results_rows(doc)
+    check(len(rows) == len(findings) + 2, "%s: results sheet has one row per finding" % label)
+    formulas = used_range(sheet).getFormulaArray()
+    ok = True
+    for i, f in enumerate(findings):
+        row = rows[i + 2]
+        ok &= row[2] == f["rule"] and row[3] == f["message"]
+        links = [x for x in formulas[i + 2][9:] if x.upper().startswith("=HYPERLINK(")]
+        ok &= len(links) == len(f["cells"])
+    check(ok, "%s: each row shows rule, message and one link per cell" % label)
+    worst = {}
+    for f in findings:
+        for c in f["cells"]:
+            key = (c["sheet"], c["cell"])
+            if key not in worst or RANK[f["severity"]] < RANK[worst[key]]:
+                worst[key] = f["severity"]
+    ok = True
+    for (sname, cname), sev in worst.items():
+        r, c = cell_pos(cname)
+        cell = doc.Sheets.getByName(sname).getCellByPosition(c, r)
+        if cell.CellBackColor != COLORS[sev]:
+            ok = False
+            print("     %s!%s colour %x, expected %x" % (sname, cname, cell.CellBackColor,
+                                                          COLORS[sev]))
+            break
+        note = cell.Annotation.String
+        if not note:
+            ok = False
+            print("     %s!%s has no comment" % (sname, cname))
+            break
+    check(ok, "%s: %d cells marked with colour by severity and a comment" % (label, len(worst)))
+
+
+def test_workbook(office, cli, path):
+    label = os.path.basename(path)
+    expected = cli_check(cli, path)
+    doc = office.load(path)
+    try:
+        before = snapshot(doc)
+        res = office.command(doc, "Validate")
+        check(res["ok"], "%s: Validate ran (%s)" % (label, res["message"]))
+        if not res["ok"]:
+            return
+        check_validated(doc, res, expected, label)
+        after = snapshot(doc, skip_own=True)
+        report_only = {k: v for k, v in after.items() if k != "sheets"}
+        same = all(before[n]["data"] == report_only[n]["data"] and
+                   before[n]["formula"] == report_only[n]["formula"]
+                   for n in before["sheets"])
+        check(same and [s for s in after["sheets"] if s not in OWN_SHEETS] == before["sheets"],
+              "%s: every value and formula of the report unchanged" % label)
+
+        # A second validation replaces results and marks.
+        notes1 = sum(len(after[n]["notes"]) for n in before["sheets"])
+        res2 = office.command(doc, "Validate")
+        after2 = snapshot(doc, skip_own=True)
+        notes2 = sum(len(after2[n]["notes"]) for n in before["sheets"])
+        _, rows2 = results_rows(doc)
+        check(comparable(res2["findings"]) == comparable(res["findings"]) and
+              len(rows2) == len(res["findings"]) + 2 and notes1 == notes2 and
+              after2["sheets"].count("校验结果") == 1,
+              "%s: second validation replaces, does not pile up" % label)
+
+        # An explanation typed in the results sheet survives re-validation.
+        if res["findings"]:
+            sheet, rows = results_rows(doc)
+            sheet.getCellByPosition(6, 2).setString("已核实:口径调整")
+            res3 = office.command(doc, "Validate")
+            sheet, rows = results_rows(doc)
+            check(rows[2][6] == "已核实:口径调整" and res3.get("explained") == 1,
+                  "%s: explanation kept across re-validation (state %s)" % (label, rows[2][7]))
+
+        # Saved with results and marks, the file checks the same on the command line.
+        saved = os.path.join(os.environ["VO_DIR"], "work", "saved-" + label)
+        office.store(doc, saved)
+        check(comparable(cli_check(cli, saved)["findings"]) == comparable(expected["findings"]),
+              "%s: saved document gives the same findings to juesuan check" % label)
+
+        # 清除标记 restores the document exactly.
+        res4 = office.command(doc, "ClearMarks")
+        d = diff_snapshots(before, snapshot(doc))
+        check(res4["ok"] and not d, "%s: ClearMarks restores exactly %s" % (label, d))
+    finally:
+        doc.close(True)
+
+    # Undo of one validation restores exactly (a fresh copy of the file).
+    doc = office.load(path)
+    try:
+        before = snapshot(doc)
+        office.command(doc, "Validate")
+        um = doc.UndoManager
+        title = um.getCurrentUndoActionTitle()
+        um.undo()
+        d = diff_snapshots(before, snapshot(doc))
+        check(not d and not um.isUndoPossible(),
+              "%s: one undo step (%s) restores exactly %s" % (label, title, d))
+    finally:
+        doc.close(True)
+
+
+def test_fill(office, work, sample):
+    path = os.path.join(work, "fill-" + os.path.basename(sample))
+    shutil.copy(sample, path)
+    doc = office.load(path)
+    try:
+        before = snapshot(doc, backgrounds=False)
+        res = office.command(doc, "FillNarrative")
+        check(res["ok"], "FillNarrative ran: %s" % res["message"])
+        if not res["ok"]:
+            return
+        after = snapshot(doc, backgrounds=False)
+        changed = []
+        for n in before["sheets"]:
+            for r, (a, b) in enumerate(zip(before[n]["formula"], after[n]["formula"])):
+                for c, (x, y) in enumerate(zip(a, b)):
+                    if x != y:
+                        changed.append((n, r, c))
+        narrative = [s for s in before["sheets"]
+                     if any("部门决算情况说明" in str(v) for row in before[s]["data"] for v in row)]
+        check(changed and all(n in narrative for n, _, _ in changed),
+              "FillNarrative wrote %d cells, all in the narrative sheet" % len(changed))
+        heads = {}
+        for n, r, c in changed:
+            heads.setdefault(n, after[n]["data"])
+        hdr_ok = True
+        for n, r, c in changed:
+            grid = after[n]["data"]
+            header = next((row for row in grid if "生成内容" in row), None)
+            hdr_ok &= header is not None and header[c] == "生成内容"
+        check(hdr_ok, "FillNarrative wrote only 生成内容 cells")
+        check(res["cells_written"] >= len(changed),
+              "FillNarrative reports %d cells, %d missing inputs" % (res["cells_written"],
+                                                                    len(res["missing_inputs"])))
+        um = doc.UndoManager
+        um.undo()
+        check(not diff_snapshots(before, snapshot(doc, backgrounds=False)),
+              "FillNarrative is one undo step")
+    finally:
+        doc.close(True)
+
+
+def test_export(office, work, clean, faulty):
+    for src, errors in ((clean, False), (faulty, True)):
+        path = os.path.join(work, "pdf-" + os.path.basename(src))
+        shutil.copy(src, path)
+        pdf = path[:-4] + ".pdf"
+        doc = office.load(path)
+        try:
+            res = office.command(doc, "ValidateExportPdf")
+            exists = os.path.exists(pdf) and open(pdf, "rb").read(5) == b"%PDF-"
+            if errors:
+                check(not res["ok"] and not exists and res["summary"]["errors"] > 0,
+                      "ValidateExportPdf refuses with errors: %s" % res["message"])
+                res = office.command(doc, "ValidateExportPdf", EvenWithErrors=True)
+                exists = os.path.exists(pdf) and open(pdf, "rb").read(5) == b"%PDF-"
+                check(res["ok"] and exists, "ValidateExportPdf exports when confirmed")
+            else:
+                check(res["ok"] and exists, "ValidateExportPdf exports beside the file: %s"
+                      % res.get("pdf"))
+        finally:
+            doc.close(True)
+
+
+def test_refusals(office, sample):
+    doc = office.new_calc()
+    try:
+        doc.Sheets.getByIndex(0).getCellByPosition(0, 0).setString("购物清单")
+        before = snapshot(doc)
+        res = office.command(doc, "Validate")
+        check(not res["ok"] and "不是决算工作簿" in res["message"] and
+              not diff_snapshots(before, snapshot(doc)),
+              "a workbook that is not ours is refused, untouched: %s" % res["message"])
+    finally:
+        doc.close(True)
+    doc = office.load(sample)
+    try:
+        res = office.command(doc, "Validate")
+        office.command(doc, "ClearMarks")
+        if res["findings"] and res["findings"][0]["cells"]:
+            c = res["findings"][0]["cells"][0]
+            sheet = doc.Sheets.getByName(c["sheet"])
+            sheet.unprotect("")
+            sheet.protect("secret")
+            before = snapshot(doc)
+            res = office.command(doc, "Validate")
+            check(not res["ok"] and c["sheet"] in res["message"] and c["cell"] in res["message"]
+                  and not diff_snapshots(before, snapshot(doc)),
+                  "a password-protected sheet is refused naming sheet and cell, untouched: %s"
+                  % res["message"])
+    finally:
+        doc.close(True)
+
+
+def test_service(office, sample):
+    doc = office.load(sample)
+    try:
+        validator = office.validator()
+        via_macro = json.loads(validator.validate(doc))
+        via_menu = office.command(doc, "Validate")
+        check(via_macro["ok"] and comparable(via_macro["findings"]) ==
+              comparable(via_menu["findings"]),
+              "org.juesuan.Validator.validate gives the menu's findings")
+        last = json.loads(validator.lastResult())
+        check(last["command"] == "Validate" and last["summary"] == via_menu["summary"],
+              "lastResult() holds the last command's summary")
+        cleared = json.loads(validator.clearMarks(doc))
+        check(cleared["ok"] and "校验结果" not in doc.Sheets.ElementNames,
+              "Validator.clearMarks removes the results")
+    finally:
+        doc.close(True)
+
+
+def main():
+    cli, work, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+    office = Office()
+    staged = []
+    for f in files:
+        dst = os.path.join(work, os.path.basename(f))
+        shutil.copy(f, dst)
+        staged.append(dst)
+    for path in staged:
+        test_workbook(office, cli, path)
+    faulty = next((p for p in staged if cli_check(cli, p)["summary"]["errors"]), None)
+    test_fill(office, work, staged[0])
+    if faulty:
+        test_export(office, work, staged[0], faulty)
+    test_refusals(office, faulty or staged[0])
+    test_service(office, staged[0])
+    print("%d checks failed" % len(FAILED) if FAILED else "all checks passed")
+    return 1 if FAILED else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
