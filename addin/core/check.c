@@ -10,13 +10,6 @@
 #include "error.h"
 
 /*
- * The narrative audit lives in narrative.c / audit.c (another part of the
- * core).  Until it is in the tree the call is a weak reference, so the
- * core links either way; once it lands the weak mark goes.
- */
-#pragma weak js_narrative_audit
-
-/*
  * Check `wb` against `format`, appending findings to `out` (see check.h).
  * JS_ENOTFOUND when not one table of the format is in the workbook.
  */
@@ -40,8 +33,8 @@ int js_check_workbook(js_findings *out, const js_format *format, const js_workbo
     rc = js_rules_run(out, &format->set, tables);
     if (rc < 0)
         goto cleanup;
-    if (js_narrative_audit)
-        rc = js_narrative_audit(out, format, wb);
+    /* the typed narrative, when the workbook has one (audit.c) */
+    rc = js_narrative_audit(out, format, wb);
     if (rc == JS_ENOTFOUND) /* no narrative sheet: nothing to audit */
         rc = 0;
 cleanup:
