@@ -15,26 +15,6 @@
 typedef __int128 i128;
 typedef unsigned __int128 u128;
 
-static const int64_t pow10_i64[19] = {1LL,
-                                      10LL,
-                                      100LL,
-                                      1000LL,
-                                      10000LL,
-                                      100000LL,
-                                      1000000LL,
-                                      10000000LL,
-                                      100000000LL,
-                                      1000000000LL,
-                                      10000000000LL,
-                                      100000000000LL,
-                                      1000000000000LL,
-                                      10000000000000LL,
-                                      100000000000000LL,
-                                      1000000000000000LL,
-                                      10000000000000000LL,
-                                      100000000000000000LL,
-                                      1000000000000000000LL};
-
 static int check_decimals(int decimals, int max)
 {
     if (decimals < 0 || decimals > max)
@@ -189,7 +169,7 @@ int js_calc_shares(js_decimal *out, const js_decimal *items, size_t n, int decim
         free(rank);
         return js_error_set(JS_EINVAL, "各项合计为0,无法计算构成 / the items sum to 0: no shares");
     }
-    target = 100 * pow10_i64[decimals];
+    target = 100 * js_decimal_pow10(decimals);
     for (i = 0; i < n; i++) {
         /* item * 100 * 10^decimals < 2^63 * 10^12: fits in 128 bits */
         i128 num = (i128)rank[i].units * target;
@@ -225,15 +205,16 @@ int js_calc_sum_ties(int *ties, js_decimal total, const js_decimal *items, size_
     }
     /* each term < 2^63 * 10^18 < 2^123: only a sum of thousands could overflow */
     for (i = 0; i < n; i++) {
-        i128 term = (i128)items[i].units * pow10_i64[scale - items[i].scale];
+        i128 term = (i128)items[i].units * js_decimal_pow10(scale - items[i].scale);
         if (__builtin_add_overflow(sum, term, &sum))
             return js_error_set(JS_ERANGE, "合计超出精确计算范围 / sum too large");
     }
-    if (__builtin_sub_overflow((i128)total.units * pow10_i64[scale - total.scale], sum, &diff))
+    if (__builtin_sub_overflow((i128)total.units * js_decimal_pow10(scale - total.scale), sum,
+                               &diff))
         return js_error_set(JS_ERANGE, "合计超出精确计算范围 / sum too large");
     mag = diff < 0 ? (u128)0 - (u128)diff : (u128)diff;
     /* |diff| <= (n+1) * 1/2 * 10^(scale - decimals), in units of 10^-scale */
-    allowed = ((u128)n + 1) * (u128)pow10_i64[scale - decimals];
+    allowed = ((u128)n + 1) * (u128)js_decimal_pow10(scale - decimals);
     *ties = mag <= allowed / 2; /* 2|diff| <= allowed, |diff| being whole */
     return 0;
 }

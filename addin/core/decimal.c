@@ -337,6 +337,11 @@ int js_decimal_cmp(js_decimal a, js_decimal b)
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
+int64_t js_decimal_pow10(int n)
+{
+    return scale_ok(n) ? (int64_t)pow10_u64[n] : 0;
+}
+
 int js_decimal_places(js_decimal d)
 {
     int places = clamp_scale(d.scale);

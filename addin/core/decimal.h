@@ -59,6 +59,9 @@ int js_decimal_sub(js_decimal *out, js_decimal a, js_decimal b);
 /* -1, 0 or 1 as a <, ==, > b (exact, whatever the scales). */
 int js_decimal_cmp(js_decimal a, js_decimal b);
 
+/* 10^n for n in 0..18 (0 outside). */
+int64_t js_decimal_pow10(int n);
+
 /* Number of decimals actually used (trailing zeros ignored). */
 int js_decimal_places(js_decimal d);
 

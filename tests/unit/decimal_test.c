@@ -272,6 +272,11 @@ static void test_add_sub_cmp(void)
 
 static void test_places(void)
 {
+    CU_ASSERT_EQUAL(js_decimal_pow10(0), 1);
+    CU_ASSERT_EQUAL(js_decimal_pow10(2), 100);
+    CU_ASSERT_EQUAL(js_decimal_pow10(18), 1000000000000000000LL);
+    CU_ASSERT_EQUAL(js_decimal_pow10(19), 0);
+    CU_ASSERT_EQUAL(js_decimal_pow10(-1), 0);
     CU_ASSERT_EQUAL(js_decimal_places(dec(1250, 3)), 2);
     CU_ASSERT_EQUAL(js_decimal_places(dec(1200, 2)), 0);
     CU_ASSERT_EQUAL(js_decimal_places(dec(1200, 0)), 0);
@@ -410,7 +415,7 @@ static CU_TestInfo decimal_tests[] = {
     {"rounds half away from zero", test_round_half_up},
     {"rescales exactly or refuses", test_rescale},
     {"adds, subtracts and compares exactly", test_add_sub_cmp},
-    {"counts the places used", test_places},
+    {"powers of ten, places used", test_places},
     {"divides exactly with half-up rounding", test_div},
     {"formats with fixed places and separators", test_format},
     {"formats plainly", test_format_plain},
