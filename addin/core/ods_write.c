@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,12 +130,13 @@ static int value_attr(const xmlAttr *a)
 }
 
 /*
- * Write an element's start tag: its namespace declarations and attributes,
- * leaving out `skip_local` of namespace `skip_uri` (a repeat count) and,
- * when `drop_value`, the value attributes.
+ * Write an element's start tag (named `local` instead when not NULL): its
+ * namespace declarations and attributes, leaving out `skip_local` of
+ * namespace `skip_uri` (a repeat count) and, when `drop_value`, the value
+ * attributes.
  */
-static int write_start(writer *wt, const xmlNode *node, const char *skip_local,
-                       const char *skip_uri, int drop_value)
+static int write_start_as(writer *wt, const xmlNode *node, const char *local,
+                          const char *skip_local, const char *skip_uri, int drop_value)
 {
     char name[512];
     const xmlNs *ns;
@@ -143,7 +145,8 @@ static int write_start(writer *wt, const xmlNode *node, const char *skip_local,
 
     wt->declared_here = 0;
     if ((rc = wr(xmlTextWriterStartElement(
-             wt->w, (const xmlChar *)qname(name, sizeof(name), node->ns, node->name)))) < 0)
+             wt->w, (const xmlChar *)qname(name, sizeof(name), node->ns,
+                                           local ? (const xmlChar *)local : node->name)))) < 0)
         return rc;
     for (ns = node->nsDef; ns; ns = ns->next) {
         if (ns->prefix)
@@ -171,6 +174,13 @@ static int write_start(writer *wt, const xmlNode *node, const char *skip_local,
             return rc;
     }
     return 0;
+}
+
+/* write_start_as under the element's own name. */
+static int write_start(writer *wt, const xmlNode *node, const char *skip_local,
+                       const char *skip_uri, int drop_value)
+{
+    return write_start_as(wt, node, NULL, skip_local, skip_uri, drop_value);
 }
 
 /* Write a DOM node (from an expanded row) and its subtree unchanged. */
@@ -326,7 +336,9 @@ static int write_cell_copy(writer *wt, const xmlNode *cell, uint64_t count, cons
     const xmlNode *c;
     int rc;
 
-    if ((rc = write_start(wt, cell, "number-columns-repeated", JS_NS_TABLE, edit != NULL)) < 0 ||
+    /* an edited covered cell becomes a real one: the text must be stored */
+    if ((rc = write_start_as(wt, cell, edit ? "table-cell" : NULL, "number-columns-repeated",
+                             JS_NS_TABLE, edit != NULL)) < 0 ||
         (rc = own_count(wt, "number-columns-repeated", count)) < 0)
         return rc;
     if (edit && (rc = write_string_type(wt)) < 0)
@@ -488,7 +500,9 @@ static void find_prefixes(writer *wt, xmlNode *node)
     for (i = 0; i < P_COUNT; i++) {
         prefix *p = &wt->ns[i];
         xmlNs *ns = xmlSearchNsByHref(node->doc, node, (const xmlChar *)p->uri);
-        if (ns && ns->prefix && strlen((const char *)ns->prefix) < sizeof(p->name) - 1) {
+        /* a prefix must be a plain name to write "prefix:local" with it */
+        if (ns && ns->prefix && strlen((const char *)ns->prefix) < sizeof(p->name) - 1 &&
+            xmlValidateNCName(ns->prefix, 0) == 0) {
             snprintf(p->name, sizeof(p->name), "%s", (const char *)ns->prefix);
             p->declared = 1;
         } else {

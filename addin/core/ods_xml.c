@@ -31,17 +31,21 @@ js_ods_kind js_ods_sniff(const unsigned char *head, size_t n)
 static void on_xml_error(void *ctx, xmlErrorPtr error)
 {
     js_ods_xml_error *err = ctx;
-    size_t len;
+    size_t len, i;
 
     if (!err || !error || err->set || error->level < XML_ERR_ERROR)
         return;
     err->set = 1;
     err->line = error->line;
     snprintf(err->message, sizeof(err->message), "%s", error->message ? error->message : "error");
-    /* libxml2 messages end with a newline; the report is one line. */
+    /* libxml2 messages end with a newline and some span two lines
+     * ("...encoding !\nBytes: 0x99"): the report is one line. */
     len = strlen(err->message);
     while (len > 0 && (err->message[len - 1] == '\n' || err->message[len - 1] == '\r'))
         err->message[--len] = '\0';
+    for (i = 0; i < len; i++)
+        if (err->message[i] == '\n' || err->message[i] == '\r')
+            err->message[i] = ' ';
 }
 
 /* Install the error callback on a reader; `err` must outlive the reader. */
