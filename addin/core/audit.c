@@ -162,7 +162,7 @@ static int operand(js_decimal *v, js_decimal *h, const auditor *a, const narr_op
     if (c && (!op->known || !same_as_written(c->v, c->decimals, op->v))) {
         *v = c->v;
         *h = half(c->decimals);
-        return 1;
+        return 2;
     }
     if (op->known) {
         *v = op->v;
@@ -170,6 +170,19 @@ static int operand(js_decimal *v, js_decimal *h, const auditor *a, const narr_op
         return 1;
     }
     return 0;
+}
+
+/* "表一 行24 栏1 3367.47" (zh) or "... 3367.47", marking a value taken
+ * from the text rather than the tables. */
+static const char *describe(char *buf, size_t size, const narr_operand *op, js_decimal v,
+                            int from_text, int en)
+{
+    char num[64];
+
+    fmt(num, sizeof num, v, 2);
+    snprintf(buf, size, "%s %s%s", op->what, num,
+             from_text == 2 ? (en ? " (as the text has it)" : "(按文中所写)") : "");
+    return buf;
 }
 
 /* The sentence of token t, trimmed, into buf. */
@@ -219,8 +232,9 @@ static int check_ratio(auditor *a, const narr_slot *s, const narr_token *t, cons
     char exp[96], act[96], slo[64], shi[64], stol[64], zh[1800], en[1800];
     const char *rule = s->kind == NARR_SLOT_SHARE ? "narrative.share" : "narrative.completion";
     js_decimal zero = {0, 0};
+    int fa, fb;
 
-    if (!operand(&av, &ah, a, &s->a) || !operand(&bv, &bh, a, &s->b))
+    if (!(fa = operand(&av, &ah, a, &s->a)) || !(fb = operand(&bv, &bh, a, &s->b)))
         return 0;
     if (s->lr && js_decimal_cmp(s->printed, t->value) == 0)
         return 0; /* exactly the largest-remainder share */
@@ -249,17 +263,17 @@ static int check_ratio(auditor *a, const narr_slot *s, const narr_token *t, cons
     fmt(slo, sizeof slo, lo, 3);
     fmt(shi, sizeof shi, hi, 3);
     {
-        char sa[64], sb[64];
-        fmt(sa, sizeof sa, av, 2);
-        fmt(sb, sizeof sb, bv, 2);
+        char sa[300], sb[300];
         snprintf(zh, sizeof zh,
-                 "情况说明中的百分比与其依据的数不符:“%s”写为%s,而%s %s ÷ %s %s = %s"
+                 "情况说明中的百分比与其依据的数不符:“%s”写为%s,而%s ÷ %s = %s"
                  "(按四舍五入,可在 %s%%~%s%% 之间)。",
-                 sentence, act, s->a.what, sa, s->b.what, sb, exp, slo, shi);
+                 sentence, act, describe(sa, sizeof sa, &s->a, av, fa, 0),
+                 describe(sb, sizeof sb, &s->b, bv, fb, 0), exp, slo, shi);
         snprintf(en, sizeof en,
                  "A percentage of the narrative disagrees with its figures: \"%s\" says %s but "
-                 "%s %s / %s %s = %s (rounding allows %s%% to %s%%).",
-                 sentence, act, s->a.what, sa, s->b.what, sb, exp, slo, shi);
+                 "%s / %s = %s (rounding allows %s%% to %s%%).",
+                 sentence, act, describe(sa, sizeof sa, &s->a, av, fa, 1),
+                 describe(sb, sizeof sb, &s->b, bv, fb, 1), exp, slo, shi);
     }
     return report(a, rule, zh, en, exp, act, stol);
 }

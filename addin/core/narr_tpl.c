@@ -224,6 +224,7 @@ int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path)
 {
     xmlParserCtxtPtr ctxt = NULL;
     narr_tpl *tpl = NULL;
+    first_error fe = {0};
     int rc = 0;
 
     *out = NULL;
@@ -239,12 +240,14 @@ int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path)
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
-    tpl->doc = xmlCtxtReadFile(ctxt, path, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    /* the first parse error is the one to show (the handler is per thread) */
+    xmlSetStructuredErrorFunc(&fe, keep_first);
+    tpl->doc = xmlCtxtReadFile(ctxt, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     if (!tpl->doc) {
         xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
-        first_error fe = {0};
-        keep_first(&fe, err);
+        if (!fe.seen)
+            keep_first(&fe, err);
         if (err && err->domain == XML_FROM_IO)
             rc = js_error_set(JS_EIO, "%s: cannot read the narrative templates", path);
         else

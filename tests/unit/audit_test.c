@@ -1,0 +1,282 @@
+/*
+ * audit_test.c - js_narrative_audit on typed narratives: the seed as
+ * published (exactly its two wrong figures), a variant with a wrong
+ * percentage, rounding that is not an error, OCR spaces and full-width
+ * digits, figures that are no table figure, a workbook without last year's
+ * figures, the accountant's cells of a keyed narrative, and the scanner.
+ */
+#include "unit.h"
+
+#include "error.h"
+#include "narr_scan.h"
+#include "narrative.h"
+#include "ods.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *content_dir(void)
+{
+    const char *env = getenv("JUESUAN_CONTENT");
+    return env && *env ? env : "addin/content";
+}
+
+typedef struct fixture {
+    js_format *format;
+    js_workbook *wb;
+    js_findings found;
+} fixture;
+
+static int setup(fixture *fx, const char *file)
+{
+    char path[256];
+
+    memset(fx, 0, sizeof(*fx));
+    snprintf(path, sizeof path, JS_UNIT_DATA("sample/%s"), file);
+    if (js_format_load(&fx->format, content_dir(), "cn-bmjs-2016") < 0)
+        return -1;
+    return js_ods_read(&fx->wb, path);
+}
+
+static void teardown(fixture *fx)
+{
+    js_findings_dispose(&fx->found);
+    js_workbook_free(fx->wb);
+    js_format_free(fx->format);
+}
+
+/* Audit and sort; print the findings when the count is not `want`. */
+static void audit(fixture *fx, size_t want)
+{
+    size_t i;
+
+    CU_ASSERT_EQUAL_FATAL(js_narrative_audit(&fx->found, fx->format, fx->wb), 0);
+    js_findings_sort(&fx->found);
+    if (fx->found.count != want)
+        for (i = 0; i < fx->found.count; i++)
+            fprintf(stderr, "\n    %s: %s", fx->found.items[i].rule, fx->found.items[i].message_zh);
+    CU_ASSERT_EQUAL(fx->found.count, want);
+}
+
+/* Assert finding i: rule, expected, actual, cell sheet!A1, a piece of text. */
+static void expect(const fixture *fx, size_t i, const char *rule, const char *exp, const char *act,
+                   const char *sheet, const char *a1, const char *part)
+{
+    const js_finding *f;
+    char name[16];
+
+    CU_ASSERT_TRUE_FATAL(i < fx->found.count);
+    f = &fx->found.items[i];
+    CU_ASSERT_STRING_EQUAL(f->rule, rule);
+    CU_ASSERT_EQUAL(f->severity, JS_SEVERITY_ERROR);
+    if (strcmp(f->expected, exp) || strcmp(f->actual, act))
+        fprintf(stderr, "\n GOT %s %s %s\n", f->rule, f->expected, f->actual);
+    CU_ASSERT_STRING_EQUAL(f->expected, exp);
+    CU_ASSERT_STRING_EQUAL(f->actual, act);
+    CU_ASSERT_PTR_NOT_NULL(f->tolerance);
+    CU_ASSERT_EQUAL_FATAL(f->ncells, 1);
+    CU_ASSERT_STRING_EQUAL(f->cells[0].sheet, sheet);
+    js_cell_name(name, sizeof name, f->cells[0].row, f->cells[0].col);
+    if (strcmp(name, a1))
+        fprintf(stderr, "\n CELL %s\n", name);
+    CU_ASSERT_STRING_EQUAL(name, a1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, part));
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_en, part));
+}
+
+/* The cell of sheet 情况说明 whose text starts with `start`. */
+static js_cell *cell_starting(fixture *fx, const char *start)
+{
+    js_sheet *sh = js_workbook_sheet(fx->wb, "情况说明");
+    size_t i;
+
+    for (i = 0; sh && i < sh->count; i++)
+        if (sh->cells[i].text && strncmp(sh->cells[i].text, start, strlen(start)) == 0)
+            return &sh->cells[i];
+    return NULL;
+}
+
+/* Replace the text of the 情况说明 cell that starts with `start`. */
+static void retype(fixture *fx, const char *start, const char *text)
+{
+    js_sheet *sh = js_workbook_sheet(fx->wb, "情况说明");
+    js_cell *c = cell_starting(fx, start);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT_EQUAL(js_sheet_put(sh, c->row, c->col, JS_CELL_TEXT, text, NULL, NULL), 0);
+}
+
+static void seed_as_published(const char *file)
+{
+    fixture fx;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, file), 0);
+    audit(&fx, 2);
+    /* 3152.74 / 1129.88 = 279.03%, typed 179.03% */
+    expect(&fx, 0, "narrative.completion", "279.03%", "179.03%", "情况说明", "A16",
+           "完成年初预算的179.03%");
+    /* 表七 prints its 决算合计 as 12.00; the text cites 12.01 */
+    expect(&fx, 1, "narrative.amount", "12.00", "12.01", "情况说明", "A35", "支出决算 12.01 万元");
+    teardown(&fx);
+}
+
+static void test_seed_as_published_ods(void)
+{
+    seed_as_published("seed-as-published.ods");
+}
+
+static void test_seed_as_published_fods(void)
+{
+    seed_as_published("seed-as-published.fods");
+}
+
+/* The variant with a wrong rate of change, and the seed's own two. */
+static void test_wrong_percentage_variant(void)
+{
+    fixture fx;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "v6-narrative-percent.ods"), 0);
+    audit(&fx, 3);
+    expect(&fx, 0, "narrative.change", "增长2.92%", "增长2.29%", "情况说明", "A3",
+           "收、支总计各增加97.35万元,增长2.29%");
+    teardown(&fx);
+}
+
+/* The sample's narrative is generated: its accountant's cells cite nothing wrong. */
+static void test_sample_is_clean(void)
+{
+    fixture fx;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    audit(&fx, 0);
+    teardown(&fx);
+}
+
+/* Words typed in a 主要原因及说明 cell are audited too. */
+static void test_reason_cell_audited(void)
+{
+    fixture fx;
+    js_sheet *sh;
+    size_t i;
+    long row = -1;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    sh = js_workbook_sheet(fx.wb, "情况说明");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sh);
+    for (i = 0; i < sh->count; i++)
+        if (sh->cells[i].col == 0 && sh->cells[i].text && strcmp(sh->cells[i].text, "7.1") == 0)
+            row = (long)sh->cells[i].row;
+    CU_ASSERT_TRUE_FATAL(row >= 0);
+    CU_ASSERT_EQUAL(js_sheet_put(sh, (uint32_t)row, 3, JS_CELL_TEXT,
+                                 "压缩经费开支,支出决算12.10万元。", NULL, NULL),
+                    0);
+    audit(&fx, 1);
+    expect(&fx, 0, "narrative.amount", "12.00", "12.10", "情况说明", "D11", "支出决算12.10万元");
+    teardown(&fx);
+}
+
+/* Rounding, OCR spaces, full-width digits and figures of no table. */
+static void test_rounding_and_typing_forms(void)
+{
+    fixture fx;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "seed-as-published.ods"), 0);
+    retype(&fx, "本部门2016年度收入合计",
+           "本部门2016年度收入合计3, 367. 47 万元,截至2016年12月31日在职13人、车辆4辆,"
+           "其中:财政拨款 收入３３６７．４７万元,占本年收入合计的100%。");
+    retype(&fx, "本部门2016年度支出合计",
+           "本部门2016年度支出合计3,367.47万元。基本支出475.52万元,占本年支出合计的14.1%。"
+           "项目支出2891.95万元,占本年支出合计的85.88%。");
+    audit(&fx, 2); /* the seed's own two, nothing from these lines */
+    teardown(&fx);
+}
+
+/* A wrong amount, a wrong share and a wrong direction of change. */
+static void test_wrong_figures_reported(void)
+{
+    fixture fx;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "seed-as-published.ods"), 0);
+    retype(&fx, "本部门2016年度收入合计",
+           "本部门2016年度收入合计3, 367. 74 万元,其中:财政拨款收入3367.47万元,"
+           "占本年收入合计的99.50%。");
+    retype(&fx, "本部门2016年度财政拨款收支总决算",
+           "本部门2016年度财政拨款收支总决算3400.74万元。与2015年度相比,财政拨款收、支总计各"
+           "减少97.35万元,下降2.95%。");
+    audit(&fx, 6);
+    expect(&fx, 0, "narrative.amount", "3367.47", "3367.74", "情况说明", "A5",
+           "本部门2016年度收入合计3, 367. 74 万元");
+    /* against the 收入合计 as the sentence cites it (its own error is above) */
+    expect(&fx, 1, "narrative.share", "99.99%", "99.50%", "情况说明", "A5",
+           "占本年收入合计的99.50%");
+    expect(&fx, 2, "narrative.change", "增加97.35", "减少97.35", "情况说明", "A9",
+           "财政拨款收、支总计各减少97.35万元");
+    expect(&fx, 3, "narrative.change", "增长2.95%", "下降2.95%", "情况说明", "A9", "下降2.95%");
+    teardown(&fx);
+}
+
+/* Without last year's figures: percentages checked against the figures of
+ * the same sentence (the cited budget, the cited change). */
+static void test_without_inputs_sheet(void)
+{
+    fixture fx;
+    js_sheet *in;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "seed-as-published.ods"), 0);
+    in = js_workbook_sheet(fx.wb, "上年及预算");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    CU_ASSERT_EQUAL_FATAL(js_sheet_put(in, 0, 0, JS_CELL_TEXT, "备用", NULL, NULL), 0);
+    retype(&fx, "番禺区政务办 2016 年度会议费决算",
+           "番禺区政务办 2016 年度会议费决算 7.48 万元。比上年增加 2.43 万元,增长58.11%。");
+    audit(&fx, 3);
+    expect(&fx, 0, "narrative.completion", "279.03%", "179.03%", "情况说明", "A16",
+           "完成年初预算的179.03%");
+    expect(&fx, 1, "narrative.amount", "12.00", "12.01", "情况说明", "A35", "支出决算 12.01 万元");
+    /* 2.43 / (7.48 − 2.43) = 48.12%, typed 58.11% */
+    expect(&fx, 2, "narrative.change", "增长48.12%", "增长58.11%", "情况说明", "A48", "增长58.11%");
+    teardown(&fx);
+}
+
+/* The scanner: units, OCR spaces, thousands, full width, change words. */
+static void test_scan_line(void)
+{
+    narr_scan s;
+    const char *line = "本部门收入总计3, 432. 76万元,比2015年增加1,097.35 万元,增长２．９２%。"
+                       "共153人次,2016年12月31日;占 18.81%";
+
+    CU_ASSERT_EQUAL_FATAL(narr_scan_line(&s, line), 0);
+    CU_ASSERT_EQUAL_FATAL(s.ntokens, 4);
+    CU_ASSERT_EQUAL(s.tokens[0].kind, NARR_TK_AMOUNT);
+    CU_ASSERT_EQUAL(s.tokens[0].value.units, 343276);
+    CU_ASSERT_EQUAL(s.tokens[0].decimals, 2);
+    CU_ASSERT_STRING_EQUAL(s.tokens[0].label, "本部门收入总计");
+    CU_ASSERT_EQUAL(s.tokens[0].change, 0);
+    CU_ASSERT_EQUAL(s.tokens[1].value.units, 109735);
+    CU_ASSERT_EQUAL(s.tokens[1].change, 1);
+    CU_ASSERT_STRING_EQUAL(s.tokens[1].label, "比年");
+    CU_ASSERT_EQUAL(s.tokens[2].kind, NARR_TK_PERCENT);
+    CU_ASSERT_EQUAL(s.tokens[2].value.units, 292);
+    CU_ASSERT_EQUAL(s.tokens[2].change, 1);
+    CU_ASSERT_STRING_EQUAL(s.tokens[2].label, "");
+    CU_ASSERT_EQUAL(s.tokens[3].kind, NARR_TK_PERCENT);
+    CU_ASSERT_STRING_EQUAL(s.tokens[3].label, "占");
+    CU_ASSERT_EQUAL(s.tokens[3].sentence, 2);
+    CU_ASSERT_EQUAL(s.tokens[0].sentence, 0);
+    narr_scan_dispose(&s);
+}
+
+static CU_TestInfo audit_tests[] = {
+    {"seed as published: exactly its two wrong figures (.ods)", test_seed_as_published_ods},
+    {"seed as published: exactly its two wrong figures (.fods)", test_seed_as_published_fods},
+    {"a wrong rate of change is reported", test_wrong_percentage_variant},
+    {"the generated sample has nothing wrong", test_sample_is_clean},
+    {"the accountant's cells are audited", test_reason_cell_audited},
+    {"rounding, OCR spaces, full width, other numbers", test_rounding_and_typing_forms},
+    {"wrong amount, share and direction reported", test_wrong_figures_reported},
+    {"no inputs sheet: checked within the sentence", test_without_inputs_sheet},
+    {"scanner: amounts, percentages, labels", test_scan_line},
+    CU_TEST_INFO_NULL,
+};
+
+JS_UNIT_SUITE(audit, audit_tests)

@@ -1,0 +1,417 @@
+/*
+ * narrative_test.c - js_narrative_fill on the sample workbook (every
+ * generated cell equals the sentence a correct report prints), on
+ * workbooks with missing or blank inputs (gaps and notes naming the cell,
+ * never a number), on a 表十 with purchases (conditional text), and the
+ * template loader's file:line errors.
+ */
+#include "unit.h"
+
+#include "error.h"
+#include "narr_tpl.h"
+#include "narrative.h"
+#include "ods.h"
+#include "table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *content_dir(void)
+{
+    const char *env = getenv("JUESUAN_CONTENT");
+    return env && *env ? env : "addin/content";
+}
+
+/* The expected 生成内容 of the sample, paragraph by paragraph: the seed's
+ * figures (表七's own 决算合计 12.00 where the seed typed 12.01, and the
+ * rates that follow from it). */
+static const struct {
+    const char *key;
+    const char *text;
+} expected[] = {
+    {"1",
+     "本部门2016年度收入总计3432.76万元,支出总计3432.76万元。与2015年相比,收、支总计各增加97."
+     "35万元,增长2.92%。主要原因:是由于政府对信息化建设项目加大投入,导致财政收支比上年有所增加。"},
+    {"2",
+     "本部门2016年度收入合计3367.47万元,其中:财政拨款收入3367.47万元,占本年收入合计的100.00%。"},
+    {"3", "本部门2016年度支出合计3367.47万元。基本支出475.52万元,占本年支出合计的14.12%"
+          "。项目支出2891.95万元,占本年支出合计的85.88%。"},
+    {"4",
+     "本部门2016年度财政拨款收支总决算3400.74万元。与2015年度相比,财政拨款收、支总计各增加97."
+     "35万元,增长2.95%。主要原因:是由于政府对信息化建设项目加大投入,导致财政收支比上年有所增加。"},
+    {"5.1", "本部门2016年度一般公共预算财政拨款支出3152.74万元,占本年支出合计的93.62%"
+            "。与2015年相比,一般公共预算财政拨款支出减少117.38万元,下降3.59%。主要原因:"
+            "减少项目的支出。主要用于以下方面:一般公共服务支出(类)592.93万元,占18.81%;科学技术支出("
+            "类)2416.83万元,占76.66%;社会保障和就业支出(类)43.16万元,占1.37%;"
+            "医疗卫生与计划生育支出(类)3.85万元,占0.12%;住房保障支出(类)95.97万元,占3.04%。"},
+    {"5.2", "2016年度一般公共预算财政拨款支出年初预算1129.88万元,支出决算3152.74万元,"
+            "完成年初预算的279.03%。主要原因:年中调整增加科学技术支出2416.83万元。其中:行政运行200."
+            "57万元,完成年初预算的113.00%;一般行政管理事务206.38万元,完成年初预算的35.02%;"
+            "专项服务54.00万元,完成年初预算的54.00%;事业运行63.12万元,完成年初预算的94.36%;"
+            "其他政府办公厅(室)及相关机构事务支出68.86万元,完成年初预算的101.37%;科技条件专项1997."
+            "74万元,完成年初预算的100.00%;其他科技条件与服务支出419.09万元,完成年初预算的100.00%;"
+            "归口管理的行政单位离退休22.49万元,完成年初预算的114.98%;死亡抚恤20.67万元,"
+            "完成年初预算的100.00%;计划生育服务3.85万元,完成年初预算的100.00%;住房公积金40.39万元,"
+            "完成年初预算的81.33%;购房补贴55.59万元,完成年初预算的100.74%。"},
+    {"6", "本部门2016年度一般公共预算财政拨款基本支出475.52万元,其中人员经费414.72万元,"
+          "包括工资福利支出255.01万元,对个人和家庭的补助159.71万元;公用经费60.80万元,"
+          "包括商品和服务支出60.80万元。"},
+    {"7.1",
+     "2016年度“三公”经费一般公共预算财政拨款支出预算为13.70万元,支出决算12.00万元,完成预算的87.59%"
+     "。主要原因:执行中央文件规定,压缩经费开支。支出决算数比2015年减少1.77万元,下降12.85%。其中:"
+     "因公出国(境)费决算6.00万元,占“三公”经费总额的49.96%,完成预算的100.00%,比2015年增加4.08万元,"
+     "增长212.50%;公务用车购置及运行维护费决算4.17万元,占“三公”经费总额的34.72%,完成预算的99.29%,"
+     "比2015年减少6.47万元,下降60.81%;公务接待费决算1.84万元,占“三公”经费总额的15.32%,完成预算的52."
+     "57%,比2015年增加0.63万元,增长52.07%。"},
+    {"7.2", "2016年度会议费决算7.48万元,完成预算的93.50%,比2015年增加2.43万元,增长48.12%。主要原因:"
+            "单位职能不断扩大,会议有所增加。"},
+    {"8", "本部门2016年度政府性基金预算财政拨款收入214.74万元,支出214.74万元,与2015年度相比增加214."
+          "74万元,增长100.00%。其中基本支出0.00万元,项目支出214."
+          "74万元。其他国有土地使用权出让收入及对应专项债务收入安排的支出214.74万元,"
+          "完成年初预算的100.00%。"},
+    {"9",
+     "本部门2016年度非税收入合计0.05万元,其中纳入预算管理已缴国库0.05万元,"
+     "纳入财政专户管理已缴财政专户0.00万元。其中:国有资源(资产)有偿使用收入0.05万元,占100.00%。"},
+    {"10", "本部门2016年度没有发生政府采购支出。"},
+    {"11.1", "2016年度机关运行经费支出16.68万元,比2015年减少2.00万元,下降10.71%。主要原因:"
+             "按实际情况开支。"},
+};
+
+#define NEXPECTED (sizeof expected / sizeof expected[0])
+
+typedef struct fixture {
+    js_format *format;
+    js_workbook *wb;
+    js_edits edits;
+    js_findings notes;
+} fixture;
+
+/* Load the format and a sample workbook. */
+static int setup(fixture *fx, const char *file)
+{
+    char path[256];
+
+    memset(fx, 0, sizeof(*fx));
+    snprintf(path, sizeof path, JS_UNIT_DATA("sample/%s"), file);
+    if (js_format_load(&fx->format, content_dir(), "cn-bmjs-2016") < 0)
+        return -1;
+    return js_ods_read(&fx->wb, path);
+}
+
+static void teardown(fixture *fx)
+{
+    js_edits_dispose(&fx->edits);
+    js_findings_dispose(&fx->notes);
+    js_workbook_free(fx->wb);
+    js_format_free(fx->format);
+}
+
+/* The row of the narrative sheet whose 键 (column A) is `key`. */
+static long key_row(const js_sheet *sh, const char *key)
+{
+    size_t i;
+    for (i = 0; i < sh->count; i++)
+        if (sh->cells[i].col == 0 && sh->cells[i].text && strcmp(sh->cells[i].text, key) == 0)
+            return (long)sh->cells[i].row;
+    return -1;
+}
+
+/* The generated text of paragraph `key`, or NULL. */
+static const char *generated(const fixture *fx, const char *key)
+{
+    const js_sheet *sh = js_workbook_sheet(fx->wb, "情况说明");
+    long row = sh ? key_row(sh, key) : -1;
+    const js_edit *e = row >= 0 ? js_edits_find(&fx->edits, "情况说明", (uint32_t)row, 2) : NULL;
+    return e ? e->text : NULL;
+}
+
+/* A note whose zh message contains `part`, or NULL. */
+static const js_finding *note_with(const js_findings *notes, const char *part)
+{
+    size_t i;
+    for (i = 0; i < notes->count; i++)
+        if (strstr(notes->items[i].message_zh, part))
+            return &notes->items[i];
+    return NULL;
+}
+
+static void fill_and_compare(const char *file)
+{
+    fixture fx;
+    const js_sheet *sh;
+    size_t i;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, file), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    sh = js_workbook_sheet(fx.wb, "情况说明");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sh);
+    CU_ASSERT_EQUAL(fx.edits.count, NEXPECTED);
+    CU_ASSERT_EQUAL(fx.notes.count, 0);
+    for (i = 0; i < NEXPECTED; i++) {
+        const char *got = generated(&fx, expected[i].key);
+        CU_ASSERT_PTR_NOT_NULL(got);
+        if (got && strcmp(got, expected[i].text) != 0)
+            fprintf(stderr, "\n  paragraph %s:\n  got      %s\n  expected %s\n", expected[i].key,
+                    got, expected[i].text);
+        if (got)
+            CU_ASSERT_STRING_EQUAL(got, expected[i].text);
+    }
+    /* only ever the 生成内容 column (C) of a keyed row */
+    for (i = 0; i < fx.edits.count; i++) {
+        const js_edit *e = &fx.edits.items[i];
+        CU_ASSERT_STRING_EQUAL(e->sheet, "情况说明");
+        CU_ASSERT_EQUAL(e->col, 2);
+        CU_ASSERT_TRUE(js_sheet_text(sh, e->row, 0)[0] != '\0');
+    }
+    teardown(&fx);
+}
+
+static void test_fill_sample_ods(void)
+{
+    fill_and_compare("sample.ods");
+}
+
+static void test_fill_sample_fods(void)
+{
+    fill_and_compare("sample.fods");
+}
+
+/* Without the inputs sheet: gaps where last year's figures go, notes. */
+static void test_fill_without_inputs_sheet(void)
+{
+    fixture fx;
+    js_sheet *in;
+    const js_finding *n;
+    const char *p1, *p52;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    in = js_workbook_sheet(fx.wb, "上年及预算");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    /* the sheet is found by its title text: change it and it is gone */
+    CU_ASSERT_EQUAL_FATAL(js_sheet_put(in, 0, 0, JS_CELL_TEXT, "备用", NULL, NULL), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    p1 = generated(&fx, "1");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p1);
+    CU_ASSERT_STRING_EQUAL(p1,
+                           "本部门2016年度收入总计3432.76万元,支出总计3432.76万元。与2015年相比,"
+                           "收、支总计各【缺:收支总计上年决算数】。主要原因:是由于政府对信息化"
+                           "建设项目加大投入,导致财政收支比上年有所增加。");
+    p52 = generated(&fx, "5.2");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p52);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p52, "年初预算【缺:一般公共预算财政拨款支出年初预算数】万元"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(p52, "行政运行200.57万元,完成年初预算的【缺:2010301年初预算数】"));
+    /* figures from the tables are still there */
+    CU_ASSERT_PTR_NOT_NULL(strstr(p52, "支出决算3152.74万元"));
+    n = note_with(&fx.notes, "需要“收支总计”的上年决算数,但工作簿中没有“上年决算数及年初预算数”表");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+    CU_ASSERT_STRING_EQUAL(n->rule, "narrative.missing");
+    CU_ASSERT_EQUAL(n->severity, JS_SEVERITY_NOTE);
+    CU_ASSERT_EQUAL_FATAL(n->ncells, 1);
+    CU_ASSERT_STRING_EQUAL(n->cells[0].sheet, "情况说明");
+    CU_ASSERT_EQUAL(n->cells[0].col, 2);
+    teardown(&fx);
+}
+
+/* A blank 上年决算数: the note names the cell to type it in. */
+static void test_fill_blank_input_names_cell(void)
+{
+    fixture fx;
+    js_sheet *in;
+    const js_finding *n;
+    long row = -1;
+    size_t i;
+    char a1[16];
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    in = js_workbook_sheet(fx.wb, "上年及预算");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    for (i = 0; i < in->count; i++)
+        if (in->cells[i].col == 0 && in->cells[i].text && strcmp(in->cells[i].text, "会议费") == 0)
+            row = (long)in->cells[i].row;
+    CU_ASSERT_TRUE_FATAL(row >= 0);
+    CU_ASSERT_STRING_EQUAL(js_sheet_text(in, 2, 3), "上年决算数");
+    CU_ASSERT_EQUAL_FATAL(js_sheet_put(in, (uint32_t)row, 3, JS_CELL_TEXT, "", NULL, NULL), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    CU_ASSERT_STRING_EQUAL(generated(&fx, "7.2"),
+                           "2016年度会议费决算7.48万元,完成预算的93.50%,比2015年【缺:会议费上年决算"
+                           "数】。主要原因:单位职能不断扩大,会议有所增加。");
+    js_cell_name(a1, sizeof a1, (uint32_t)row, 3);
+    CU_ASSERT_EQUAL(fx.notes.count, 1);
+    n = note_with(&fx.notes, a1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+    CU_ASSERT_PTR_NOT_NULL(strstr(n->message_zh, "请在“上年及预算”表"));
+    CU_ASSERT_EQUAL_FATAL(n->ncells, 1);
+    CU_ASSERT_STRING_EQUAL(n->cells[0].sheet, "上年及预算");
+    CU_ASSERT_EQUAL(n->cells[0].row, (uint32_t)row);
+    CU_ASSERT_EQUAL(n->cells[0].col, 3);
+    teardown(&fx);
+}
+
+/* 表十 with purchases: the other branch of the conditional text. */
+static void test_fill_procurement_branch(void)
+{
+    fixture fx;
+    js_findings scratch = JS_FINDINGS_INIT;
+    js_tables *tables = NULL;
+    const js_figure *total, *goods;
+    js_sheet *sh;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&tables, &scratch, fx.format, fx.wb), 0);
+    total = js_tables_figure(tables, "T10", "合计", "采购金额");
+    goods = js_tables_figure(tables, "T10", "货物", "采购金额");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(total);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(goods);
+    sh = js_workbook_sheet(fx.wb, total->sheet);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sh);
+    CU_ASSERT_EQUAL(js_sheet_put(sh, total->row, total->col, JS_CELL_NUMBER, "12.5", "12.5", NULL),
+                    0);
+    CU_ASSERT_EQUAL(js_sheet_put(sh, goods->row, goods->col, JS_CELL_NUMBER, "12.5", "12.5", NULL),
+                    0);
+    js_tables_free(tables);
+    js_findings_dispose(&scratch);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    CU_ASSERT_STRING_EQUAL(generated(&fx, "10"),
+                           "本部门2016年度政府采购支出总额12.50万元,其中:政府采购货物支出12.50万元,"
+                           "政府采购工程支出0.00万元,政府采购服务支出0.00万元。");
+    teardown(&fx);
+}
+
+/* No year property: a gap and a note, not a guessed year. */
+static void test_fill_without_year(void)
+{
+    fixture fx;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_set_property(fx.wb, "JuesuanYear", ""), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    CU_ASSERT_STRING_EQUAL(generated(&fx, "10"), "本部门【缺:年度】年度没有发生政府采购支出。");
+    CU_ASSERT_PTR_NOT_NULL(note_with(&fx.notes, "JuesuanYear"));
+    teardown(&fx);
+}
+
+/* A 键 the templates do not know: a note, and that row is not written. */
+static void test_fill_unknown_key(void)
+{
+    fixture fx;
+    js_sheet *sh;
+    long row;
+    const js_finding *n;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    sh = js_workbook_sheet(fx.wb, "情况说明");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sh);
+    row = key_row(sh, "3");
+    CU_ASSERT_TRUE_FATAL(row >= 0);
+    CU_ASSERT_EQUAL_FATAL(js_sheet_put(sh, (uint32_t)row, 0, JS_CELL_TEXT, "99", NULL, NULL), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    CU_ASSERT_EQUAL(fx.edits.count, NEXPECTED - 1);
+    CU_ASSERT_PTR_NULL(js_edits_find(&fx.edits, "情况说明", (uint32_t)row, 2));
+    n = note_with(&fx.notes, "“99”");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+    CU_ASSERT_STRING_EQUAL(n->rule, "narrative.key");
+    teardown(&fx);
+}
+
+/* A narrative typed as free text is audited, not filled. */
+static void test_fill_typed_narrative(void)
+{
+    fixture fx;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "seed-as-published.ods"), 0);
+    CU_ASSERT_EQUAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), JS_ENOTFOUND);
+    CU_ASSERT_EQUAL(fx.edits.count, 0);
+    teardown(&fx);
+}
+
+/* Write `text` to a temporary template file; its path goes to path. */
+static void write_template(char *path, size_t size, const char *text)
+{
+    FILE *f;
+    snprintf(path, size, "/tmp/js-narrative-test-%ld.xml", (long)getpid());
+    f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Load a template text; the error message goes to msg. */
+static int load_text(char *msg, size_t size, const char *text)
+{
+    char path[128], schema[512];
+    narr_tpl *tpl = NULL;
+    int rc;
+
+    write_template(path, sizeof path, text);
+    snprintf(schema, sizeof schema, "%s/schema/narrative.rng", content_dir());
+    rc = narr_tpl_load(&tpl, path, schema);
+    snprintf(msg, size, "%s", rc < 0 ? js_error_last() : "");
+    narr_tpl_free(tpl);
+    remove(path);
+    return rc;
+}
+
+static void test_template_errors_name_the_line(void)
+{
+    char msg[1024];
+
+    /* the shipped file is valid */
+    {
+        char path[512], schema[512];
+        narr_tpl *tpl = NULL;
+        snprintf(path, sizeof path, "%s/narrative/cn-bmjs-2016.xml", content_dir());
+        snprintf(schema, sizeof schema, "%s/schema/narrative.rng", content_dir());
+        CU_ASSERT_EQUAL(narr_tpl_load(&tpl, path, schema), 0);
+        CU_ASSERT_PTR_NOT_NULL(narr_tpl_find(tpl, "5.1"));
+        CU_ASSERT_PTR_NOT_NULL(narr_tpl_find(tpl, "11.1"));
+        narr_tpl_free(tpl);
+    }
+    /* not well-formed */
+    CU_ASSERT_EQUAL(
+        load_text(msg, sizeof msg,
+                  "<narrative format=\"x\">\n<section title=\"a\">\n<paragraph key=\"1\">"
+                  "\n<amount fig=\"T1/L1/1\">\n</paragraph></section></narrative>\n"),
+        JS_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, ".xml:5:"));
+    /* against the schema: a figure reference without its column */
+    CU_ASSERT_EQUAL(
+        load_text(msg, sizeof msg,
+                  "<narrative format=\"x\">\n<section title=\"a\">\n<paragraph key=\"1\">"
+                  "\n本<amount fig=\"T1/L1\"/>\n</paragraph></section></narrative>\n"),
+        JS_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, ".xml:4:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, "narrative schema"));
+    /* what the schema cannot say: an <amount/> naming no figure */
+    CU_ASSERT_EQUAL(
+        load_text(msg, sizeof msg,
+                  "<narrative format=\"x\">\n<section title=\"a\">\n<paragraph key=\"1\">"
+                  "\n\n<amount/>\n</paragraph></section></narrative>\n"),
+        JS_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, ".xml:5: <amount/> outside <each>"));
+    /* a key used twice */
+    CU_ASSERT_EQUAL(
+        load_text(msg, sizeof msg,
+                  "<narrative format=\"x\">\n<section title=\"a\">\n<paragraph key=\"1\">"
+                  "a</paragraph>\n<paragraph key=\"1\">b</paragraph></section>"
+                  "</narrative>\n"),
+        JS_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, ".xml:4: this paragraph key is used twice"));
+}
+
+static CU_TestInfo narrative_tests[] = {
+    {"fill: the sample's generated cells (.ods)", test_fill_sample_ods},
+    {"fill: the sample's generated cells (.fods)", test_fill_sample_fods},
+    {"fill: no inputs sheet leaves gaps and notes", test_fill_without_inputs_sheet},
+    {"fill: a blank input is noted with its cell", test_fill_blank_input_names_cell},
+    {"fill: 表十 with purchases takes the other branch", test_fill_procurement_branch},
+    {"fill: no year property leaves a gap", test_fill_without_year},
+    {"fill: an unknown key is noted, its row untouched", test_fill_unknown_key},
+    {"fill: a typed narrative is not filled", test_fill_typed_narrative},
+    {"templates: errors name file and line", test_template_errors_name_the_line},
+    CU_TEST_INFO_NULL,
+};
+
+JS_UNIT_SUITE(narrative, narrative_tests)
