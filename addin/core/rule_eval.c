@@ -89,9 +89,14 @@ static char *fill_template(const char *tpl, const fill *f)
                 continue;
             }
         }
-        if (js_buf_put(&b, p, 1) < 0)
-            goto nomem;
-        p++;
+        {
+            /* copy the text up to the next brace in one go */
+            const char *next = strchr(p + 1, '{');
+            size_t len = next ? (size_t)(next - p) : strlen(p);
+            if (js_buf_put(&b, p, len) < 0)
+                goto nomem;
+            p += len;
+        }
     }
     return js_buf_detach(&b);
 nomem:
@@ -111,8 +116,11 @@ static const char *row_name(const run *r, const char *table, const char *key)
 {
     size_t i, n = js_tables_row_count(r->ts, table);
     for (i = 0; i < n; i++)
-        if (strcmp(js_tables_row_key(r->ts, table, i), key) == 0)
-            return js_tables_row_name(r->ts, table, i);
+        if (strcmp(js_tables_row_key(r->ts, table, i), key) == 0) {
+            const char *name = js_tables_row_name(r->ts, table, i);
+            /* a label row ("合计") is named by its key already */
+            return strcmp(name, key) == 0 ? "" : name;
+        }
     return "";
 }
 
@@ -305,8 +313,14 @@ static int judge_sum(run *r, const js_rule *rule, const char *table, const char 
             if (js_decimal_add(&sum, sum, v) < 0)
                 return JS_ERANGE;
         }
-        if (js_decimal_add(&tol, tol, half_unit(r, table)) < 0)
-            return JS_ERANGE;
+        {
+            /* half a unit of this figure's own precision (its table's) */
+            js_decimal h;
+            h.units = 5;
+            h.scale = t->fig->value.scale + 1;
+            if (js_decimal_add(&tol, tol, h) < 0)
+                return JS_ERANGE;
+        }
         if (t->fig->value.scale > decimals)
             decimals = t->fig->value.scale;
     }

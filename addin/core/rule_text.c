@@ -48,38 +48,48 @@ static int is_space(unsigned cp)
 
 /*
  * Normalize `text` (see rule.h): the caller frees the result.  NULL text
- * gives "".  NULL only when out of memory.
+ * gives "".  NULL only when out of memory.  The result is never longer
+ * than the text (every replacement is shorter), so it is written in one
+ * allocation: this runs on every text cell of every workbook checked.
  */
 char *js_rule_normalize(const char *text)
 {
-    js_buf out = JS_BUF_INIT;
     const unsigned char *s = (const unsigned char *)(text ? text : "");
-    size_t n = strlen((const char *)s), i = 0;
+    size_t n = strlen((const char *)s), i = 0, o = 0;
+    char *out = malloc(n + 1);
 
+    if (!out) {
+        js_error_set(JS_ENOMEM, "out of memory");
+        return NULL;
+    }
     while (i < n) {
         unsigned cp;
-        size_t len = utf8_next(&cp, s + i, n - i);
-        int rc = 0;
+        size_t len;
+        if (s[i] < 0x80) {
+            /* ASCII: keep all but spaces */
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+                out[o++] = (char)s[i];
+            i++;
+            continue;
+        }
+        len = utf8_next(&cp, s + i, n - i);
         if (is_space(cp)) {
             /* dropped */
         } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x300C || cp == 0x300D) {
             /* curly and corner quotes: "三公" is printed every which way */
-            rc = js_buf_put(&out, "\"", 1);
+            out[o++] = '"';
         } else if (cp == 0x2018 || cp == 0x2019) {
-            rc = js_buf_put(&out, "'", 1);
+            out[o++] = '\'';
         } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
-            char c = (char)(cp - 0xFEE0);
-            rc = js_buf_put(&out, &c, 1);
+            out[o++] = (char)(cp - 0xFEE0);
         } else {
-            rc = js_buf_put(&out, (const char *)s + i, len);
-        }
-        if (rc < 0) {
-            js_buf_dispose(&out);
-            return NULL;
+            memcpy(out + o, s + i, len);
+            o += len;
         }
         i += len;
     }
-    return js_buf_detach(&out);
+    out[o] = '\0';
+    return out;
 }
 
 /* Whether the UTF-8 text at s starts with one of the Chinese numerals. */

@@ -233,7 +233,8 @@ static int find_hits(hit **hits, size_t *nhits, const js_ruleset *set, const js_
         for (c = 0; c < sh->count; c++) {
             const js_cell *cell = &sh->cells[c];
             char *norm;
-            if (cell->type == JS_CELL_NUMBER || !cell->text || !cell->text[0] ||
+            /* every title and 表N holds "表": most cells are skipped here */
+            if (cell->type == JS_CELL_NUMBER || !cell->text || !strstr(cell->text, "表") ||
                 strlen(cell->text) > maxlen * 2)
                 continue;
             norm = js_rule_normalize(cell->text);
@@ -562,7 +563,6 @@ static int read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
     fig->value.scale = d->decimals;
     if (!cell || cell->type == JS_CELL_EMPTY)
         return 0;
-    js_cell_name(where, sizeof(where), row, col);
     if (cell->type == JS_CELL_NUMBER && cell->value) {
         rc = js_decimal_parse(&v, cell->value);
     } else if (cell->text) {
@@ -572,6 +572,8 @@ static int read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
     } else {
         return 0;
     }
+    if (rc < 0 || v.units < 0 || js_decimal_places(v) > d->decimals)
+        js_cell_name(where, sizeof(where), row, col); /* only for a finding */
     if (rc < 0) {
         const char *shown = cell->text ? cell->text : (cell->value ? cell->value : "");
         fig->status = JS_FIGURE_BAD;
@@ -597,6 +599,7 @@ static int read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
         fig->status = JS_FIGURE_BAD;
         fig->value.units = 0;
         fig->value.scale = d->decimals;
+        js_cell_name(where, sizeof(where), row, col);
         snprintf(zh, sizeof(zh), "%s %s!%s 的数字超出可计算的范围", d->number, sh->name, where);
         snprintf(en, sizeof(en), "%s %s!%s: the number is out of range", d->id, sh->name, where);
         return add_finding(findings, "read.figure", JS_SEVERITY_ERROR, zh, en, sh->name, row, col,
@@ -844,8 +847,12 @@ static const tbl *find_tbl(const js_tables *tables, const char *id)
     size_t k;
     if (!tables || !id)
         return NULL;
+    /* ids first: the rules name tables by id, and ids are short */
     for (k = 0; k < tables->n; k++)
-        if (strcmp(tables->t[k].decl->id, id) == 0 || strcmp(tables->t[k].decl->number, id) == 0)
+        if (strcmp(tables->t[k].decl->id, id) == 0)
+            return &tables->t[k];
+    for (k = 0; k < tables->n; k++)
+        if (strcmp(tables->t[k].decl->number, id) == 0)
             return &tables->t[k];
     return NULL;
 }
