@@ -164,4 +164,9 @@ char *js_rule_normalize_label(const char *text);
 struct js_tables;
 int js_rules_run(js_findings *out, const js_ruleset *set, const struct js_tables *tables);
 
+/* The name text of row `key` of a table ("" when none or no such row),
+ * found through the row index (table.c). */
+const char *js_tables_row_name_of(const struct js_tables *tables, const char *table_id,
+                                  const char *key);
+
 #endif

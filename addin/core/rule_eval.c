@@ -114,14 +114,9 @@ static const char *table_number(const run *r, const char *id)
 /* Name of the row `key` of a table, or "". */
 static const char *row_name(const run *r, const char *table, const char *key)
 {
-    size_t i, n = js_tables_row_count(r->ts, table);
-    for (i = 0; i < n; i++)
-        if (strcmp(js_tables_row_key(r->ts, table, i), key) == 0) {
-            const char *name = js_tables_row_name(r->ts, table, i);
-            /* a label row ("合计") is named by its key already */
-            return strcmp(name, key) == 0 ? "" : name;
-        }
-    return "";
+    const char *name = js_tables_row_name_of(r->ts, table, key);
+    /* a label row ("合计") is named by its key already */
+    return strcmp(name, key) == 0 ? "" : name;
 }
 
 /* Report that an explicitly named row is not in a found table (once). */

@@ -935,3 +935,14 @@ int js_tables_where(const char **sheet, uint32_t *row, uint32_t *col, const js_t
     *col = t->anchor_col;
     return 0;
 }
+
+/* The name of row `key` (see rule.h), through the hash of row keys. */
+const char *js_tables_row_name_of(const js_tables *tables, const char *table_id, const char *key)
+{
+    const tbl *t = find_tbl(tables, table_id);
+    size_t r;
+    if (!t || !t->found || !key)
+        return "";
+    r = row_index(t, key);
+    return r == (size_t)-1 ? "" : t->rows[r].name;
+}
