@@ -34,6 +34,39 @@ lo_convert "$fods" "$LO_DIR/out" "$csv_filter" >/dev/null 2>&1
 [ -s "$LO_DIR/out/addin.csv" ] || { echo "FAIL: LibreOffice wrote no result" >&2; exit 1; }
 awk -v expect_rows="$cases" -f "$here/addin-check.awk" "$LO_DIR/out/addin.csv"
 
+# names_check COLUMN LABEL LANG: type every function by its display name
+# (COLUMN 1: en-US, 2: zh-CN) into a text file, let Calc import it as a
+# user's typing (formulas are parsed with the UI's function names, the UI
+# language following LANG) and compare.
+names_check() {
+  local col=$1 label=$2 lang=$3 txt="$LO_DIR/work/names$1.csv"
+  awk -F'|' -v col="$col" '
+    /^#/ || /^$/ { next }
+    { n++; printf "=%s(%s)\n", $col, $3 }
+    END { for (i = n + 1; i < 20; i++) print ""; print "6"; print "4.17"; print "1.84" }' \
+    "$here/addin-names.txt" >"$txt"
+  rm -rf "$LO_DIR/out" && mkdir -m 777 "$LO_DIR/out"
+  LO_LANG=$lang lo_soffice --infilter='Text - txt - csv (StarCalc):9,34,76,1' --convert-to "$csv_filter" --outdir "$LO_DIR/out" \
+    "$(lo_stage "$txt")" >/dev/null 2>&1
+  [ -s "$LO_DIR/out/names$col.csv" ] || { echo "FAIL: no result for $label" >&2; exit 1; }
+  awk -F'\t' -v label="$label" -v col="$col" '
+    function unq(s) { if (s ~ /^".*"$/) { s = substr(s, 2, length(s) - 2); gsub(/""/, "\"", s) } return s }
+    FNR == NR { if ($0 ~ /^#/ || $0 == "") next; split($0, f, "|"); want[++n] = f[4]; name[n] = f[col]; next }
+    FNR <= n { got = unq($1); if (got != want[FNR]) { bad++; printf "MISMATCH %s: =%s(...) gave [%s], expected [%s]\n", label, name[FNR], got, want[FNR] } }
+    END { if (bad) { printf "FAIL: %d of %d names (%s)\n", bad, n, label; exit 1 } printf "ok: %d functions by their %s names\n", n, label }' \
+    "$here/addin-names.txt" "$LO_DIR/out/names$col.csv"
+}
+
+echo "== display names typed by users"
+names_check 1 "en-US (English UI)" C.UTF-8
+if [ ! -d /usr/lib/libreoffice/program/resource/zh_CN ]; then
+  echo "FAIL: the zh-CN language pack (libreoffice-l10n-zh-cn) is not installed: bash build/setup.sh" >&2
+  exit 1
+fi
+names_check 2 "zh-CN (Chinese UI)" zh_CN.UTF-8
+lo_config /org.openoffice.Office.Calc/Formula/Syntax EnglishFunctionName true
+names_check 1 "en-US (Chinese UI, English function names on)" zh_CN.UTF-8
+
 echo "== unopkg remove org.juesuan"
 lo_remove org.juesuan
 listed=$(lo_list 2>&1)

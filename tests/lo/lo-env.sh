@@ -8,6 +8,8 @@
 #   lo_list                      unopkg list (the profile's extensions)
 #   lo_convert IN OUTDIR FILTER  soffice --headless --convert-to FILTER (recalculates)
 #   lo_soffice ARGS...           any soffice run in the profile
+#   lo_config PATH PROP VAL      set a configuration value in the profile, e.g.
+#                                lo_config /org.openoffice.Setup/L10N ooLocale zh-CN
 #   lo_cleanup                   stop what we started, remove $LO_DIR (trap it)
 #
 # LibreOffice and unopkg refuse root, so when we are root they run as
@@ -42,6 +44,9 @@ lo_run() {
   if [ "$(id -u)" -eq 0 ]; then
     as=(setpriv --reuid=nobody --regid=nogroup --clear-groups -- env HOME="$LO_DIR")
   fi
+  if [ -n "${LO_LANG:-}" ]; then
+    as+=(LANG="$LO_LANG" LC_ALL="$LO_LANG")
+  fi
   timeout --kill-after=10 "$LO_TIMEOUT" "${as[@]}" "$@" &
   pid=$!
   LO_PGIDS+=("$pid")
@@ -52,7 +57,7 @@ lo_run() {
 # Copy a file into the work dir (readable by the office user); prints its path.
 lo_stage() {
   local dst="$LO_DIR/work/$(basename "$1")"
-  cp "$1" "$dst"
+  [ "$1" -ef "$dst" ] || cp "$1" "$dst"
   chmod 644 "$dst"
   [ "$(id -u)" -ne 0 ] || chown nobody:nogroup "$dst"
   echo "$dst"
@@ -88,6 +93,19 @@ lo_convert() {
   mkdir -p "$out"
   chmod 777 "$out"
   lo_soffice --convert-to "$filter" --outdir "$out" "$in"
+}
+
+# Set PATH/PROP to VAL in the profile's registrymodifications.xcu (which
+# exists once anything ran in the profile, e.g. lo_install): the old item,
+# if any, is dropped so ours is the only one.
+lo_config() {
+  local path=$1 prop=$2 val=$3
+  local xcu="$LO_DIR/profile/user/registrymodifications.xcu"
+  [ -f "$xcu" ] || { echo "lo_config: no profile yet (run lo_install first)" >&2; return 1; }
+  grep -v -F "<item oor:path=\"$path\"><prop oor:name=\"$prop\"" "$xcu" |
+    sed "s|</oor:items>|<item oor:path=\"$path\"><prop oor:name=\"$prop\" oor:op=\"fuse\"><value>$val</value></prop></item>\n</oor:items>|" \
+      >"$xcu.new"
+  cat "$xcu.new" >"$xcu" && rm -f "$xcu.new"
 }
 
 # Stop any run still going (only the process groups we started) and remove
