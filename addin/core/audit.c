@@ -539,6 +539,8 @@ static long heading_of(const auditor *a, const char *line)
     long hit = -1;
     size_t k;
 
+    if (strlen(line) > 240) /* a paragraph, not a heading */
+        return -1;
     if (narr_clean_name(&clean, line) < 0 ||
         narr_label(&form, js_buf_cstr(&clean), clean.size, 0) < 0)
         goto cleanup;

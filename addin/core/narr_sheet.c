@@ -7,6 +7,7 @@
 #include "error.h"
 #include "narr_text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,9 +17,19 @@
 static int text_is(const char *text, const char *want)
 {
     js_buf b = JS_BUF_INIT;
+    size_t first = 0;
+    char head[8];
     int same;
 
-    if (!text || !*text)
+    if (!text || !*text || !want[0])
+        return 0;
+    /* quick rejects (most cells): headers are short and hold want's first
+     * character as it is */
+    if (strlen(text) > 3 * strlen(want) + 32)
+        return 0;
+    narr_utf8_next(want, &first);
+    snprintf(head, sizeof head, "%.*s", (int)first, want);
+    if ((unsigned char)head[0] >= 0x80 && !strstr(text, head))
         return 0;
     if (narr_label(&b, text, strlen(text), 0) < 0) {
         js_buf_dispose(&b);
@@ -235,7 +246,7 @@ int narr_sheet_find(narr_sheet *out, const js_workbook *wb)
         int title = 0, cites = 0;
         for (i = 0; i < sh->count && !(title && cites); i++) {
             const char *t = sh->cells[i].text;
-            if (!t)
+            if (!t || (!strstr(t, "说明") && !strstr(t, "万元")))
                 continue;
             if (!title && text_has(t, "部门决算情况说明"))
                 title = 1;

@@ -9,9 +9,71 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/*
+ * Compiling the schema costs more than the rest of a check, and a batch
+ * checks hundreds of workbooks against the same file: remember which
+ * (file, schema) pairs passed, by path, size and modification time, so an
+ * edited file is validated again.
+ */
+#define VALIDATED_MAX 16
+
+typedef struct validated_file {
+    char path[512], schema[512];
+    struct stat file_st, schema_st;
+} validated_file;
+
+static pthread_mutex_t validated_lock = PTHREAD_MUTEX_INITIALIZER;
+static validated_file validated[VALIDATED_MAX];
+static size_t nvalidated;
+
+/* Whether two stats describe the same version of a file. */
+static int same_version(const struct stat *a, const struct stat *b)
+{
+    return a->st_size == b->st_size && a->st_ino == b->st_ino &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Whether this version of path passed this version of schema before. */
+static int was_validated(const char *path, const char *schema, const struct stat *fs,
+                         const struct stat *ss)
+{
+    size_t i;
+    int hit = 0;
+
+    pthread_mutex_lock(&validated_lock);
+    for (i = 0; i < nvalidated && !hit; i++)
+        hit = strcmp(validated[i].path, path) == 0 && strcmp(validated[i].schema, schema) == 0 &&
+              same_version(&validated[i].file_st, fs) && same_version(&validated[i].schema_st, ss);
+    pthread_mutex_unlock(&validated_lock);
+    return hit;
+}
+
+/* Remember a successful validation (the oldest entry makes room). */
+static void mark_validated(const char *path, const char *schema, const struct stat *fs,
+                           const struct stat *ss)
+{
+    validated_file *v;
+
+    if (strlen(path) >= sizeof v->path || strlen(schema) >= sizeof v->schema)
+        return;
+    pthread_mutex_lock(&validated_lock);
+    if (nvalidated == VALIDATED_MAX) {
+        memmove(&validated[0], &validated[1], (VALIDATED_MAX - 1) * sizeof(validated[0]));
+        nvalidated--;
+    }
+    v = &validated[nvalidated++];
+    snprintf(v->path, sizeof v->path, "%s", path);
+    snprintf(v->schema, sizeof v->schema, "%s", schema);
+    v->file_st = *fs;
+    v->schema_st = *ss;
+    pthread_mutex_unlock(&validated_lock);
+}
 
 typedef struct first_error {
     int seen;
@@ -255,8 +317,16 @@ int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path)
                               fe.seen ? fe.message : "not well-formed XML");
         goto cleanup;
     }
-    if (schema_path && (rc = validate(tpl->doc, path, schema_path)) < 0)
-        goto cleanup;
+    if (schema_path) {
+        struct stat fs, ss;
+        int known = stat(path, &fs) == 0 && stat(schema_path, &ss) == 0;
+        if (!known || !was_validated(path, schema_path, &fs, &ss)) {
+            if ((rc = validate(tpl->doc, path, schema_path)) < 0)
+                goto cleanup;
+            if (known)
+                mark_validated(path, schema_path, &fs, &ss);
+        }
+    }
     rc = index_doc(tpl);
     if (rc < 0)
         goto cleanup;
