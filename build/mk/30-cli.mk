@@ -16,7 +16,4 @@ $(CLI_BIN): $(CLI_OBJ) $(CORE_LIB)
 .PHONY: cli
 cli: $(CLI_BIN) $(CONTENT_STAMP)
 
-# Part of `all` once the core it links against is complete (JS_CLI_IN_ALL).
-ifneq ($(wildcard $(TOP)/addin/core/narrative.c),)
 ALL_TARGETS += $(CLI_BIN)
-endif
