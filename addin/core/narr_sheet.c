@@ -28,7 +28,10 @@ static int text_is(const char *text, const char *want)
     if (strlen(text) > 3 * strlen(want) + 32)
         return 0;
     narr_utf8_next(want, &first);
-    snprintf(head, sizeof head, "%.*s", (int)first, want);
+    if (first >= sizeof head)
+        first = sizeof head - 1;
+    memcpy(head, want, first);
+    head[first] = '\0';
     if ((unsigned char)head[0] >= 0x80 && !strstr(text, head))
         return 0;
     if (narr_label(&b, text, strlen(text), 0) < 0) {
