@@ -6,6 +6,7 @@
  *   report.c   findings as text (zh-CN / en-US) or JSON
  *   check.c    `juesuan check`
  *   fill.c     `juesuan fill`
+ *   dump.c     `juesuan dump`
  */
 #ifndef JS_CLI_H
 #define JS_CLI_H
@@ -70,5 +71,6 @@ void js_report_unusable(FILE *out, const char *file, const char *reason, int jso
 /* The sub-commands; argv starts after the sub-command name. */
 int js_cli_check(const js_cli_options *opts, int nfiles, char **files);
 int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out_path);
+int js_cli_dump(const char *path);
 
 #endif

@@ -1,0 +1,88 @@
+/*
+ * dump.c - `juesuan dump FILE`: every stored cell as the checker reads it.
+ *
+ * One line per cell, tab-separated: sheet, cell (A1), type, value literal,
+ * formula, text (tabs, newlines and backslashes escaped as \t \n \\).
+ * Then one line per document property: "#property", name, value.
+ * For seeing why a figure is read the way it is, and for tests that compare
+ * two files cell by cell.
+ */
+#include "cli.h"
+
+#include "error.h"
+#include "ods.h"
+
+#include <stdio.h>
+
+/* Print `s` with tab, newline, CR and backslash escaped. */
+static void print_escaped(const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '\t':
+            fputs("\\t", stdout);
+            break;
+        case '\n':
+            fputs("\\n", stdout);
+            break;
+        case '\r':
+            fputs("\\r", stdout);
+            break;
+        case '\\':
+            fputs("\\\\", stdout);
+            break;
+        default:
+            putchar(*s);
+        }
+    }
+}
+
+static const char *type_name(js_cell_type type)
+{
+    switch (type) {
+    case JS_CELL_NUMBER:
+        return "number";
+    case JS_CELL_TEXT:
+        return "text";
+    case JS_CELL_OTHER:
+        return "other";
+    default:
+        return "empty";
+    }
+}
+
+int js_cli_dump(const char *path)
+{
+    js_workbook *wb = NULL;
+    size_t s, c;
+    char name[32];
+
+    if (js_ods_read(&wb, path) < 0) {
+        fprintf(stderr, "%s: %s\n", path, js_error_last());
+        return JS_EXIT_UNUSABLE;
+    }
+    for (s = 0; s < wb->nsheets; s++) {
+        const js_sheet *sheet = wb->sheets[s];
+        for (c = 0; c < sheet->count; c++) {
+            const js_cell *cell = &sheet->cells[c];
+            js_cell_name(name, sizeof(name), cell->row, cell->col);
+            print_escaped(sheet->name);
+            printf("\t%s\t%s\t", name, type_name(cell->type));
+            print_escaped(cell->value);
+            putchar('\t');
+            print_escaped(cell->formula);
+            putchar('\t');
+            print_escaped(cell->text);
+            putchar('\n');
+        }
+    }
+    for (s = 0; s < wb->nprops; s++) {
+        fputs("#property\t", stdout);
+        print_escaped(wb->props[s].name);
+        putchar('\t');
+        print_escaped(wb->props[s].value);
+        putchar('\n');
+    }
+    js_workbook_free(wb);
+    return JS_EXIT_CLEAN;
+}
