@@ -35,18 +35,20 @@ const char *const js_functions_services[] = {
 };
 
 /*
- * Text -> figure for argument `what` of function `fn`.  The message keeps
- * figure.h's bilingual reason and names the function and the argument.
+ * Text -> figure for argument `what` of function `fn`; *empty is set when
+ * the text was blank (value 0).  The message keeps figure.h's bilingual
+ * reason and names the function and the argument.
  */
-static int text_figure(js_decimal *out, rtl_uString *str, const char *fn, const char *what)
+static int text_figure(js_decimal *out, int *empty, rtl_uString *str, const char *fn,
+                       const char *what)
 {
     char *text = NULL;
-    int empty = 0;
     int rc = js_uno_string_to_utf8(&text, str);
 
+    *empty = 0;
     if (rc < 0)
         return js_error_set(JS_EINVAL, "%s: %s: %s", fn, what, js_error_last());
-    rc = js_figure_parse(out, &empty, text, JS_FIGURE_ALLOW_PARENS);
+    rc = js_figure_parse(out, empty, text, JS_FIGURE_ALLOW_PARENS);
     if (rc < 0)
         rc = js_error_set(JS_EINVAL, "%s: %s: %s", fn, what, js_error_last());
     free(text);
@@ -61,18 +63,32 @@ static int double_figure(js_decimal *out, double x, const char *fn, const char *
     return 0;
 }
 
+static int cell_figure(js_decimal *out, int *empty, const uno_Any *arg, const char *fn,
+                       const char *what);
+
 /* One figure argument: empty/omitted -> 0, number, or figure text. */
 int js_functions_arg_figure(js_decimal *out, const uno_Any *arg, const char *fn, const char *what)
+{
+    int empty;
+
+    return cell_figure(out, &empty, arg, fn, what);
+}
+
+/* A figure argument or range cell; *empty for void and blank text. */
+static int cell_figure(js_decimal *out, int *empty, const uno_Any *arg, const char *fn,
+                       const char *what)
 {
     double x;
 
     out->units = 0;
     out->scale = 0;
+    *empty = 0;
     switch (js_uno_any_class(arg)) {
     case typelib_TypeClass_VOID:
+        *empty = 1;
         return 0;
     case typelib_TypeClass_STRING:
-        return text_figure(out, *(rtl_uString **)arg->pData, fn, what);
+        return text_figure(out, empty, *(rtl_uString **)arg->pData, fn, what);
     default:
         if (js_uno_any_to_double(&x, arg) < 0)
             return js_error_set(JS_EINVAL, "%s: %s 不是数字 / is not a number", fn, what);
@@ -111,7 +127,7 @@ int js_functions_arg_range(js_decimal **items, unsigned char **present, size_t *
     js_decimal *out = NULL;
     unsigned char *filled = NULL;
     char where[160];
-    int rc = 0;
+    int rc = 0, empty;
 
     *items = NULL;
     *present = NULL;
@@ -137,12 +153,10 @@ int js_functions_arg_range(js_decimal **items, unsigned char **present, size_t *
                 continue;
             snprintf(where, sizeof where, "区域第 %zu 行第 %zu 列 / range row %zu column %zu",
                      r + 1, c + 1, r + 1, c + 1);
-            rc = js_functions_arg_figure(&out[k], &cells[c], fn, where);
+            rc = cell_figure(&out[k], &empty, &cells[c], fn, where);
             if (rc < 0)
                 goto cleanup;
-            /* blank text ("" or spaces) is an empty cell too */
-            filled[k] = js_uno_any_class(&cells[c]) != typelib_TypeClass_STRING ||
-                        (*(rtl_uString **)cells[c].pData)->length > 0;
+            filled[k] = !empty; /* blank text ("" or spaces) is an empty cell too */
         }
     }
     *items = out;

@@ -86,3 +86,8 @@ TEST_TARGETS += test-addin
 .PHONY: bench-addin
 bench-addin: $(OXT)
 	bash $(TOP)/tests/bench/addin-bench.sh $(OUT)
+
+# The add-in test spreadsheet under valgrind (slow; not part of `test`).
+.PHONY: valgrind-addin
+valgrind-addin: $(OXT)
+	bash $(TOP)/tests/lo/addin-valgrind.sh $(OUT)

@@ -52,8 +52,8 @@ HEAD
   echo '</table:table>'
   echo '<table:table table:name="Data">'
   row() { printf '<table:table-row>%s</table:table-row>\n' "$*"; }
-  row "$(num 6)" "$(str '3, 367. 47')" "$(num 1)" "$(str '3, 367. 47')" "$(num 40.39)"
-  row "$(num 4.17)" "$(str '约100')" "$(num 1)" "$(num 3367.47)" "$(num 55.59)"
+  row "$(num 6)" "$(str '3, 367. 47')" "$(num 1)" "$(str '3, 367. 47')" "$(num 40.39)" "$(nil)" "$(str '   ')"
+  row "$(num 4.17)" "$(str '约100')" "$(num 1)" "$(num 3367.47)" "$(num 55.59)" "$(nil)" "$(num 12.01)"
   row "$(num 1.84)" "$(nil)" "$(num 1)" "$(str abc)"
   row "$(nil)" "$(str '３３６７．４７')"
   row "$(nil)" "$(str '(12.30)')"
