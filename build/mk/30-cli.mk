@@ -17,3 +17,10 @@ $(CLI_BIN): $(CLI_OBJ) $(CORE_LIB)
 cli: $(CLI_BIN) $(CONTENT_STAMP)
 
 ALL_TARGETS += $(CLI_BIN)
+
+# End-to-end tests of the command on the sample, its variants and bad files.
+.PHONY: test-cli
+test-cli: $(CLI_BIN) $(CONTENT_STAMP)
+	python3 $(TOP)/tests/cli/test_cli.py $(OUT)
+
+TEST_TARGETS += test-cli

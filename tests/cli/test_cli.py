@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""test_cli.py BUILD_OUT - end-to-end tests of the `juesuan` command on real files.
+
+Runs the built binary on the sample workbook and its faulty variants
+(tests/data/sample/), on files that are not usable spreadsheets, and checks
+exit codes, the JSON shape of issue 2, the text output in both languages,
+district rule files, and `fill`: OUT differs from IN only in the narrative's
+generated cells (every cell compared), IN is never touched.
+Prints "N passed, N failed" last; exits 1 on any failure.
+"""
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/out")
+TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+JUESUAN = os.path.join(OUT, "bin", "juesuan")
+SAMPLE = os.path.join(TOP, "tests", "data", "sample")
+ENV = dict(os.environ, JUESUAN_CONTENT=os.path.join(OUT, "share", "juesuan"))
+TMP = tempfile.mkdtemp(prefix="juesuan-cli-")
+
+passed = failed = 0
+
+
+def run(*args):
+    p = subprocess.run([JUESUAN, *args], capture_output=True, text=True, env=ENV, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def check_json(*args):
+    rc, out, err = run("check", "--json", *args)
+    return rc, [json.loads(line) for line in out.splitlines() if line.strip()], err
+
+
+def test(fn):
+    global passed, failed
+    try:
+        fn()
+        passed += 1
+        print("PASS", fn.__name__)
+    except AssertionError as e:
+        failed += 1
+        print("FAIL", fn.__name__, "-", e)
+    return fn
+
+
+def sample(name):
+    return os.path.join(SAMPLE, name)
+
+
+def cells_of(finding):
+    return [(c["sheet"], c["cell"]) for c in finding["cells"]]
+
+
+@test
+def clean_sample_has_only_rounding_notes():
+    rc, objs, _ = check_json(sample("sample.ods"))
+    assert rc == 0, "exit %d" % rc
+    (o,) = objs
+    assert o["format"] == "cn-bmjs-2016", o["format"]
+    assert o["summary"]["errors"] == 0 and o["summary"]["warnings"] == 0, o["summary"]
+    assert o["summary"]["notes"] == len(o["findings"]) > 0
+    for f in o["findings"]:
+        assert f["severity"] == "note", f
+        assert "尾差" in f["message"], f["message"]
+        assert f["expected"] and f["actual"] and f["tolerance"], f
+        assert set(f) == {"rule", "severity", "message", "cells", "expected", "actual", "tolerance"}
+
+
+@test
+def flat_and_zipped_sample_agree():
+    _, a, _ = check_json(sample("sample.ods"))
+    _, b, _ = check_json(sample("sample.fods"))
+    strip = lambda o: [(f["rule"], f["severity"], cells_of(f), f["actual"]) for f in o["findings"]]
+    assert strip(a[0]) == strip(b[0])
+
+
+@test
+def broken_class_sum_is_an_error_at_its_cell():
+    rc, (o,), _ = check_json(sample("v1-broken-class-sum.ods"))
+    assert rc == 1, "exit %d" % rc
+    hits = [f for f in o["findings"] if f["rule"] == "T3.codes" and f["severity"] == "error"
+            and cells_of(f)[0] == ("表三", "C7")]
+    assert hits, [(f["rule"], cells_of(f)[:2]) for f in o["findings"] if f["severity"] == "error"]
+    assert hits[0]["actual"] == "529.93" and hits[0]["expected"] == "592.93", hits[0]
+
+
+@test
+def table1_table2_mismatch():
+    rc, (o,), _ = check_json(sample("v2-t1-t2-mismatch.ods"))
+    assert rc == 1
+    f = [f for f in o["findings"] if f["rule"] == "X.T1-T2.L1"]
+    assert f and f[0]["severity"] == "error", o["findings"]
+    assert ("表一", "C7") in cells_of(f[0]) and ("表二", "D6") in cells_of(f[0]), cells_of(f[0])
+
+
+@test
+def text_figure_names_sheet_and_cell_and_checking_goes_on():
+    rc, (o,), _ = check_json(sample("v3-text-figure.ods"))
+    assert rc == 1
+    bad = [f for f in o["findings"] if f["rule"] == "read.figure"]
+    assert len(bad) == 1 and cells_of(bad[0]) == [("表二", "E9")], bad
+    assert "约100" in bad[0]["message"]
+    assert o["summary"]["notes"] > 0  # the other relations were still checked
+
+
+@test
+def missing_and_duplicated_tables():
+    rc, (o,), _ = check_json(sample("v4-missing-table.ods"))
+    assert rc == 1 and any(f["rule"] == "table.missing" and "表九" in f["message"] for f in o["findings"])
+    rc, (o,), _ = check_json(sample("v5-title-twice.ods"))
+    assert rc == 1 and any(f["rule"] == "table.twice" for f in o["findings"])
+
+
+@test
+def reordered_renamed_and_fullwidth_workbooks_check_like_the_sample():
+    _, (base,), _ = check_json(sample("sample.ods"))
+    for name in ("v7-reordered.ods", "v8-fullwidth-figures.ods"):
+        rc, (o,), _ = check_json(sample(name))
+        assert rc == 0, (name, rc, [f for f in o["findings"] if f["severity"] != "note"])
+        assert o["summary"] == base["summary"], (name, o["summary"])
+
+
+@test
+def typed_narrative_is_audited():
+    rc, (o,), _ = check_json(sample("seed-as-published.ods"))
+    assert rc == 1
+    rules = sorted((f["rule"], f["actual"]) for f in o["findings"] if f["severity"] == "error")
+    assert ("narrative.completion", "179.03%") in rules, rules
+    assert ("narrative.amount", "12.01") in rules, rules
+
+
+@test
+def unusable_files_exit_2_and_others_still_checked():
+    junk = os.path.join(TMP, "notes.ods")
+    with open(junk, "w") as f:
+        f.write("this is not a spreadsheet\n")
+    damaged = os.path.join(TMP, "damaged.ods")
+    with open(sample("sample.ods"), "rb") as f:
+        data = f.read()
+    with open(damaged, "wb") as f:
+        f.write(data[: len(data) // 2])
+    missing = os.path.join(TMP, "no-such-file.ods")
+    rc, objs, _ = check_json(junk, sample("sample.ods"), damaged, missing)
+    assert rc == 2, rc
+    assert [o["file"] for o in objs] == [junk, sample("sample.ods"), damaged, missing]
+    for o in (objs[0], objs[2], objs[3]):
+        assert o["error"] and "\n" not in o["error"], o
+    assert objs[1]["summary"]["errors"] == 0
+    rc, out, err = run("check", junk)
+    assert rc == 2 and err.count("\n") == 1 and junk in err, (rc, err)
+
+
+@test
+def workbook_without_tables_is_unusable():
+    rc, (o,), _ = check_json(os.path.join(TOP, "tests", "data", "ods", "features.ods"))
+    assert rc == 2 and "error" in o, o
+
+
+@test
+def errors_outrank_clean_in_exit_status():
+    rc, objs, _ = check_json(sample("sample.ods"), sample("v2-t1-t2-mismatch.ods"))
+    assert rc == 1 and len(objs) == 2
+
+
+@test
+def english_and_chinese_text_reports():
+    rc, out, _ = run("check", "--lang", "en", sample("v2-t1-t2-mismatch.ods"))
+    assert rc == 1 and "summary:" in out and "error X.T1-T2.L1 [表一!C7" in out, out[-400:]
+    rc, out, _ = run("check", sample("v2-t1-t2-mismatch.ods"))
+    assert rc == 1 and "合计:" in out and "错误 X.T1-T2.L1" in out
+
+
+@test
+def district_rules_add_findings():
+    rules = os.path.join(TMP, "strict.xml")
+    with open(os.path.join(TOP, "addin", "content", "rules", "district", "example-sangong-budget.xml")) as f:
+        text = f.read()
+    # a rule the sample breaks: 三公 决算 (栏8, 12.00) ≤ 因公出国 预算 (栏2, 6.00)
+    text = text.replace('col="8"/>\n    <cell table="T7" row="1" col="1"/>', 'col="8"/>\n    <cell table="T7" row="1" col="2"/>')
+    with open(rules, "w") as f:
+        f.write(text)
+    rc, (o,), _ = check_json("-r", rules, sample("sample.ods"))
+    w = [f for f in o["findings"] if f["rule"] == "D.T7.sangong-budget"]
+    assert rc == 0 and len(w) == 1 and w[0]["severity"] == "warning", o["summary"]
+    assert w[0]["actual"] == "12.00" and w[0]["expected"] == "6.00", w[0]
+    rc, (o,), _ = check_json("--rules", os.path.join(TOP, "addin", "content", "rules", "district", "example-sangong-budget.xml"), sample("sample.ods"))
+    assert rc == 0 and o["summary"]["warnings"] == 0
+    broken = os.path.join(TMP, "broken.xml")
+    with open(broken, "w") as f:
+        f.write(text.replace("</at-most>", "</at-mos>", 1))
+    rc, out, err = run("check", "-r", broken, sample("sample.ods"))
+    assert rc == 2 and "broken.xml" in err, (rc, err)
+
+
+@test
+def unknown_format_is_refused():
+    rc, out, err = run("check", "--format", "no-such-format", sample("sample.ods"))
+    assert rc == 2 and "no-such-format" in err, (rc, err)
+
+
+def dump(path):
+    rc, out, err = run("dump", path)
+    assert rc == 0, err
+    cells = {}
+    for line in out.splitlines():
+        parts = line.split("\t")
+        cells[(parts[0], parts[1])] = tuple(parts[2:])
+    return cells
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+@test
+def fill_writes_only_generated_narrative_cells():
+    src = os.path.join(TMP, "in.ods")
+    shutil.copy(sample("sample.ods"), src)
+    before = sha(src)
+    dst = os.path.join(TMP, "out.ods")
+    rc, out, err = run("fill", src, dst)
+    assert rc == 0, err
+    assert sha(src) == before, "IN was modified"
+    a, b = dump(src), dump(dst)
+    changed = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+    assert changed, "nothing was filled"
+    written = {tuple(line.split(": ", 1)[0].split("!")) for line in out.splitlines() if "!" in line.split(": ", 1)[0]}
+    assert set(changed) <= written, sorted(set(changed) - written)
+    for sheet, cell in changed:
+        assert sheet == "情况说明" and cell.startswith("C"), (sheet, cell)
+        assert a.get((sheet, "A" + cell[1:])), "row without a 键: %s" % cell
+    text = "\n".join(b[k][3] for k in changed)
+    for phrase in ("增加97.35万元,增长2.92%", "占本年支出合计的93.62%", "完成年初预算的113.00%"):
+        assert phrase in text, phrase
+    # the accountant's words are carried into the text, never written
+    assert all(not k[1].startswith("D") for k in changed)
+    # zip parts other than content.xml are byte for byte the same
+    za, zb = zipfile.ZipFile(src), zipfile.ZipFile(dst)
+    assert za.namelist() == zb.namelist()
+    for name in za.namelist():
+        if name != "content.xml":
+            assert za.read(name) == zb.read(name), name
+    # the filled copy checks exactly like the original
+    _, (x,), _ = check_json(src)
+    _, (y,), _ = check_json(dst)
+    assert x["summary"] == y["summary"]
+
+
+@test
+def fill_refuses_to_overwrite_its_input():
+    src = os.path.join(TMP, "same.ods")
+    shutil.copy(sample("sample.ods"), src)
+    before = sha(src)
+    rc, out, err = run("fill", src, src)
+    assert rc == 2 and err.strip(), (rc, err)
+    assert sha(src) == before
+
+
+@test
+def fill_names_missing_inputs():
+    rc, out, err = run("fill", os.path.join(OUT, "share", "juesuan", "template", "juesuan-template.ots"),
+                       os.path.join(TMP, "empty-filled.ods"))
+    assert rc == 0, err
+    assert "【缺" in out, out[:500]
+    assert "上年" in err, err[:500]
+
+
+print("%d passed, %d failed" % (passed, failed))
+shutil.rmtree(TMP, ignore_errors=True)
+sys.exit(1 if failed else 0)
