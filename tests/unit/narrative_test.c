@@ -327,6 +327,68 @@ static void test_fill_typed_narrative(void)
     teardown(&fx);
 }
 
+/* fill, write the copy, read it back: the generated cells are the sentences
+ * and the accountant's cells are as they were. */
+static void test_fill_written_and_read_back(void)
+{
+    fixture fx;
+    js_workbook *back = NULL;
+    const js_sheet *a, *b;
+    char out[128];
+    size_t i;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    snprintf(out, sizeof out, "/tmp/js-narrative-fill-%ld.ods", (long)getpid());
+    CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(JS_UNIT_DATA("sample/sample.ods"), out, &fx.edits), 0);
+    CU_ASSERT_EQUAL_FATAL(js_ods_read(&back, out), 0);
+    a = js_workbook_sheet(fx.wb, "情况说明");
+    b = js_workbook_sheet(back, "情况说明");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    for (i = 0; i < NEXPECTED; i++) {
+        long row = key_row(b, expected[i].key);
+        CU_ASSERT_TRUE_FATAL(row >= 0);
+        CU_ASSERT_STRING_EQUAL(js_sheet_text(b, (uint32_t)row, 2), expected[i].text);
+        CU_ASSERT_STRING_EQUAL(js_sheet_text(b, (uint32_t)row, 3),
+                               js_sheet_text(a, (uint32_t)row, 3));
+    }
+    js_workbook_free(back);
+    remove(out);
+    teardown(&fx);
+}
+
+/* Shares of a breakdown add up to exactly 100.00% (largest remainder):
+ * three equal 三公 items are 33.34%, 33.33%, 33.33%, not 3 × 33.33%. */
+static void test_fill_shares_add_to_100(void)
+{
+    fixture fx;
+    js_findings scratch = JS_FINDINGS_INIT;
+    js_tables *tables = NULL;
+    static const char *const cols[] = {"9", "10", "13"};
+    const char *p;
+    size_t k;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&tables, &scratch, fx.format, fx.wb), 0);
+    for (k = 0; k < 3; k++) {
+        const js_figure *f = js_tables_figure(tables, "T7", "1", cols[k]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        CU_ASSERT_EQUAL(js_sheet_put(js_workbook_sheet(fx.wb, f->sheet), f->row, f->col,
+                                     JS_CELL_NUMBER, "1.00", "1", NULL),
+                        0);
+    }
+    js_tables_free(tables);
+    js_findings_dispose(&scratch);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    p = generated(&fx, "7.1");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p, "因公出国(境)费决算1.00万元,占“三公”经费总额的33.34%"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(p, "公务用车购置及运行维护费决算1.00万元,占“三公”经费总额的33.33%"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(p, "公务接待费决算1.00万元,占“三公”经费总额的33.33%"));
+    teardown(&fx);
+}
+
 /* Write `text` to a temporary template file; its path goes to path. */
 static void write_template(char *path, size_t size, const char *text)
 {
@@ -410,6 +472,8 @@ static CU_TestInfo narrative_tests[] = {
     {"fill: no year property leaves a gap", test_fill_without_year},
     {"fill: an unknown key is noted, its row untouched", test_fill_unknown_key},
     {"fill: a typed narrative is not filled", test_fill_typed_narrative},
+    {"fill: written to a copy and read back", test_fill_written_and_read_back},
+    {"fill: a breakdown's shares add up to 100.00%", test_fill_shares_add_to_100},
     {"templates: errors name file and line", test_template_errors_name_the_line},
     CU_TEST_INFO_NULL,
 };
