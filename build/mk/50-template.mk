@@ -4,12 +4,16 @@
 # nobody, private profile).
 #   build/out/share/juesuan/template/juesuan-template.ots   File > New template
 #   build/out/share/juesuan/sample/*.ods                     sample and variants
-#   make -C build sample-data     regenerate tests/data/sample/ (committed copies)
+#   make -C build sample-data     regenerate the committed copies: tests/data/sample/
+#                                 and addin/content/template/部门决算/juesuan-template.ots
+#                                 (the .oxt ships addin/content/ as content/, and
+#                                 xcu/Paths.xcu points File > New at content/template)
 TPL_DIR := $(TOP)/addin/content/template
-TPL_SRC := $(wildcard $(TPL_DIR)/*.py) $(TPL_DIR)/seed-narrative.txt
+TPL_SRC := $(wildcard $(TPL_DIR)/*.py) $(TPL_DIR)/seed-narrative.txt $(TPL_DIR)/convert.sh
 TPL_GEN := $(OUT)/template-gen
 TPL_OTS := $(OUT)/share/juesuan/template/juesuan-template.ots
 TPL_SAMPLE := $(OUT)/share/juesuan/sample/sample.ods
+TPL_OTS_SRC := $(TPL_DIR)/部门决算/juesuan-template.ots
 TPL_PY := PYTHONDONTWRITEBYTECODE=1 python3
 
 $(TPL_GEN)/juesuan-template.fods: $(TPL_SRC)
@@ -26,9 +30,8 @@ $(TPL_SAMPLE): $(TPL_GEN)/sample/sample.fods
 	bash $(TPL_DIR)/convert.sh ods $(dir $@) $(TPL_GEN)/sample/*.fods
 
 .PHONY: sample-data test-template
-sample-data:
-	$(TPL_PY) $(TPL_DIR)/gen.py sample $(TOP)/tests/data/sample
-	bash $(TPL_DIR)/convert.sh ods $(TOP)/tests/data/sample $(TOP)/tests/data/sample/*.fods
+sample-data: $(TPL_OTS)
+	bash $(TPL_DIR)/update-data.sh $(TPL_OTS)
 
 test-template: $(TPL_OTS) $(TPL_SAMPLE) $(if $(CLI_SRC),$(CLI_BIN))
 	bash $(TOP)/tests/lo/template-test.sh $(OUT)

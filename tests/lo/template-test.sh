@@ -9,7 +9,8 @@
 #  4. with every stored formula result removed (so LibreOffice computes them),
 #     LibreOffice's own results are again the seed's figures, and no formula
 #     of the template or the sample gives an error;
-#  5. the committed sample files are what the generator writes today;
+#  5. the committed sample files and the committed .ots (shipped in the
+#     .oxt) are what the generator writes today;
 #  6. `juesuan check` finds in each faulty variant the finding that
 #     tests/data/sample/README.md lists, and none in the sample.
 set -euo pipefail
@@ -88,6 +89,12 @@ PYTHONDONTWRITEBYTECODE=1 python3 "$top/addin/content/template/gen.py" sample "$
 for f in "$fresh"/*; do
   if cmp -s "$f" "$data/$(basename "$f")"; then :; else
     bad "tests/data/sample/$(basename "$f") is stale: make -C build sample-data"
+  fi
+done
+committed=$top/addin/content/template/部门决算/juesuan-template.ots
+for part in content.xml styles.xml; do
+  if cmp -s <(unzip -p "$tpl" $part) <(unzip -p "$committed" $part); then :; else
+    bad "addin/content/template/部门决算/juesuan-template.ots ($part) is stale: make -C build sample-data"
   fi
 done
 [ "$(ls "$data"/*.ods | wc -l)" = "$(ls "$fresh"/*.fods | wc -l)" ] &&
