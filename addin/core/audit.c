@@ -590,7 +590,9 @@ static int audit_cell(auditor *a, const js_sheet *sh, const js_cell *c, int foll
 
 /*
  * Audit the typed narrative of `wb` (see narrative.h): a free-text
- * narrative sheet cell by cell, or the 主要原因及说明 cells of a keyed one.
+ * narrative sheet cell by cell, or the 主要原因及说明 cells of a keyed one
+ * (and its 生成内容 cells, which disagree with the tables once these
+ * change after the narrative was filled).
  * Findings are appended to `out`.  JS_ENOTFOUND when there is no narrative
  * sheet.
  */
@@ -610,8 +612,6 @@ int js_narrative_audit(js_findings *out, const js_format *format, const js_workb
         return js_error_set(JS_EINVAL, "no findings list, format or workbook given");
     if ((rc = narr_sheet_find(&ns, wb)) < 0)
         return rc;
-    if (ns.keyed && !ns.has_reason)
-        return 0;
     if ((rc = narr_tpl_load_format(&tpl, format)) < 0)
         goto cleanup;
     if ((rc = js_tables_locate(&tables, &scratch, format, wb)) < 0)
@@ -639,7 +639,9 @@ int js_narrative_audit(js_findings *out, const js_format *format, const js_workb
             continue;
         if (!ns.keyed) {
             rc = audit_cell(a, ns.sheet, c, 1);
-        } else if (c->row > ns.header_row && c->col == ns.reason_col) {
+        } else if (c->row > ns.header_row &&
+                   (c->col == ns.gen_col || (ns.has_reason && c->col == ns.reason_col))) {
+            /* the accountant's words, and generated text gone stale */
             const narr_para *para;
             js_buf key = JS_BUF_INIT;
             const char *k = js_sheet_text(ns.sheet, c->row, ns.key_col);

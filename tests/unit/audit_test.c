@@ -176,6 +176,45 @@ static void test_reason_cell_audited(void)
     teardown(&fx);
 }
 
+/* A filled narrative agrees with its tables; once a table figure changes,
+ * the generated text that cites it is reported as stale. */
+static void test_generated_text_goes_stale(void)
+{
+    fixture fx;
+    js_edits edits = JS_EDITS_INIT;
+    js_findings notes = JS_FINDINGS_INIT;
+    js_sheet *sh;
+    size_t i;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&edits, &notes, fx.format, fx.wb), 0);
+    for (i = 0; i < edits.count; i++) {
+        const js_edit *e = &edits.items[i];
+        CU_ASSERT_EQUAL(js_sheet_put(js_workbook_sheet(fx.wb, e->sheet), e->row, e->col,
+                                     JS_CELL_TEXT, e->text, NULL, NULL),
+                        0);
+    }
+    audit(&fx, 0);
+    js_findings_dispose(&fx.found);
+    /* 表一 行36 (收入总计) changes after the narrative was written */
+    sh = js_workbook_sheet(fx.wb, "表一");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sh);
+    for (i = 0; i < sh->count; i++)
+        if (sh->cells[i].value && strcmp(sh->cells[i].value, "3432.76") == 0 &&
+            sh->cells[i].col < 3)
+            break;
+    CU_ASSERT_TRUE_FATAL(i < sh->count);
+    CU_ASSERT_EQUAL(js_sheet_put(sh, sh->cells[i].row, sh->cells[i].col, JS_CELL_NUMBER, "3432.86",
+                                 "3432.86", NULL),
+                    0);
+    audit(&fx, 1);
+    expect(&fx, 0, "narrative.amount", "3432.86", "3432.76", "情况说明", "C4",
+           "收入总计3432.76万元");
+    js_edits_dispose(&edits);
+    js_findings_dispose(&notes);
+    teardown(&fx);
+}
+
 /* Rounding, OCR spaces, full-width digits and figures of no table. */
 static void test_rounding_and_typing_forms(void)
 {
@@ -272,6 +311,7 @@ static CU_TestInfo audit_tests[] = {
     {"a wrong rate of change is reported", test_wrong_percentage_variant},
     {"the generated sample has nothing wrong", test_sample_is_clean},
     {"the accountant's cells are audited", test_reason_cell_audited},
+    {"generated text goes stale when a table changes", test_generated_text_goes_stale},
     {"rounding, OCR spaces, full width, other numbers", test_rounding_and_typing_forms},
     {"wrong amount, share and direction reported", test_wrong_figures_reported},
     {"no inputs sheet: checked within the sentence", test_without_inputs_sheet},
