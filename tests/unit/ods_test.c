@@ -516,6 +516,76 @@ static void test_write_refusals(void)
     js_edits_dispose(&e);
 }
 
+/* Write `text` to `path`; 0 on success. */
+static int spit(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    size_t n = strlen(text);
+    int ok = f && fwrite(text, 1, n, f) == n;
+    if (f)
+        fclose(f);
+    return ok ? 0 : -1;
+}
+
+/*
+ * Rows inside header rows and row groups count like any other; a new row
+ * goes after the last row but before the named expressions; documents may
+ * use other prefixes (t:, o:, x:) for the ODF namespaces.
+ */
+static void test_write_structure(void)
+{
+    static const char doc[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<o:document xmlns:o=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:t=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+        "xmlns:x=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><o:body><o:spreadsheet>"
+        "<t:table t:name=\"甲\"><t:table-column/>"
+        "<t:table-header-rows><t:table-row><t:table-cell o:value-type=\"string\">"
+        "<x:p>表头</x:p></t:table-cell></t:table-row></t:table-header-rows>"
+        "<t:table-row-group><t:table-row t:number-rows-repeated=\"2\"><t:table-cell "
+        "o:value-type=\"float\" o:value=\"1.5\" t:number-columns-repeated=\"2\"><x:p>1.5</x:p>"
+        "</t:table-cell></t:table-row></t:table-row-group>"
+        "<t:named-expressions/></t:table>"
+        "<t:table t:name=\"乙\"/>"
+        "</o:spreadsheet></o:body></o:document>\n";
+    const char *in = OUT_DIR "/structure.fods", *out = OUT_DIR "/structure-out.fods";
+    js_edits e = JS_EDITS_INIT;
+    js_workbook *a, *b;
+    size_t size;
+    char *text;
+
+    mkdir("build/out/tests", 0755);
+    mkdir(OUT_DIR, 0755);
+    CU_ASSERT_EQUAL_FATAL(spit(in, doc), 0);
+    a = load(in);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_STRING_EQUAL(js_sheet_text(a->sheets[0], 0, 0), "表头");
+    CU_ASSERT_STRING_EQUAL(js_sheet_get(a->sheets[0], 2, 1)->value, "1.5");
+    CU_ASSERT_EQUAL(a->sheets[0]->count, 5);
+
+    js_edits_add(&e, "甲", 2, 0, "组内");
+    js_edits_add(&e, "甲", 5, 1, "表后");
+    js_edits_add(&e, "乙", 1, 1, "空表");
+    CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(in, out, &e), 0);
+    b = load(out);
+    if (b)
+        assert_same_except(a, b, &e);
+    text = (char *)slurp(out, &size);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    /* added rows use the document's prefixes and precede t:named-expressions */
+    CU_ASSERT(contains(text, size,
+                       "<t:table-row><t:table-cell t:number-columns-repeated=\"1\"/>"
+                       "<t:table-cell o:value-type=\"string\"><x:p>表后</x:p></t:table-cell>"
+                       "</t:table-row><t:named-expressions/>") ||
+              contains(text, size,
+                       "<t:table-row><t:table-cell/><t:table-cell o:value-type=\"string\">"
+                       "<x:p>表后</x:p></t:table-cell></t:table-row><t:named-expressions/>"));
+    free(text);
+    js_workbook_free(a);
+    js_workbook_free(b);
+    js_edits_dispose(&e);
+}
+
 static CU_TestInfo ods_tests[] = {
     {"reads a hand-written .fods", test_read_fods},
     {"reads LibreOffice's .ods", test_read_ods},
@@ -526,6 +596,7 @@ static CU_TestInfo ods_tests[] = {
     {"edits a .fods, keeping style and merge", test_write_fods},
     {"copies unchanged without edits", test_write_no_edits},
     {"refuses and leaves no file", test_write_refusals},
+    {"header rows, groups, named expressions, other prefixes", test_write_structure},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(ods, ods_tests)
