@@ -157,6 +157,9 @@ char *js_rule_normalize(const char *text);
  * "1.", "其中:") the way labels are printed.  New string. */
 char *js_rule_normalize_label(const char *text);
 
+/* The part of already normalized text after a leading ordinal / "其中:". */
+const char *js_rule_skip_ordinal(const char *norm);
+
 /*
  * Run every rule of `set` over the figures found by js_tables_locate
  * (rule_eval.c), appending broken relations and 尾差 notes to `out`.

@@ -132,6 +132,18 @@ static size_t ordinal_length(const char *s)
     return 0;
 }
 
+/* Skip a leading "其中:" and one ordinal in normalized text (see rule.h). */
+const char *js_rule_skip_ordinal(const char *norm)
+{
+    const char *p = norm;
+    if (strncmp(p, "其中:", strlen("其中:")) == 0)
+        p += strlen("其中:");
+    p += ordinal_length(p);
+    if (strncmp(p, "其中:", strlen("其中:")) == 0)
+        p += strlen("其中:");
+    return p;
+}
+
 /*
  * Normalize a row label: as js_rule_normalize, then drop one leading
  * ordinal and a leading "其中:".  The caller frees the result.
@@ -139,19 +151,9 @@ static size_t ordinal_length(const char *s)
 char *js_rule_normalize_label(const char *text)
 {
     char *norm = js_rule_normalize(text), *out;
-    const char *p;
-    size_t k;
-
     if (!norm)
         return NULL;
-    p = norm;
-    if (strncmp(p, "其中:", strlen("其中:")) == 0)
-        p += strlen("其中:");
-    k = ordinal_length(p);
-    p += k;
-    if (strncmp(p, "其中:", strlen("其中:")) == 0)
-        p += strlen("其中:");
-    out = js_strdup(p);
+    out = js_strdup(js_rule_skip_ordinal(norm));
     free(norm);
     return out;
 }

@@ -293,9 +293,16 @@ static unsigned cell_uint(const js_cell *cell)
 {
     const char *s = cell->type == JS_CELL_NUMBER && cell->value ? cell->value : cell->text;
     unsigned long v = 0;
+    const char *q;
     char *norm, *p;
     if (!s)
         return 0;
+    /* most keys are plain digits: no need to normalize */
+    for (q = s; *q >= '0' && *q <= '9' && v < 1000000; q++)
+        v = v * 10 + (unsigned long)(*q - '0');
+    if (q != s && !*q)
+        return (unsigned)v;
+    v = 0;
     norm = js_rule_normalize(s);
     if (!norm)
         return 0;
@@ -511,6 +518,7 @@ static int row_key(char **key, char **name, uint32_t *label_end, const tbl *t, c
         }
         if (!cell->text && !(in_key && cell->value))
             continue;
+        /* normalized once: a code, a declared label, or the row's name */
         norm = js_rule_normalize(cell->text ? cell->text : cell->value);
         if (!norm)
             return JS_ENOMEM;
@@ -518,27 +526,26 @@ static int row_key(char **key, char **name, uint32_t *label_end, const tbl *t, c
             *key = norm;
             continue;
         }
-        free(norm);
-        if (!cell->text)
-            continue;
-        norm = js_rule_normalize_label(cell->text);
-        if (!norm)
-            return JS_ENOMEM;
-        if (!*key && d->rows != JS_ROWS_LINE) {
-            for (i = 0; i < d->labels.count; i++)
-                if (strcmp(norm, d->labels.items[i]) == 0)
-                    break;
-            if (i < d->labels.count) {
-                *key = norm;
-                *label_end = cell->col + (cell->col_span ? cell->col_span : 1);
-                if (!*name && !(*name = js_strdup(norm)))
-                    return JS_ENOMEM;
-                continue;
+        if (cell->text) {
+            const char *label = js_rule_skip_ordinal(norm);
+            if (!*key && d->rows != JS_ROWS_LINE) {
+                for (i = 0; i < d->labels.count; i++)
+                    if (strcmp(label, d->labels.items[i]) == 0)
+                        break;
+                if (i < d->labels.count) {
+                    *label_end = cell->col + (cell->col_span ? cell->col_span : 1);
+                    if (!(*key = js_strdup(label)) || (!*name && !(*name = js_strdup(label)))) {
+                        free(norm);
+                        return JS_ENOMEM;
+                    }
+                    free(norm);
+                    continue;
+                }
             }
-        }
-        if (!*name && norm[0] && !is_code(norm)) {
-            *name = norm;
-            continue;
+            if (!*name && label[0] && !is_code(label) && !(*name = js_strdup(label))) {
+                free(norm);
+                return JS_ENOMEM;
+            }
         }
         free(norm);
     }
