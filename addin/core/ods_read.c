@@ -729,7 +729,7 @@ static int read_zip(js_workbook *wb, zip_t *za, const char *what)
     js_buf part = JS_BUF_INIT;
     int rc;
 
-    if ((rc = check_mimetype(za, what)) < 0)
+    if ((rc = check_mimetype(za, what)) < 0 || (rc = js_zip_check_encryption(za, what)) < 0)
         return rc;
     rc = js_zip_stream_reader(&xr, &st, za, "content.xml", JS_ODS_XML_OPTIONS);
     if (rc == JS_ENOTFOUND)

@@ -920,7 +920,8 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
     case JS_ODS_ZIP: {
         js_zip_stream st;
         xmlTextReaderPtr xr = NULL;
-        if ((rc = js_zip_open_path(&zi, in_path)) < 0)
+        if ((rc = js_zip_open_path(&zi, in_path)) < 0 ||
+            (rc = js_zip_check_encryption(zi, in_path)) < 0)
             goto cleanup;
         rc = js_zip_stream_reader(&xr, &st, zi, "content.xml", JS_ODS_XML_OPTIONS);
         if (rc == JS_ENOTFOUND)

@@ -82,6 +82,26 @@ cleanup:
     return rc;
 }
 
+/*
+ * A password-protected document keeps its parts encrypted: say so rather
+ * than report the ciphertext as damaged XML.
+ */
+int js_zip_check_encryption(zip_t *za, const char *what)
+{
+    js_buf manifest = JS_BUF_INIT;
+    int rc = js_zip_read_entry(&manifest, za, "META-INF/manifest.xml", (size_t)1 << 22, what);
+
+    if (rc == JS_ENOTFOUND)
+        rc = 0;
+    else if (rc == 0 && strstr(js_buf_cstr(&manifest), "encryption-data"))
+        rc = js_error_set(JS_EFORMAT,
+                          "%s: the document is password-protected; save a copy without a "
+                          "password and check that",
+                          what);
+    js_buf_dispose(&manifest);
+    return rc;
+}
+
 /* libxml2 input callback: the next bytes of the entry, -1 on damage. */
 static int stream_read(void *ctx, char *buffer, int len)
 {

@@ -34,6 +34,12 @@ int js_zip_open_memory(zip_t **out, const void *data, size_t size, const char *w
 int js_zip_read_entry(js_buf *out, zip_t *za, const char *name, size_t limit, const char *what);
 
 /*
+ * JS_EFORMAT "password-protected" when META-INF/manifest.xml declares
+ * encrypted parts (they would otherwise look like damaged XML).
+ */
+int js_zip_check_encryption(zip_t *za, const char *what);
+
+/*
  * Start streaming entry `name`: JS_ENOTFOUND (no message) when absent.
  * Then *reader (created with `options`) parses it; free the reader first,
  * then js_zip_stream_close.

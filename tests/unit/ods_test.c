@@ -205,6 +205,7 @@ static void test_read_errors(void)
     expect_failure(JS_UNIT_DATA("ods/letter.odt"), JS_EFORMAT,
                    "not an OpenDocument spreadsheet (mimetype application/vnd.oasis."
                    "opendocument.text)");
+    expect_failure(JS_UNIT_DATA("ods/encrypted.ods"), JS_EFORMAT, "password-protected");
     expect_failure(JS_UNIT_DATA("ods/damaged.fods"), JS_EFORMAT,
                    "damaged XML at line 22: Opening and ending tag mismatch");
 }
@@ -509,6 +510,8 @@ static void test_write_refusals(void)
     expect_write_failure(JS_UNIT_DATA("ods/badcrc.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
     expect_write_failure(JS_UNIT_DATA("ods/damaged.fods"), OUT_DIR "/fail.fods", &e, JS_EFORMAT);
     expect_write_failure(JS_UNIT_DATA("ods/nocontent.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
+    expect_write_failure(JS_UNIT_DATA("ods/encrypted.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "password-protected"));
     expect_write_failure("tests/data/ods/no-such.ods", OUT_DIR "/fail.ods", &e, JS_EIO);
     js_edits_add(&e, "表十一", 0, 0, "x");
     expect_write_failure(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/fail.ods", &e, JS_ENOTFOUND);
