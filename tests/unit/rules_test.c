@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The schema of the content folder. */
 static const char *schema_path(void)
@@ -404,6 +405,63 @@ static void test_schema_rejects_with_line(void)
     js_ruleset_dispose(&set);
 }
 
+static void test_named_row_missing(void)
+{
+    fixture fx;
+    const js_finding *f;
+    setup(&fx);
+    num(fx.a, 5, 1, "7"); /* the 合计 line renumbered: 行次 3 is gone */
+    check(&fx);
+    /* A.sum and X.same both need 甲表 L3: reported once, at the table */
+    f = only(&fx, "table.row-missing", JS_SEVERITY_ERROR);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_en, "\"L3\""));
+    CU_ASSERT_EQUAL_FATAL(f->ncells, 1);
+    CU_ASSERT_STRING_EQUAL(f->cells[0].sheet, "甲");
+    CU_ASSERT_EQUAL(f->cells[0].row, 0);
+    teardown(&fx);
+}
+
+/* A district's own rule file: added to the format, or refused whole. */
+static void test_district_rules(void)
+{
+    js_format *f = NULL;
+    const char *env = getenv("JUESUAN_CONTENT");
+    char good[] = "/tmp/js_rules_test_XXXXXX";
+    FILE *fp;
+    size_t before;
+    int fd;
+
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&f, env && *env ? env : "addin/content", "cn-bmjs-2016"),
+                          0);
+    before = f->set.nrules;
+    fd = mkstemp(good);
+    CU_ASSERT_FATAL(fd >= 0);
+    fp = fdopen(fd, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+    fputs("<rules>\n<at-most id=\"D.procurement\" severity=\"warning\" ref=\"district\">"
+          "<message lang=\"zh-CN\">采购 {actual}</message>"
+          "<message lang=\"en-US\">procurement {actual}</message>"
+          "<cell table=\"表十\" row=\"服务\" col=\"采购金额\"/>"
+          "<cell table=\"T10\" row=\"货物\" col=\"采购金额\"/></at-most>\n</rules>\n",
+          fp);
+    fclose(fp);
+    CU_ASSERT_EQUAL(js_format_add_rules(f, good), 0);
+    CU_ASSERT_EQUAL(f->set.nrules, before + 1);
+    CU_ASSERT_STRING_EQUAL(f->set.rules[before].cells[0].table, "T10");
+    /* the same ids again: refused, and the format is unchanged */
+    CU_ASSERT_EQUAL(js_format_add_rules(f, good), JS_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "rule id used twice"));
+    CU_ASSERT_EQUAL(f->set.nrules, before + 1);
+    CU_ASSERT_EQUAL(js_format_add_rules(f, "/nonexistent/rules.xml"), JS_ENOTFOUND);
+    {
+        js_format *none = NULL;
+        CU_ASSERT_EQUAL(js_format_load(&none, "addin/content", "../etc/passwd"), JS_ENOTFOUND);
+        CU_ASSERT_PTR_NULL(none);
+    }
+    unlink(good);
+    js_format_free(f);
+}
+
 static CU_TestInfo rules_tests[] = {
     {"every relation holds: no finding", test_all_hold},
     {"sum: exact, 尾差 note, error", test_sum_rounding_classes},
@@ -412,6 +470,8 @@ static CU_TestInfo rules_tests[] = {
     {"cells of several tables, at-most, mapped lines", test_cells_at_most_mapped},
     {"an unreadable figure is reported once", test_bad_figure_skips_relations},
     {"schema and loader reject with the line", test_schema_rejects_with_line},
+    {"a row named by a rule is missing", test_named_row_missing},
+    {"a district's rule file", test_district_rules},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(rules, rules_tests)
