@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# validate_test.sh OXT CLI CONTENT SAMPLE_DIR - the 决算 commands in a real
+# headless LibreOffice (make -C build test-validate).
+#
+# Installs the .oxt into a private profile (as nobody when root), starts
+# soffice, and runs validate_test.py on the sample and its faulty variants.
+# The checker and its content are copied first, so a concurrent rebuild of
+# the tree cannot pull them away mid-run.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+oxt=$1 cli=$2 content=$3 samples=$4
+# shellcheck source=validate_office.sh
+source "$here/validate_office.sh"
+vo_start "$oxt"
+trap vo_stop EXIT
+mkdir -p "$VO_DIR/cli/bin" "$VO_DIR/cli/share/juesuan"
+cp "$cli" "$VO_DIR/cli/bin/juesuan"
+cp -r "$content/." "$VO_DIR/cli/share/juesuan/"
+cp -r "$here" "$VO_DIR/tests"
+chmod -R a+rX "$VO_DIR/cli" "$VO_DIR/tests"
+files=("$samples"/sample.ods)
+for f in "$samples"/v*.ods; do
+  [ -f "$f" ] && files+=("$f")
+done
+vo_python "$VO_DIR/tests/validate_test.py" "$VO_DIR/cli/bin/juesuan" "$VO_DIR/work" "${files[@]}"
