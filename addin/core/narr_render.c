@@ -120,10 +120,13 @@ static int get_fig3(rstate *st, narr_operand *op, const char *table, const char 
         goto cleanup;
     snprintf(op->what, sizeof op->what, "%s", js_buf_cstr(&name));
     if (!tables || !js_tables_found(tables, table)) {
-        MSG(zh, "情况说明第%s段需要%s,但工作簿中没有找到%s:请补上该表后重新生成。",
-            st->env->para_key, op->what, js_buf_cstr(&tname));
-        MSG(en, "Narrative paragraph %s needs %s, but %s was not found in the workbook.",
-            st->env->para_key, op->what, js_buf_cstr(&tname));
+        /* one note per paragraph and table, however many figures it needs */
+        MSG(zh, "情况说明第%s段需要%s的数字,但工作簿中%s没有找到或出现不止一处:请改正后重新生成。",
+            st->env->para_key, js_buf_cstr(&tname), js_buf_cstr(&tname));
+        MSG(en,
+            "Narrative paragraph %s needs figures of %s, but %s was not found in the workbook "
+            "(or found more than once).",
+            st->env->para_key, js_buf_cstr(&tname), js_buf_cstr(&tname));
         rc = note(st, NULL, 0, 0, zh, en);
         goto cleanup;
     }

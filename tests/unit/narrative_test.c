@@ -280,6 +280,27 @@ static void test_fill_procurement_branch(void)
     teardown(&fx);
 }
 
+/* A table missing: its figures are gaps, one note names the table. */
+static void test_fill_missing_table(void)
+{
+    fixture fx;
+    const js_finding *n;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "v4-missing-table.ods"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
+    CU_ASSERT_EQUAL(fx.edits.count, NEXPECTED);
+    CU_ASSERT_STRING_EQUAL(
+        generated(&fx, "9"),
+        "本部门2016年度非税收入合计【缺:表九 合计 栏1】万元,其中纳入预算管理已缴"
+        "国库【缺:表九 合计 栏2】万元,纳入财政专户管理已缴财政专户【缺:表九 合计 "
+        "栏3】万元。【缺:表九】");
+    CU_ASSERT_STRING_EQUAL(generated(&fx, "1"), expected[0].text);
+    CU_ASSERT_EQUAL(fx.notes.count, 1);
+    n = note_with(&fx.notes, "情况说明第9段需要表九的数字");
+    CU_ASSERT_PTR_NOT_NULL(n);
+    teardown(&fx);
+}
+
 /* No year property: a gap and a note, not a guessed year. */
 static void test_fill_without_year(void)
 {
@@ -469,6 +490,7 @@ static CU_TestInfo narrative_tests[] = {
     {"fill: no inputs sheet leaves gaps and notes", test_fill_without_inputs_sheet},
     {"fill: a blank input is noted with its cell", test_fill_blank_input_names_cell},
     {"fill: 表十 with purchases takes the other branch", test_fill_procurement_branch},
+    {"fill: a missing table leaves gaps and one note", test_fill_missing_table},
     {"fill: no year property leaves a gap", test_fill_without_year},
     {"fill: an unknown key is noted, its row untouched", test_fill_unknown_key},
     {"fill: a typed narrative is not filled", test_fill_typed_narrative},
