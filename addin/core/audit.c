@@ -441,7 +441,16 @@ static long match_by_words(const narr_slots *ss, const narr_token *t, long last)
     }
     if (n == 1)
         return first;
-    return after; /* shared words: only next to a figure matched before */
+    if (n > 1)
+        return after; /* shared words: only next to a figure matched before */
+    /* short words ("占"): only for the template figure right after the one
+     * matched just before, as in "…0.05万元,占100%" */
+    if (last >= 0 && (size_t)last + 1 < ss->count) {
+        const narr_slot *s = &ss->items[last + 1];
+        if (kind_fits(s, t) && narr_ends_with(t->label, s->label))
+            return last + 1;
+    }
+    return -1;
 }
 
 /* The change slot of the amount slot matched last in the line, or -1. */
