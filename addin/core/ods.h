@@ -18,7 +18,8 @@
 /*
  * Read the spreadsheet at `path` (.ods zip or flat .fods XML, told apart by
  * content, not by name).  JS_EIO when the file cannot be read, JS_EFORMAT
- * with a one-line reason when it is not a spreadsheet or is damaged.
+ * with a one-line reason when it is not a spreadsheet or is damaged.  The
+ * reason names the part, sheet and cell, not the path: callers prefix it.
  */
 int js_ods_read(js_workbook **out, const char *path);
 

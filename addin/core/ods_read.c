@@ -77,7 +77,7 @@ typedef struct cell_state {
 
 typedef struct reader {
     xmlTextReaderPtr r;
-    const char *what; /* file or part name for messages */
+    const char *what; /* message prefix naming the part ("content.xml: ") or "" */
     js_workbook *wb;
     js_sheet *sheet;
     js_sheet scratch; /* the cells of a repeated row, stored once */
@@ -246,7 +246,7 @@ static int attr_count(reader *rd, uint64_t *out, const xmlNode *node, enum att w
     rc = js_ods_parse_count(out, v, MAX_REPEAT);
     if (rc < 0) {
         where(rd, place, sizeof(place));
-        js_error_set(JS_EFORMAT, "%s: %s: %s=\"%.40s\" is not a positive number", rd->what, place,
+        js_error_set(JS_EFORMAT, "%s%s: %s=\"%.40s\" is not a positive number", rd->what, place,
                      (const char *)a->name, v);
     }
     if (scratch)
@@ -264,9 +264,8 @@ static int spend(reader *rd, size_t bytes)
         return 0;
     }
     where(rd, place, sizeof(place));
-    return js_error_set(JS_EFORMAT,
-                        "%s: %s: repeated cells expand beyond %zu MiB; refusing the file", rd->what,
-                        place, AMPLIFY_BUDGET >> 20);
+    return js_error_set(JS_EFORMAT, "%s%s: repeated cells expand beyond %zu MiB; refusing the file",
+                        rd->what, place, AMPLIFY_BUDGET >> 20);
 }
 
 /* Free the cells of the scratch sheet, keeping its array. */
@@ -496,7 +495,7 @@ static int element_begin(reader *rd, int depth, int *skip)
     if (!rd->root_seen) {
         rd->root_seen = 1;
         if (kind != EL_DOCUMENT && kind != EL_CONTENT && kind != EL_DOC_META)
-            return js_error_set(JS_EFORMAT, "%s: not an OpenDocument document (root element <%s>)",
+            return js_error_set(JS_EFORMAT, "%snot an OpenDocument document (root element <%s>)",
                                 rd->what, (const char *)node->name);
         return 0;
     }
@@ -679,7 +678,7 @@ static int parse_part(js_workbook *wb, xmlTextReaderPtr xr, const char *what, in
     ret = read_document(&rd);
     if (ret < 0) {
         if (ret == -1 && stream && stream->error[0])
-            rc = js_error_set(JS_EFORMAT, "%s: damaged zip data: %s", what, stream->error);
+            rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);
         else if (ret == -1)
             rc = js_ods_xml_fail(&err, what);
         else
@@ -687,17 +686,16 @@ static int parse_part(js_workbook *wb, xmlTextReaderPtr xr, const char *what, in
         goto cleanup;
     }
     if (!rd.root_seen) {
-        rc = js_error_set(JS_EFORMAT, "%s: empty document", what);
+        rc = js_error_set(JS_EFORMAT, "%sempty document", what);
         goto cleanup;
     }
     if (need_sheet && rd.spreadsheet_depth < 0) {
         if (rd.other_body)
-            rc = js_error_set(JS_EFORMAT,
-                              "%s: not an OpenDocument spreadsheet (it is a %s document)", what,
-                              rd.other_body);
+            rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet (it is a %s document)",
+                              what, rd.other_body);
         else
-            rc = js_error_set(JS_EFORMAT,
-                              "%s: not an OpenDocument spreadsheet (no spreadsheet body)", what);
+            rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet (no spreadsheet body)",
+                              what);
     }
 cleanup:
     xmlFreeTextReader(xr);
@@ -706,56 +704,48 @@ cleanup:
 }
 
 /* Check the zip's mimetype entry when there is one. */
-static int check_mimetype(zip_t *za, const char *what)
+static int check_mimetype(zip_t *za)
 {
     js_buf mt = JS_BUF_INIT;
-    int rc = js_zip_read_entry(&mt, za, "mimetype", 256, what);
+    int rc = js_zip_read_entry(&mt, za, "mimetype", 256, "");
 
     if (rc == JS_ENOTFOUND)
         rc = 0; /* optional in practice; content.xml decides */
     else if (rc == 0 &&
              strncmp(js_buf_cstr(&mt), "application/vnd.oasis.opendocument.spreadsheet", 46) != 0)
-        rc = js_error_set(JS_EFORMAT, "%s: not an OpenDocument spreadsheet (mimetype %.80s)", what,
+        rc = js_error_set(JS_EFORMAT, "not an OpenDocument spreadsheet (mimetype %.80s)",
                           js_buf_cstr(&mt));
     js_buf_dispose(&mt);
     return rc;
 }
 
 /* Read content.xml, then meta.xml, of an opened archive into `wb`. */
-static int read_zip(js_workbook *wb, zip_t *za, const char *what)
+static int read_zip(js_workbook *wb, zip_t *za)
 {
     js_zip_stream st;
     xmlTextReaderPtr xr = NULL;
-    js_buf part = JS_BUF_INIT;
     int rc;
 
-    if ((rc = check_mimetype(za, what)) < 0 || (rc = js_zip_check_encryption(za, what)) < 0)
+    if ((rc = check_mimetype(za)) < 0 || (rc = js_zip_check_encryption(za, "")) < 0)
         return rc;
     rc = js_zip_stream_reader(&xr, &st, za, "content.xml", JS_ODS_XML_OPTIONS);
     if (rc == JS_ENOTFOUND)
-        return js_error_set(
-            JS_EFORMAT, "%s: a zip archive without content.xml (not an OpenDocument file)", what);
+        return js_error_set(JS_EFORMAT,
+                            "a zip archive without content.xml (not an OpenDocument file)");
     if (rc < 0)
         return rc;
-    js_buf_printf(&part, "%s: content.xml", what);
-    rc = parse_part(wb, xr, js_buf_cstr(&part), 1, &st);
+    rc = parse_part(wb, xr, "content.xml: ", 1, &st);
     js_zip_stream_close(&st);
     if (rc < 0)
-        goto cleanup;
+        return rc;
 
     rc = js_zip_stream_reader(&xr, &st, za, "meta.xml", JS_ODS_XML_OPTIONS);
-    if (rc == JS_ENOTFOUND) {
-        rc = 0;
-        goto cleanup;
-    }
+    if (rc == JS_ENOTFOUND)
+        return 0;
     if (rc < 0)
-        goto cleanup;
-    js_buf_clear(&part);
-    js_buf_printf(&part, "%s: meta.xml", what);
-    rc = parse_part(wb, xr, js_buf_cstr(&part), 0, &st);
+        return rc;
+    rc = parse_part(wb, xr, "meta.xml: ", 0, &st);
     js_zip_stream_close(&st);
-cleanup:
-    js_buf_dispose(&part);
     return rc;
 }
 
@@ -781,16 +771,16 @@ int js_ods_read(js_workbook **out, const char *path)
 
     *out = NULL;
     if (stat(path, &st) != 0)
-        return js_error_set(JS_EIO, "%s: cannot open: %s", path, strerror(errno));
+        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
     if (!S_ISREG(st.st_mode))
-        return js_error_set(JS_EIO, "%s: not a file", path);
+        return js_error_set(JS_EIO, "not a file");
     f = fopen(path, "rb");
     if (!f)
-        return js_error_set(JS_EIO, "%s: cannot open: %s", path, strerror(errno));
+        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
     n = fread(head, 1, sizeof(head), f);
     fclose(f);
     if (n == 0)
-        return js_error_set(JS_EFORMAT, "%s: empty file, not a spreadsheet", path);
+        return js_error_set(JS_EFORMAT, "empty file, not a spreadsheet");
     if ((rc = js_workbook_new(&wb)) < 0)
         return rc;
 
@@ -799,51 +789,49 @@ int js_ods_read(js_workbook **out, const char *path)
         zip_t *za = NULL;
         if ((rc = js_zip_open_path(&za, path)) < 0)
             break;
-        rc = read_zip(wb, za, path);
+        rc = read_zip(wb, za);
         zip_discard(za);
         break;
     }
     case JS_ODS_XML: {
         xmlTextReaderPtr xr = xmlReaderForFile(path, NULL, JS_ODS_XML_OPTIONS);
         if (!xr) {
-            rc = js_error_set(JS_EIO, "%s: cannot open", path);
+            rc = js_error_set(JS_EIO, "cannot open");
             break;
         }
-        rc = parse_part(wb, xr, path, 1, NULL);
+        rc = parse_part(wb, xr, "", 1, NULL);
         break;
     }
     default:
         rc = js_error_set(JS_EFORMAT,
-                          "%s: not an OpenDocument spreadsheet (neither a zip archive nor XML)",
-                          path);
+                          "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
     }
     return finish(out, wb, rc);
 }
 
 int js_ods_read_memory(js_workbook **out, const void *data, size_t size)
 {
-    static const char what[] = "<memory>";
     js_workbook *wb = NULL;
     int rc;
 
     *out = NULL;
     if (!data || size == 0)
-        return js_error_set(JS_EFORMAT, "%s: empty data, not a spreadsheet", what);
+        return js_error_set(JS_EFORMAT, "empty data, not a spreadsheet");
     if ((rc = js_workbook_new(&wb)) < 0)
         return rc;
     switch (js_ods_sniff(data, size)) {
     case JS_ODS_ZIP: {
         zip_t *za = NULL;
-        if ((rc = js_zip_open_memory(&za, data, size, what)) < 0)
+        if ((rc = js_zip_open_memory(&za, data, size, "")) < 0)
             break;
-        rc = read_zip(wb, za, what);
+        rc = read_zip(wb, za);
         zip_discard(za);
         break;
     }
     case JS_ODS_XML: {
         xmlTextReaderPtr xr;
         if (size > 0x7fffffff) {
-            rc = js_error_set(JS_EFORMAT, "%s: document larger than 2 GiB", what);
+            rc = js_error_set(JS_EFORMAT, "document larger than 2 GiB");
             break;
         }
         xr = xmlReaderForMemory(data, (int)size, "document.fods", NULL, JS_ODS_XML_OPTIONS);
@@ -851,13 +839,12 @@ int js_ods_read_memory(js_workbook **out, const void *data, size_t size)
             rc = js_error_set(JS_ENOMEM, "out of memory (XML reader)");
             break;
         }
-        rc = parse_part(wb, xr, what, 1, NULL);
+        rc = parse_part(wb, xr, "", 1, NULL);
         break;
     }
     default:
         rc = js_error_set(JS_EFORMAT,
-                          "%s: not an OpenDocument spreadsheet (neither a zip archive nor XML)",
-                          what);
+                          "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
     }
     return finish(out, wb, rc);
 }

@@ -715,11 +715,11 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const
     rc = copy_document(&wt);
     if (rc == -1) {
         if (stream && stream->error[0])
-            rc = js_error_set(JS_EFORMAT, "%s: damaged zip data: %s", what, stream->error);
+            rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);
         else
             rc = js_ods_xml_fail(&err, what);
     } else if (rc == 0 && wt.spreadsheet_depth < 0) {
-        rc = js_error_set(JS_EFORMAT, "%s: not an OpenDocument spreadsheet", what);
+        rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet", what);
     }
     xmlFreeTextWriter(wt.w); /* flushes and closes the output buffer */
     xmlFreeTextReader(xr);
@@ -727,18 +727,18 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const
 }
 
 /* Fail when an edit names a sheet the document lacks. */
-static int check_sheets(const js_edit **edits, size_t n, const char *seen, const char *what)
+static int check_sheets(const js_edit **edits, size_t n, const char *seen)
 {
     size_t i;
     for (i = 0; i < n; i++)
         if (!seen[i])
-            return js_error_set(JS_ENOTFOUND, "%s: no sheet named '%s' (edit of row %u column %u)",
-                                what, edits[i]->sheet, edits[i]->row + 1, edits[i]->col + 1);
+            return js_error_set(JS_ENOTFOUND, "no sheet named '%s' (edit of row %u column %u)",
+                                edits[i]->sheet, edits[i]->row + 1, edits[i]->col + 1);
     return 0;
 }
 
 /* Add entry `i` of `zi` to `zo`: replaced content, or a copy of the original. */
-static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *content, const char *what)
+static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *content)
 {
     const char *name = zip_get_name(zi, i, ZIP_FL_ENC_RAW);
     zip_source_t *src;
@@ -747,11 +747,11 @@ static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *conten
     size_t len;
 
     if (!name)
-        return js_error_set(JS_EFORMAT, "%s: unreadable zip entry name", what);
+        return js_error_set(JS_EFORMAT, "unreadable zip entry name");
     len = strlen(name);
     zip_stat_init(&st);
     if (zip_stat_index(zi, i, ZIP_FL_ENC_RAW, &st) < 0)
-        return js_error_set(JS_EFORMAT, "%s: %s: %s", what, name, zip_strerror(zi));
+        return js_error_set(JS_EFORMAT, "%s: %s", name, zip_strerror(zi));
     if (len > 0 && name[len - 1] == '/') {
         at = zip_dir_add(zo, name, ZIP_FL_ENC_RAW);
     } else {
@@ -760,25 +760,25 @@ static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *conten
         else
             src = zip_source_zip(zo, zi, i, 0, 0, -1);
         if (!src)
-            return js_error_set(JS_ENOMEM, "%s: %s: %s", what, name, zip_strerror(zo));
+            return js_error_set(JS_ENOMEM, "%s: %s", name, zip_strerror(zo));
         at = zip_file_add(zo, name, src, ZIP_FL_ENC_RAW);
         if (at < 0) {
             zip_source_free(src);
-            return js_error_set(JS_EIO, "%s: cannot add %s: %s", what, name, zip_strerror(zo));
+            return js_error_set(JS_EIO, "cannot add %s: %s", name, zip_strerror(zo));
         }
         if (strcmp(name, "mimetype") == 0 &&
             zip_set_file_compression(zo, (zip_uint64_t)at, ZIP_CM_STORE, 0) < 0)
-            return js_error_set(JS_EIO, "%s: mimetype: %s", what, zip_strerror(zo));
+            return js_error_set(JS_EIO, "mimetype: %s", zip_strerror(zo));
     }
     if (at < 0)
-        return js_error_set(JS_EIO, "%s: cannot add %s: %s", what, name, zip_strerror(zo));
+        return js_error_set(JS_EIO, "cannot add %s: %s", name, zip_strerror(zo));
     if ((st.valid & ZIP_STAT_MTIME) && strcmp(name, "content.xml") != 0)
         zip_file_set_mtime(zo, (zip_uint64_t)at, st.mtime, 0);
     return 0;
 }
 
 /* Build the new archive in memory: mimetype first, then the rest in order. */
-static int build_zip(js_buf *out, zip_t *zi, const js_buf *content, const char *what)
+static int build_zip(js_buf *out, zip_t *zi, const js_buf *content)
 {
     zip_error_t ze;
     zip_source_t *dst = NULL;
@@ -796,20 +796,20 @@ static int build_zip(js_buf *out, zip_t *zi, const js_buf *content, const char *
     zip_source_keep(dst);
     n = zip_get_num_entries(zi, 0);
     mt = zip_name_locate(zi, "mimetype", 0);
-    if (mt >= 0 && (rc = copy_entry(zo, zi, (zip_uint64_t)mt, content, what)) < 0)
+    if (mt >= 0 && (rc = copy_entry(zo, zi, (zip_uint64_t)mt, content)) < 0)
         goto cleanup;
     for (i = 0; i < n; i++)
-        if (i != mt && (rc = copy_entry(zo, zi, (zip_uint64_t)i, content, what)) < 0)
+        if (i != mt && (rc = copy_entry(zo, zi, (zip_uint64_t)i, content)) < 0)
             goto cleanup;
     if (zip_close(zo) < 0) {
-        rc = js_error_set(JS_EIO, "%s: cannot write the zip: %s", what, zip_strerror(zo));
+        rc = js_error_set(JS_EIO, "cannot write the zip: %s", zip_strerror(zo));
         goto cleanup;
     }
     zo = NULL;
     /* the archive now lives in `dst`: take its bytes */
     if (zip_source_open(dst) < 0 || zip_source_seek(dst, 0, SEEK_END) < 0 ||
         (got = zip_source_tell(dst)) < 0 || zip_source_seek(dst, 0, SEEK_SET) < 0) {
-        rc = js_error_set(JS_EIO, "%s: cannot read back the zip", what);
+        rc = js_error_set(JS_EIO, "cannot read back the zip");
         goto cleanup;
     }
     js_buf_clear(out);
@@ -819,7 +819,7 @@ static int build_zip(js_buf *out, zip_t *zi, const js_buf *content, const char *
     }
     if (zip_source_read(dst, out->ptr, (zip_uint64_t)got) != got) {
         zip_source_close(dst);
-        rc = js_error_set(JS_EIO, "%s: cannot read back the zip", what);
+        rc = js_error_set(JS_EIO, "cannot read back the zip");
         goto cleanup;
     }
     out->size = (size_t)got;
@@ -887,7 +887,7 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
     const js_edit **sorted = NULL;
     char *seen = NULL;
     size_t n = edits ? edits->count : 0, i;
-    js_buf content = JS_BUF_INIT, result = JS_BUF_INIT, what = JS_BUF_INIT;
+    js_buf content = JS_BUF_INIT, result = JS_BUF_INIT;
     unsigned char head[64];
     struct stat sin, sout;
     zip_t *zi = NULL;
@@ -896,13 +896,13 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
     int rc = 0;
 
     if (stat(in_path, &sin) != 0)
-        return js_error_set(JS_EIO, "%s: cannot open: %s", in_path, strerror(errno));
+        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
     if (!S_ISREG(sin.st_mode))
-        return js_error_set(JS_EIO, "%s: not a file", in_path);
+        return js_error_set(JS_EIO, "not a file");
     if (stat(out_path, &sout) == 0 && sout.st_dev == sin.st_dev && sout.st_ino == sin.st_ino)
-        return js_error_set(JS_EINVAL, "%s: refusing to write over the input file", out_path);
+        return js_error_set(JS_EINVAL, "refusing to write over the input file (%s)", out_path);
     if (!(f = fopen(in_path, "rb")))
-        return js_error_set(JS_EIO, "%s: cannot open: %s", in_path, strerror(errno));
+        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
     got = fread(head, 1, sizeof(head), f);
     fclose(f);
 
@@ -920,39 +920,35 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
     case JS_ODS_ZIP: {
         js_zip_stream st;
         xmlTextReaderPtr xr = NULL;
-        if ((rc = js_zip_open_path(&zi, in_path)) < 0 ||
-            (rc = js_zip_check_encryption(zi, in_path)) < 0)
+        if ((rc = js_zip_open_path(&zi, in_path)) < 0 || (rc = js_zip_check_encryption(zi, "")) < 0)
             goto cleanup;
         rc = js_zip_stream_reader(&xr, &st, zi, "content.xml", JS_ODS_XML_OPTIONS);
         if (rc == JS_ENOTFOUND)
             rc = js_error_set(JS_EFORMAT,
-                              "%s: a zip archive without content.xml (not an OpenDocument file)",
-                              in_path);
+                              "a zip archive without content.xml (not an OpenDocument file)");
         if (rc < 0)
             goto cleanup;
-        js_buf_printf(&what, "%s: content.xml", in_path);
-        rc = rewrite_xml(&content, xr, js_buf_cstr(&what), sorted, n, seen, &st);
+        rc = rewrite_xml(&content, xr, "content.xml: ", sorted, n, seen, &st);
         js_zip_stream_close(&st);
-        if (rc < 0 || (rc = check_sheets(sorted, n, seen, in_path)) < 0 ||
-            (rc = build_zip(&result, zi, &content, in_path)) < 0)
+        if (rc < 0 || (rc = check_sheets(sorted, n, seen)) < 0 ||
+            (rc = build_zip(&result, zi, &content)) < 0)
             goto cleanup;
         break;
     }
     case JS_ODS_XML: {
         xmlTextReaderPtr xr = xmlReaderForFile(in_path, NULL, JS_ODS_XML_OPTIONS);
         if (!xr) {
-            rc = js_error_set(JS_EIO, "%s: cannot open", in_path);
+            rc = js_error_set(JS_EIO, "cannot open");
             goto cleanup;
         }
-        if ((rc = rewrite_xml(&result, xr, in_path, sorted, n, seen, NULL)) < 0 ||
-            (rc = check_sheets(sorted, n, seen, in_path)) < 0)
+        if ((rc = rewrite_xml(&result, xr, "", sorted, n, seen, NULL)) < 0 ||
+            (rc = check_sheets(sorted, n, seen)) < 0)
             goto cleanup;
         break;
     }
     default:
         rc = js_error_set(JS_EFORMAT,
-                          "%s: not an OpenDocument spreadsheet (neither a zip archive nor XML)",
-                          in_path);
+                          "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
         goto cleanup;
     }
     rc = write_atomic(out_path, &result, sin.st_mode & 0777);
@@ -961,7 +957,6 @@ cleanup:
         zip_discard(zi);
     js_buf_dispose(&content);
     js_buf_dispose(&result);
-    js_buf_dispose(&what);
     free(sorted);
     free(seen);
     return rc;

@@ -59,9 +59,9 @@ void js_ods_xml_watch(xmlTextReaderPtr reader, js_ods_xml_error *err)
 int js_ods_xml_fail(const js_ods_xml_error *err, const char *what)
 {
     if (err && err->set)
-        return js_error_set(JS_EFORMAT, "%s: damaged XML at line %d: %s", what, err->line,
+        return js_error_set(JS_EFORMAT, "%sdamaged XML at line %d: %s", what, err->line,
                             err->message);
-    return js_error_set(JS_EFORMAT, "%s: damaged XML (unreadable data)", what);
+    return js_error_set(JS_EFORMAT, "%sdamaged XML (unreadable data)", what);
 }
 
 /* Namespace test by URI; the caller has already matched the local name. */

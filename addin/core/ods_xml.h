@@ -37,8 +37,9 @@ js_ods_kind js_ods_sniff(const unsigned char *head, size_t n);
 void js_ods_xml_watch(xmlTextReaderPtr reader, js_ods_xml_error *err);
 
 /*
- * Set and return JS_EFORMAT for a document that failed to parse: "<what>:
- * damaged XML at line N: <reason>" from the captured error.
+ * Set and return JS_EFORMAT for a document that failed to parse:
+ * "<what>damaged XML at line N: <reason>" from the captured error, where
+ * `what` is a prefix naming the part ("content.xml: ") or "".
  */
 int js_ods_xml_fail(const js_ods_xml_error *err, const char *what);
 

@@ -21,8 +21,9 @@ typedef struct js_zip_stream {
 
 /*
  * Open the archive at `path` (read only) or in memory (`data` must stay
- * valid until zip_discard).  JS_EFORMAT "not a zip archive" when libzip
- * refuses it, with `what` (file name) in the message.
+ * valid until zip_discard).  JS_EFORMAT "not a valid zip archive" when
+ * libzip refuses it.  Messages never repeat the file's path (the caller
+ * names the file); `what` is a prefix for them, "" or e.g. "content.xml: ".
  */
 int js_zip_open_path(zip_t **out, const char *path);
 int js_zip_open_memory(zip_t **out, const void *data, size_t size, const char *what);
