@@ -3,12 +3,12 @@
  *
  * How a cited figure is matched to what it refers to:
  *   1. The templates of the format are rendered against this workbook's
- *      tables and inputs (narr_render), giving for each section of the
+ *      tables and inputs (js_narr_render), giving for each section of the
  *      report the figures a correct narrative cites, each with the words
  *      that introduce it ("收入总计", "占本年支出合计的", "完成年初预算的").
  *   2. The typed text is read line by line; a heading line (一、收入支出决算
  *      总体情况说明 …) selects the section.  In each line every amount (…万元)
- *      and percentage is found with the words just before it (narr_scan).
+ *      and percentage is found with the words just before it (js_narr_scan).
  *   3. A cited figure refers to a template figure when its words end with
  *      that figure's words (the longest such words win; where several
  *      figures share them, as the 占…% of a breakdown, the one following the
@@ -48,9 +48,9 @@ typedef struct cited {
 
 typedef struct auditor {
     js_findings *out;
-    const narr_tpl *tpl;
-    narr_env env;
-    narr_slots *sections; /* slots per section, rendered on first use */
+    const js_narr_tpl *tpl;
+    js_narr_env env;
+    js_narr_slots *sections; /* slots per section, rendered on first use */
     int *rendered;
     long section; /* current section, -1 none */
     cited cites[MAX_CITED];
@@ -60,7 +60,7 @@ typedef struct auditor {
 } auditor;
 
 /* Slots of section k, rendering its paragraphs on first use. */
-static int section_slots(const narr_slots **out, auditor *a, size_t k)
+static int section_slots(const js_narr_slots **out, auditor *a, size_t k)
 {
     size_t i;
     int rc = 0;
@@ -72,7 +72,7 @@ static int section_slots(const narr_slots **out, auditor *a, size_t k)
                 continue;
             a->env.para_key = a->tpl->paras[i].key;
             js_buf_clear(&text);
-            rc = narr_render(&text, &a->sections[k], &a->env, a->tpl->paras[i].node, NULL);
+            rc = js_narr_render(&text, &a->sections[k], &a->env, a->tpl->paras[i].node, NULL);
         }
         js_buf_dispose(&text);
         a->rendered[k] = 1;
@@ -155,7 +155,7 @@ static const cited *find_cited(const auditor *a, const char *id)
  * (when it cites it, and differently from the table), else the table's or
  * input's own.  0 when neither is known.
  */
-static int operand(js_decimal *v, js_decimal *h, const auditor *a, const narr_operand *op)
+static int operand(js_decimal *v, js_decimal *h, const auditor *a, const js_narr_operand *op)
 {
     const cited *c = find_cited(a, op->id);
 
@@ -174,7 +174,7 @@ static int operand(js_decimal *v, js_decimal *h, const auditor *a, const narr_op
 
 /* "表一 行24 栏1 3367.47" (zh) or "... 3367.47", marking a value taken
  * from the text rather than the tables. */
-static const char *describe(char *buf, size_t size, const narr_operand *op, js_decimal v,
+static const char *describe(char *buf, size_t size, const js_narr_operand *op, js_decimal v,
                             int from_text, int en)
 {
     char num[64];
@@ -186,10 +186,11 @@ static const char *describe(char *buf, size_t size, const narr_operand *op, js_d
 }
 
 /* The sentence of token t, trimmed, into buf. */
-static int sentence_text(js_buf *buf, const char *line, const narr_scan *scan, const narr_token *t)
+static int sentence_text(js_buf *buf, const char *line, const js_narr_scan *scan,
+                         const js_narr_token *t)
 {
-    const narr_sentence *s = &scan->sentences[t->sentence];
-    return narr_trimmed(buf, line + s->start, s->end - s->start);
+    const js_narr_sentence *s = &scan->sentences[t->sentence];
+    return js_narr_trimmed(buf, line + s->start, s->end - s->start);
 }
 
 /* Append one audit finding (severity error) for the current cell. */
@@ -205,7 +206,8 @@ static int report(auditor *a, const char *rule, const char *zh, const char *en,
 }
 
 /* An amount: equal to the figure, to the decimals written. */
-static int check_amount(auditor *a, const narr_slot *s, const narr_token *t, const char *sentence)
+static int check_amount(auditor *a, const js_narr_slot *s, const js_narr_token *t,
+                        const char *sentence)
 {
     char exp[64], act[64], zh[1600], en[1600];
 
@@ -226,11 +228,12 @@ static int check_amount(auditor *a, const narr_slot *s, const narr_token *t, con
  * A share or completion: the cited percentage p ± h must meet the interval
  * of a/b × 100 with a and b each ± half a unit.
  */
-static int check_ratio(auditor *a, const narr_slot *s, const narr_token *t, const char *sentence)
+static int check_ratio(auditor *a, const js_narr_slot *s, const js_narr_token *t,
+                       const char *sentence)
 {
     js_decimal av, ah, bv, bh, lo, hi, point, hp = half(t->decimals), eps = {1, 6}, tol;
     char exp[96], act[96], slo[64], shi[64], stol[64], zh[1800], en[1800];
-    const char *rule = s->kind == NARR_SLOT_SHARE ? "narrative.share" : "narrative.completion";
+    const char *rule = s->kind == JS_NARR_SLOT_SHARE ? "narrative.share" : "narrative.completion";
     js_decimal zero = {0, 0};
     int fa, fb;
 
@@ -279,7 +282,7 @@ static int check_ratio(auditor *a, const narr_slot *s, const narr_token *t, cons
 }
 
 /* A change amount: this year − last year, within the rounding of both. */
-static int check_change_amount(auditor *a, const narr_slot *s, const narr_token *t,
+static int check_change_amount(auditor *a, const js_narr_slot *s, const js_narr_token *t,
                                const char *sentence)
 {
     js_decimal cv, ch, pv, ph, diff, written, gap, tol;
@@ -330,8 +333,8 @@ static int check_change_amount(auditor *a, const narr_slot *s, const narr_token 
  * intervals of both; last year from the inputs, or (when the inputs lack
  * it) this year minus the change written just before (`delta`).
  */
-static int check_change_percent(auditor *a, const narr_slot *s, const narr_token *t,
-                                const narr_token *delta, const char *sentence)
+static int check_change_percent(auditor *a, const js_narr_slot *s, const js_narr_token *t,
+                                const js_narr_token *delta, const char *sentence)
 {
     js_decimal cv, ch, pv, ph, lo, hi, point, written, hp = half(t->decimals), eps = {1, 6};
     js_decimal zero = {0, 0}, hundred = {100, 0}, tol;
@@ -403,28 +406,29 @@ static int check_change_percent(auditor *a, const narr_slot *s, const narr_token
 }
 
 /* Whether a slot of this kind may stand for token t. */
-static int kind_fits(const narr_slot *s, const narr_token *t)
+static int kind_fits(const js_narr_slot *s, const js_narr_token *t)
 {
     if (t->change)
-        return s->kind == NARR_SLOT_CHANGE;
-    if (t->kind == NARR_TK_AMOUNT)
-        return s->kind == NARR_SLOT_AMOUNT;
-    return s->kind == NARR_SLOT_SHARE || s->kind == NARR_SLOT_COMPLETION;
+        return s->kind == JS_NARR_SLOT_CHANGE;
+    if (t->kind == JS_NARR_TK_AMOUNT)
+        return s->kind == JS_NARR_SLOT_AMOUNT;
+    return s->kind == JS_NARR_SLOT_SHARE || s->kind == JS_NARR_SLOT_COMPLETION;
 }
 
 /*
  * The slot a token refers to by its words (see the top of the file), or
  * -1.  `last` is the slot matched just before in the line (-1 none).
  */
-static long match_by_words(const narr_slots *ss, const narr_token *t, long last)
+static long match_by_words(const js_narr_slots *ss, const js_narr_token *t, long last)
 {
     size_t i, best_len = 0, n = 0;
     long first = -1, after = -1;
 
     for (i = 0; i < ss->count; i++) {
-        const narr_slot *s = &ss->items[i];
+        const js_narr_slot *s = &ss->items[i];
         size_t len = strlen(s->label);
-        if (!kind_fits(s, t) || narr_strlen_cp(s->label) < 2 || !narr_ends_with(t->label, s->label))
+        if (!kind_fits(s, t) || js_narr_strlen_cp(s->label) < 2 ||
+            !js_narr_ends_with(t->label, s->label))
             continue;
         if (len > best_len) {
             best_len = len;
@@ -446,29 +450,29 @@ static long match_by_words(const narr_slots *ss, const narr_token *t, long last)
     /* short words ("占"): only for the template figure right after the one
      * matched just before, as in "…0.05万元,占100%" */
     if (last >= 0 && (size_t)last + 1 < ss->count) {
-        const narr_slot *s = &ss->items[last + 1];
-        if (kind_fits(s, t) && narr_ends_with(t->label, s->label))
+        const js_narr_slot *s = &ss->items[last + 1];
+        if (kind_fits(s, t) && js_narr_ends_with(t->label, s->label))
             return last + 1;
     }
     return -1;
 }
 
 /* The change slot of the amount slot matched last in the line, or -1. */
-static long match_change_of(const narr_slots *ss, long amount_slot)
+static long match_change_of(const js_narr_slots *ss, long amount_slot)
 {
     size_t i;
 
     if (amount_slot < 0)
         return -1;
     for (i = 0; i < ss->count; i++)
-        if (ss->items[i].kind == NARR_SLOT_CHANGE &&
+        if (ss->items[i].kind == JS_NARR_SLOT_CHANGE &&
             strcmp(ss->items[i].a.id, ss->items[amount_slot].a.id) == 0)
             return (long)i;
     return -1;
 }
 
 /* Remember what the text cites for a quantity (for later percentages). */
-static void remember(auditor *a, const narr_slot *s, const narr_token *t)
+static void remember(auditor *a, const js_narr_slot *s, const js_narr_token *t)
 {
     cited *c;
 
@@ -483,11 +487,11 @@ static void remember(auditor *a, const narr_slot *s, const narr_token *t)
 /* Audit one line of text in the current section. */
 static int audit_line(auditor *a, const char *line)
 {
-    const narr_slots *ss;
-    narr_scan scan;
+    const js_narr_slots *ss;
+    js_narr_scan scan;
     js_buf sentence = JS_BUF_INIT;
     long last = -1, last_amount = -1, change_slot = -1;
-    const narr_token *change_delta = NULL;
+    const js_narr_token *change_delta = NULL;
     size_t i, change_sentence = (size_t)-1;
     int rc;
 
@@ -495,14 +499,14 @@ static int audit_line(auditor *a, const char *line)
         return 0;
     if ((rc = section_slots(&ss, a, (size_t)a->section)) < 0)
         return rc;
-    if ((rc = narr_scan_line(&scan, line)) < 0)
+    if ((rc = js_narr_scan_line(&scan, line)) < 0)
         return rc;
     for (i = 0; i < scan.ntokens && rc == 0; i++) {
-        const narr_token *t = &scan.tokens[i];
-        const narr_slot *s;
+        const js_narr_token *t = &scan.tokens[i];
+        const js_narr_slot *s;
         long k;
 
-        if (t->change && t->kind == NARR_TK_PERCENT && change_slot >= 0 &&
+        if (t->change && t->kind == JS_NARR_TK_PERCENT && change_slot >= 0 &&
             change_sentence == t->sentence && t->label[0] == '\0')
             k = change_slot; /* 增加…万元,增长…%: the same change */
         else
@@ -517,16 +521,16 @@ static int audit_line(auditor *a, const char *line)
         js_buf_clear(&sentence);
         if ((rc = sentence_text(&sentence, line, &scan, t)) < 0)
             break;
-        if (s->kind == NARR_SLOT_AMOUNT) {
+        if (s->kind == JS_NARR_SLOT_AMOUNT) {
             rc = check_amount(a, s, t, js_buf_cstr(&sentence));
             remember(a, s, t);
             last_amount = k;
-        } else if (s->kind == NARR_SLOT_CHANGE && t->kind == NARR_TK_AMOUNT) {
+        } else if (s->kind == JS_NARR_SLOT_CHANGE && t->kind == JS_NARR_TK_AMOUNT) {
             rc = check_change_amount(a, s, t, js_buf_cstr(&sentence));
             change_slot = k;
             change_sentence = t->sentence;
             change_delta = t;
-        } else if (s->kind == NARR_SLOT_CHANGE) {
+        } else if (s->kind == JS_NARR_SLOT_CHANGE) {
             rc = check_change_percent(
                 a, s, t, change_slot == k && change_sentence == t->sentence ? change_delta : NULL,
                 js_buf_cstr(&sentence));
@@ -536,7 +540,7 @@ static int audit_line(auditor *a, const char *line)
         last = k;
     }
     js_buf_dispose(&sentence);
-    narr_scan_dispose(&scan);
+    js_narr_scan_dispose(&scan);
     return rc;
 }
 
@@ -550,14 +554,14 @@ static long heading_of(const auditor *a, const char *line)
 
     if (strlen(line) > 240) /* a paragraph, not a heading */
         return -1;
-    if (narr_clean_name(&clean, line) < 0 ||
-        narr_label(&form, js_buf_cstr(&clean), clean.size, 0) < 0)
+    if (js_narr_clean_name(&clean, line) < 0 ||
+        js_narr_label(&form, js_buf_cstr(&clean), clean.size, 0) < 0)
         goto cleanup;
     for (k = 0; k < a->tpl->nsections; k++)
         if (form.size > 0 && strcmp(js_buf_cstr(&form), a->tpl->section_titles[k]) == 0)
             hit = (long)k;
     if (hit < 0 && strncmp(js_buf_cstr(&clean), "第", strlen("第")) == 0 &&
-        strstr(js_buf_cstr(&clean), "部分") && narr_strlen_cp(js_buf_cstr(&clean)) < 40)
+        strstr(js_buf_cstr(&clean), "部分") && js_narr_strlen_cp(js_buf_cstr(&clean)) < 40)
         hit = -2;
 cleanup:
     js_buf_dispose(&clean);
@@ -608,9 +612,9 @@ static int audit_cell(auditor *a, const js_sheet *sh, const js_cell *c, int foll
 int js_narrative_audit(js_findings *out, const js_format *format, const js_workbook *wb)
 {
     js_findings scratch = JS_FINDINGS_INIT;
-    narr_inputs inputs;
-    narr_sheet ns;
-    narr_tpl *tpl = NULL;
+    js_narr_inputs inputs;
+    js_narr_sheet ns;
+    js_narr_tpl *tpl = NULL;
     js_tables *tables = NULL;
     auditor *a = NULL;
     size_t i;
@@ -619,17 +623,17 @@ int js_narrative_audit(js_findings *out, const js_format *format, const js_workb
     memset(&inputs, 0, sizeof inputs);
     if (!out || !format || !wb)
         return js_error_set(JS_EINVAL, "no findings list, format or workbook given");
-    if ((rc = narr_sheet_find(&ns, wb)) < 0)
+    if ((rc = js_narr_sheet_find(&ns, wb)) < 0)
         return rc;
-    if ((rc = narr_tpl_load_format(&tpl, format)) < 0)
+    if ((rc = js_narr_tpl_load_format(&tpl, format)) < 0)
         goto cleanup;
     if ((rc = js_tables_locate(&tables, &scratch, format, wb)) < 0)
         goto cleanup;
-    if ((rc = narr_inputs_read(&inputs, wb)) < 0)
+    if ((rc = js_narr_inputs_read(&inputs, wb)) < 0)
         goto cleanup;
     a = calloc(1, sizeof(*a));
     if (a) {
-        a->sections = calloc(tpl->nsections ? tpl->nsections : 1, sizeof(narr_slots));
+        a->sections = calloc(tpl->nsections ? tpl->nsections : 1, sizeof(js_narr_slots));
         a->rendered = calloc(tpl->nsections ? tpl->nsections : 1, sizeof(int));
     }
     if (!a || !a->sections || !a->rendered) {
@@ -651,11 +655,11 @@ int js_narrative_audit(js_findings *out, const js_format *format, const js_workb
         } else if (c->row > ns.header_row &&
                    (c->col == ns.gen_col || (ns.has_reason && c->col == ns.reason_col))) {
             /* the accountant's words, and generated text gone stale */
-            const narr_para *para;
+            const js_narr_para *para;
             js_buf key = JS_BUF_INIT;
             const char *k = js_sheet_text(ns.sheet, c->row, ns.key_col);
-            rc = narr_trimmed(&key, k, strlen(k));
-            para = rc == 0 ? narr_tpl_find(tpl, js_buf_cstr(&key)) : NULL;
+            rc = js_narr_trimmed(&key, k, strlen(k));
+            para = rc == 0 ? js_narr_tpl_find(tpl, js_buf_cstr(&key)) : NULL;
             js_buf_dispose(&key);
             if (!para)
                 continue;
@@ -668,14 +672,14 @@ int js_narrative_audit(js_findings *out, const js_format *format, const js_workb
 cleanup:
     if (a) {
         for (i = 0; a->sections && i < tpl->nsections; i++)
-            narr_slots_dispose(&a->sections[i]);
+            js_narr_slots_dispose(&a->sections[i]);
         free(a->sections);
         free(a->rendered);
         free(a);
     }
-    narr_inputs_dispose(&inputs);
+    js_narr_inputs_dispose(&inputs);
     js_tables_free(tables);
-    narr_tpl_free(tpl);
+    js_narr_tpl_free(tpl);
     js_findings_dispose(&scratch);
     return rc;
 }

@@ -20,9 +20,9 @@
 #define MAX_EACH_ROWS 512
 
 typedef struct rstate {
-    const narr_env *env;
+    const js_narr_env *env;
     js_buf *out;
-    narr_slots *slots;
+    js_narr_slots *slots;
     size_t label_from; /* where the words before the next figure start */
     const char *reason;
     /* the current row of an <each> */
@@ -31,11 +31,11 @@ typedef struct rstate {
     const char *row_name;
     int has_item_share;
     js_decimal item_share;
-    narr_operand item_whole;
+    js_narr_operand item_whole;
 } rstate;
 
 /* Free the slots' strings and array. */
-void narr_slots_dispose(narr_slots *slots)
+void js_narr_slots_dispose(js_narr_slots *slots)
 {
     size_t i;
 
@@ -104,7 +104,7 @@ static int split_ref(char *t, size_t tn, char *r, size_t rn, char *c, size_t cn,
  * Fetch figure (table, row, col) into op.  When it cannot be had, op is
  * unknown and a note says why.  Returns 0 or a negative code (ENOMEM).
  */
-static int get_fig3(rstate *st, narr_operand *op, const char *table, const char *row,
+static int get_fig3(rstate *st, js_narr_operand *op, const char *table, const char *row,
                     const char *col)
 {
     const js_tables *tables = st->env->tables;
@@ -115,8 +115,8 @@ static int get_fig3(rstate *st, narr_operand *op, const char *table, const char 
 
     memset(op, 0, sizeof(*op));
     snprintf(op->id, sizeof op->id, "%s/%s/%s", table, row, col);
-    if ((rc = narr_fig_name(&name, table, row, col)) < 0 ||
-        (rc = narr_table_name(&tname, table)) < 0)
+    if ((rc = js_narr_fig_name(&name, table, row, col)) < 0 ||
+        (rc = js_narr_table_name(&tname, table)) < 0)
         goto cleanup;
     snprintf(op->what, sizeof op->what, "%s", js_buf_cstr(&name));
     if (!tables || !js_tables_found(tables, table)) {
@@ -159,7 +159,7 @@ cleanup:
 }
 
 /* Fetch the figure named by a "T/R/C" reference. */
-static int get_fig(rstate *st, narr_operand *op, const char *ref)
+static int get_fig(rstate *st, js_narr_operand *op, const char *ref)
 {
     char t[32], r[96], c[64];
 
@@ -173,14 +173,14 @@ static int get_fig(rstate *st, narr_operand *op, const char *ref)
 }
 
 /*
- * Fetch input `key`, field (NARR_THIS/LAST/BUDGET) into op; when missing,
+ * Fetch input `key`, field (JS_NARR_THIS/LAST/BUDGET) into op; when missing,
  * a note names the sheet and the cell to type it in.
  */
-static int get_input(rstate *st, narr_operand *op, const char *key, int field)
+static int get_input(rstate *st, js_narr_operand *op, const char *key, int field)
 {
-    const narr_inputs *in = st->env->inputs;
-    const narr_input *row;
-    const char *fname = narr_field_name(field);
+    const js_narr_inputs *in = st->env->inputs;
+    const js_narr_input *row;
+    const char *fname = js_narr_field_name(field);
     char zh[700], en[700], cell[32];
 
     memset(op, 0, sizeof(*op));
@@ -197,7 +197,7 @@ static int get_input(rstate *st, narr_operand *op, const char *key, int field)
             st->env->para_key, fname, key, key);
         return note(st, NULL, 0, 0, zh, en);
     }
-    row = narr_inputs_find(in, key);
+    row = js_narr_inputs_find(in, key);
     if (!row) {
         MSG(zh, "情况说明第%s段需要“%s”的%s:请在“%s”表增加键为“%s”的一行并填写%s。",
             st->env->para_key, key, fname, in->sheet->name, key, fname);
@@ -239,7 +239,7 @@ static int get_input(rstate *st, narr_operand *op, const char *key, int field)
 }
 
 /* Append 【缺:what】 for an operand that could not be had. */
-static int put_gap(rstate *st, const narr_operand *op)
+static int put_gap(rstate *st, const js_narr_operand *op)
 {
     return js_buf_printf(st->out, "【缺:%s】", op->what);
 }
@@ -256,7 +256,7 @@ static int put_percent(rstate *st, js_decimal p)
 }
 
 /* A note and a gap for a percentage whose divisor is zero. */
-static int put_zero_divisor(rstate *st, const narr_operand *div)
+static int put_zero_divisor(rstate *st, const js_narr_operand *div)
 {
     char zh[600], en[600];
     int rc;
@@ -273,29 +273,29 @@ static int put_zero_divisor(rstate *st, const narr_operand *div)
  * Record a slot for the figure about to be printed: its label is the words
  * since the previous placeholder (or the node's term="…").
  */
-static int add_slot(rstate *st, xmlNodePtr node, narr_slot_kind kind, const narr_operand *a,
-                    const narr_operand *b, int lr, js_decimal printed)
+static int add_slot(rstate *st, xmlNodePtr node, js_narr_slot_kind kind, const js_narr_operand *a,
+                    const js_narr_operand *b, int lr, js_decimal printed)
 {
-    narr_slots *slots = st->slots;
-    narr_slot *s;
+    js_narr_slots *slots = st->slots;
+    js_narr_slot *s;
     js_buf label = JS_BUF_INIT;
     char *term;
     int rc;
 
     if (!slots)
         return 0;
-    term = narr_attr(node, "term");
+    term = js_narr_attr(node, "term");
     if (term)
-        rc = narr_label(&label, term, strlen(term), 1);
+        rc = js_narr_label(&label, term, strlen(term), 1);
     else
-        rc = narr_label(&label, js_buf_cstr(st->out) + st->label_from,
-                        st->out->size - st->label_from, 1);
+        rc = js_narr_label(&label, js_buf_cstr(st->out) + st->label_from,
+                           st->out->size - st->label_from, 1);
     xmlFree(term);
     if (rc < 0)
         goto cleanup;
     if (slots->count == slots->cap) {
         size_t cap = slots->cap ? slots->cap * 2 : 32;
-        narr_slot *grown = realloc(slots->items, cap * sizeof(*grown));
+        js_narr_slot *grown = realloc(slots->items, cap * sizeof(*grown));
         if (!grown) {
             rc = js_error_set(JS_ENOMEM, "out of memory");
             goto cleanup;
@@ -323,7 +323,7 @@ cleanup:
 }
 
 /* The figure of the current <each> row. */
-static int get_row_fig(rstate *st, narr_operand *op)
+static int get_row_fig(rstate *st, js_narr_operand *op)
 {
     return get_fig3(st, op, st->table, st->row, st->col);
 }
@@ -331,16 +331,16 @@ static int get_row_fig(rstate *st, narr_operand *op)
 /* <amount>: a figure, an input, or the current row's figure. */
 static int r_amount(rstate *st, xmlNodePtr node)
 {
-    char *fig = narr_attr(node, "fig"), *in = narr_attr(node, "input"),
-         *field = narr_attr(node, "field");
-    narr_operand op;
+    char *fig = js_narr_attr(node, "fig"), *in = js_narr_attr(node, "input"),
+         *field = js_narr_attr(node, "field");
+    js_narr_operand op;
     js_decimal zero = {0, 0};
-    int rc, f = NARR_THIS;
+    int rc, f = JS_NARR_THIS;
 
     if (field && strcmp(field, "上年") == 0)
-        f = NARR_LAST;
+        f = JS_NARR_LAST;
     else if (field && strcmp(field, "预算") == 0)
-        f = NARR_BUDGET;
+        f = JS_NARR_BUDGET;
     if (fig)
         rc = get_fig(st, &op, fig);
     else if (in)
@@ -348,7 +348,7 @@ static int r_amount(rstate *st, xmlNodePtr node)
     else
         rc = get_row_fig(st, &op);
     if (rc == 0)
-        rc = add_slot(st, node, NARR_SLOT_AMOUNT, &op, NULL, 0, zero);
+        rc = add_slot(st, node, JS_NARR_SLOT_AMOUNT, &op, NULL, 0, zero);
     if (rc == 0)
         rc = op.known ? js_calc_amount_text(st->out, op.v, 0) : put_gap(st, &op);
     xmlFree(fig);
@@ -362,7 +362,7 @@ static int r_amount(rstate *st, xmlNodePtr node)
  * separated); *index is set to the position of `fig` in the list.  The
  * whole (their sum) goes to *whole.  *ok is 0 when a figure is missing.
  */
-static int among_shares(rstate *st, js_decimal *share, narr_operand *whole, int *ok,
+static int among_shares(rstate *st, js_decimal *share, js_narr_operand *whole, int *ok,
                         const char *among, const char *fig)
 {
     js_decimal values[32], shares[32];
@@ -375,7 +375,7 @@ static int among_shares(rstate *st, js_decimal *share, narr_operand *whole, int 
     *ok = 1;
     memset(whole, 0, sizeof(*whole));
     while (*p && n < 32) {
-        narr_operand op;
+        js_narr_operand op;
         while (*p == ' ' || *p == '\t' || *p == '\n')
             p++;
         len = strcspn(p, " \t\n");
@@ -415,9 +415,9 @@ cleanup:
 /* <share>: part / whole, or the row's largest-remainder share. */
 static int r_share(rstate *st, xmlNodePtr node)
 {
-    char *fig = narr_attr(node, "fig"), *of = narr_attr(node, "of"),
-         *among = narr_attr(node, "among");
-    narr_operand part, whole;
+    char *fig = js_narr_attr(node, "fig"), *of = js_narr_attr(node, "of"),
+         *among = js_narr_attr(node, "among");
+    js_narr_operand part, whole;
     js_decimal p = {0, 0};
     int rc, ok = 1, lr = 0;
 
@@ -438,7 +438,7 @@ static int r_share(rstate *st, xmlNodePtr node)
     }
     if (rc < 0)
         goto cleanup;
-    if ((rc = add_slot(st, node, NARR_SLOT_SHARE, &part, &whole, lr && ok, p)) < 0)
+    if ((rc = add_slot(st, node, JS_NARR_SLOT_SHARE, &part, &whole, lr && ok, p)) < 0)
         goto cleanup;
     if (!part.known) {
         rc = put_gap(st, &part);
@@ -461,17 +461,17 @@ cleanup:
 /* <change>: this year against the input's 上年决算数. */
 static int r_change(rstate *st, xmlNodePtr node)
 {
-    char *fig = narr_attr(node, "fig"), *in = narr_attr(node, "input"),
-         *last = narr_attr(node, "last");
-    narr_operand cur, prev;
+    char *fig = js_narr_attr(node, "fig"), *in = js_narr_attr(node, "input"),
+         *last = js_narr_attr(node, "last");
+    js_narr_operand cur, prev;
     js_decimal zero = {0, 0};
     int rc;
 
-    rc = fig ? get_fig(st, &cur, fig) : get_input(st, &cur, in ? in : "", NARR_THIS);
+    rc = fig ? get_fig(st, &cur, fig) : get_input(st, &cur, in ? in : "", JS_NARR_THIS);
     if (rc == 0)
-        rc = get_input(st, &prev, last ? last : "", NARR_LAST);
+        rc = get_input(st, &prev, last ? last : "", JS_NARR_LAST);
     if (rc == 0)
-        rc = add_slot(st, node, NARR_SLOT_CHANGE, &cur, &prev, 0, zero);
+        rc = add_slot(st, node, JS_NARR_SLOT_CHANGE, &cur, &prev, 0, zero);
     if (rc == 0) {
         if (!cur.known)
             rc = put_gap(st, &cur);
@@ -489,9 +489,9 @@ static int r_change(rstate *st, xmlNodePtr node)
 /* <completion>: actual / budget (an input's 年初预算数 or a figure). */
 static int r_completion(rstate *st, xmlNodePtr node)
 {
-    char *fig = narr_attr(node, "fig"), *budget = narr_attr(node, "budget"),
-         *bfig = narr_attr(node, "budget-fig");
-    narr_operand actual, plan;
+    char *fig = js_narr_attr(node, "fig"), *budget = js_narr_attr(node, "budget"),
+         *bfig = js_narr_attr(node, "budget-fig");
+    js_narr_operand actual, plan;
     js_decimal p = {0, 0};
     int rc;
 
@@ -500,10 +500,10 @@ static int r_completion(rstate *st, xmlNodePtr node)
         if (bfig)
             rc = get_fig(st, &plan, bfig);
         else
-            rc = get_input(st, &plan, budget ? budget : st->row ? st->row : "", NARR_BUDGET);
+            rc = get_input(st, &plan, budget ? budget : st->row ? st->row : "", JS_NARR_BUDGET);
     }
     if (rc == 0)
-        rc = add_slot(st, node, NARR_SLOT_COMPLETION, &actual, &plan, 0, p);
+        rc = add_slot(st, node, JS_NARR_SLOT_COMPLETION, &actual, &plan, 0, p);
     if (rc == 0) {
         if (!actual.known)
             rc = put_gap(st, &actual);
@@ -524,7 +524,7 @@ static int r_completion(rstate *st, xmlNodePtr node)
 static int r_year(rstate *st, xmlNodePtr node)
 {
     const char *year = st->env->wb ? js_workbook_property(st->env->wb, "JuesuanYear") : NULL;
-    char *off = narr_attr(node, "offset");
+    char *off = js_narr_attr(node, "offset");
     char *end = NULL;
     long y = year ? strtol(year, &end, 10) : 0;
     int rc;
@@ -567,14 +567,14 @@ static int r_reason(rstate *st, xmlNodePtr node)
 
     if (!st->reason)
         return 0;
-    if ((rc = narr_trimmed(&words, st->reason, strlen(st->reason))) < 0 || words.size == 0)
+    if ((rc = js_narr_trimmed(&words, st->reason, strlen(st->reason))) < 0 || words.size == 0)
         goto cleanup;
-    before = narr_attr(node, "before");
+    before = js_narr_attr(node, "before");
     rc = js_buf_printf(st->out, "%s%s", before ? before : "", js_buf_cstr(&words));
     xmlFree(before);
     w = js_buf_cstr(&words);
-    if (rc == 0 && !narr_ends_with(w, "。") && !narr_ends_with(w, "!") && !narr_ends_with(w, "?") &&
-        !narr_ends_with(w, ".") && !narr_ends_with(w, ";"))
+    if (rc == 0 && !js_narr_ends_with(w, "。") && !js_narr_ends_with(w, "!") &&
+        !js_narr_ends_with(w, "?") && !js_narr_ends_with(w, ".") && !js_narr_ends_with(w, ";"))
         rc = js_buf_puts(st->out, "。");
 cleanup:
     js_buf_dispose(&words);
@@ -625,11 +625,11 @@ static int row_at_level(const char *key, const char *level)
  */
 static int r_each(rstate *st, xmlNodePtr node)
 {
-    char *table = narr_attr(node, "table"), *col = narr_attr(node, "col"),
-         *rows = narr_attr(node, "rows"), *level = narr_attr(node, "level"),
-         *nonzero = narr_attr(node, "nonzero"), *shares = narr_attr(node, "shares"),
-         *before = narr_attr(node, "before"), *sep = narr_attr(node, "sep"),
-         *after = narr_attr(node, "after");
+    char *table = js_narr_attr(node, "table"), *col = js_narr_attr(node, "col"),
+         *rows = js_narr_attr(node, "rows"), *level = js_narr_attr(node, "level"),
+         *nonzero = js_narr_attr(node, "nonzero"), *shares = js_narr_attr(node, "shares"),
+         *before = js_narr_attr(node, "before"), *sep = js_narr_attr(node, "sep"),
+         *after = js_narr_attr(node, "after");
     const js_tables *tables = st->env->tables;
     const char **keys = NULL;
     js_decimal *values = NULL, *lr = NULL;
@@ -637,7 +637,7 @@ static int r_each(rstate *st, xmlNodePtr node)
     size_t n = 0, i;
     int rc = 0, drop_zero = !(nonzero && strcmp(nonzero, "no") == 0), lr_ok = 0;
     rstate saved = *st;
-    narr_operand whole;
+    js_narr_operand whole;
 
     memset(&whole, 0, sizeof whole);
     keys = calloc(MAX_EACH_ROWS, sizeof(*keys));
@@ -648,11 +648,11 @@ static int r_each(rstate *st, xmlNodePtr node)
         goto cleanup;
     }
     if (!tables || !js_tables_found(tables, table)) {
-        narr_operand op;
+        js_narr_operand op;
         rc = get_fig3(st, &op, table, "合计", col); /* notes the missing table */
         if (rc == 0) {
             js_buf tname = JS_BUF_INIT;
-            rc = narr_table_name(&tname, table);
+            rc = js_narr_table_name(&tname, table);
             if (rc == 0)
                 rc = js_buf_printf(st->out, "【缺:%s】", js_buf_cstr(&tname));
             js_buf_dispose(&tname);
@@ -728,7 +728,7 @@ static int r_each(rstate *st, xmlNodePtr node)
                 raw = js_tables_row_name(tables, table, j);
                 break;
             }
-        rc = narr_clean_name(&name, raw && *raw ? raw : keys[i]);
+        rc = js_narr_clean_name(&name, raw && *raw ? raw : keys[i]);
         if (rc == 0 && i > 0)
             rc = js_buf_puts(st->out, sep ? sep : ";");
         if (rc == 0) {
@@ -774,8 +774,8 @@ cleanup:
 /* <if zero|nonzero>: the content when the figure is (not) zero. */
 static int r_if(rstate *st, xmlNodePtr node)
 {
-    char *zero = narr_attr(node, "zero"), *nonzero = narr_attr(node, "nonzero");
-    narr_operand op;
+    char *zero = js_narr_attr(node, "zero"), *nonzero = js_narr_attr(node, "nonzero");
+    js_narr_operand op;
     int rc = get_fig(st, &op, zero ? zero : nonzero ? nonzero : "");
 
     if (rc == 0) {
@@ -802,27 +802,27 @@ static int r_children(rstate *st, xmlNodePtr node)
         }
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (narr_is(c, "amount")) {
+        if (js_narr_is(c, "amount")) {
             rc = r_amount(st, c);
-        } else if (narr_is(c, "share")) {
+        } else if (js_narr_is(c, "share")) {
             rc = r_share(st, c);
-        } else if (narr_is(c, "change")) {
+        } else if (js_narr_is(c, "change")) {
             rc = r_change(st, c);
-        } else if (narr_is(c, "completion")) {
+        } else if (js_narr_is(c, "completion")) {
             rc = r_completion(st, c);
-        } else if (narr_is(c, "name")) {
+        } else if (js_narr_is(c, "name")) {
             rc = js_buf_puts(st->out, st->row_name ? st->row_name : "");
             continue; /* a name is part of the words before the figure */
-        } else if (narr_is(c, "year")) {
+        } else if (js_narr_is(c, "year")) {
             rc = r_year(st, c);
-        } else if (narr_is(c, "department")) {
+        } else if (js_narr_is(c, "department")) {
             rc = r_department(st);
-        } else if (narr_is(c, "reason")) {
+        } else if (js_narr_is(c, "reason")) {
             rc = r_reason(st, c);
-        } else if (narr_is(c, "each")) {
+        } else if (js_narr_is(c, "each")) {
             rc = r_each(st, c);
             continue;
-        } else if (narr_is(c, "if")) {
+        } else if (js_narr_is(c, "if")) {
             rc = r_if(st, c);
             continue;
         }
@@ -832,8 +832,8 @@ static int r_children(rstate *st, xmlNodePtr node)
 }
 
 /* Render a paragraph (see narr_render.h). */
-int narr_render(js_buf *out, narr_slots *slots, const narr_env *env, xmlNodePtr para,
-                const char *reason)
+int js_narr_render(js_buf *out, js_narr_slots *slots, const js_narr_env *env, xmlNodePtr para,
+                   const char *reason)
 {
     rstate st;
 

@@ -23,52 +23,52 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct narr_operand {
+typedef struct js_narr_operand {
     int known;
     js_decimal v;   /* the value as published (table) or typed (inputs) */
     js_decimal h;   /* half a unit of its last digit: the rounding allowance */
     char id[160];   /* "T5/合计/1", "in:键:1" (field index), or "" for sums */
     char what[200]; /* "表五 合计 栏1", "收支总计 上年决算数" */
-} narr_operand;
+} js_narr_operand;
 
-typedef enum narr_slot_kind {
-    NARR_SLOT_AMOUNT = 0, /* a: the figure */
-    NARR_SLOT_SHARE,      /* a / b × 100 */
-    NARR_SLOT_CHANGE,     /* a: this year, b: last year */
-    NARR_SLOT_COMPLETION  /* a / b × 100: actual / budget */
-} narr_slot_kind;
+typedef enum js_narr_slot_kind {
+    JS_NARR_SLOT_AMOUNT = 0, /* a: the figure */
+    JS_NARR_SLOT_SHARE,      /* a / b × 100 */
+    JS_NARR_SLOT_CHANGE,     /* a: this year, b: last year */
+    JS_NARR_SLOT_COMPLETION  /* a / b × 100: actual / budget */
+} js_narr_slot_kind;
 
-typedef struct narr_slot {
-    narr_slot_kind kind;
-    char *label; /* comparison form of the words before it (narr_label) */
-    narr_operand a, b;
+typedef struct js_narr_slot {
+    js_narr_slot_kind kind;
+    char *label; /* comparison form of the words before it (js_narr_label) */
+    js_narr_operand a, b;
     int lr;             /* a share rounded by largest remainder */
     js_decimal printed; /* that share as printed */
-} narr_slot;
+} js_narr_slot;
 
-typedef struct narr_slots {
-    narr_slot *items;
+typedef struct js_narr_slots {
+    js_narr_slot *items;
     size_t count, cap;
-} narr_slots;
+} js_narr_slots;
 
-void narr_slots_dispose(narr_slots *slots);
+void js_narr_slots_dispose(js_narr_slots *slots);
 
-typedef struct narr_env {
+typedef struct js_narr_env {
     const js_tables *tables;
-    const narr_inputs *inputs;
+    const js_narr_inputs *inputs;
     const js_workbook *wb;
     js_findings *notes; /* where missing inputs are noted; NULL: no notes */
     const char *sheet;  /* the generated cell, named by notes */
     uint32_t row, col;
     const char *para_key; /* "5.1", named by notes */
-} narr_env;
+} js_narr_env;
 
 /*
  * Render paragraph `para` (a <paragraph> element) into `out`, with
  * `reason` (the accountant's words, may be NULL) for <reason/>.  Slots are
  * appended to `slots` when it is not NULL.
  */
-int narr_render(js_buf *out, narr_slots *slots, const narr_env *env, xmlNodePtr para,
-                const char *reason);
+int js_narr_render(js_buf *out, js_narr_slots *slots, const js_narr_env *env, xmlNodePtr para,
+                   const char *reason);
 
 #endif

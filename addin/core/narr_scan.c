@@ -13,7 +13,7 @@
 /* Code point at s[*i] folded to ASCII forms, advancing *i. */
 static uint32_t next_folded(const char *s, size_t *i)
 {
-    return narr_fold(narr_utf8_next(s, i));
+    return js_narr_fold(js_narr_utf8_next(s, i));
 }
 
 /* Skip spaces (OCR leaves them inside numbers); returns the new offset. */
@@ -116,7 +116,7 @@ static int take_change_word(char *label)
     } words[] = {{"增加", 1}, {"增长", 1}, {"减少", -1}, {"下降", -1}};
     size_t n = strlen(label), k;
 
-    if (narr_ends_with(label, "了"))
+    if (js_narr_ends_with(label, "了"))
         n -= strlen("了");
     for (k = 0; k < sizeof words / sizeof words[0]; k++) {
         size_t w = strlen(words[k].word);
@@ -146,7 +146,7 @@ static int grow(void **items, size_t *cap, size_t count, size_t size)
 }
 
 /* Scan a line (see narr_scan.h). */
-int narr_scan_line(narr_scan *out, const char *s)
+int js_narr_scan_line(js_narr_scan *out, const char *s)
 {
     size_t i = 0, from = 0, tcap = 0, scap = 0;
     js_buf lit = JS_BUF_INIT, label = JS_BUF_INIT;
@@ -154,7 +154,7 @@ int narr_scan_line(narr_scan *out, const char *s)
     int rc = 0;
 
     memset(out, 0, sizeof(*out));
-    if ((rc = grow((void **)&out->sentences, &scap, 0, sizeof(narr_sentence))) < 0)
+    if ((rc = grow((void **)&out->sentences, &scap, 0, sizeof(js_narr_sentence))) < 0)
         return rc;
     out->sentences[0].start = 0;
     out->nsentences = 1;
@@ -162,12 +162,12 @@ int narr_scan_line(narr_scan *out, const char *s)
         size_t j = i, end = 0;
         uint32_t cp = next_folded(s, &j);
         int decimals;
-        narr_token *t;
+        js_narr_token *t;
 
-        if (narr_is_sentence_end(cp)) {
+        if (js_narr_is_sentence_end(cp)) {
             out->sentences[out->nsentences - 1].end = j;
             if ((rc = grow((void **)&out->sentences, &scap, out->nsentences,
-                           sizeof(narr_sentence))) < 0)
+                           sizeof(js_narr_sentence))) < 0)
                 goto cleanup;
             out->sentences[out->nsentences].start = j;
             out->nsentences++;
@@ -188,13 +188,13 @@ int narr_scan_line(narr_scan *out, const char *s)
             size_t u = skip_spaces(s, end), v = u;
             uint32_t c1 = next_folded(s, &v), c2;
             size_t w = v;
-            narr_token_kind kind;
+            js_narr_token_kind kind;
             c2 = next_folded(s, &w);
             if (c1 == 0x4E07 && c2 == 0x5143) { /* 万元 */
-                kind = NARR_TK_AMOUNT;
+                kind = JS_NARR_TK_AMOUNT;
                 u = w;
             } else if (c1 == '%') {
-                kind = NARR_TK_PERCENT;
+                kind = JS_NARR_TK_PERCENT;
                 u = v;
             } else {
                 /* a number with no unit: a year, a count; not cited money */
@@ -202,7 +202,7 @@ int narr_scan_line(narr_scan *out, const char *s)
                 prev = '0';
                 continue;
             }
-            if ((rc = grow((void **)&out->tokens, &tcap, out->ntokens, sizeof(narr_token))) < 0)
+            if ((rc = grow((void **)&out->tokens, &tcap, out->ntokens, sizeof(js_narr_token))) < 0)
                 goto cleanup;
             t = &out->tokens[out->ntokens];
             memset(t, 0, sizeof(*t));
@@ -218,7 +218,7 @@ int narr_scan_line(narr_scan *out, const char *s)
                 continue;
             }
             js_buf_clear(&label);
-            if ((rc = narr_label(&label, s + from, i - from, 1)) < 0)
+            if ((rc = js_narr_label(&label, s + from, i - from, 1)) < 0)
                 goto cleanup;
             t->label = js_buf_detach(&label);
             t->text = malloc(end - i + 1);
@@ -234,7 +234,7 @@ int narr_scan_line(narr_scan *out, const char *s)
             out->ntokens++;
             from = u;
             i = u;
-            prev = kind == NARR_TK_PERCENT ? '%' : 0x5143;
+            prev = kind == JS_NARR_TK_PERCENT ? '%' : 0x5143;
         }
     }
     out->sentences[out->nsentences - 1].end = i;
@@ -242,12 +242,12 @@ cleanup:
     js_buf_dispose(&lit);
     js_buf_dispose(&label);
     if (rc < 0)
-        narr_scan_dispose(out);
+        js_narr_scan_dispose(out);
     return rc;
 }
 
 /* Free the tokens and sentences. */
-void narr_scan_dispose(narr_scan *scan)
+void js_narr_scan_dispose(js_narr_scan *scan)
 {
     size_t i;
 

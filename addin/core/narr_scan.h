@@ -4,7 +4,7 @@
  * A line is split into sentences (。;!? and line ends); in each, every
  * amount ("3432.76万元", "3, 367. 47 万元", "３４３２．７６万元", "1,887.06万元")
  * and percentage ("2.92%", "100%") is found, with the words just before it
- * (its label, in narr_label's comparison form).  A figure right after
+ * (its label, in js_narr_label's comparison form).  A figure right after
  * 增加/减少/增长/下降 is a change; that word is taken off the label and
  * gives the sign.  Numbers with no unit (years, counts, dates) are skipped.
  */
@@ -15,10 +15,10 @@
 
 #include <stddef.h>
 
-typedef enum narr_token_kind { NARR_TK_AMOUNT = 0, NARR_TK_PERCENT } narr_token_kind;
+typedef enum js_narr_token_kind { JS_NARR_TK_AMOUNT = 0, JS_NARR_TK_PERCENT } js_narr_token_kind;
 
-typedef struct narr_token {
-    narr_token_kind kind;
+typedef struct js_narr_token {
+    js_narr_token_kind kind;
     js_decimal value;  /* as written (magnitude) */
     int decimals;      /* decimals as written ("54" -> 0) */
     int change;        /* +1 after 增加/增长, -1 after 减少/下降, 0 otherwise */
@@ -26,22 +26,22 @@ typedef struct narr_token {
     size_t sentence;   /* index of its sentence */
     char *label;       /* words before it, comparison form, change word removed */
     char *text;        /* the figure as written, e.g. "3, 367. 47" */
-} narr_token;
+} js_narr_token;
 
-typedef struct narr_sentence {
+typedef struct js_narr_sentence {
     size_t start, end; /* bytes of the line */
-} narr_sentence;
+} js_narr_sentence;
 
-typedef struct narr_scan {
-    narr_token *tokens;
+typedef struct js_narr_scan {
+    js_narr_token *tokens;
     size_t ntokens;
-    narr_sentence *sentences;
+    js_narr_sentence *sentences;
     size_t nsentences;
-} narr_scan;
+} js_narr_scan;
 
-/* Scan one line (NUL-terminated).  Free with narr_scan_dispose. */
-int narr_scan_line(narr_scan *out, const char *line);
+/* Scan one line (NUL-terminated).  Free with js_narr_scan_dispose. */
+int js_narr_scan_line(js_narr_scan *out, const char *line);
 
-void narr_scan_dispose(narr_scan *scan);
+void js_narr_scan_dispose(js_narr_scan *scan);
 
 #endif

@@ -27,14 +27,14 @@ static int text_is(const char *text, const char *want)
      * character as it is */
     if (strlen(text) > 3 * strlen(want) + 32)
         return 0;
-    narr_utf8_next(want, &first);
+    js_narr_utf8_next(want, &first);
     if (first >= sizeof head)
         first = sizeof head - 1;
     memcpy(head, want, first);
     head[first] = '\0';
     if ((unsigned char)head[0] >= 0x80 && !strstr(text, head))
         return 0;
-    if (narr_label(&b, text, strlen(text), 0) < 0) {
+    if (js_narr_label(&b, text, strlen(text), 0) < 0) {
         js_buf_dispose(&b);
         return 0;
     }
@@ -51,10 +51,10 @@ static int text_has(const char *text, const char *want)
     int has;
 
     while (text && text[i]) {
-        uint32_t cp = narr_fold(narr_utf8_next(text, &i));
+        uint32_t cp = js_narr_fold(js_narr_utf8_next(text, &i));
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r')
             continue;
-        if (narr_utf8_put(&b, cp) < 0)
+        if (js_narr_utf8_put(&b, cp) < 0)
             break;
     }
     has = strstr(js_buf_cstr(&b), want) != NULL;
@@ -111,10 +111,10 @@ static int cell_number(js_decimal *out, const js_cell *c)
     } else {
         const char *t = c->text ? c->text : "";
         while (t[i]) {
-            uint32_t cp = narr_fold(narr_utf8_next(t, &i));
+            uint32_t cp = js_narr_fold(js_narr_utf8_next(t, &i));
             if (cp == ' ' || cp == ',' || cp == '\t' || cp == '\n' || cp == 0xA0)
                 continue;
-            if (narr_utf8_put(&b, cp) < 0)
+            if (js_narr_utf8_put(&b, cp) < 0)
                 goto cleanup;
         }
         if (b.size == 0)
@@ -131,7 +131,7 @@ cleanup:
 }
 
 /* Read the inputs sheet (see narr_sheet.h). */
-int narr_inputs_read(narr_inputs *out, const js_workbook *wb)
+int js_narr_inputs_read(js_narr_inputs *out, const js_workbook *wb)
 {
     static const char *fields[3] = {"本年数", "上年决算数", "年初预算数"};
     size_t s, i;
@@ -161,12 +161,12 @@ int narr_inputs_read(narr_inputs *out, const js_workbook *wb)
         out->col[i] = c >= 0 ? (uint32_t)c : 0;
     }
     out->items =
-        calloc(sh->nrows > (uint32_t)hr ? sh->nrows - (uint32_t)hr : 1, sizeof(narr_input));
+        calloc(sh->nrows > (uint32_t)hr ? sh->nrows - (uint32_t)hr : 1, sizeof(js_narr_input));
     if (!out->items)
         return js_error_set(JS_ENOMEM, "out of memory");
     for (i = 0; i < sh->count; i++) {
         const js_cell *c = &sh->cells[i];
-        narr_input *in;
+        js_narr_input *in;
         int f;
         if (c->row <= (uint32_t)hr || c->col != (uint32_t)kc || !c->text || !*c->text)
             continue;
@@ -187,7 +187,7 @@ int narr_inputs_read(narr_inputs *out, const js_workbook *wb)
 }
 
 /* Free the list (the sheet is the workbook's). */
-void narr_inputs_dispose(narr_inputs *inputs)
+void js_narr_inputs_dispose(js_narr_inputs *inputs)
 {
     if (!inputs)
         return;
@@ -197,13 +197,13 @@ void narr_inputs_dispose(narr_inputs *inputs)
 }
 
 /* The input row keyed `key`, comparing without spaces. */
-const narr_input *narr_inputs_find(const narr_inputs *inputs, const char *key)
+const js_narr_input *js_narr_inputs_find(const js_narr_inputs *inputs, const char *key)
 {
     js_buf want = JS_BUF_INIT;
-    const narr_input *hit = NULL;
+    const js_narr_input *hit = NULL;
     size_t i;
 
-    if (!inputs || !key || narr_label(&want, key, strlen(key), 0) < 0)
+    if (!inputs || !key || js_narr_label(&want, key, strlen(key), 0) < 0)
         goto cleanup;
     for (i = 0; i < inputs->count && !hit; i++)
         if (text_is(inputs->items[i].key, js_buf_cstr(&want)))
@@ -214,14 +214,14 @@ cleanup:
 }
 
 /* The header text of a field. */
-const char *narr_field_name(int field)
+const char *js_narr_field_name(int field)
 {
     static const char *names[3] = {"本年数", "上年决算数", "年初预算数"};
     return field >= 0 && field < 3 ? names[field] : "";
 }
 
 /* Find the narrative sheet (see narr_sheet.h). */
-int narr_sheet_find(narr_sheet *out, const js_workbook *wb)
+int js_narr_sheet_find(js_narr_sheet *out, const js_workbook *wb)
 {
     size_t s, i;
 

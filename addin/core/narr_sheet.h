@@ -14,47 +14,47 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { NARR_THIS = 0, NARR_LAST = 1, NARR_BUDGET = 2 };
+enum { JS_NARR_THIS = 0, JS_NARR_LAST = 1, JS_NARR_BUDGET = 2 };
 
-typedef struct narr_input {
+typedef struct js_narr_input {
     const char *key;  /* 键 text, owned by the workbook */
     const char *name; /* 项目 text ("" when none) */
     uint32_t row;
     int has[3];      /* the cell holds a number */
     int bad[3];      /* the cell holds text that is no number */
     js_decimal v[3]; /* 本年数, 上年决算数, 年初预算数 (2 decimals) */
-} narr_input;
+} js_narr_input;
 
-typedef struct narr_inputs {
+typedef struct js_narr_inputs {
     const js_sheet *sheet; /* NULL when the workbook has no inputs sheet */
     int has_col[3];
     uint32_t col[3];
-    narr_input *items;
+    js_narr_input *items;
     size_t count;
-} narr_inputs;
+} js_narr_inputs;
 
 /* Read the inputs sheet of wb (borrowed); a workbook without one gives an
- * empty list with sheet NULL.  Free with narr_inputs_dispose. */
-int narr_inputs_read(narr_inputs *out, const js_workbook *wb);
+ * empty list with sheet NULL.  Free with js_narr_inputs_dispose. */
+int js_narr_inputs_read(js_narr_inputs *out, const js_workbook *wb);
 
-void narr_inputs_dispose(narr_inputs *inputs);
+void js_narr_inputs_dispose(js_narr_inputs *inputs);
 
 /* The row with 键 `key` (spaces ignored), or NULL. */
-const narr_input *narr_inputs_find(const narr_inputs *inputs, const char *key);
+const js_narr_input *js_narr_inputs_find(const js_narr_inputs *inputs, const char *key);
 
 /* "本年数", "上年决算数", "年初预算数". */
-const char *narr_field_name(int field);
+const char *js_narr_field_name(int field);
 
-typedef struct narr_sheet {
+typedef struct js_narr_sheet {
     const js_sheet *sheet; /* NULL when none */
     int keyed;             /* has the 键 | … | 生成内容 header */
     uint32_t header_row;
     uint32_t key_col, gen_col, reason_col;
     int has_reason;
-} narr_sheet;
+} js_narr_sheet;
 
 /* Find the narrative sheet: one with the keyed header first, else one with
  * a cell reading …部门决算情况说明 and text citing 万元.  0 or JS_ENOTFOUND. */
-int narr_sheet_find(narr_sheet *out, const js_workbook *wb);
+int js_narr_sheet_find(js_narr_sheet *out, const js_workbook *wb);
 
 #endif

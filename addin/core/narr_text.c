@@ -11,7 +11,7 @@
  * Decode one UTF-8 code point at s[*i], advancing *i.  A malformed byte is
  * returned as itself so that scanning never stalls.  Nothing is owned.
  */
-uint32_t narr_utf8_next(const char *s, size_t *i)
+uint32_t js_narr_utf8_next(const char *s, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s + *i;
     uint32_t cp;
@@ -48,7 +48,7 @@ uint32_t narr_utf8_next(const char *s, size_t *i)
 }
 
 /* Append one code point as UTF-8 to buf (owned by the caller). */
-int narr_utf8_put(js_buf *buf, uint32_t cp)
+int js_narr_utf8_put(js_buf *buf, uint32_t cp)
 {
     char b[4];
     size_t n;
@@ -76,7 +76,7 @@ int narr_utf8_put(js_buf *buf, uint32_t cp)
 }
 
 /* Fold the full-width ASCII block (U+FF01..U+FF5E) onto ASCII. */
-uint32_t narr_fold(uint32_t cp)
+uint32_t js_narr_fold(uint32_t cp)
 {
     if (cp >= 0xFF01 && cp <= 0xFF5E)
         return cp - 0xFEE0;
@@ -86,16 +86,16 @@ uint32_t narr_fold(uint32_t cp)
 }
 
 /* Clause punctuation, after folding. */
-int narr_is_clause_punct(uint32_t cp)
+int js_narr_is_clause_punct(uint32_t cp)
 {
-    cp = narr_fold(cp);
+    cp = js_narr_fold(cp);
     return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x3002;
 }
 
 /* Sentence ends, after folding. */
-int narr_is_sentence_end(uint32_t cp)
+int js_narr_is_sentence_end(uint32_t cp)
 {
-    cp = narr_fold(cp);
+    cp = js_narr_fold(cp);
     return cp == 0x3002 || cp == ';' || cp == '!' || cp == '?' || cp == '\n';
 }
 
@@ -112,23 +112,23 @@ static int ignorable(uint32_t cp)
  * digits dropped when asked, and only the part after the last clause
  * punctuation kept.  Appended to out (owned by the caller).
  */
-int narr_label(js_buf *out, const char *s, size_t len, int strip_digits)
+int js_narr_label(js_buf *out, const char *s, size_t len, int strip_digits)
 {
     js_buf tmp = JS_BUF_INIT;
     size_t i = 0;
     int rc = 0;
 
     while (i < len && s[i]) {
-        uint32_t cp = narr_fold(narr_utf8_next(s, &i));
+        uint32_t cp = js_narr_fold(js_narr_utf8_next(s, &i));
         if (ignorable(cp))
             continue;
         if (strip_digits && ((cp >= '0' && cp <= '9') || cp == '.'))
             continue;
-        if (narr_is_clause_punct(cp)) {
+        if (js_narr_is_clause_punct(cp)) {
             js_buf_clear(&tmp);
             continue;
         }
-        rc = narr_utf8_put(&tmp, cp);
+        rc = js_narr_utf8_put(&tmp, cp);
         if (rc < 0)
             goto cleanup;
     }
@@ -139,7 +139,7 @@ cleanup:
 }
 
 /* Byte-wise suffix test; NULL-safe. */
-int narr_ends_with(const char *s, const char *suffix)
+int js_narr_ends_with(const char *s, const char *suffix)
 {
     size_t ls, lf;
 
@@ -151,12 +151,12 @@ int narr_ends_with(const char *s, const char *suffix)
 }
 
 /* Count code points. */
-size_t narr_strlen_cp(const char *s)
+size_t js_narr_strlen_cp(const char *s)
 {
     size_t i = 0, n = 0;
 
     while (s && s[i]) {
-        narr_utf8_next(s, &i);
+        js_narr_utf8_next(s, &i);
         n++;
     }
     return n;
@@ -179,7 +179,7 @@ static int is_cn_numeral(uint32_t cp)
  * Append name without its leading ordinal and without spaces: "一、财政拨款收入"
  * -> "财政拨款收入", "(一)…", "1.…", "其中:…".  Appended to out.
  */
-int narr_clean_name(js_buf *out, const char *name)
+int js_narr_clean_name(js_buf *out, const char *name)
 {
     js_buf tmp = JS_BUF_INIT;
     const char *s;
@@ -187,32 +187,33 @@ int narr_clean_name(js_buf *out, const char *name)
     uint32_t cp;
     int rc;
 
-    rc = narr_trimmed(&tmp, name ? name : "", name ? strlen(name) : 0);
+    rc = js_narr_trimmed(&tmp, name ? name : "", name ? strlen(name) : 0);
     if (rc < 0)
         goto cleanup;
     s = js_buf_cstr(&tmp);
     /* "其中:" */
     if (strncmp(s, "\xE5\x85\xB6\xE4\xB8\xAD", 6) == 0) {
         j = 6;
-        cp = narr_fold(narr_utf8_next(s, &j));
+        cp = js_narr_fold(js_narr_utf8_next(s, &j));
         if (cp == ':')
             i = j;
     }
     /* "一、" / "1." / "1、" / "(一)" */
     j = i;
-    cp = narr_fold(narr_utf8_next(s, &j));
+    cp = js_narr_fold(js_narr_utf8_next(s, &j));
     if (cp == '(') {
         size_t k = j;
         uint32_t c2;
         int n = 0;
-        while ((c2 = narr_utf8_next(s, &k)) != 0 && (is_cn_numeral(c2) || (c2 >= '0' && c2 <= '9')))
+        while ((c2 = js_narr_utf8_next(s, &k)) != 0 &&
+               (is_cn_numeral(c2) || (c2 >= '0' && c2 <= '9')))
             n++;
-        if (n > 0 && narr_fold(c2) == ')')
+        if (n > 0 && js_narr_fold(c2) == ')')
             i = k;
     } else if (is_cn_numeral(cp) || (cp >= '0' && cp <= '9')) {
         size_t k = i;
         uint32_t c2;
-        while ((c2 = narr_fold(narr_utf8_next(s, &k))) != 0 &&
+        while ((c2 = js_narr_fold(js_narr_utf8_next(s, &k))) != 0 &&
                (is_cn_numeral(c2) || (c2 >= '0' && c2 <= '9')))
             ;
         /* only an ordinal when a 、 or . follows the numerals */
@@ -220,10 +221,10 @@ int narr_clean_name(js_buf *out, const char *name)
             i = k;
     }
     while (s[i]) {
-        cp = narr_utf8_next(s, &i);
+        cp = js_narr_utf8_next(s, &i);
         if (cp == ' ' || cp == 0x3000 || cp == '\t' || cp == '\n')
             continue;
-        rc = narr_utf8_put(out, cp);
+        rc = js_narr_utf8_put(out, cp);
         if (rc < 0)
             goto cleanup;
     }
@@ -233,7 +234,7 @@ cleanup:
 }
 
 /* "T5" -> "表五" (1..99); other ids appended as they are. */
-int narr_table_name(js_buf *out, const char *table_id)
+int js_narr_table_name(js_buf *out, const char *table_id)
 {
     static const char *digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     long n = 0;
@@ -254,9 +255,9 @@ int narr_table_name(js_buf *out, const char *table_id)
 }
 
 /* "表一 行36 栏1" etc. */
-int narr_fig_name(js_buf *out, const char *table_id, const char *row_key, const char *col_key)
+int js_narr_fig_name(js_buf *out, const char *table_id, const char *row_key, const char *col_key)
 {
-    int rc = narr_table_name(out, table_id);
+    int rc = js_narr_table_name(out, table_id);
     int numeric = col_key && col_key[0] && strspn(col_key, "0123456789") == strlen(col_key);
 
     if (rc < 0)
@@ -273,7 +274,7 @@ int narr_fig_name(js_buf *out, const char *table_id, const char *row_key, const 
 }
 
 /* Append s[0..len) trimmed of ASCII white space and U+3000 at both ends. */
-int narr_trimmed(js_buf *out, const char *s, size_t len)
+int js_narr_trimmed(js_buf *out, const char *s, size_t len)
 {
     size_t b = 0, e = len;
 

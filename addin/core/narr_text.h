@@ -15,43 +15,43 @@
 
 /* Decode the code point at s[*i] and advance *i (invalid bytes read as
  * themselves, one at a time).  0 at the end of the string. */
-uint32_t narr_utf8_next(const char *s, size_t *i);
+uint32_t js_narr_utf8_next(const char *s, size_t *i);
 
 /* Append code point cp to buf as UTF-8.  0 or JS_ENOMEM. */
-int narr_utf8_put(js_buf *buf, uint32_t cp);
+int js_narr_utf8_put(js_buf *buf, uint32_t cp);
 
 /* Full-width ASCII forms (０-９, ．, ，, ％, （ …) folded to ASCII. */
-uint32_t narr_fold(uint32_t cp);
+uint32_t js_narr_fold(uint32_t cp);
 
 /* Whether cp ends a clause (, . ; : ! ? and their full-width forms, 。). */
-int narr_is_clause_punct(uint32_t cp);
+int js_narr_is_clause_punct(uint32_t cp);
 
 /* Whether cp ends a sentence (。 ; ; ! ? and full-width forms). */
-int narr_is_sentence_end(uint32_t cp);
+int js_narr_is_sentence_end(uint32_t cp);
 
 /*
  * Append the comparison form of s[0..len) to out: folded, without white
  * space, quotes, '*' and '-', and (strip_digits) without ASCII digits and
  * '.'.  Then keep only what follows the last clause punctuation.
  */
-int narr_label(js_buf *out, const char *s, size_t len, int strip_digits);
+int js_narr_label(js_buf *out, const char *s, size_t len, int strip_digits);
 
 /* Whether `s` ends with `suffix` (bytes). */
-int narr_ends_with(const char *s, const char *suffix);
+int js_narr_ends_with(const char *s, const char *suffix);
 
 /* Number of code points of s. */
-size_t narr_strlen_cp(const char *s);
+size_t js_narr_strlen_cp(const char *s);
 
 /* Append a row name without its ordinal ("一、", "(一)", "1.", "其中:") and spaces. */
-int narr_clean_name(js_buf *out, const char *name);
+int js_narr_clean_name(js_buf *out, const char *name);
 
 /* Append "表五" for "T5" (the table id otherwise). */
-int narr_table_name(js_buf *out, const char *table_id);
+int js_narr_table_name(js_buf *out, const char *table_id);
 
 /* Append "表五 合计 栏1" / "表一 行36 栏1" / "表六 人员经费合计 金额" for a figure. */
-int narr_fig_name(js_buf *out, const char *table_id, const char *row_key, const char *col_key);
+int js_narr_fig_name(js_buf *out, const char *table_id, const char *row_key, const char *col_key);
 
 /* Append s without leading and trailing white space (ASCII and U+3000). */
-int narr_trimmed(js_buf *out, const char *s, size_t len);
+int js_narr_trimmed(js_buf *out, const char *s, size_t len);
 
 #endif

@@ -98,13 +98,13 @@ static void keep_first(void *ctx, xmlErrorPtr err)
 }
 
 /* Whether node is element `name`. */
-int narr_is(xmlNodePtr node, const char *name)
+int js_narr_is(xmlNodePtr node, const char *name)
 {
     return node && node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
 }
 
 /* Attribute value or NULL; the caller xmlFree()s it. */
-char *narr_attr(xmlNodePtr node, const char *name)
+char *js_narr_attr(xmlNodePtr node, const char *name)
 {
     return (char *)xmlGetProp(node, (const xmlChar *)name);
 }
@@ -145,7 +145,7 @@ cleanup:
 }
 
 /* Report a template mistake at node's line. */
-static int bad(const narr_tpl *tpl, xmlNodePtr node, const char *what)
+static int bad(const js_narr_tpl *tpl, xmlNodePtr node, const char *what)
 {
     return js_error_set(JS_EFORMAT, "%s:%ld: %s", tpl->path, node ? xmlGetLineNo(node) : 0L, what);
 }
@@ -172,7 +172,7 @@ static int in_list(const char *list, const char *fig)
  * figures; <share among> includes its own figure; <share/> inside an <each>
  * has a whole.  `each` is the enclosing <each> or NULL.
  */
-static int check_node(const narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
+static int check_node(const js_narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
 {
     xmlNodePtr c;
     int rc = 0;
@@ -181,35 +181,35 @@ static int check_node(const narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
         char *fig, *in, *of, *among, *budget, *bfig, *shares;
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (narr_is(c, "each")) {
+        if (js_narr_is(c, "each")) {
             rc = check_node(tpl, c, c);
             continue;
         }
-        if (narr_is(c, "if")) {
+        if (js_narr_is(c, "if")) {
             rc = check_node(tpl, c, each);
             continue;
         }
-        fig = narr_attr(c, "fig");
-        in = narr_attr(c, "input");
-        of = narr_attr(c, "of");
-        among = narr_attr(c, "among");
-        budget = narr_attr(c, "budget");
-        bfig = narr_attr(c, "budget-fig");
-        shares = each ? narr_attr(each, "shares") : NULL;
-        if (narr_is(c, "amount") && !each && !fig && !in)
+        fig = js_narr_attr(c, "fig");
+        in = js_narr_attr(c, "input");
+        of = js_narr_attr(c, "of");
+        among = js_narr_attr(c, "among");
+        budget = js_narr_attr(c, "budget");
+        bfig = js_narr_attr(c, "budget-fig");
+        shares = each ? js_narr_attr(each, "shares") : NULL;
+        if (js_narr_is(c, "amount") && !each && !fig && !in)
             rc = bad(tpl, c, "<amount/> outside <each> needs fig=\"…\" or input=\"…\"");
-        else if (narr_is(c, "share") && !each && (!fig || (!of && !among)))
+        else if (js_narr_is(c, "share") && !each && (!fig || (!of && !among)))
             rc = bad(tpl, c, "<share/> outside <each> needs fig=\"…\" and of=\"…\" or among=\"…\"");
-        else if (narr_is(c, "share") && among && (!fig || !in_list(among, fig)))
+        else if (js_narr_is(c, "share") && among && (!fig || !in_list(among, fig)))
             rc = bad(tpl, c, "<share among=\"…\"/> needs a fig=\"…\" that is one of the list");
-        else if (narr_is(c, "share") && each && !of && !among &&
+        else if (js_narr_is(c, "share") && each && !of && !among &&
                  !(shares && strcmp(shares, "largest-remainder") == 0))
             rc = bad(tpl, c,
                      "<share/> in <each> needs of=\"…\" or shares=\"largest-remainder\" on <each>");
-        else if (narr_is(c, "completion") && !each && (!fig || (!budget && !bfig)))
+        else if (js_narr_is(c, "completion") && !each && (!fig || (!budget && !bfig)))
             rc = bad(tpl, c,
                      "<completion/> outside <each> needs fig=\"…\" and budget=\"…\" or budget-fig");
-        else if (narr_is(c, "name") && !each)
+        else if (js_narr_is(c, "name") && !each)
             rc = bad(tpl, c, "<name/> is only meaningful inside <each>");
         xmlFree(fig);
         xmlFree(in);
@@ -223,35 +223,35 @@ static int check_node(const narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
 }
 
 /* Read sections and paragraphs of a validated document into tpl. */
-static int index_doc(narr_tpl *tpl)
+static int index_doc(js_narr_tpl *tpl)
 {
     xmlNodePtr root = xmlDocGetRootElement(tpl->doc), s, p;
     size_t ns = 0, np = 0, i;
     int rc = 0;
 
-    if (!narr_is(root, "narrative"))
+    if (!js_narr_is(root, "narrative"))
         return bad(tpl, root, "the root element must be <narrative>");
     for (s = root->children; s; s = s->next) {
-        if (!narr_is(s, "section"))
+        if (!js_narr_is(s, "section"))
             continue;
         ns++;
         for (p = s->children; p; p = p->next)
-            if (narr_is(p, "paragraph"))
+            if (js_narr_is(p, "paragraph"))
                 np++;
     }
     tpl->section_titles = calloc(ns ? ns : 1, sizeof(char *));
-    tpl->paras = calloc(np ? np : 1, sizeof(narr_para));
+    tpl->paras = calloc(np ? np : 1, sizeof(js_narr_para));
     if (!tpl->section_titles || !tpl->paras)
         return js_error_set(JS_ENOMEM, "out of memory");
     for (s = root->children; s && rc == 0; s = s->next) {
         js_buf t = JS_BUF_INIT, clean = JS_BUF_INIT;
         char *title;
-        if (!narr_is(s, "section"))
+        if (!js_narr_is(s, "section"))
             continue;
-        title = narr_attr(s, "title");
-        rc = narr_clean_name(&clean, title ? title : "");
+        title = js_narr_attr(s, "title");
+        rc = js_narr_clean_name(&clean, title ? title : "");
         if (rc == 0)
-            rc = narr_label(&t, js_buf_cstr(&clean), clean.size, 0);
+            rc = js_narr_label(&t, js_buf_cstr(&clean), clean.size, 0);
         xmlFree(title);
         js_buf_dispose(&clean);
         tpl->section_titles[tpl->nsections] = js_buf_detach(&t);
@@ -260,9 +260,9 @@ static int index_doc(narr_tpl *tpl)
             return rc < 0 ? rc : JS_ENOMEM;
         tpl->nsections++;
         for (p = s->children; p && rc == 0; p = p->next) {
-            narr_para *para;
+            js_narr_para *para;
             xmlAttrPtr key;
-            if (!narr_is(p, "paragraph"))
+            if (!js_narr_is(p, "paragraph"))
                 continue;
             key = xmlHasProp(p, (const xmlChar *)"key");
             if (!key || !key->children || !key->children->content)
@@ -282,10 +282,10 @@ static int index_doc(narr_tpl *tpl)
 }
 
 /* Load, validate and check a template file (see narr_tpl.h). */
-int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path)
+int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_path)
 {
     xmlParserCtxtPtr ctxt = NULL;
-    narr_tpl *tpl = NULL;
+    js_narr_tpl *tpl = NULL;
     first_error fe = {0};
     int rc = 0;
 
@@ -334,12 +334,12 @@ int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path)
     tpl = NULL;
 cleanup:
     xmlFreeParserCtxt(ctxt);
-    narr_tpl_free(tpl);
+    js_narr_tpl_free(tpl);
     return rc;
 }
 
 /* Load the format's narrative templates (see narr_tpl.h). */
-int narr_tpl_load_format(narr_tpl **out, const js_format *format)
+int js_narr_tpl_load_format(js_narr_tpl **out, const js_format *format)
 {
     js_buf schema = JS_BUF_INIT;
     const char *path = js_format_narrative_path(format);
@@ -351,13 +351,13 @@ int narr_tpl_load_format(narr_tpl **out, const js_format *format)
                             js_format_id(format));
     rc = js_buf_printf(&schema, "%s/schema/narrative.rng", js_format_content_dir(format));
     if (rc == 0)
-        rc = narr_tpl_load(out, path, js_buf_cstr(&schema));
+        rc = js_narr_tpl_load(out, path, js_buf_cstr(&schema));
     js_buf_dispose(&schema);
     return rc;
 }
 
 /* Free a template and its document. */
-void narr_tpl_free(narr_tpl *tpl)
+void js_narr_tpl_free(js_narr_tpl *tpl)
 {
     size_t i;
 
@@ -373,7 +373,7 @@ void narr_tpl_free(narr_tpl *tpl)
 }
 
 /* The paragraph with key `key`, or NULL. */
-const narr_para *narr_tpl_find(const narr_tpl *tpl, const char *key)
+const js_narr_para *js_narr_tpl_find(const js_narr_tpl *tpl, const char *key)
 {
     size_t i;
 

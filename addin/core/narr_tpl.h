@@ -15,42 +15,42 @@
 #include <libxml/tree.h>
 #include <stddef.h>
 
-typedef struct narr_para {
+typedef struct js_narr_para {
     const char *key; /* the paragraph key ("5.1"), owned by the template */
     size_t section;  /* index into the sections */
     xmlNodePtr node; /* the <paragraph> element */
-} narr_para;
+} js_narr_para;
 
-typedef struct narr_tpl {
+typedef struct js_narr_tpl {
     xmlDocPtr doc;
     char *path;
     char **section_titles; /* comparison form: no ordinal, no spaces or quotes */
     size_t nsections;
-    narr_para *paras;
+    js_narr_para *paras;
     size_t nparas;
-} narr_tpl;
+} js_narr_tpl;
 
 /*
  * Load the template file at `path`, validated against `schema_path` (NULL:
- * not validated; only for tests).  *out is the caller's: narr_tpl_free.
+ * not validated; only for tests).  *out is the caller's: js_narr_tpl_free.
  * JS_EIO when unreadable, JS_EFORMAT with "file:line: …" when invalid.
  */
-int narr_tpl_load(narr_tpl **out, const char *path, const char *schema_path);
+int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_path);
 
 /* Load the narrative templates a format names, validated against
  * schema/narrative.rng of its content folder. */
-int narr_tpl_load_format(narr_tpl **out, const js_format *format);
+int js_narr_tpl_load_format(js_narr_tpl **out, const js_format *format);
 
 /* Free; NULL accepted. */
-void narr_tpl_free(narr_tpl *tpl);
+void js_narr_tpl_free(js_narr_tpl *tpl);
 
 /* The paragraph with that key, or NULL. */
-const narr_para *narr_tpl_find(const narr_tpl *tpl, const char *key);
+const js_narr_para *js_narr_tpl_find(const js_narr_tpl *tpl, const char *key);
 
 /* An attribute's value (NULL when absent); free with xmlFree. */
-char *narr_attr(xmlNodePtr node, const char *name);
+char *js_narr_attr(xmlNodePtr node, const char *name);
 
 /* Whether node is the element `name`. */
-int narr_is(xmlNodePtr node, const char *name);
+int js_narr_is(xmlNodePtr node, const char *name);
 
 #endif

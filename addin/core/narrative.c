@@ -20,7 +20,7 @@
 #include <string.h>
 
 /* Note a 键 the templates do not know (the row is left alone). */
-static int note_unknown_key(js_findings *notes, const narr_sheet *ns, const js_cell *c,
+static int note_unknown_key(js_findings *notes, const js_narr_sheet *ns, const js_cell *c,
                             const char *key)
 {
     js_finding *f;
@@ -47,9 +47,9 @@ int js_narrative_fill(js_edits *edits, js_findings *notes, const js_format *form
                       const js_workbook *wb)
 {
     js_findings scratch = JS_FINDINGS_INIT;
-    narr_inputs inputs;
-    narr_sheet ns;
-    narr_tpl *tpl = NULL;
+    js_narr_inputs inputs;
+    js_narr_sheet ns;
+    js_narr_tpl *tpl = NULL;
     js_tables *tables = NULL;
     js_buf key = JS_BUF_INIT, text = JS_BUF_INIT;
     size_t i;
@@ -58,34 +58,34 @@ int js_narrative_fill(js_edits *edits, js_findings *notes, const js_format *form
     memset(&inputs, 0, sizeof inputs);
     if (!edits || !format || !wb)
         return js_error_set(JS_EINVAL, "no edit list, format or workbook given");
-    if ((rc = narr_sheet_find(&ns, wb)) < 0)
+    if ((rc = js_narr_sheet_find(&ns, wb)) < 0)
         return rc;
     if (!ns.keyed)
         return js_error_set(JS_ENOTFOUND,
                             "the narrative sheet %s is typed text (no 键 | 生成内容 columns): "
                             "it is audited, not filled",
                             ns.sheet->name);
-    if ((rc = narr_tpl_load_format(&tpl, format)) < 0)
+    if ((rc = js_narr_tpl_load_format(&tpl, format)) < 0)
         goto cleanup;
     /* table problems are the checker's to report, not the writer's */
     if ((rc = js_tables_locate(&tables, &scratch, format, wb)) < 0)
         goto cleanup;
-    if ((rc = narr_inputs_read(&inputs, wb)) < 0)
+    if ((rc = js_narr_inputs_read(&inputs, wb)) < 0)
         goto cleanup;
     for (i = 0; i < ns.sheet->count && rc == 0; i++) {
         const js_cell *c = &ns.sheet->cells[i];
-        const narr_para *para;
+        const js_narr_para *para;
         const char *reason = NULL;
-        narr_env env;
+        js_narr_env env;
 
         if (c->row <= ns.header_row || c->col != ns.key_col || !c->text)
             continue;
         js_buf_clear(&key);
-        if ((rc = narr_trimmed(&key, c->text, strlen(c->text))) < 0)
+        if ((rc = js_narr_trimmed(&key, c->text, strlen(c->text))) < 0)
             break;
         if (key.size == 0)
             continue;
-        para = narr_tpl_find(tpl, js_buf_cstr(&key));
+        para = js_narr_tpl_find(tpl, js_buf_cstr(&key));
         if (!para) {
             rc = note_unknown_key(notes, &ns, c, js_buf_cstr(&key));
             continue;
@@ -102,16 +102,16 @@ int js_narrative_fill(js_edits *edits, js_findings *notes, const js_format *form
         env.col = ns.gen_col;
         env.para_key = para->key;
         js_buf_clear(&text);
-        rc = narr_render(&text, NULL, &env, para->node, reason);
+        rc = js_narr_render(&text, NULL, &env, para->node, reason);
         if (rc == 0)
             rc = js_edits_add(edits, ns.sheet->name, c->row, ns.gen_col, js_buf_cstr(&text));
     }
 cleanup:
     js_buf_dispose(&key);
     js_buf_dispose(&text);
-    narr_inputs_dispose(&inputs);
+    js_narr_inputs_dispose(&inputs);
     js_tables_free(tables);
-    narr_tpl_free(tpl);
+    js_narr_tpl_free(tpl);
     js_findings_dispose(&scratch);
     return rc;
 }

@@ -280,13 +280,13 @@ static void test_without_inputs_sheet(void)
 /* The scanner: units, OCR spaces, thousands, full width, change words. */
 static void test_scan_line(void)
 {
-    narr_scan s;
+    js_narr_scan s;
     const char *line = "本部门收入总计3, 432. 76万元,比2015年增加1,097.35 万元,增长２．９２%。"
                        "共153人次,2016年12月31日;占 18.81%";
 
-    CU_ASSERT_EQUAL_FATAL(narr_scan_line(&s, line), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narr_scan_line(&s, line), 0);
     CU_ASSERT_EQUAL_FATAL(s.ntokens, 4);
-    CU_ASSERT_EQUAL(s.tokens[0].kind, NARR_TK_AMOUNT);
+    CU_ASSERT_EQUAL(s.tokens[0].kind, JS_NARR_TK_AMOUNT);
     CU_ASSERT_EQUAL(s.tokens[0].value.units, 343276);
     CU_ASSERT_EQUAL(s.tokens[0].decimals, 2);
     CU_ASSERT_STRING_EQUAL(s.tokens[0].label, "本部门收入总计");
@@ -294,15 +294,15 @@ static void test_scan_line(void)
     CU_ASSERT_EQUAL(s.tokens[1].value.units, 109735);
     CU_ASSERT_EQUAL(s.tokens[1].change, 1);
     CU_ASSERT_STRING_EQUAL(s.tokens[1].label, "比年");
-    CU_ASSERT_EQUAL(s.tokens[2].kind, NARR_TK_PERCENT);
+    CU_ASSERT_EQUAL(s.tokens[2].kind, JS_NARR_TK_PERCENT);
     CU_ASSERT_EQUAL(s.tokens[2].value.units, 292);
     CU_ASSERT_EQUAL(s.tokens[2].change, 1);
     CU_ASSERT_STRING_EQUAL(s.tokens[2].label, "");
-    CU_ASSERT_EQUAL(s.tokens[3].kind, NARR_TK_PERCENT);
+    CU_ASSERT_EQUAL(s.tokens[3].kind, JS_NARR_TK_PERCENT);
     CU_ASSERT_STRING_EQUAL(s.tokens[3].label, "占");
     CU_ASSERT_EQUAL(s.tokens[3].sentence, 2);
     CU_ASSERT_EQUAL(s.tokens[0].sentence, 0);
-    narr_scan_dispose(&s);
+    js_narr_scan_dispose(&s);
 }
 
 static CU_TestInfo audit_tests[] = {

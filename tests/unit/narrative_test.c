@@ -425,14 +425,14 @@ static void write_template(char *path, size_t size, const char *text)
 static int load_text(char *msg, size_t size, const char *text)
 {
     char path[128], schema[512];
-    narr_tpl *tpl = NULL;
+    js_narr_tpl *tpl = NULL;
     int rc;
 
     write_template(path, sizeof path, text);
     snprintf(schema, sizeof schema, "%s/schema/narrative.rng", content_dir());
-    rc = narr_tpl_load(&tpl, path, schema);
+    rc = js_narr_tpl_load(&tpl, path, schema);
     snprintf(msg, size, "%s", rc < 0 ? js_error_last() : "");
-    narr_tpl_free(tpl);
+    js_narr_tpl_free(tpl);
     remove(path);
     return rc;
 }
@@ -444,13 +444,13 @@ static void test_template_errors_name_the_line(void)
     /* the shipped file is valid */
     {
         char path[512], schema[512];
-        narr_tpl *tpl = NULL;
+        js_narr_tpl *tpl = NULL;
         snprintf(path, sizeof path, "%s/narrative/cn-bmjs-2016.xml", content_dir());
         snprintf(schema, sizeof schema, "%s/schema/narrative.rng", content_dir());
-        CU_ASSERT_EQUAL(narr_tpl_load(&tpl, path, schema), 0);
-        CU_ASSERT_PTR_NOT_NULL(narr_tpl_find(tpl, "5.1"));
-        CU_ASSERT_PTR_NOT_NULL(narr_tpl_find(tpl, "11.1"));
-        narr_tpl_free(tpl);
+        CU_ASSERT_EQUAL(js_narr_tpl_load(&tpl, path, schema), 0);
+        CU_ASSERT_PTR_NOT_NULL(js_narr_tpl_find(tpl, "5.1"));
+        CU_ASSERT_PTR_NOT_NULL(js_narr_tpl_find(tpl, "11.1"));
+        js_narr_tpl_free(tpl);
     }
     /* not well-formed */
     CU_ASSERT_EQUAL(
