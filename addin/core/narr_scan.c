@@ -187,7 +187,7 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
         {
             size_t u = skip_spaces(s, end), v = u;
             uint32_t c1 = next_folded(s, &v), c2;
-            size_t w = v;
+            size_t w = skip_spaces(s, v); /* "万 元" from a PDF */
             js_narr_token_kind kind;
             c2 = next_folded(s, &w);
             if (c1 == 0x4E07 && c2 == 0x5143) { /* 万元 */

@@ -282,10 +282,10 @@ static void test_scan_line(void)
 {
     js_narr_scan s;
     const char *line = "本部门收入总计3, 432. 76万元,比2015年增加1,097.35 万元,增长２．９２%。"
-                       "共153人次,2016年12月31日;占 18.81%";
+                       "共153人次,2016年12月31日;占 18.81%,计 5. 2 万 元";
 
     CU_ASSERT_EQUAL_FATAL(js_narr_scan_line(&s, line), 0);
-    CU_ASSERT_EQUAL_FATAL(s.ntokens, 4);
+    CU_ASSERT_EQUAL_FATAL(s.ntokens, 5);
     CU_ASSERT_EQUAL(s.tokens[0].kind, JS_NARR_TK_AMOUNT);
     CU_ASSERT_EQUAL(s.tokens[0].value.units, 343276);
     CU_ASSERT_EQUAL(s.tokens[0].decimals, 2);
@@ -302,6 +302,10 @@ static void test_scan_line(void)
     CU_ASSERT_STRING_EQUAL(s.tokens[3].label, "占");
     CU_ASSERT_EQUAL(s.tokens[3].sentence, 2);
     CU_ASSERT_EQUAL(s.tokens[0].sentence, 0);
+    CU_ASSERT_EQUAL(s.tokens[4].kind, JS_NARR_TK_AMOUNT);
+    CU_ASSERT_EQUAL(s.tokens[4].value.units, 52);
+    CU_ASSERT_EQUAL(s.tokens[4].decimals, 1);
+    CU_ASSERT_STRING_EQUAL(s.tokens[4].label, "计");
     js_narr_scan_dispose(&s);
 }
 
