@@ -7,6 +7,7 @@
  */
 #include "unit.h"
 
+#include "buf.h"
 #include "error.h"
 #include "narr_scan.h"
 #include "narrative.h"
@@ -129,6 +130,53 @@ static void test_seed_as_published_ods(void)
 static void test_seed_as_published_fods(void)
 {
     seed_as_published("seed-as-published.fods");
+}
+
+/* The whole narrative typed into one cell (lines): the same two findings,
+ * both at that cell.  The workbook is built in memory from the seed's. */
+static void test_narrative_in_one_cell(void)
+{
+    fixture fx;
+    js_workbook *wb = NULL;
+    js_buf all = JS_BUF_INIT;
+    size_t s, i;
+
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "seed-as-published.ods"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    for (i = 0; i < fx.wb->nprops; i++)
+        CU_ASSERT_EQUAL(js_workbook_set_property(wb, fx.wb->props[i].name, fx.wb->props[i].value),
+                        0);
+    for (s = 0; s < fx.wb->nsheets; s++) {
+        const js_sheet *from = fx.wb->sheets[s];
+        js_sheet *to = NULL;
+        if (strcmp(from->name, "情况说明") == 0) {
+            for (i = 0; i < from->count; i++)
+                if (from->cells[i].text)
+                    CU_ASSERT_EQUAL(js_buf_printf(&all, "%s\n", from->cells[i].text), 0);
+            continue;
+        }
+        CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&to, wb, from->name), 0);
+        for (i = 0; i < from->count; i++) {
+            const js_cell *c = &from->cells[i];
+            CU_ASSERT_EQUAL(
+                js_sheet_put(to, c->row, c->col, c->type, c->text, c->value, c->formula), 0);
+            js_sheet_set_span(to, c->row, c->col, c->row_span, c->col_span);
+        }
+    }
+    {
+        js_sheet *n = NULL;
+        CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&n, wb, "说明"), 0);
+        CU_ASSERT_EQUAL(js_sheet_put(n, 1, 1, JS_CELL_TEXT, js_buf_cstr(&all), NULL, NULL), 0);
+    }
+    js_workbook_free(fx.wb);
+    fx.wb = wb;
+    audit(&fx, 2);
+    /* one cell: sorted by rule */
+    expect(&fx, 0, "narrative.amount", "12.00", "12.01", "说明", "B2", "支出决算 12.01 万元");
+    expect(&fx, 1, "narrative.completion", "279.03%", "179.03%", "说明", "B2",
+           "完成年初预算的179.03%");
+    js_buf_dispose(&all);
+    teardown(&fx);
 }
 
 /* The variant with a wrong rate of change, and the seed's own two. */
@@ -312,6 +360,7 @@ static void test_scan_line(void)
 static CU_TestInfo audit_tests[] = {
     {"seed as published: exactly its two wrong figures (.ods)", test_seed_as_published_ods},
     {"seed as published: exactly its two wrong figures (.fods)", test_seed_as_published_fods},
+    {"the whole narrative in one cell", test_narrative_in_one_cell},
     {"a wrong rate of change is reported", test_wrong_percentage_variant},
     {"the generated sample has nothing wrong", test_sample_is_clean},
     {"the accountant's cells are audited", test_reason_cell_audited},
