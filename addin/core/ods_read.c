@@ -27,6 +27,10 @@
  * file spells out: bounds the memory a small hostile file can claim. */
 #define AMPLIFY_BUDGET ((size_t)64 << 20)
 #define MAX_SPACES 65536u /* one text:s */
+/* Non-empty cells in a workbook: a final-accounts workbook has some
+ * thousands; this many (some 300 MiB of model) means a hostile file, e.g.
+ * a small zip inflating to gigabytes of cells. */
+#define MAX_CELLS 4000000u
 
 /* The elements the reader acts on. */
 enum el {
@@ -86,6 +90,7 @@ typedef struct reader {
     const char *other_body;
     uint64_t row, col, row_repeat;
     size_t budget;
+    size_t cells; /* stored in the workbook so far */
     cell_state cell;
     /* interned names */
     const xmlChar *n_att[A_COUNT];
@@ -322,12 +327,19 @@ static int cell_begin(reader *rd, const xmlNode *node)
 }
 
 /* Store one finished cell at (row, col) of `dest` (the sheet or the scratch). */
-static int store_cell(js_sheet *dest, uint32_t row, uint32_t col, js_cell_type type,
+static int store_cell(reader *rd, js_sheet *dest, uint32_t row, uint32_t col, js_cell_type type,
                       const char *text, const char *value, const char *formula, uint64_t row_span,
                       uint64_t col_span)
 {
-    int rc = js_sheet_put(dest, row, col, type, text, value, formula);
-    if (rc < 0)
+    int rc;
+
+    if (dest == rd->sheet && ++rd->cells > MAX_CELLS) {
+        char place[160];
+        where(rd, place, sizeof(place));
+        return js_error_set(JS_EFORMAT, "%s%s: more than %u non-empty cells; refusing the file",
+                            rd->what, place, MAX_CELLS);
+    }
+    if ((rc = js_sheet_put(dest, row, col, type, text, value, formula)) < 0)
         return rc;
     if (row_span > 1 || col_span > 1)
         js_sheet_set_span(dest, row, col, (uint32_t)row_span, (uint32_t)col_span);
@@ -370,7 +382,7 @@ static int cell_end(reader *rd)
         uint32_t row = rd->row_repeat > 1 ? 0 : (uint32_t)rd->row;
         if (k > 0 && (rc = spend(rd, each)) < 0)
             return rc;
-        if ((rc = store_cell(dest, row, (uint32_t)(rd->col + k), type, text, value, formula,
+        if ((rc = store_cell(rd, dest, row, (uint32_t)(rd->col + k), type, text, value, formula,
                              c->row_span, c->col_span)) < 0)
             return rc;
     }
@@ -393,8 +405,8 @@ static int row_end(reader *rd)
                                                  (s->value ? strlen(s->value) : 0) +
                                                  (s->formula ? strlen(s->formula) : 0))) < 0)
                     goto cleanup;
-                if ((rc = store_cell(rd->sheet, (uint32_t)(rd->row + r), s->col, s->type, s->text,
-                                     s->value, s->formula, s->row_span, s->col_span)) < 0)
+                if ((rc = store_cell(rd, rd->sheet, (uint32_t)(rd->row + r), s->col, s->type,
+                                     s->text, s->value, s->formula, s->row_span, s->col_span)) < 0)
                     goto cleanup;
             }
         }
