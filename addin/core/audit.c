@@ -611,6 +611,16 @@ static int audit_cell(auditor *a, const js_sheet *sh, const js_cell *c, int foll
  */
 int js_narrative_audit(js_findings *out, const js_format *format, const js_workbook *wb)
 {
+    return js_narrative_audit_tables(out, format, wb, NULL);
+}
+
+/*
+ * js_narrative_audit with the tables already located (borrowed; NULL:
+ * locate them here, and free them before returning).
+ */
+int js_narrative_audit_tables(js_findings *out, const js_format *format, const js_workbook *wb,
+                              const js_tables *located)
+{
     js_findings scratch = JS_FINDINGS_INIT;
     js_narr_inputs inputs;
     js_narr_sheet ns;
@@ -627,7 +637,7 @@ int js_narrative_audit(js_findings *out, const js_format *format, const js_workb
         return rc;
     if ((rc = js_narr_tpl_load_format(&tpl, format)) < 0)
         goto cleanup;
-    if ((rc = js_tables_locate(&tables, &scratch, format, wb)) < 0)
+    if (!located && (rc = js_tables_locate(&tables, &scratch, format, wb)) < 0)
         goto cleanup;
     if ((rc = js_narr_inputs_read(&inputs, wb)) < 0)
         goto cleanup;
@@ -642,7 +652,7 @@ int js_narrative_audit(js_findings *out, const js_format *format, const js_workb
     }
     a->out = out;
     a->tpl = tpl;
-    a->env.tables = tables;
+    a->env.tables = located ? located : tables;
     a->env.inputs = &inputs;
     a->env.wb = wb;
     a->section = -1;

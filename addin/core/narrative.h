@@ -33,4 +33,11 @@ int js_narrative_fill(js_edits *edits, js_findings *notes, const js_format *form
 /* Audit the typed narrative of `wb`, appending disagreements to `out`. */
 int js_narrative_audit(js_findings *out, const js_format *format, const js_workbook *wb);
 
+typedef struct js_tables js_tables;
+
+/* The same with the tables already located by the caller (borrowed), as
+ * js_check_workbook has them: saves locating them twice.  NULL: locate. */
+int js_narrative_audit_tables(js_findings *out, const js_format *format, const js_workbook *wb,
+                              const js_tables *tables);
+
 #endif
