@@ -18,347 +18,353 @@
 #include <string.h>
 
 typedef struct rstate {
-  const js_narr_env *env;
-  js_buf *out;
-  js_narr_slots *slots;
-  size_t label_from; /* where the words before the next figure start */
-  const char *reason;
-  /* the current row of an <each> */
-  xmlNodePtr each;
-  const char *table, *col, *row;
-  const char *row_name;
-  int has_item_share;
-  js_decimal item_share;
-  js_narr_operand item_whole;
+    const js_narr_env *env;
+    js_buf *out;
+    js_narr_slots *slots;
+    size_t label_from; /* where the words before the next figure start */
+    const char *reason;
+    /* the current row of an <each> */
+    xmlNodePtr each;
+    const char *table, *col, *row;
+    const char *row_name;
+    int has_item_share;
+    js_decimal item_share;
+    js_narr_operand item_whole;
 } rstate;
 
 /* Free the slots' strings and array. */
-void js_narr_slots_dispose(js_narr_slots *slots) {
-  size_t i;
+void js_narr_slots_dispose(js_narr_slots *slots)
+{
+    size_t i;
 
-  if (!slots)
-    return;
-  for (i = 0; i < slots->count; i++)
-    free(slots->items[i].label);
-  free(slots->items);
-  slots->items = NULL;
-  slots->count = slots->cap = 0;
+    if (!slots)
+        return;
+    for (i = 0; i < slots->count; i++)
+        free(slots->items[i].label);
+    free(slots->items);
+    slots->items = NULL;
+    slots->count = slots->cap = 0;
 }
 
 /* Add a note (severity note, rule narrative.missing) unless the same
  * message is already there; `sheet` NULL means the generated cell. */
-static int note(rstate *st, const char *sheet, uint32_t row, uint32_t col,
-                const char *zh, const char *en) {
-  js_findings *notes = st->env->notes;
-  js_finding *f;
-  size_t i;
-  int rc;
+static int note(rstate *st, const char *sheet, uint32_t row, uint32_t col, const char *zh,
+                const char *en)
+{
+    js_findings *notes = st->env->notes;
+    js_finding *f;
+    size_t i;
+    int rc;
 
-  if (!notes)
-    return 0;
-  for (i = 0; i < notes->count; i++)
-    if (strcmp(notes->items[i].message_zh, zh) == 0)
-      return 0;
-  rc = js_findings_add(&f, notes, "narrative.missing", JS_SEVERITY_NOTE, zh, en,
-                       NULL, NULL, NULL);
-  if (rc < 0)
-    return rc;
-  if (!sheet) {
-    if (!st->env->sheet)
-      return 0;
-    return js_finding_add_cell(f, st->env->sheet, st->env->row, st->env->col);
-  }
-  return js_finding_add_cell(f, sheet, row, col);
+    if (!notes)
+        return 0;
+    for (i = 0; i < notes->count; i++)
+        if (strcmp(notes->items[i].message_zh, zh) == 0)
+            return 0;
+    rc =
+        js_findings_add(&f, notes, "narrative.missing", JS_SEVERITY_NOTE, zh, en, NULL, NULL, NULL);
+    if (rc < 0)
+        return rc;
+    if (!sheet) {
+        if (!st->env->sheet)
+            return 0;
+        return js_finding_add_cell(f, st->env->sheet, st->env->row, st->env->col);
+    }
+    return js_finding_add_cell(f, sheet, row, col);
 }
 
 /* Printf into a fixed buffer; messages are short. */
 #define MSG(buf, ...) snprintf((buf), sizeof(buf), __VA_ARGS__)
 
 /* Half a unit of the last of `decimals` places. */
-static js_decimal half_unit(int decimals) {
-  js_decimal h;
-  h.units = 5;
-  h.scale = decimals + 1;
-  return h;
+static js_decimal half_unit(int decimals)
+{
+    js_decimal h;
+    h.units = 5;
+    h.scale = decimals + 1;
+    return h;
 }
 
 /* Split "T5/合计/1" into its three parts (copied into the caller's buffers). */
-static int split_ref(char *t, size_t tn, char *r, size_t rn, char *c, size_t cn,
-                     const char *ref) {
-  const char *a = strchr(ref, '/'), *b = a ? strchr(a + 1, '/') : NULL;
+static int split_ref(char *t, size_t tn, char *r, size_t rn, char *c, size_t cn, const char *ref)
+{
+    const char *a = strchr(ref, '/'), *b = a ? strchr(a + 1, '/') : NULL;
 
-  if (!a || !b || (size_t)(a - ref) >= tn || (size_t)(b - a - 1) >= rn ||
-      strlen(b + 1) >= cn)
-    return js_error_set(JS_EINVAL, "not a figure reference: %s", ref);
-  snprintf(t, tn, "%.*s", (int)(a - ref), ref);
-  snprintf(r, rn, "%.*s", (int)(b - a - 1), a + 1);
-  snprintf(c, cn, "%s", b + 1);
-  return 0;
+    if (!a || !b || (size_t)(a - ref) >= tn || (size_t)(b - a - 1) >= rn || strlen(b + 1) >= cn)
+        return js_error_set(JS_EINVAL, "not a figure reference: %s", ref);
+    snprintf(t, tn, "%.*s", (int)(a - ref), ref);
+    snprintf(r, rn, "%.*s", (int)(b - a - 1), a + 1);
+    snprintf(c, cn, "%s", b + 1);
+    return 0;
 }
 
 /*
  * Fetch figure (table, row, col) into op.  When it cannot be had, op is
  * unknown and a note says why.  Returns 0 or a negative code (ENOMEM).
  */
-static int get_fig3(rstate *st, js_narr_operand *op, const char *table,
-                    const char *row, const char *col) {
-  const js_tables *tables = st->env->tables;
-  const js_figure *fig;
-  js_buf name = JS_BUF_INIT, tname = JS_BUF_INIT;
-  char zh[600], en[600];
-  int rc = 0;
+static int get_fig3(rstate *st, js_narr_operand *op, const char *table, const char *row,
+                    const char *col)
+{
+    const js_tables *tables = st->env->tables;
+    const js_figure *fig;
+    js_buf name = JS_BUF_INIT, tname = JS_BUF_INIT;
+    char zh[600], en[600];
+    int rc = 0;
 
-  memset(op, 0, sizeof(*op));
-  snprintf(op->id, sizeof op->id, "%s/%s/%s", table, row, col);
-  if ((rc = js_narr_fig_name(&name, table, row, col)) < 0 ||
-      (rc = js_narr_table_name(&tname, table)) < 0)
-    goto cleanup;
-  snprintf(op->what, sizeof op->what, "%s", js_buf_cstr(&name));
-  if (!tables || !js_tables_found(tables, table)) {
-    /* one note per paragraph and table, however many figures it needs */
-    MSG(zh,
-        "情况说明第%s段需要%s的数字,但工作簿中%s没有找到或出现不止一处:"
-        "请改正后重新生成。",
-        st->env->para_key, js_buf_cstr(&tname), js_buf_cstr(&tname));
-    MSG(en,
-        "Narrative paragraph %s needs figures of %s, but %s was not found in "
-        "the workbook "
-        "(or found more than once).",
-        st->env->para_key, js_buf_cstr(&tname), js_buf_cstr(&tname));
-    rc = note(st, NULL, 0, 0, zh, en);
-    goto cleanup;
-  }
-  fig = js_tables_figure(tables, table, row, col);
-  if (!fig) {
-    MSG(zh, "情况说明第%s段需要%s,但%s中没有这一行或这一栏:请在表中补上。",
-        st->env->para_key, op->what, js_buf_cstr(&tname));
-    MSG(en,
-        "Narrative paragraph %s needs %s, but %s has no such row or column.",
-        st->env->para_key, op->what, js_buf_cstr(&tname));
-    rc = note(st, NULL, 0, 0, zh, en);
-    goto cleanup;
-  }
-  if (fig->status == JS_FIGURE_BAD) {
-    char cell[32];
-    js_cell_name(cell, sizeof cell, fig->row, fig->col);
-    MSG(zh,
-        "情况说明第%s段需要%s,但“%s”表 %s 单元格不是数字:请改正后重新生成。",
-        st->env->para_key, op->what, fig->sheet, cell);
-    MSG(en,
-        "Narrative paragraph %s needs %s, but cell %s of sheet %s is not a "
-        "number.",
-        st->env->para_key, op->what, cell, fig->sheet);
-    rc = note(st, fig->sheet, fig->row, fig->col, zh, en);
-    goto cleanup;
-  }
-  op->known = 1;
-  op->v = fig->value;
-  op->h = half_unit(js_tables_decimals(tables, table));
+    memset(op, 0, sizeof(*op));
+    snprintf(op->id, sizeof op->id, "%s/%s/%s", table, row, col);
+    if ((rc = js_narr_fig_name(&name, table, row, col)) < 0 ||
+        (rc = js_narr_table_name(&tname, table)) < 0)
+        goto cleanup;
+    snprintf(op->what, sizeof op->what, "%s", js_buf_cstr(&name));
+    if (!tables || !js_tables_found(tables, table)) {
+        /* one note per paragraph and table, however many figures it needs */
+        MSG(zh,
+            "情况说明第%s段需要%s的数字,但工作簿中%s没有找到或出现不止一处:"
+            "请改正后重新生成。",
+            st->env->para_key, js_buf_cstr(&tname), js_buf_cstr(&tname));
+        MSG(en,
+            "Narrative paragraph %s needs figures of %s, but %s was not found in "
+            "the workbook "
+            "(or found more than once).",
+            st->env->para_key, js_buf_cstr(&tname), js_buf_cstr(&tname));
+        rc = note(st, NULL, 0, 0, zh, en);
+        goto cleanup;
+    }
+    fig = js_tables_figure(tables, table, row, col);
+    if (!fig) {
+        MSG(zh, "情况说明第%s段需要%s,但%s中没有这一行或这一栏:请在表中补上。", st->env->para_key,
+            op->what, js_buf_cstr(&tname));
+        MSG(en, "Narrative paragraph %s needs %s, but %s has no such row or column.",
+            st->env->para_key, op->what, js_buf_cstr(&tname));
+        rc = note(st, NULL, 0, 0, zh, en);
+        goto cleanup;
+    }
+    if (fig->status == JS_FIGURE_BAD) {
+        char cell[32];
+        js_cell_name(cell, sizeof cell, fig->row, fig->col);
+        MSG(zh, "情况说明第%s段需要%s,但“%s”表 %s 单元格不是数字:请改正后重新生成。",
+            st->env->para_key, op->what, fig->sheet, cell);
+        MSG(en,
+            "Narrative paragraph %s needs %s, but cell %s of sheet %s is not a "
+            "number.",
+            st->env->para_key, op->what, cell, fig->sheet);
+        rc = note(st, fig->sheet, fig->row, fig->col, zh, en);
+        goto cleanup;
+    }
+    op->known = 1;
+    op->v = fig->value;
+    op->h = half_unit(js_tables_decimals(tables, table));
 cleanup:
-  js_buf_dispose(&name);
-  js_buf_dispose(&tname);
-  return rc;
+    js_buf_dispose(&name);
+    js_buf_dispose(&tname);
+    return rc;
 }
 
 /* Fetch the figure named by a "T/R/C" reference. */
-static int get_fig(rstate *st, js_narr_operand *op, const char *ref) {
-  char t[32], r[96], c[64];
+static int get_fig(rstate *st, js_narr_operand *op, const char *ref)
+{
+    char t[32], r[96], c[64];
 
-  if (split_ref(t, sizeof t, r, sizeof r, c, sizeof c, ref) < 0) {
-    memset(op, 0, sizeof(*op));
-    snprintf(op->what, sizeof op->what, "%s", ref);
-    js_error_clear();
-    return 0;
-  }
-  return get_fig3(st, op, t, r, c);
+    if (split_ref(t, sizeof t, r, sizeof r, c, sizeof c, ref) < 0) {
+        memset(op, 0, sizeof(*op));
+        snprintf(op->what, sizeof op->what, "%s", ref);
+        js_error_clear();
+        return 0;
+    }
+    return get_fig3(st, op, t, r, c);
 }
 
 /*
  * Fetch input `key`, field (JS_NARR_THIS/LAST/BUDGET) into op; when missing,
  * a note names the sheet and the cell to type it in.
  */
-static int get_input(rstate *st, js_narr_operand *op, const char *key,
-                     int field) {
-  const js_narr_inputs *in = st->env->inputs;
-  const js_narr_input *row;
-  const char *fname = js_narr_field_name(field);
-  char zh[700], en[700], cell[32];
+static int get_input(rstate *st, js_narr_operand *op, const char *key, int field)
+{
+    const js_narr_inputs *in = st->env->inputs;
+    const js_narr_input *row;
+    const char *fname = js_narr_field_name(field);
+    char zh[700], en[700], cell[32];
 
-  memset(op, 0, sizeof(*op));
-  snprintf(op->id, sizeof op->id, "in:%s:%d", key, field);
-  snprintf(op->what, sizeof op->what, "%s%s", key, fname);
-  if (!in || !in->sheet) {
-    MSG(zh,
-        "情况说明第%s段需要“%s”的%s,但工作簿中没有“上年决算数及年初预算数”表:"
-        "请从模板补上该表,在键为“%s”的一行填写%s。",
-        st->env->para_key, key, fname, key, fname);
-    MSG(en,
-        "Narrative paragraph %s needs the %s of \"%s\", but the workbook has "
-        "no sheet "
-        "上年决算数及年初预算数: add it from the template and fill in row "
-        "\"%s\".",
-        st->env->para_key, fname, key, key);
-    return note(st, NULL, 0, 0, zh, en);
-  }
-  row = js_narr_inputs_find(in, key);
-  if (!row) {
-    MSG(zh, "情况说明第%s段需要“%s”的%s:请在“%s”表增加键为“%s”的一行并填写%s。",
-        st->env->para_key, key, fname, in->sheet->name, key, fname);
-    MSG(en,
-        "Narrative paragraph %s needs the %s of \"%s\": add a row with key "
-        "\"%s\" to "
-        "sheet %s and fill it in.",
-        st->env->para_key, fname, key, key, in->sheet->name);
-    return note(st, NULL, 0, 0, zh, en);
-  }
-  if (!in->has_col[field]) {
-    MSG(zh, "情况说明第%s段需要“%s”的%s,但“%s”表没有“%s”一栏。",
-        st->env->para_key, key, fname, in->sheet->name, fname);
-    MSG(en,
-        "Narrative paragraph %s needs the %s of \"%s\", but sheet %s has no "
-        "column %s.",
-        st->env->para_key, fname, key, in->sheet->name, fname);
-    return note(st, NULL, 0, 0, zh, en);
-  }
-  js_cell_name(cell, sizeof cell, row->row, in->col[field]);
-  if (!row->has[field]) {
-    if (row->bad[field]) {
-      MSG(zh, "情况说明第%s段需要“%s”的%s,但“%s”表 %s 单元格不是数字:请改正。",
-          st->env->para_key, key, fname, in->sheet->name, cell);
-      MSG(en,
-          "Narrative paragraph %s needs the %s of \"%s\", but cell %s of sheet "
-          "%s "
-          "is not a number.",
-          st->env->para_key, fname, key, cell, in->sheet->name);
-    } else {
-      MSG(zh, "情况说明第%s段需要“%s”的%s:请在“%s”表 %s 单元格填写。",
-          st->env->para_key, key, fname, in->sheet->name, cell);
-      MSG(en,
-          "Narrative paragraph %s needs the %s of \"%s\": type it in cell %s "
-          "of sheet %s.",
-          st->env->para_key, fname, key, cell, in->sheet->name);
+    memset(op, 0, sizeof(*op));
+    snprintf(op->id, sizeof op->id, "in:%s:%d", key, field);
+    snprintf(op->what, sizeof op->what, "%s%s", key, fname);
+    if (!in || !in->sheet) {
+        MSG(zh,
+            "情况说明第%s段需要“%s”的%s,但工作簿中没有“上年决算数及年初预算数”表:"
+            "请从模板补上该表,在键为“%s”的一行填写%s。",
+            st->env->para_key, key, fname, key, fname);
+        MSG(en,
+            "Narrative paragraph %s needs the %s of \"%s\", but the workbook has "
+            "no sheet "
+            "上年决算数及年初预算数: add it from the template and fill in row "
+            "\"%s\".",
+            st->env->para_key, fname, key, key);
+        return note(st, NULL, 0, 0, zh, en);
     }
-    return note(st, in->sheet->name, row->row, in->col[field], zh, en);
-  }
-  op->known = 1;
-  op->v = row->v[field];
-  op->h = half_unit(2);
-  return 0;
+    row = js_narr_inputs_find(in, key);
+    if (!row) {
+        MSG(zh, "情况说明第%s段需要“%s”的%s:请在“%s”表增加键为“%s”的一行并填写%s。",
+            st->env->para_key, key, fname, in->sheet->name, key, fname);
+        MSG(en,
+            "Narrative paragraph %s needs the %s of \"%s\": add a row with key "
+            "\"%s\" to "
+            "sheet %s and fill it in.",
+            st->env->para_key, fname, key, key, in->sheet->name);
+        return note(st, NULL, 0, 0, zh, en);
+    }
+    if (!in->has_col[field]) {
+        MSG(zh, "情况说明第%s段需要“%s”的%s,但“%s”表没有“%s”一栏。", st->env->para_key, key, fname,
+            in->sheet->name, fname);
+        MSG(en,
+            "Narrative paragraph %s needs the %s of \"%s\", but sheet %s has no "
+            "column %s.",
+            st->env->para_key, fname, key, in->sheet->name, fname);
+        return note(st, NULL, 0, 0, zh, en);
+    }
+    js_cell_name(cell, sizeof cell, row->row, in->col[field]);
+    if (!row->has[field]) {
+        if (row->bad[field]) {
+            MSG(zh, "情况说明第%s段需要“%s”的%s,但“%s”表 %s 单元格不是数字:请改正。",
+                st->env->para_key, key, fname, in->sheet->name, cell);
+            MSG(en,
+                "Narrative paragraph %s needs the %s of \"%s\", but cell %s of sheet "
+                "%s "
+                "is not a number.",
+                st->env->para_key, fname, key, cell, in->sheet->name);
+        } else {
+            MSG(zh, "情况说明第%s段需要“%s”的%s:请在“%s”表 %s 单元格填写。", st->env->para_key, key,
+                fname, in->sheet->name, cell);
+            MSG(en,
+                "Narrative paragraph %s needs the %s of \"%s\": type it in cell %s "
+                "of sheet %s.",
+                st->env->para_key, fname, key, cell, in->sheet->name);
+        }
+        return note(st, in->sheet->name, row->row, in->col[field], zh, en);
+    }
+    op->known = 1;
+    op->v = row->v[field];
+    op->h = half_unit(2);
+    return 0;
 }
 
 /* Append 【缺:what】 for an operand that could not be had. */
-static int put_gap(rstate *st, const js_narr_operand *op) {
-  return js_buf_printf(st->out, "【缺:%s】", op->what);
+static int put_gap(rstate *st, const js_narr_operand *op)
+{
+    return js_buf_printf(st->out, "【缺:%s】", op->what);
 }
 
 /* Append a percentage with two decimals and "%". */
-static int put_percent(rstate *st, js_decimal p) {
-  char text[64];
-  int n = js_decimal_format(text, sizeof text, p, 2, 0);
+static int put_percent(rstate *st, js_decimal p)
+{
+    char text[64];
+    int n = js_decimal_format(text, sizeof text, p, 2, 0);
 
-  if (n < 0)
-    return n;
-  return js_buf_printf(st->out, "%s%%", text);
+    if (n < 0)
+        return n;
+    return js_buf_printf(st->out, "%s%%", text);
 }
 
 /* A note and a gap for a percentage whose divisor is zero. */
-static int put_zero_divisor(rstate *st, const js_narr_operand *div) {
-  char zh[600], en[600];
-  int rc;
+static int put_zero_divisor(rstate *st, const js_narr_operand *div)
+{
+    char zh[600], en[600];
+    int rc;
 
-  MSG(zh, "情况说明第%s段的百分比无法计算:%s为0。", st->env->para_key,
-      div->what);
-  MSG(en, "A percentage of narrative paragraph %s cannot be computed: %s is 0.",
-      st->env->para_key, div->what);
-  if ((rc = note(st, NULL, 0, 0, zh, en)) < 0)
-    return rc;
-  return js_buf_printf(st->out, "【无法计算:%s为0】", div->what);
+    MSG(zh, "情况说明第%s段的百分比无法计算:%s为0。", st->env->para_key, div->what);
+    MSG(en, "A percentage of narrative paragraph %s cannot be computed: %s is 0.",
+        st->env->para_key, div->what);
+    if ((rc = note(st, NULL, 0, 0, zh, en)) < 0)
+        return rc;
+    return js_buf_printf(st->out, "【无法计算:%s为0】", div->what);
 }
 
 /*
  * Record a slot for the figure about to be printed: its label is the words
  * since the previous placeholder (or the node's term="…").
  */
-static int add_slot(rstate *st, xmlNodePtr node, js_narr_slot_kind kind,
-                    const js_narr_operand *a, const js_narr_operand *b, int lr,
-                    js_decimal printed) {
-  js_narr_slots *slots = st->slots;
-  js_narr_slot *s;
-  js_buf label = JS_BUF_INIT;
-  char *term;
-  int rc;
+static int add_slot(rstate *st, xmlNodePtr node, js_narr_slot_kind kind, const js_narr_operand *a,
+                    const js_narr_operand *b, int lr, js_decimal printed)
+{
+    js_narr_slots *slots = st->slots;
+    js_narr_slot *s;
+    js_buf label = JS_BUF_INIT;
+    char *term;
+    int rc;
 
-  if (!slots)
-    return 0;
-  term = js_narr_attr(node, "term");
-  if (term)
-    rc = js_narr_label(&label, term, strlen(term), 1);
-  else
-    rc = js_narr_label(&label, js_buf_cstr(st->out) + st->label_from,
-                       st->out->size - st->label_from, 1);
-  xmlFree(term);
-  if (rc < 0)
-    goto cleanup;
-  if (slots->count == slots->cap) {
-    size_t cap = slots->cap ? slots->cap * 2 : 32;
-    js_narr_slot *grown = realloc(slots->items, cap * sizeof(*grown));
-    if (!grown) {
-      rc = js_error_set(JS_ENOMEM, "out of memory");
-      goto cleanup;
+    if (!slots)
+        return 0;
+    term = js_narr_attr(node, "term");
+    if (term)
+        rc = js_narr_label(&label, term, strlen(term), 1);
+    else
+        rc = js_narr_label(&label, js_buf_cstr(st->out) + st->label_from,
+                           st->out->size - st->label_from, 1);
+    xmlFree(term);
+    if (rc < 0)
+        goto cleanup;
+    if (slots->count == slots->cap) {
+        size_t cap = slots->cap ? slots->cap * 2 : 32;
+        js_narr_slot *grown = realloc(slots->items, cap * sizeof(*grown));
+        if (!grown) {
+            rc = js_error_set(JS_ENOMEM, "out of memory");
+            goto cleanup;
+        }
+        slots->items = grown;
+        slots->cap = cap;
     }
-    slots->items = grown;
-    slots->cap = cap;
-  }
-  s = &slots->items[slots->count];
-  memset(s, 0, sizeof(*s));
-  s->kind = kind;
-  s->a = *a;
-  if (b)
-    s->b = *b;
-  s->lr = lr;
-  s->printed = printed;
-  s->label = js_buf_detach(&label);
-  if (!s->label) {
-    rc = JS_ENOMEM;
-    goto cleanup;
-  }
-  slots->count++;
+    s = &slots->items[slots->count];
+    memset(s, 0, sizeof(*s));
+    s->kind = kind;
+    s->a = *a;
+    if (b)
+        s->b = *b;
+    s->lr = lr;
+    s->printed = printed;
+    s->label = js_buf_detach(&label);
+    if (!s->label) {
+        rc = JS_ENOMEM;
+        goto cleanup;
+    }
+    slots->count++;
 cleanup:
-  js_buf_dispose(&label);
-  return rc;
+    js_buf_dispose(&label);
+    return rc;
 }
 
 /* The figure of the current <each> row. */
-static int get_row_fig(rstate *st, js_narr_operand *op) {
-  return get_fig3(st, op, st->table, st->row, st->col);
+static int get_row_fig(rstate *st, js_narr_operand *op)
+{
+    return get_fig3(st, op, st->table, st->row, st->col);
 }
 
 /* <amount>: a figure, an input, or the current row's figure. */
-static int r_amount(rstate *st, xmlNodePtr node) {
-  char *fig = js_narr_attr(node, "fig"), *in = js_narr_attr(node, "input"),
-       *field = js_narr_attr(node, "field");
-  js_narr_operand op;
-  js_decimal zero = {0, 0};
-  int rc, f = JS_NARR_THIS;
+static int r_amount(rstate *st, xmlNodePtr node)
+{
+    char *fig = js_narr_attr(node, "fig"), *in = js_narr_attr(node, "input"),
+         *field = js_narr_attr(node, "field");
+    js_narr_operand op;
+    js_decimal zero = {0, 0};
+    int rc, f = JS_NARR_THIS;
 
-  if (field && strcmp(field, "上年") == 0)
-    f = JS_NARR_LAST;
-  else if (field && strcmp(field, "预算") == 0)
-    f = JS_NARR_BUDGET;
-  if (fig)
-    rc = get_fig(st, &op, fig);
-  else if (in)
-    rc = get_input(st, &op, in, f);
-  else
-    rc = get_row_fig(st, &op);
-  if (rc == 0)
-    rc = add_slot(st, node, JS_NARR_SLOT_AMOUNT, &op, NULL, 0, zero);
-  if (rc == 0)
-    rc = op.known ? js_calc_amount_text(st->out, op.v, 0) : put_gap(st, &op);
-  xmlFree(fig);
-  xmlFree(in);
-  xmlFree(field);
-  return rc;
+    if (field && strcmp(field, "上年") == 0)
+        f = JS_NARR_LAST;
+    else if (field && strcmp(field, "预算") == 0)
+        f = JS_NARR_BUDGET;
+    if (fig)
+        rc = get_fig(st, &op, fig);
+    else if (in)
+        rc = get_input(st, &op, in, f);
+    else
+        rc = get_row_fig(st, &op);
+    if (rc == 0)
+        rc = add_slot(st, node, JS_NARR_SLOT_AMOUNT, &op, NULL, 0, zero);
+    if (rc == 0)
+        rc = op.known ? js_calc_amount_text(st->out, op.v, 0) : put_gap(st, &op);
+    xmlFree(fig);
+    xmlFree(in);
+    xmlFree(field);
+    return rc;
 }
 
 /*
@@ -366,265 +372,260 @@ static int r_amount(rstate *st, xmlNodePtr node) {
  * separated); *index is set to the position of `fig` in the list.  The
  * whole (their sum) goes to *whole.  *ok is 0 when a figure is missing.
  */
-static int among_shares(rstate *st, js_decimal *share, js_narr_operand *whole,
-                        int *ok, const char *among, const char *fig) {
-  js_decimal values[32], shares[32];
-  js_buf what = JS_BUF_INIT;
-  char ref[256];
-  size_t n = 0, at = 0, len;
-  const char *p = among;
-  int rc = 0;
+static int among_shares(rstate *st, js_decimal *share, js_narr_operand *whole, int *ok,
+                        const char *among, const char *fig)
+{
+    js_decimal values[32], shares[32];
+    js_buf what = JS_BUF_INIT;
+    char ref[256];
+    size_t n = 0, at = 0, len;
+    const char *p = among;
+    int rc = 0;
 
-  *ok = 1;
-  memset(whole, 0, sizeof(*whole));
-  while (*p && n < 32) {
-    js_narr_operand op;
-    while (*p == ' ' || *p == '\t' || *p == '\n')
-      p++;
-    len = strcspn(p, " \t\n");
-    if (len == 0)
-      break;
-    snprintf(ref, sizeof ref, "%.*s", (int)len, p);
-    p += len;
-    if (strcmp(ref, fig) == 0)
-      at = n;
-    if ((rc = get_fig(st, &op, ref)) < 0)
-      goto cleanup;
-    if (!op.known) {
-      *ok = 0;
-      *whole = op;
-      goto cleanup;
+    *ok = 1;
+    memset(whole, 0, sizeof(*whole));
+    while (*p && n < 32) {
+        js_narr_operand op;
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        len = strcspn(p, " \t\n");
+        if (len == 0)
+            break;
+        snprintf(ref, sizeof ref, "%.*s", (int)len, p);
+        p += len;
+        if (strcmp(ref, fig) == 0)
+            at = n;
+        if ((rc = get_fig(st, &op, ref)) < 0)
+            goto cleanup;
+        if (!op.known) {
+            *ok = 0;
+            *whole = op;
+            goto cleanup;
+        }
+        values[n++] = op.v;
+        if ((rc = js_decimal_add(&whole->v, whole->v, op.v)) < 0 ||
+            (rc = js_buf_printf(&what, "%s%s", n > 1 ? "+" : "", op.what)) < 0)
+            goto cleanup;
+        whole->h.units += 5;
+        whole->h.scale = op.h.scale;
     }
-    values[n++] = op.v;
-    if ((rc = js_decimal_add(&whole->v, whole->v, op.v)) < 0 ||
-        (rc = js_buf_printf(&what, "%s%s", n > 1 ? "+" : "", op.what)) < 0)
-      goto cleanup;
-    whole->h.units += 5;
-    whole->h.scale = op.h.scale;
-  }
-  whole->known = 1;
-  snprintf(whole->what, sizeof whole->what, "%s", js_buf_cstr(&what));
-  if (js_calc_shares(shares, values, n, 2) < 0) {
-    js_error_clear();
-    *ok = 0;
-    goto cleanup;
-  }
-  *share = shares[at];
+    whole->known = 1;
+    snprintf(whole->what, sizeof whole->what, "%s", js_buf_cstr(&what));
+    if (js_calc_shares(shares, values, n, 2) < 0) {
+        js_error_clear();
+        *ok = 0;
+        goto cleanup;
+    }
+    *share = shares[at];
 cleanup:
-  js_buf_dispose(&what);
-  return rc;
+    js_buf_dispose(&what);
+    return rc;
 }
 
 /* <share>: part / whole, or the row's largest-remainder share. */
-static int r_share(rstate *st, xmlNodePtr node) {
-  char *fig = js_narr_attr(node, "fig"), *of = js_narr_attr(node, "of"),
-       *among = js_narr_attr(node, "among");
-  js_narr_operand part, whole;
-  js_decimal p = {0, 0};
-  int rc, ok = 1, lr = 0;
+static int r_share(rstate *st, xmlNodePtr node)
+{
+    char *fig = js_narr_attr(node, "fig"), *of = js_narr_attr(node, "of"),
+         *among = js_narr_attr(node, "among");
+    js_narr_operand part, whole;
+    js_decimal p = {0, 0};
+    int rc, ok = 1, lr = 0;
 
-  memset(&whole, 0, sizeof whole);
-  rc = fig ? get_fig(st, &part, fig) : get_row_fig(st, &part);
-  if (rc < 0)
-    goto cleanup;
-  if (among) {
-    lr = 1;
-    rc = among_shares(st, &p, &whole, &ok, among, fig);
-  } else if (of) {
-    rc = get_fig(st, &whole, of);
-  } else {
-    lr = 1;
-    whole = st->item_whole;
-    ok = st->has_item_share;
-    p = st->item_share;
-  }
-  if (rc < 0)
-    goto cleanup;
-  if ((rc = add_slot(st, node, JS_NARR_SLOT_SHARE, &part, &whole, lr && ok,
-                     p)) < 0)
-    goto cleanup;
-  if (!part.known) {
-    rc = put_gap(st, &part);
-  } else if (!whole.known || !ok) {
-    rc = put_gap(st, &whole);
-  } else if (lr) {
-    rc = put_percent(st, p);
-  } else if (whole.v.units == 0) {
-    rc = put_zero_divisor(st, &whole);
-  } else if ((rc = js_calc_share(&p, part.v, whole.v, 2)) == 0) {
-    rc = put_percent(st, p);
-  }
+    memset(&whole, 0, sizeof whole);
+    rc = fig ? get_fig(st, &part, fig) : get_row_fig(st, &part);
+    if (rc < 0)
+        goto cleanup;
+    if (among) {
+        lr = 1;
+        rc = among_shares(st, &p, &whole, &ok, among, fig);
+    } else if (of) {
+        rc = get_fig(st, &whole, of);
+    } else {
+        lr = 1;
+        whole = st->item_whole;
+        ok = st->has_item_share;
+        p = st->item_share;
+    }
+    if (rc < 0)
+        goto cleanup;
+    if ((rc = add_slot(st, node, JS_NARR_SLOT_SHARE, &part, &whole, lr && ok, p)) < 0)
+        goto cleanup;
+    if (!part.known) {
+        rc = put_gap(st, &part);
+    } else if (!whole.known || !ok) {
+        rc = put_gap(st, &whole);
+    } else if (lr) {
+        rc = put_percent(st, p);
+    } else if (whole.v.units == 0) {
+        rc = put_zero_divisor(st, &whole);
+    } else if ((rc = js_calc_share(&p, part.v, whole.v, 2)) == 0) {
+        rc = put_percent(st, p);
+    }
 cleanup:
-  xmlFree(fig);
-  xmlFree(of);
-  xmlFree(among);
-  return rc;
+    xmlFree(fig);
+    xmlFree(of);
+    xmlFree(among);
+    return rc;
 }
 
 /* <change>: this year against the input's 上年决算数. */
-static int r_change(rstate *st, xmlNodePtr node) {
-  char *fig = js_narr_attr(node, "fig"), *in = js_narr_attr(node, "input"),
-       *last = js_narr_attr(node, "last");
-  js_narr_operand cur, prev;
-  js_decimal zero = {0, 0};
-  int rc;
+static int r_change(rstate *st, xmlNodePtr node)
+{
+    char *fig = js_narr_attr(node, "fig"), *in = js_narr_attr(node, "input"),
+         *last = js_narr_attr(node, "last");
+    js_narr_operand cur, prev;
+    js_decimal zero = {0, 0};
+    int rc;
 
-  rc = fig ? get_fig(st, &cur, fig)
-           : get_input(st, &cur, in ? in : "", JS_NARR_THIS);
-  if (rc == 0)
-    rc = get_input(st, &prev, last ? last : "", JS_NARR_LAST);
-  if (rc == 0)
-    rc = add_slot(st, node, JS_NARR_SLOT_CHANGE, &cur, &prev, 0, zero);
-  if (rc == 0) {
-    if (!cur.known)
-      rc = put_gap(st, &cur);
-    else if (!prev.known)
-      rc = put_gap(st, &prev);
-    else
-      rc = js_calc_change_text(st->out, cur.v, prev.v, NULL);
-  }
-  xmlFree(fig);
-  xmlFree(in);
-  xmlFree(last);
-  return rc;
+    rc = fig ? get_fig(st, &cur, fig) : get_input(st, &cur, in ? in : "", JS_NARR_THIS);
+    if (rc == 0)
+        rc = get_input(st, &prev, last ? last : "", JS_NARR_LAST);
+    if (rc == 0)
+        rc = add_slot(st, node, JS_NARR_SLOT_CHANGE, &cur, &prev, 0, zero);
+    if (rc == 0) {
+        if (!cur.known)
+            rc = put_gap(st, &cur);
+        else if (!prev.known)
+            rc = put_gap(st, &prev);
+        else
+            rc = js_calc_change_text(st->out, cur.v, prev.v, NULL);
+    }
+    xmlFree(fig);
+    xmlFree(in);
+    xmlFree(last);
+    return rc;
 }
 
 /* <completion>: actual / budget (an input's 年初预算数 or a figure). */
-static int r_completion(rstate *st, xmlNodePtr node) {
-  char *fig = js_narr_attr(node, "fig"), *budget = js_narr_attr(node, "budget"),
-       *bfig = js_narr_attr(node, "budget-fig");
-  js_narr_operand actual, plan;
-  js_decimal p = {0, 0};
-  int rc;
+static int r_completion(rstate *st, xmlNodePtr node)
+{
+    char *fig = js_narr_attr(node, "fig"), *budget = js_narr_attr(node, "budget"),
+         *bfig = js_narr_attr(node, "budget-fig");
+    js_narr_operand actual, plan;
+    js_decimal p = {0, 0};
+    int rc;
 
-  rc = fig ? get_fig(st, &actual, fig) : get_row_fig(st, &actual);
-  if (rc == 0) {
-    if (bfig)
-      rc = get_fig(st, &plan, bfig);
-    else
-      rc = get_input(st, &plan,
-                     budget    ? budget
-                     : st->row ? st->row
-                               : "",
-                     JS_NARR_BUDGET);
-  }
-  if (rc == 0)
-    rc = add_slot(st, node, JS_NARR_SLOT_COMPLETION, &actual, &plan, 0, p);
-  if (rc == 0) {
-    if (!actual.known)
-      rc = put_gap(st, &actual);
-    else if (!plan.known)
-      rc = put_gap(st, &plan);
-    else if (plan.v.units == 0)
-      rc = put_zero_divisor(st, &plan);
-    else if ((rc = js_calc_completion(&p, actual.v, plan.v, 2)) == 0)
-      rc = put_percent(st, p);
-  }
-  xmlFree(fig);
-  xmlFree(budget);
-  xmlFree(bfig);
-  return rc;
+    rc = fig ? get_fig(st, &actual, fig) : get_row_fig(st, &actual);
+    if (rc == 0) {
+        if (bfig)
+            rc = get_fig(st, &plan, bfig);
+        else
+            rc = get_input(st, &plan, budget ? budget : st->row ? st->row : "", JS_NARR_BUDGET);
+    }
+    if (rc == 0)
+        rc = add_slot(st, node, JS_NARR_SLOT_COMPLETION, &actual, &plan, 0, p);
+    if (rc == 0) {
+        if (!actual.known)
+            rc = put_gap(st, &actual);
+        else if (!plan.known)
+            rc = put_gap(st, &plan);
+        else if (plan.v.units == 0)
+            rc = put_zero_divisor(st, &plan);
+        else if ((rc = js_calc_completion(&p, actual.v, plan.v, 2)) == 0)
+            rc = put_percent(st, p);
+    }
+    xmlFree(fig);
+    xmlFree(budget);
+    xmlFree(bfig);
+    return rc;
 }
 
 /* <year offset>: the JuesuanYear property (+ offset). */
-static int r_year(rstate *st, xmlNodePtr node) {
-  const char *year =
-      st->env->wb ? js_workbook_property(st->env->wb, "JuesuanYear") : NULL;
-  char *off = js_narr_attr(node, "offset");
-  char *end = NULL;
-  long y = year ? strtol(year, &end, 10) : 0;
-  int rc;
+static int r_year(rstate *st, xmlNodePtr node)
+{
+    const char *year = st->env->wb ? js_workbook_property(st->env->wb, "JuesuanYear") : NULL;
+    char *off = js_narr_attr(node, "offset");
+    char *end = NULL;
+    long y = year ? strtol(year, &end, 10) : 0;
+    int rc;
 
-  if (!year || end == year || y < 1900 || y > 9999) {
-    rc = note(
-        st, NULL, 0, 0,
-        "情况说明需要年度:请在文档属性 JuesuanYear 中填写决算年度(如2016)。",
-        "The narrative needs the year: set the document property JuesuanYear "
-        "(e.g. 2016).");
-    if (rc == 0)
-      rc = js_buf_puts(st->out, "【缺:年度】");
-  } else {
-    rc = js_buf_printf(st->out, "%ld", y + (off ? strtol(off, NULL, 10) : 0));
-  }
-  xmlFree(off);
-  return rc;
+    if (!year || end == year || y < 1900 || y > 9999) {
+        rc = note(st, NULL, 0, 0,
+                  "情况说明需要年度:请在文档属性 JuesuanYear 中填写决算年度(如2016)。",
+                  "The narrative needs the year: set the document property JuesuanYear "
+                  "(e.g. 2016).");
+        if (rc == 0)
+            rc = js_buf_puts(st->out, "【缺:年度】");
+    } else {
+        rc = js_buf_printf(st->out, "%ld", y + (off ? strtol(off, NULL, 10) : 0));
+    }
+    xmlFree(off);
+    return rc;
 }
 
 /* <department>: the JuesuanDepartment property. */
-static int r_department(rstate *st) {
-  const char *d = st->env->wb
-                      ? js_workbook_property(st->env->wb, "JuesuanDepartment")
-                      : NULL;
-  int rc;
+static int r_department(rstate *st)
+{
+    const char *d = st->env->wb ? js_workbook_property(st->env->wb, "JuesuanDepartment") : NULL;
+    int rc;
 
-  if (d && *d)
-    return js_buf_puts(st->out, d);
-  rc = note(st, NULL, 0, 0,
-            "情况说明需要部门名称:请在文档属性 JuesuanDepartment 中填写。",
-            "The narrative needs the department: set the document property "
-            "JuesuanDepartment.");
-  return rc < 0 ? rc : js_buf_puts(st->out, "【缺:部门名称】");
+    if (d && *d)
+        return js_buf_puts(st->out, d);
+    rc = note(st, NULL, 0, 0, "情况说明需要部门名称:请在文档属性 JuesuanDepartment 中填写。",
+              "The narrative needs the department: set the document property "
+              "JuesuanDepartment.");
+    return rc < 0 ? rc : js_buf_puts(st->out, "【缺:部门名称】");
 }
 
 /* <reason before>: the accountant's words, ending with a full stop. */
-static int r_reason(rstate *st, xmlNodePtr node) {
-  js_buf words = JS_BUF_INIT;
-  char *before;
-  const char *w;
-  int rc;
+static int r_reason(rstate *st, xmlNodePtr node)
+{
+    js_buf words = JS_BUF_INIT;
+    char *before;
+    const char *w;
+    int rc;
 
-  if (!st->reason)
-    return 0;
-  if ((rc = js_narr_trimmed(&words, st->reason, strlen(st->reason))) < 0 ||
-      words.size == 0)
-    goto cleanup;
-  before = js_narr_attr(node, "before");
-  rc =
-      js_buf_printf(st->out, "%s%s", before ? before : "", js_buf_cstr(&words));
-  xmlFree(before);
-  w = js_buf_cstr(&words);
-  if (rc == 0 && !js_narr_ends_with(w, "。") && !js_narr_ends_with(w, "!") &&
-      !js_narr_ends_with(w, "?") && !js_narr_ends_with(w, ".") &&
-      !js_narr_ends_with(w, ";"))
-    rc = js_buf_puts(st->out, "。");
+    if (!st->reason)
+        return 0;
+    if ((rc = js_narr_trimmed(&words, st->reason, strlen(st->reason))) < 0 || words.size == 0)
+        goto cleanup;
+    before = js_narr_attr(node, "before");
+    rc = js_buf_printf(st->out, "%s%s", before ? before : "", js_buf_cstr(&words));
+    xmlFree(before);
+    w = js_buf_cstr(&words);
+    if (rc == 0 && !js_narr_ends_with(w, "。") && !js_narr_ends_with(w, "!") &&
+        !js_narr_ends_with(w, "?") && !js_narr_ends_with(w, ".") && !js_narr_ends_with(w, ";"))
+        rc = js_buf_puts(st->out, "。");
 cleanup:
-  js_buf_dispose(&words);
-  return rc;
+    js_buf_dispose(&words);
+    return rc;
 }
 
 /* Append template text without its white space. */
-static int r_text(rstate *st, const char *text) {
-  const char *p = text;
-  size_t n;
-  int rc = 0;
+static int r_text(rstate *st, const char *text)
+{
+    const char *p = text;
+    size_t n;
+    int rc = 0;
 
-  while (*p && rc == 0) {
-    n = strcspn(p, " \t\r\n");
-    rc = js_buf_put(st->out, p, n);
-    p += n;
-    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-      p++;
-  }
-  return rc;
+    while (*p && rc == 0) {
+        n = strcspn(p, " \t\r\n");
+        rc = js_buf_put(st->out, p, n);
+        p += n;
+        while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            p++;
+    }
+    return rc;
 }
 
 static int r_children(rstate *st, xmlNodePtr node);
 
 /* Whether a row key is a subject code of the wanted level. */
-static int row_at_level(const char *key, const char *level) {
-  js_subject_level want = JS_SUBJECT_NONE, got;
+static int row_at_level(const char *key, const char *level)
+{
+    js_subject_level want = JS_SUBJECT_NONE, got;
 
-  if (!key || !*key || strspn(key, "0123456789") != strlen(key))
-    return 0;
-  if (strcmp(level, "类") == 0)
-    want = JS_SUBJECT_CLASS;
-  else if (strcmp(level, "款") == 0)
-    want = JS_SUBJECT_SECTION;
-  else if (strcmp(level, "项") == 0)
-    want = JS_SUBJECT_ITEM;
-  got = js_subject_level_of(key);
-  js_error_clear();
-  return got == want;
+    if (!key || !*key || strspn(key, "0123456789") != strlen(key))
+        return 0;
+    if (strcmp(level, "类") == 0)
+        want = JS_SUBJECT_CLASS;
+    else if (strcmp(level, "款") == 0)
+        want = JS_SUBJECT_SECTION;
+    else if (strcmp(level, "项") == 0)
+        want = JS_SUBJECT_ITEM;
+    got = js_subject_level_of(key);
+    js_error_clear();
+    return got == want;
 }
 
 /*
@@ -632,234 +633,234 @@ static int row_at_level(const char *key, const char *level) {
  * dropped unless nonzero="no"), each rendered with the content, joined by
  * sep, between before/after when any row is kept.
  */
-static int r_each(rstate *st, xmlNodePtr node) {
-  char *table = js_narr_attr(node, "table"), *col = js_narr_attr(node, "col"),
-       *rows = js_narr_attr(node, "rows"), *level = js_narr_attr(node, "level"),
-       *nonzero = js_narr_attr(node, "nonzero"),
-       *shares = js_narr_attr(node, "shares"),
-       *before = js_narr_attr(node, "before"), *sep = js_narr_attr(node, "sep"),
-       *after = js_narr_attr(node, "after");
-  const js_tables *tables = st->env->tables;
-  const char **keys = NULL;
-  js_decimal *values = NULL, *lr = NULL;
-  size_t *idx = NULL;
-  char *rows_copy = NULL;
-  size_t n = 0, i, cap;
-  int rc = 0, drop_zero = !(nonzero && strcmp(nonzero, "no") == 0), lr_ok = 0;
-  rstate saved = *st;
-  js_narr_operand whole;
+static int r_each(rstate *st, xmlNodePtr node)
+{
+    char *table = js_narr_attr(node, "table"), *col = js_narr_attr(node, "col"),
+         *rows = js_narr_attr(node, "rows"), *level = js_narr_attr(node, "level"),
+         *nonzero = js_narr_attr(node, "nonzero"), *shares = js_narr_attr(node, "shares"),
+         *before = js_narr_attr(node, "before"), *sep = js_narr_attr(node, "sep"),
+         *after = js_narr_attr(node, "after");
+    const js_tables *tables = st->env->tables;
+    const char **keys = NULL;
+    js_decimal *values = NULL, *lr = NULL;
+    size_t *idx = NULL;
+    char *rows_copy = NULL;
+    size_t n = 0, i, cap;
+    int rc = 0, drop_zero = !(nonzero && strcmp(nonzero, "no") == 0), lr_ok = 0;
+    rstate saved = *st;
+    js_narr_operand whole;
 
-  memset(&whole, 0, sizeof whole);
-  /* room for every row of the table, or every listed key */
-  cap = (tables ? js_tables_row_count(tables, table) : 0) +
-        (rows ? strlen(rows) / 2 + 1 : 0) + 1;
-  keys = calloc(cap, sizeof(*keys));
-  values = calloc(cap, sizeof(*values));
-  lr = calloc(cap, sizeof(*lr));
-  idx = calloc(cap, sizeof(*idx));
-  if (!keys || !values || !lr || !idx) {
-    rc = js_error_set(JS_ENOMEM, "out of memory");
-    goto cleanup;
-  }
-  if (!tables || !js_tables_found(tables, table)) {
-    js_narr_operand op;
-    rc = get_fig3(st, &op, table, "合计", col); /* notes the missing table */
-    if (rc == 0) {
-      js_buf tname = JS_BUF_INIT;
-      rc = js_narr_table_name(&tname, table);
-      if (rc == 0)
-        rc = js_buf_printf(st->out, "【缺:%s】", js_buf_cstr(&tname));
-      js_buf_dispose(&tname);
-    }
-    goto cleanup;
-  }
-  /* the candidate rows */
-  if (rows) {
-    char *p, *save = NULL;
-    rows_copy = js_strdup(rows);
-    if (!rows_copy) {
-      rc = JS_ENOMEM;
-      goto cleanup;
-    }
-    for (p = rows_copy; *p && n < cap;) {
-      size_t len;
-      while (*p == ' ' || *p == '\t' || *p == '\n')
-        p++;
-      len = strcspn(p, " \t\n");
-      if (len == 0)
-        break;
-      save = p + len;
-      idx[n] = (size_t)-1; /* looked up when its name is needed */
-      keys[n++] = p;
-      p = *save ? save + 1 : save;
-      *save = '\0';
-    }
-  } else {
-    size_t count = js_tables_row_count(tables, table);
-    for (i = 0; i < count && n < cap; i++) {
-      const char *k = js_tables_row_key(tables, table, i);
-      if (row_at_level(k, level ? level : "")) {
-        idx[n] = i;
-        keys[n++] = k;
-      }
-    }
-  }
-  /* keep rows that exist (and are not zero) */
-  {
-    size_t kept = 0;
-    for (i = 0; i < n; i++) {
-      const js_figure *f = js_tables_figure(tables, table, keys[i], col);
-      if (!f)
-        continue;
-      if (drop_zero && f->status != JS_FIGURE_BAD && f->value.units == 0)
-        continue;
-      values[kept] = f->value;
-      idx[kept] = idx[i];
-      keys[kept++] = keys[i];
-      if (f->status == JS_FIGURE_BAD)
-        values[kept - 1].units =
-            -1; /* makes the shares fail: no made-up share */
-    }
-    n = kept;
-  }
-  if (shares && strcmp(shares, "largest-remainder") == 0 && n > 0) {
-    int decimals = js_tables_decimals(tables, table);
-    lr_ok = js_calc_shares(lr, values, n, 2) == 0;
-    js_error_clear();
-    whole.known = lr_ok;
-    whole.v.units = 0;
-    whole.v.scale = 0;
-    for (i = 0; i < n && lr_ok; i++)
-      if ((rc = js_decimal_add(&whole.v, whole.v, values[i])) < 0)
+    memset(&whole, 0, sizeof whole);
+    /* room for every row of the table, or every listed key */
+    cap = (tables ? js_tables_row_count(tables, table) : 0) + (rows ? strlen(rows) / 2 + 1 : 0) + 1;
+    keys = calloc(cap, sizeof(*keys));
+    values = calloc(cap, sizeof(*values));
+    lr = calloc(cap, sizeof(*lr));
+    idx = calloc(cap, sizeof(*idx));
+    if (!keys || !values || !lr || !idx) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
-    whole.h = half_unit(decimals);
-    whole.h.units *= (int64_t)n;
-    snprintf(whole.what, sizeof whole.what, "所列各项之和");
-  }
-  if (n > 0 && before && (rc = js_buf_puts(st->out, before)) < 0)
-    goto cleanup;
-  for (i = 0; i < n && rc == 0; i++) {
-    js_buf name = JS_BUF_INIT;
-    const char *raw = NULL;
-    size_t count = js_tables_row_count(tables, table), j;
-    for (j = 0; idx[i] == (size_t)-1 && j < count; j++)
-      if (strcmp(js_tables_row_key(tables, table, j), keys[i]) == 0)
-        idx[i] = j;
-    if (idx[i] != (size_t)-1)
-      raw = js_tables_row_name(tables, table, idx[i]);
-    rc = js_narr_clean_name(&name, raw && *raw ? raw : keys[i]);
-    if (rc == 0 && i > 0)
-      rc = js_buf_puts(st->out, sep ? sep : ";");
-    if (rc == 0) {
-      st->each = node;
-      st->table = table;
-      st->col = col;
-      st->row = keys[i];
-      st->row_name = js_buf_cstr(&name);
-      st->has_item_share = lr_ok;
-      st->item_share = lr_ok ? lr[i] : values[i];
-      st->item_whole = whole;
-      rc = r_children(st, node);
     }
-    js_buf_dispose(&name);
-  }
-  if (rc == 0 && n > 0 && after)
-    rc = js_buf_puts(st->out, after);
+    if (!tables || !js_tables_found(tables, table)) {
+        js_narr_operand op;
+        rc = get_fig3(st, &op, table, "合计", col); /* notes the missing table */
+        if (rc == 0) {
+            js_buf tname = JS_BUF_INIT;
+            rc = js_narr_table_name(&tname, table);
+            if (rc == 0)
+                rc = js_buf_printf(st->out, "【缺:%s】", js_buf_cstr(&tname));
+            js_buf_dispose(&tname);
+        }
+        goto cleanup;
+    }
+    /* the candidate rows */
+    if (rows) {
+        char *p, *save = NULL;
+        rows_copy = js_strdup(rows);
+        if (!rows_copy) {
+            rc = JS_ENOMEM;
+            goto cleanup;
+        }
+        for (p = rows_copy; *p && n < cap;) {
+            size_t len;
+            while (*p == ' ' || *p == '\t' || *p == '\n')
+                p++;
+            len = strcspn(p, " \t\n");
+            if (len == 0)
+                break;
+            save = p + len;
+            idx[n] = (size_t)-1; /* looked up when its name is needed */
+            keys[n++] = p;
+            p = *save ? save + 1 : save;
+            *save = '\0';
+        }
+    } else {
+        size_t count = js_tables_row_count(tables, table);
+        for (i = 0; i < count && n < cap; i++) {
+            const char *k = js_tables_row_key(tables, table, i);
+            if (row_at_level(k, level ? level : "")) {
+                idx[n] = i;
+                keys[n++] = k;
+            }
+        }
+    }
+    /* keep rows that exist (and are not zero) */
+    {
+        size_t kept = 0;
+        for (i = 0; i < n; i++) {
+            const js_figure *f = js_tables_figure(tables, table, keys[i], col);
+            if (!f)
+                continue;
+            if (drop_zero && f->status != JS_FIGURE_BAD && f->value.units == 0)
+                continue;
+            values[kept] = f->value;
+            idx[kept] = idx[i];
+            keys[kept++] = keys[i];
+            if (f->status == JS_FIGURE_BAD)
+                values[kept - 1].units = -1; /* makes the shares fail: no made-up share */
+        }
+        n = kept;
+    }
+    if (shares && strcmp(shares, "largest-remainder") == 0 && n > 0) {
+        int decimals = js_tables_decimals(tables, table);
+        lr_ok = js_calc_shares(lr, values, n, 2) == 0;
+        js_error_clear();
+        whole.known = lr_ok;
+        whole.v.units = 0;
+        whole.v.scale = 0;
+        for (i = 0; i < n && lr_ok; i++)
+            if ((rc = js_decimal_add(&whole.v, whole.v, values[i])) < 0)
+                goto cleanup;
+        whole.h = half_unit(decimals);
+        whole.h.units *= (int64_t)n;
+        snprintf(whole.what, sizeof whole.what, "所列各项之和");
+    }
+    if (n > 0 && before && (rc = js_buf_puts(st->out, before)) < 0)
+        goto cleanup;
+    for (i = 0; i < n && rc == 0; i++) {
+        js_buf name = JS_BUF_INIT;
+        const char *raw = NULL;
+        size_t count = js_tables_row_count(tables, table), j;
+        for (j = 0; idx[i] == (size_t)-1 && j < count; j++)
+            if (strcmp(js_tables_row_key(tables, table, j), keys[i]) == 0)
+                idx[i] = j;
+        if (idx[i] != (size_t)-1)
+            raw = js_tables_row_name(tables, table, idx[i]);
+        rc = js_narr_clean_name(&name, raw && *raw ? raw : keys[i]);
+        if (rc == 0 && i > 0)
+            rc = js_buf_puts(st->out, sep ? sep : ";");
+        if (rc == 0) {
+            st->each = node;
+            st->table = table;
+            st->col = col;
+            st->row = keys[i];
+            st->row_name = js_buf_cstr(&name);
+            st->has_item_share = lr_ok;
+            st->item_share = lr_ok ? lr[i] : values[i];
+            st->item_whole = whole;
+            rc = r_children(st, node);
+        }
+        js_buf_dispose(&name);
+    }
+    if (rc == 0 && n > 0 && after)
+        rc = js_buf_puts(st->out, after);
 cleanup:
-  st->each = saved.each;
-  st->table = saved.table;
-  st->col = saved.col;
-  st->row = saved.row;
-  st->row_name = saved.row_name;
-  st->has_item_share = saved.has_item_share;
-  st->item_share = saved.item_share;
-  st->item_whole = saved.item_whole;
-  free(keys);
-  free(values);
-  free(lr);
-  free(idx);
-  free(rows_copy);
-  xmlFree(table);
-  xmlFree(col);
-  xmlFree(rows);
-  xmlFree(level);
-  xmlFree(nonzero);
-  xmlFree(shares);
-  xmlFree(before);
-  xmlFree(sep);
-  xmlFree(after);
-  return rc;
+    st->each = saved.each;
+    st->table = saved.table;
+    st->col = saved.col;
+    st->row = saved.row;
+    st->row_name = saved.row_name;
+    st->has_item_share = saved.has_item_share;
+    st->item_share = saved.item_share;
+    st->item_whole = saved.item_whole;
+    free(keys);
+    free(values);
+    free(lr);
+    free(idx);
+    free(rows_copy);
+    xmlFree(table);
+    xmlFree(col);
+    xmlFree(rows);
+    xmlFree(level);
+    xmlFree(nonzero);
+    xmlFree(shares);
+    xmlFree(before);
+    xmlFree(sep);
+    xmlFree(after);
+    return rc;
 }
 
 /* <if zero|nonzero>: the content when the figure is (not) zero. */
-static int r_if(rstate *st, xmlNodePtr node) {
-  char *zero = js_narr_attr(node, "zero"),
-       *nonzero = js_narr_attr(node, "nonzero");
-  js_narr_operand op;
-  int rc = get_fig(st, &op, zero ? zero : nonzero ? nonzero : "");
+static int r_if(rstate *st, xmlNodePtr node)
+{
+    char *zero = js_narr_attr(node, "zero"), *nonzero = js_narr_attr(node, "nonzero");
+    js_narr_operand op;
+    int rc = get_fig(st, &op, zero ? zero : nonzero ? nonzero : "");
 
-  if (rc == 0) {
-    if (!op.known)
-      rc = put_gap(st, &op);
-    else if ((op.v.units == 0) == (zero != NULL))
-      rc = r_children(st, node);
-  }
-  xmlFree(zero);
-  xmlFree(nonzero);
-  return rc;
+    if (rc == 0) {
+        if (!op.known)
+            rc = put_gap(st, &op);
+        else if ((op.v.units == 0) == (zero != NULL))
+            rc = r_children(st, node);
+    }
+    xmlFree(zero);
+    xmlFree(nonzero);
+    return rc;
 }
 
 /* Render the children of a node. */
-static int r_children(rstate *st, xmlNodePtr node) {
-  xmlNodePtr c;
-  int rc = 0;
+static int r_children(rstate *st, xmlNodePtr node)
+{
+    xmlNodePtr c;
+    int rc = 0;
 
-  for (c = node->children; c && rc == 0; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      rc = r_text(st, (const char *)c->content);
-      continue;
+    for (c = node->children; c && rc == 0; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            rc = r_text(st, (const char *)c->content);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (js_narr_is(c, "amount")) {
+            rc = r_amount(st, c);
+        } else if (js_narr_is(c, "share")) {
+            rc = r_share(st, c);
+        } else if (js_narr_is(c, "change")) {
+            rc = r_change(st, c);
+        } else if (js_narr_is(c, "completion")) {
+            rc = r_completion(st, c);
+        } else if (js_narr_is(c, "name")) {
+            rc = js_buf_puts(st->out, st->row_name ? st->row_name : "");
+            continue; /* a name is part of the words before the figure */
+        } else if (js_narr_is(c, "year")) {
+            rc = r_year(st, c);
+        } else if (js_narr_is(c, "department")) {
+            rc = r_department(st);
+        } else if (js_narr_is(c, "reason")) {
+            rc = r_reason(st, c);
+        } else if (js_narr_is(c, "each")) {
+            rc = r_each(st, c);
+            continue;
+        } else if (js_narr_is(c, "if")) {
+            rc = r_if(st, c);
+            continue;
+        }
+        st->label_from = st->out->size;
     }
-    if (c->type != XML_ELEMENT_NODE)
-      continue;
-    if (js_narr_is(c, "amount")) {
-      rc = r_amount(st, c);
-    } else if (js_narr_is(c, "share")) {
-      rc = r_share(st, c);
-    } else if (js_narr_is(c, "change")) {
-      rc = r_change(st, c);
-    } else if (js_narr_is(c, "completion")) {
-      rc = r_completion(st, c);
-    } else if (js_narr_is(c, "name")) {
-      rc = js_buf_puts(st->out, st->row_name ? st->row_name : "");
-      continue; /* a name is part of the words before the figure */
-    } else if (js_narr_is(c, "year")) {
-      rc = r_year(st, c);
-    } else if (js_narr_is(c, "department")) {
-      rc = r_department(st);
-    } else if (js_narr_is(c, "reason")) {
-      rc = r_reason(st, c);
-    } else if (js_narr_is(c, "each")) {
-      rc = r_each(st, c);
-      continue;
-    } else if (js_narr_is(c, "if")) {
-      rc = r_if(st, c);
-      continue;
-    }
-    st->label_from = st->out->size;
-  }
-  return rc;
+    return rc;
 }
 
 /* Render a paragraph (see narr_render.h). */
-int js_narr_render(js_buf *out, js_narr_slots *slots, const js_narr_env *env,
-                   xmlNodePtr para, const char *reason) {
-  rstate st;
+int js_narr_render(js_buf *out, js_narr_slots *slots, const js_narr_env *env, xmlNodePtr para,
+                   const char *reason)
+{
+    rstate st;
 
-  memset(&st, 0, sizeof st);
-  st.env = env;
-  st.out = out;
-  st.slots = slots;
-  st.reason = reason;
-  st.label_from = out->size;
-  return r_children(&st, para);
+    memset(&st, 0, sizeof st);
+    st.env = env;
+    st.out = out;
+    st.slots = slots;
+    st.reason = reason;
+    st.label_from = out->size;
+    return r_children(&st, para);
 }
