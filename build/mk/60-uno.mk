@@ -35,12 +35,12 @@ $(OUT)/obj/uno/%.o: $(TOP)/addin/uno/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(UNO_CFLAGS) -MMD -MP -c $< -o $@
 
-# No -Wl,-z,defs yet: parts of the core the validation commands call are still
-# being written; soffice binds lazily, so only calling them would fail.
+# -Wl,-z,defs: a symbol missing from the core fails the link here, not the
+# user's first click in LibreOffice.
 $(UNO_SO): $(UNO_OBJ) $(CORE_LIB) $(TOP)/build/oxt/juesuan.map
 	@mkdir -p $(dir $@)
 	$(CC) -shared -o $@ $(UNO_OBJ) $(CORE_LIB) $(UNO_LIBS) $(LDLIBS_CORE) \
-		-Wl,--version-script=$(TOP)/build/oxt/juesuan.map
+		-Wl,--version-script=$(TOP)/build/oxt/juesuan.map -Wl,-z,defs
 
 $(OUT)/oxt/types/X%.rdb: $(TOP)/idl/org/juesuan/X%.idl
 	@mkdir -p $(dir $@)
