@@ -1,9 +1,10 @@
 # LibreOffice opens what the ODS writer wrote: the unit tests leave edited
 # copies in build/out/tests/ods/, tests/lo/ods-write-test.sh converts them
 # to CSV in a headless LibreOffice (user nobody, private profile) and
-# checks the edited texts.
+# checks the edited texts; then `juesuan dump` (the reader) must see every
+# cell of LibreOffice-written files as LibreOffice displays it.
 .PHONY: test-ods-lo
-test-ods-lo: test-unit
+test-ods-lo: test-unit $(CLI_BIN)
 	bash $(TOP)/tests/lo/ods-write-test.sh $(OUT)
 
 TEST_TARGETS += test-ods-lo
