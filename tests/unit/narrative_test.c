@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "error.h"
+#include "narr_text.h"
 #include "narr_tpl.h"
 #include "narrative.h"
 #include "ods.h"
@@ -410,6 +411,53 @@ static void test_fill_shares_add_to_100(void)
     teardown(&fx);
 }
 
+/* Names as a sentence wants them, and figures as an accountant reads them. */
+static void test_text_helpers(void)
+{
+    static const struct {
+        const char *in, *out;
+    } names[] = {
+        {"一、财政拨款收入", "财政拨款收入"},
+        {"十一、城乡社区支出", "城乡社区支出"},
+        {"其中:政府性基金预算财政拨款", "政府性基金预算财政拨款"},
+        {"(一)“三公”经费", "“三公”经费"},
+        {"六、国有资源(资产)有偿使用收入", "国有资源(资产)有偿使用收入"},
+        {"一般公共服务支出", "一般公共服务支出"},
+        {" 行政 运行 ", "行政运行"},
+        {"1. 绩效目标管理", "绩效目标管理"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+        js_buf b = JS_BUF_INIT;
+        CU_ASSERT_EQUAL(js_narr_clean_name(&b, names[i].in), 0);
+        CU_ASSERT_STRING_EQUAL(js_buf_cstr(&b), names[i].out);
+        js_buf_dispose(&b);
+    }
+    {
+        js_buf b = JS_BUF_INIT;
+        CU_ASSERT_EQUAL(js_narr_fig_name(&b, "T1", "L36", "1"), 0);
+        CU_ASSERT_STRING_EQUAL(js_buf_cstr(&b), "表一 行36 栏1");
+        js_buf_clear(&b);
+        CU_ASSERT_EQUAL(js_narr_fig_name(&b, "T6", "人员经费合计", "金额"), 0);
+        CU_ASSERT_STRING_EQUAL(js_buf_cstr(&b), "表六 人员经费合计 金额");
+        js_buf_clear(&b);
+        CU_ASSERT_EQUAL(js_narr_table_name(&b, "T10"), 0);
+        CU_ASSERT_STRING_EQUAL(js_buf_cstr(&b), "表十");
+        js_buf_clear(&b);
+        CU_ASSERT_EQUAL(js_narr_table_name(&b, "T12"), 0);
+        CU_ASSERT_STRING_EQUAL(js_buf_cstr(&b), "表十二");
+        js_buf_clear(&b);
+        /* comparison form: full width folded, spaces and quotes gone, the
+         * last clause only, digits dropped when asked */
+        CU_ASSERT_EQUAL(js_narr_label(&b, "。与 2015 年相比,“三公”经费（合计）",
+                                      strlen("。与 2015 年相比,“三公”经费（合计）"), 1),
+                        0);
+        CU_ASSERT_STRING_EQUAL(js_buf_cstr(&b), "三公经费(合计)");
+        js_buf_dispose(&b);
+    }
+}
+
 /* Write `text` to a temporary template file; its path goes to path. */
 static void write_template(char *path, size_t size, const char *text)
 {
@@ -497,6 +545,7 @@ static CU_TestInfo narrative_tests[] = {
     {"fill: written to a copy and read back", test_fill_written_and_read_back},
     {"fill: a breakdown's shares add up to 100.00%", test_fill_shares_add_to_100},
     {"templates: errors name file and line", test_template_errors_name_the_line},
+    {"text helpers: names, figure names, comparison form", test_text_helpers},
     CU_TEST_INFO_NULL,
 };
 
