@@ -4,7 +4,10 @@
 # every function (tests/lo/addin-cases.txt) with soffice --convert-to,
 # compare every cell with its expected value, then unopkg remove and check
 # the extension and its functions are gone.  Also checks that
-# xcu/CalcAddIns.xcu is what functions_info.c generates.
+# xcu/CalcAddIns.xcu is what functions_info.c generates, that every function
+# is reached by its en-US and zh-CN display names (also with English function
+# names on in a Chinese UI), and that without CalcAddIns.xcu the add-in gives
+# Calc the same names itself (XAddIn, XLocalizable).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -91,3 +94,15 @@ if [ "$first" = "12.5" ]; then
   exit 1
 fi
 echo "ok: removed cleanly (SHARE now gives $first)"
+
+echo "== without CalcAddIns.xcu: Calc asks the add-in itself (XAddIn, XLocalizable)"
+variant=$LO_DIR/work/noxcu
+cp -r "$out/oxt/stage" "$variant"
+rm "$variant/xcu/CalcAddIns.xcu"
+bash "$top/build/oxt/make-manifest.sh" "$variant"
+(cd "$variant" && zip -qr -X ../juesuan-noxcu.oxt META-INF description.xml .)
+lo_install "$LO_DIR/work/juesuan-noxcu.oxt"
+lo_config /org.openoffice.Office.Calc/Formula/Syntax EnglishFunctionName false
+names_check 1 "en-US from XAddIn" C.UTF-8
+names_check 2 "zh-CN from XAddIn" zh_CN.UTF-8
+lo_remove org.juesuan
