@@ -51,6 +51,7 @@ typedef struct writer {
     uint64_t row, row_repeat;
     int rows_seen, flushed;
     unsigned declared_here;             /* namespaces declared on the open start tag */
+    js_buf text;                        /* an edit's text, cleaned for XML */
     unsigned char container[MAX_DEPTH]; /* rows may appear at depth+1 */
     prefix ns[P_COUNT];
 } writer;
@@ -265,14 +266,37 @@ static int own_count(writer *wt, const char *local, uint64_t n)
 }
 
 /*
+ * The text as XML can carry it: "\r\n" and "\r" become "\n", other
+ * control characters (not allowed in XML 1.0) are dropped.
+ */
+static int clean_text(js_buf *out, const char *text)
+{
+    const char *p;
+    int rc = 0;
+
+    js_buf_clear(out);
+    for (p = text; *p && rc == 0; p++) {
+        if (*p == '\r')
+            rc = p[1] == '\n' ? 0 : js_buf_put(out, "\n", 1);
+        else if ((unsigned char)*p >= 0x20 || *p == '\n' || *p == '\t')
+            rc = js_buf_put(out, p, 1);
+    }
+    return rc;
+}
+
+/*
  * The new text as paragraphs: '\n' separates <text:p>; a leading space
  * and runs of spaces are spelled with text:s as ODF wants.  Tabs stay
  * literal: Calc drops <text:tab/> in cells but keeps a tab character.
  */
-static int write_paragraphs(writer *wt, const char *text)
+static int write_paragraphs(writer *wt, const char *raw)
 {
-    const char *p = text;
+    const char *p;
     int rc;
+
+    if ((rc = clean_text(&wt->text, raw)) < 0)
+        return rc;
+    p = js_buf_cstr(&wt->text);
 
     for (;;) {
         const char *eol = strchr(p, '\n');
@@ -723,6 +747,7 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const
     }
     xmlFreeTextWriter(wt.w); /* flushes and closes the output buffer */
     xmlFreeTextReader(xr);
+    js_buf_dispose(&wt.text);
     return rc;
 }
 
@@ -912,8 +937,17 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
-    for (i = 0; i < n; i++)
-        sorted[i] = &edits->items[i];
+    for (i = 0; i < n; i++) {
+        const js_edit *e = &edits->items[i];
+        char cell[32];
+        js_cell_name(cell, sizeof(cell), e->row, e->col);
+        if (!xmlCheckUTF8((const xmlChar *)e->text) || !xmlCheckUTF8((const xmlChar *)e->sheet)) {
+            rc = js_error_set(JS_EINVAL, "the new text of sheet '%s' cell %s is not valid UTF-8",
+                              xmlCheckUTF8((const xmlChar *)e->sheet) ? e->sheet : "?", cell);
+            goto cleanup;
+        }
+        sorted[i] = e;
+    }
     qsort(sorted, n, sizeof(*sorted), edit_cmp);
 
     switch (js_ods_sniff(head, got)) {

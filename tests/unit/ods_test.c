@@ -513,6 +513,14 @@ static void test_write_refusals(void)
     expect_write_failure(JS_UNIT_DATA("ods/encrypted.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
     CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "password-protected"));
     expect_write_failure("tests/data/ods/no-such.ods", OUT_DIR "/fail.ods", &e, JS_EIO);
+    {
+        js_edits bad = JS_EDITS_INIT;
+        js_edits_add(&bad, "表一", 1, 1, "not \xff UTF-8");
+        expect_write_failure(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/fail.ods", &bad,
+                             JS_EINVAL);
+        CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "cell B2 is not valid UTF-8"));
+        js_edits_dispose(&bad);
+    }
     js_edits_add(&e, "表十一", 0, 0, "x");
     expect_write_failure(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/fail.ods", &e, JS_ENOTFOUND);
     CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "表十一"));
@@ -589,6 +597,25 @@ static void test_write_structure(void)
     js_edits_dispose(&e);
 }
 
+/* Carriage returns end paragraphs; other control characters, which XML
+ * cannot carry, are dropped. */
+static void test_write_controls(void)
+{
+    js_edits e = JS_EDITS_INIT;
+    js_workbook *b;
+    const char *out = OUT_DIR "/controls.fods";
+
+    mkdir("build/out/tests", 0755);
+    mkdir(OUT_DIR, 0755);
+    js_edits_add(&e, "表一", 0, 3, "一\r\n二\r三\x01\x1f\x7f四");
+    CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(JS_UNIT_DATA("ods/features.fods"), out, &e), 0);
+    b = load(out);
+    if (b)
+        CU_ASSERT_STRING_EQUAL(js_sheet_text(b->sheets[0], 0, 3), "一\n二\n三\x7f四");
+    js_workbook_free(b);
+    js_edits_dispose(&e);
+}
+
 static CU_TestInfo ods_tests[] = {
     {"reads a hand-written .fods", test_read_fods},
     {"reads LibreOffice's .ods", test_read_ods},
@@ -599,6 +626,7 @@ static CU_TestInfo ods_tests[] = {
     {"edits a .fods, keeping style and merge", test_write_fods},
     {"copies unchanged without edits", test_write_no_edits},
     {"refuses and leaves no file", test_write_refusals},
+    {"line ends and control characters in edits", test_write_controls},
     {"header rows, groups, named expressions, other prefixes", test_write_structure},
     CU_TEST_INFO_NULL,
 };
