@@ -32,6 +32,12 @@ static pthread_mutex_t validated_lock = PTHREAD_MUTEX_INITIALIZER;
 static validated_file validated[VALIDATED_MAX];
 static size_t nvalidated;
 
+/* The last template loaded for a format, with the versions it was read
+ * from (guarded by validated_lock). */
+static js_narr_tpl *cached;
+static char cached_schema[512];
+static struct stat cached_file_st, cached_schema_st;
+
 /* Whether two stats describe the same version of a file. */
 static int same_version(const struct stat *a, const struct stat *b)
 {
@@ -293,6 +299,8 @@ int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_pat
     if (!path)
         return js_error_set(JS_ENOTFOUND, "the format names no narrative template file");
     tpl = calloc(1, sizeof(*tpl));
+    if (tpl)
+        tpl->refs = 1;
     if (!tpl || !(tpl->path = js_strdup(path))) {
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
@@ -338,26 +346,8 @@ cleanup:
     return rc;
 }
 
-/* Load the format's narrative templates (see narr_tpl.h). */
-int js_narr_tpl_load_format(js_narr_tpl **out, const js_format *format)
-{
-    js_buf schema = JS_BUF_INIT;
-    const char *path = js_format_narrative_path(format);
-    int rc;
-
-    *out = NULL;
-    if (!path)
-        return js_error_set(JS_ENOTFOUND, "format %s names no narrative templates",
-                            js_format_id(format));
-    rc = js_buf_printf(&schema, "%s/schema/narrative.rng", js_format_content_dir(format));
-    if (rc == 0)
-        rc = js_narr_tpl_load(out, path, js_buf_cstr(&schema));
-    js_buf_dispose(&schema);
-    return rc;
-}
-
-/* Free a template and its document. */
-void js_narr_tpl_free(js_narr_tpl *tpl)
+/* Free a template and its document, whoever holds it. */
+static void tpl_destroy(js_narr_tpl *tpl)
 {
     size_t i;
 
@@ -370,6 +360,85 @@ void js_narr_tpl_free(js_narr_tpl *tpl)
     xmlFreeDoc(tpl->doc);
     free(tpl->path);
     free(tpl);
+}
+
+/* The cached template when it is this version of path and schema (one more
+ * holder), or NULL. */
+static js_narr_tpl *cache_get(const char *path, const char *schema, const struct stat *fs,
+                              const struct stat *ss)
+{
+    js_narr_tpl *hit = NULL;
+
+    pthread_mutex_lock(&validated_lock);
+    if (cached && strcmp(cached->path, path) == 0 && strcmp(cached_schema, schema) == 0 &&
+        same_version(&cached_file_st, fs) && same_version(&cached_schema_st, ss)) {
+        hit = cached;
+        hit->refs++;
+    }
+    pthread_mutex_unlock(&validated_lock);
+    return hit;
+}
+
+/* Keep tpl as the cached template (the cache holds it), dropping the one
+ * it replaces. */
+static void cache_put(js_narr_tpl *tpl, const char *schema, const struct stat *fs,
+                      const struct stat *ss)
+{
+    js_narr_tpl *old;
+
+    if (strlen(schema) >= sizeof cached_schema)
+        return;
+    pthread_mutex_lock(&validated_lock);
+    old = cached;
+    cached = tpl;
+    tpl->refs++;
+    snprintf(cached_schema, sizeof cached_schema, "%s", schema);
+    cached_file_st = *fs;
+    cached_schema_st = *ss;
+    if (old && --old->refs > 0)
+        old = NULL;
+    pthread_mutex_unlock(&validated_lock);
+    tpl_destroy(old);
+}
+
+/* Load the format's narrative templates (see narr_tpl.h). */
+int js_narr_tpl_load_format(js_narr_tpl **out, const js_format *format)
+{
+    js_buf schema = JS_BUF_INIT;
+    const char *path = js_format_narrative_path(format);
+    struct stat fs, ss;
+    int rc, known;
+
+    *out = NULL;
+    if (!path)
+        return js_error_set(JS_ENOTFOUND, "format %s names no narrative templates",
+                            js_format_id(format));
+    rc = js_buf_printf(&schema, "%s/schema/narrative.rng", js_format_content_dir(format));
+    if (rc < 0)
+        goto cleanup;
+    known = stat(path, &fs) == 0 && stat(js_buf_cstr(&schema), &ss) == 0;
+    if (known && (*out = cache_get(path, js_buf_cstr(&schema), &fs, &ss)) != NULL)
+        goto cleanup;
+    rc = js_narr_tpl_load(out, path, js_buf_cstr(&schema));
+    if (rc == 0 && known)
+        cache_put(*out, js_buf_cstr(&schema), &fs, &ss);
+cleanup:
+    js_buf_dispose(&schema);
+    return rc;
+}
+
+/* Release a template: freed when its last holder lets go. */
+void js_narr_tpl_free(js_narr_tpl *tpl)
+{
+    int last;
+
+    if (!tpl)
+        return;
+    pthread_mutex_lock(&validated_lock);
+    last = --tpl->refs <= 0;
+    pthread_mutex_unlock(&validated_lock);
+    if (last)
+        tpl_destroy(tpl);
 }
 
 /* The paragraph with key `key`, or NULL. */

@@ -28,6 +28,7 @@ typedef struct js_narr_tpl {
     size_t nsections;
     js_narr_para *paras;
     size_t nparas;
+    int refs; /* holders (the loader's cache is one): freed at zero */
 } js_narr_tpl;
 
 /*
@@ -38,10 +39,12 @@ typedef struct js_narr_tpl {
 int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_path);
 
 /* Load the narrative templates a format names, validated against
- * schema/narrative.rng of its content folder. */
+ * schema/narrative.rng of its content folder.  The last file loaded is kept
+ * (read-only, shared between threads) until it changes on disk: a batch
+ * parses it once.  Free with js_narr_tpl_free as usual. */
 int js_narr_tpl_load_format(js_narr_tpl **out, const js_format *format);
 
-/* Free; NULL accepted. */
+/* Release; freed when no holder is left; NULL accepted. */
 void js_narr_tpl_free(js_narr_tpl *tpl);
 
 /* The paragraph with that key, or NULL. */

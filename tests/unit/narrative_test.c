@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *content_dir(void)
@@ -458,6 +459,83 @@ static void test_text_helpers(void)
     }
 }
 
+/* Copy a file of the content folder to dir, replacing `from` by `to` in it
+ * (when from is not NULL). */
+static void copy_content(const char *dir, const char *name, const char *from, const char *to)
+{
+    char src[512], dst[512], *data, *hit;
+    FILE *f;
+    long n;
+
+    snprintf(src, sizeof src, "%s/%s", content_dir(), name);
+    snprintf(dst, sizeof dst, "%s/%s", dir, name);
+    f = fopen(src, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    data = calloc(1, (size_t)n + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+    CU_ASSERT_EQUAL(fread(data, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    f = fopen(dst, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    hit = from ? strstr(data, from) : NULL;
+    if (hit) {
+        fwrite(data, 1, (size_t)(hit - data), f);
+        fputs(to, f);
+        fputs(hit + strlen(from), f);
+    } else {
+        fputs(data, f);
+    }
+    fclose(f);
+    free(data);
+}
+
+/* A district edits the wording: the next fill follows it, no rebuild and
+ * no restart (the loaded templates are kept only while the file is the
+ * same). */
+static void test_fill_follows_edited_templates(void)
+{
+    static const char *const files[] = {"rules/cn-bmjs-2016.xml", "schema/rules.rng",
+                                        "schema/narrative.rng", "narrative/cn-bmjs-2016.xml"};
+    fixture fx;
+    js_format *local = NULL;
+    char dir[128], sub[256];
+    size_t i;
+
+    snprintf(dir, sizeof dir, "/tmp/js-narrative-content-%ld", (long)getpid());
+    mkdir(dir, 0700);
+    for (i = 0; i < 3; i++) {
+        static const char *const subs[] = {"rules", "schema", "narrative"};
+        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
+        mkdir(sub, 0700);
+    }
+    for (i = 0; i < 4; i++)
+        copy_content(dir, files[i], NULL, NULL);
+    CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&local, dir, "cn-bmjs-2016"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, local, fx.wb), 0);
+    CU_ASSERT_STRING_EQUAL(generated(&fx, "10"), "本部门2016年度没有发生政府采购支出。");
+    js_edits_dispose(&fx.edits);
+    copy_content(dir, "narrative/cn-bmjs-2016.xml", "没有发生政府采购支出。",
+                 "未发生政府采购支出,采购金额为0。");
+    CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, local, fx.wb), 0);
+    CU_ASSERT_STRING_EQUAL(generated(&fx, "10"), "本部门2016年度未发生政府采购支出,采购金额为0。");
+    js_format_free(local);
+    for (i = 0; i < 4; i++) {
+        snprintf(sub, sizeof sub, "%s/%s", dir, files[i]);
+        remove(sub);
+    }
+    for (i = 0; i < 3; i++) {
+        static const char *const subs[] = {"rules", "schema", "narrative"};
+        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
+        rmdir(sub);
+    }
+    rmdir(dir);
+    teardown(&fx);
+}
+
 /* Write `text` to a temporary template file; its path goes to path. */
 static void write_template(char *path, size_t size, const char *text)
 {
@@ -545,6 +623,7 @@ static CU_TestInfo narrative_tests[] = {
     {"fill: written to a copy and read back", test_fill_written_and_read_back},
     {"fill: a breakdown's shares add up to 100.00%", test_fill_shares_add_to_100},
     {"templates: errors name file and line", test_template_errors_name_the_line},
+    {"templates: an edited file is followed at once", test_fill_follows_edited_templates},
     {"text helpers: names, figure names, comparison form", test_text_helpers},
     CU_TEST_INFO_NULL,
 };
