@@ -167,6 +167,18 @@ const char *js_rule_skip_ordinal(const char *norm);
 struct js_tables;
 int js_rules_run(js_findings *out, const js_ruleset *set, const struct js_tables *tables);
 
+/* Fast lookups for the rule engine (table.c): the index of a table found
+ * exactly once (-1 otherwise), of a column of it (-1), and the figure at
+ * (table index, row key, column index), NULL when there is no such cell. */
+int js_tables_index(const struct js_tables *tables, const char *table_id);
+int js_tables_col_index(const struct js_tables *tables, int table, const char *col_key);
+const struct js_figure *js_tables_figure_at(const struct js_tables *tables, int table,
+                                            const char *row_key, int col);
+
+/* Rows of table index `table`: how many, and the key of one. */
+size_t js_tables_rows_at(const struct js_tables *tables, int table);
+const char *js_tables_row_key_at(const struct js_tables *tables, int table, size_t index);
+
 /* The name text of row `key` of a table ("" when none or no such row),
  * found through the row index (table.c). */
 const char *js_tables_row_name_of(const struct js_tables *tables, const char *table_id,

@@ -33,7 +33,53 @@ typedef struct run {
     js_strs missing; /* "T1|L24|1" reported as missing */
     term *terms;
     size_t nterms, cap;
+    /* lookup cache: rule strings are stable, so compare pointers */
+    const char *c_table, *c_col, *c2_table, *c2_col;
+    int c_t, c_ci, c2_t, c2_ci;
 } run;
+
+/*
+ * The figure at (table, row, col), NULL when there is no such cell.  The
+ * table and column are resolved once while a rule keeps naming the same
+ * ones (they are the same strings), so a lookup is one hash probe.
+ */
+static const js_figure *fig_at(run *r, const char *table, const char *row, const char *col)
+{
+    if (!table || !col)
+        return NULL;
+    if (table != r->c_table && table == r->c2_table) {
+        /* rules comparing two tables alternate: swap in the other slot */
+        const char *tt = r->c_table, *tc = r->c_col;
+        int ti = r->c_t, tci = r->c_ci;
+        r->c_table = r->c2_table;
+        r->c_col = r->c2_col;
+        r->c_t = r->c2_t;
+        r->c_ci = r->c2_ci;
+        r->c2_table = tt;
+        r->c2_col = tc;
+        r->c2_t = ti;
+        r->c2_ci = tci;
+    } else if (table != r->c_table) {
+        r->c2_table = r->c_table;
+        r->c2_col = r->c_col;
+        r->c2_t = r->c_t;
+        r->c2_ci = r->c_ci;
+    }
+    if (table != r->c_table) {
+        r->c_table = table;
+        r->c_t = js_tables_index(r->ts, table);
+        r->c_col = NULL;
+    }
+    if (r->c_t < 0)
+        return NULL;
+    if (col != r->c_col) {
+        r->c_col = col;
+        r->c_ci = js_tables_col_index(r->ts, r->c_t, col);
+    }
+    if (r->c_ci < 0)
+        return NULL;
+    return js_tables_figure_at(r->ts, r->c_t, row, r->c_ci);
+}
 
 /* Half a unit of the last published decimal of a table: 0.005 for 2. */
 static js_decimal half_unit(const run *r, const char *table)
@@ -305,7 +351,10 @@ static int judge_sum(run *r, const js_rule *rule, const char *table, const char 
             js_decimal v = t->fig->value;
             if (t->sign < 0)
                 v.units = -v.units;
-            if (js_decimal_add(&sum, sum, v) < 0)
+            int64_t u;
+            if (v.scale == sum.scale && !__builtin_add_overflow(sum.units, v.units, &u))
+                sum.units = u; /* the usual case: one table, one precision */
+            else if (js_decimal_add(&sum, sum, v) < 0)
                 return JS_ERANGE;
         }
         {
@@ -313,7 +362,10 @@ static int judge_sum(run *r, const js_rule *rule, const char *table, const char 
             js_decimal h;
             h.units = 5;
             h.scale = t->fig->value.scale + 1;
-            if (js_decimal_add(&tol, tol, h) < 0)
+            int64_t u;
+            if (h.scale == tol.scale && !__builtin_add_overflow(tol.units, h.units, &u))
+                tol.units = u;
+            else if (js_decimal_add(&tol, tol, h) < 0)
                 return JS_ERANGE;
         }
         if (t->fig->value.scale > decimals)
@@ -405,10 +457,10 @@ static int add_row_items(run *r, const js_rule *rule, const char *col)
         if (parse_range(&a, &b, item)) {
             for (k = a; k <= b && rc == 0; k++) {
                 snprintf(key, sizeof(key), "L%u", k);
-                rc = terms_add(r, js_tables_figure(r->ts, rule->table, key, col), sign, NULL);
+                rc = terms_add(r, fig_at(r, rule->table, key, col), sign, NULL);
             }
         } else {
-            rc = terms_add(r, js_tables_figure(r->ts, rule->table, item, col), sign, item);
+            rc = terms_add(r, fig_at(r, rule->table, item, col), sign, item);
         }
     }
     return rc;
@@ -425,7 +477,7 @@ static int run_sum(run *r, const js_rule *rule)
     for (i = 0; i < n && rc == 0; i++) {
         const js_figure *total;
         rule_cols(r, rule, rule->table, i, &col);
-        total = js_tables_figure(r->ts, rule->table, rule->total, col);
+        total = fig_at(r, rule->table, rule->total, col);
         if (!total) {
             if (!all)
                 rc = report_missing(r, rule, rule->table, rule->total, col);
@@ -454,9 +506,10 @@ static int each_row(run *r, const js_rule *rule, const char *table,
     int rc = 0;
     char key[32];
     if (all_rows(rule)) {
-        size_t n = js_tables_row_count(r->ts, table);
+        int t = js_tables_index(r->ts, table);
+        size_t n = js_tables_rows_at(r->ts, t);
         for (i = 0; i < n && rc == 0; i++)
-            rc = fn(r, rule, js_tables_row_key(r->ts, table, i));
+            rc = fn(r, rule, js_tables_row_key_at(r->ts, t, i));
         return rc;
     }
     for (i = 0; i < rule->rows.count && rc == 0; i++) {
@@ -476,7 +529,7 @@ static int each_row(run *r, const js_rule *rule, const char *table,
 /* <sum-across> for one row. */
 static int sum_across_row(run *r, const js_rule *rule, const char *row)
 {
-    const js_figure *total = js_tables_figure(r->ts, rule->table, row, rule->total);
+    const js_figure *total = fig_at(r, rule->table, row, rule->total);
     size_t i;
     int rc;
     if (!total)
@@ -491,7 +544,7 @@ static int sum_across_row(run *r, const js_rule *rule, const char *row)
             sign = -1;
             item++;
         }
-        if ((rc = terms_add(r, js_tables_figure(r->ts, rule->table, row, item), sign, item)) < 0)
+        if ((rc = terms_add(r, fig_at(r, rule->table, row, item), sign, item)) < 0)
             return rc;
     }
     return judge_sum(r, rule, rule->table, row, rule->total);
@@ -570,7 +623,7 @@ static int run_hierarchy(run *r, const js_rule *rule)
                 size_t kids = 0;
                 if (strlen(c.keys[i]) != plen)
                     continue;
-                total = js_tables_figure(r->ts, rule->table, c.keys[i], col);
+                total = fig_at(r, rule->table, c.keys[i], col);
                 if (!total)
                     continue;
                 terms_clear(r);
@@ -578,8 +631,7 @@ static int run_hierarchy(run *r, const js_rule *rule)
                 for (j = lower_bound(&c, c.keys[i]);
                      rc == 0 && j < c.n && strncmp(c.keys[j], c.keys[i], plen) == 0; j++)
                     if (strlen(c.keys[j]) == clen) {
-                        rc = terms_add(r, js_tables_figure(r->ts, rule->table, c.keys[j], col), 1,
-                                       c.keys[j]);
+                        rc = terms_add(r, fig_at(r, rule->table, c.keys[j], col), 1, c.keys[j]);
                         kids++;
                     }
                 if (rc == 0 && kids)
@@ -587,7 +639,7 @@ static int run_hierarchy(run *r, const js_rule *rule)
             }
         }
         if (rc == 0 && rule->total && rule->nlevels) {
-            const js_figure *total = js_tables_figure(r->ts, rule->table, rule->total, col);
+            const js_figure *total = fig_at(r, rule->table, rule->total, col);
             size_t tops = 0;
             if (!total)
                 continue;
@@ -595,8 +647,7 @@ static int run_hierarchy(run *r, const js_rule *rule)
             rc = terms_add(r, total, 1, rule->total);
             for (i = 0; i < c.n && rc == 0; i++)
                 if (strlen(c.keys[i]) == (size_t)rule->levels[0]) {
-                    rc = terms_add(r, js_tables_figure(r->ts, rule->table, c.keys[i], col), 1,
-                                   c.keys[i]);
+                    rc = terms_add(r, fig_at(r, rule->table, c.keys[i], col), 1, c.keys[i]);
                     tops++;
                 }
             if (rc == 0 && tops)
@@ -622,7 +673,7 @@ static int run_groups(run *r, const js_rule *rule)
         rule_cols(r, rule, rule->table, ci, &col);
         for (g = 0; g < rule->ngroups && rc == 0; g++) {
             const js_rule_group *gr = &rule->groups[g];
-            const js_figure *total = js_tables_figure(r->ts, rule->table, gr->total, col);
+            const js_figure *total = fig_at(r, rule->table, gr->total, col);
             const char *outer = NULL;
             size_t plen = strlen(gr->prefix);
             if (!total)
@@ -634,8 +685,7 @@ static int run_groups(run *r, const js_rule *rule)
                 if (outer && strncmp(c.keys[j], outer, strlen(outer)) == 0)
                     continue; /* under a code already counted */
                 outer = c.keys[j];
-                rc = terms_add(r, js_tables_figure(r->ts, rule->table, c.keys[j], col), 1,
-                               c.keys[j]);
+                rc = terms_add(r, fig_at(r, rule->table, c.keys[j], col), 1, c.keys[j]);
             }
             if (rc == 0)
                 rc = judge_sum(r, rule, rule->table, gr->total, col);
@@ -648,7 +698,7 @@ static int run_groups(run *r, const js_rule *rule)
 /* The figure a rule cell names; reports it missing when its table is there. */
 static int cell_figure(const js_figure **fig, run *r, const js_rule *rule, const js_rule_cell *cell)
 {
-    *fig = js_tables_figure(r->ts, cell->table, cell->row, cell->col);
+    *fig = fig_at(r, cell->table, cell->row, cell->col);
     if (!*fig)
         return report_missing(r, rule, cell->table, cell->row, cell->col);
     return 0;
@@ -700,12 +750,12 @@ static int at_most_row(run *r, const js_rule *rule, const char *row)
     for (i = 0; i < n && rc == 0; i++) {
         const js_figure *a;
         rule_cols(r, rule, rule->table, i, &col);
-        a = js_tables_figure(r->ts, rule->table, row, col);
+        a = fig_at(r, rule->table, row, col);
         if (!a)
             continue;
         terms_clear(r);
         if ((rc = terms_add(r, a, 1, row)) < 0 ||
-            (rc = terms_add(r, js_tables_figure(r->ts, rule->table_b, row, col), 1, row)) < 0)
+            (rc = terms_add(r, fig_at(r, rule->table_b, row, col), 1, row)) < 0)
             break;
         rc = judge_at_most(r, rule, rule->table, row, col, rule->table_b);
     }
@@ -721,13 +771,13 @@ static int run_same_mapped(run *r, const js_rule *rule)
     if (!m)
         return 0;
     for (i = 0; i < m->a.count && rc == 0; i++) {
-        const js_figure *a = js_tables_figure(r->ts, rule->table, m->a.items[i], rule->col_a);
+        const js_figure *a = fig_at(r, rule->table, m->a.items[i], rule->col_a);
         if (!a)
             continue;
         terms_clear(r);
         if ((rc = terms_add(r, a, 1, m->a.items[i])) < 0 ||
-            (rc = terms_add(r, js_tables_figure(r->ts, rule->table_b, m->b.items[i], rule->col_b),
-                            1, m->b.items[i])) < 0)
+            (rc = terms_add(r, fig_at(r, rule->table_b, m->b.items[i], rule->col_b), 1,
+                            m->b.items[i])) < 0)
             break;
         rc = judge_same(r, rule, rule->table, m->a.items[i], rule->col_a);
     }

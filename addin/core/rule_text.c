@@ -95,13 +95,30 @@ char *js_rule_normalize(const char *text)
 /* Whether the UTF-8 text at s starts with one of the Chinese numerals. */
 static size_t cn_numeral(const char *s)
 {
-    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
-                                           "八", "九", "十", "百", "〇", "零"};
-    size_t i;
-    for (i = 0; i < sizeof(numerals) / sizeof(numerals[0]); i++)
-        if (strncmp(s, numerals[i], strlen(numerals[i])) == 0)
-            return strlen(numerals[i]);
-    return 0;
+    unsigned cp;
+    size_t n = strnlen(s, 4);
+    if (n < 3 || (unsigned char)s[0] < 0xE3)
+        return 0; /* every numeral is a three-byte character */
+    if (utf8_next(&cp, (const unsigned char *)s, n) != 3)
+        return 0;
+    switch (cp) {
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */
+    case 0x4E94: /* 五 */
+    case 0x516D: /* 六 */
+    case 0x4E03: /* 七 */
+    case 0x516B: /* 八 */
+    case 0x4E5D: /* 九 */
+    case 0x5341: /* 十 */
+    case 0x767E: /* 百 */
+    case 0x3007: /* 〇 */
+    case 0x96F6: /* 零 */
+        return 3;
+    default:
+        return 0;
+    }
 }
 
 /* Length of an ordinal at the start of normalized text, or 0. */

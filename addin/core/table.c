@@ -26,6 +26,7 @@ typedef struct tbl_row {
     char *key;
     char *name;
     uint32_t row;
+    size_t hash; /* of key, compared before the strings */
 } tbl_row;
 
 /* A table as found: rows × columns of figures (figure.sheet NULL = no cell). */
@@ -79,11 +80,15 @@ static size_t hash_str(const char *s)
 static size_t row_index(const tbl *t, const char *key)
 {
     size_t i;
+    size_t h;
     if (!t->nslots)
         return (size_t)-1;
-    for (i = hash_str(key) & (t->nslots - 1); t->slots[i]; i = (i + 1) & (t->nslots - 1))
-        if (strcmp(t->rows[t->slots[i] - 1].key, key) == 0)
+    h = hash_str(key);
+    for (i = h & (t->nslots - 1); t->slots[i]; i = (i + 1) & (t->nslots - 1)) {
+        const tbl_row *r = &t->rows[t->slots[i] - 1];
+        if (r->hash == h && strcmp(r->key, key) == 0)
             return t->slots[i] - 1;
+    }
     return (size_t)-1;
 }
 
@@ -98,7 +103,7 @@ static int rehash(tbl *t, size_t want)
     if (!slots)
         return js_error_set(JS_ENOMEM, "out of memory");
     for (i = 0; i < t->nrows; i++) {
-        for (j = hash_str(t->rows[i].key) & (n - 1); slots[j]; j = (j + 1) & (n - 1))
+        for (j = t->rows[i].hash & (n - 1); slots[j]; j = (j + 1) & (n - 1))
             ;
         slots[j] = i + 1;
     }
@@ -128,11 +133,13 @@ static int add_row(tbl *t, char *key, char *name, uint32_t row)
     t->rows[t->nrows].key = key;
     t->rows[t->nrows].name = name;
     t->rows[t->nrows].row = row;
+    t->rows[t->nrows].hash = hash_str(key);
     memset(&t->figs[t->nrows * t->ncols], 0, t->ncols * sizeof(js_figure));
     t->nrows++;
     if (t->nrows * 2 > t->nslots)
         return rehash(t, t->nrows);
-    for (j = hash_str(key) & (t->nslots - 1); t->slots[j]; j = (j + 1) & (t->nslots - 1))
+    for (j = t->rows[t->nrows - 1].hash & (t->nslots - 1); t->slots[j];
+         j = (j + 1) & (t->nslots - 1))
         ;
     t->slots[j] = t->nrows;
     return 0;
@@ -552,12 +559,24 @@ static int row_key(char **key, char **name, uint32_t *label_end, const tbl *t, c
     return 0;
 }
 
-/* Read the figure at (row, col) into *fig, reporting what is wrong. */
+/* The cell at column `col` among the cells [lo, hi) of one row, or NULL:
+ * a row holds a few cells, a scan beats a search of the whole sheet. */
+static const js_cell *slice_get(const js_sheet *sh, size_t lo, size_t hi, uint32_t col)
+{
+    size_t c;
+    for (c = lo; c < hi && sh->cells[c].col <= col; c++)
+        if (sh->cells[c].col == col)
+            return &sh->cells[c];
+    return NULL;
+}
+
+/* Read the figure at (row, col) into *fig, reporting what is wrong;
+ * [lo, hi) are the cells of that row. */
 static int read_figure(js_figure *fig, js_findings *findings, const tbl *t, const js_sheet *sh,
-                       uint32_t row, uint32_t col)
+                       size_t lo, size_t hi, uint32_t row, uint32_t col)
 {
     const js_table_decl *d = t->decl;
-    const js_cell *cell = js_sheet_get(sh, row, col);
+    const js_cell *cell = slice_get(sh, lo, hi, col);
     js_decimal v = {0, 0};
     int empty = 0, rc = 0;
     char where[32], zh[512], en[512];
@@ -642,7 +661,7 @@ static int read_rows(tbl *t, js_findings *findings, const block *blocks, size_t 
             if (t->decl->rows == JS_ROWS_SINGLE) {
                 if (single_done)
                     break;
-                for (v = 0; v < blocks[b].nv && !js_sheet_get(sh, row, blocks[b].vcols[v]); v++)
+                for (v = 0; v < blocks[b].nv && !slice_get(sh, c, hi, blocks[b].vcols[v]); v++)
                     ;
                 if (v == blocks[b].nv)
                     continue;
@@ -687,13 +706,13 @@ static int read_rows(tbl *t, js_findings *findings, const block *blocks, size_t 
                 if (bb < nb) {
                     consumed = blocks[bb].vcols[blocks[bb].nv - 1] + 1;
                     rc = read_figure(&t->figs[idx * t->ncols + blocks[bb].vkeys[0]], findings, t,
-                                     sh, row, blocks[bb].vcols[0]);
+                                     sh, c, hi, row, blocks[bb].vcols[0]);
                 }
                 continue;
             }
             for (v = 0; v < blocks[b].nv && rc == 0; v++)
-                rc = read_figure(&t->figs[idx * t->ncols + blocks[b].vkeys[v]], findings, t, sh,
-                                 row, blocks[b].vcols[v]);
+                rc = read_figure(&t->figs[idx * t->ncols + blocks[b].vkeys[v]], findings, t, sh, c,
+                                 hi, row, blocks[b].vcols[v]);
         }
         c = hi;
     }
@@ -952,4 +971,57 @@ const char *js_tables_row_name_of(const js_tables *tables, const char *table_id,
         return "";
     r = row_index(t, key);
     return r == (size_t)-1 ? "" : t->rows[r].name;
+}
+
+/* Index of a table found exactly once, or -1 (see rule.h). */
+int js_tables_index(const js_tables *tables, const char *table_id)
+{
+    const tbl *t = find_tbl(tables, table_id);
+    return t && t->found ? (int)(t - tables->t) : -1;
+}
+
+/* Index of a column of table `table`, or -1. */
+int js_tables_col_index(const js_tables *tables, int table, const char *col_key)
+{
+    const tbl *t;
+    size_t c;
+    if (!tables || table < 0 || (size_t)table >= tables->n || !col_key)
+        return -1;
+    t = &tables->t[table];
+    for (c = 0; c < t->ncols; c++)
+        if (strcmp(t->cols[c], col_key) == 0)
+            return (int)c;
+    return -1;
+}
+
+/* The figure at (table index, row key, column index), or NULL. */
+const js_figure *js_tables_figure_at(const js_tables *tables, int table, const char *row_key,
+                                     int col)
+{
+    const tbl *t;
+    size_t r;
+    if (!tables || table < 0 || (size_t)table >= tables->n || col < 0 || !row_key)
+        return NULL;
+    t = &tables->t[table];
+    if (!t->found || (size_t)col >= t->ncols)
+        return NULL;
+    r = row_index(t, row_key);
+    if (r == (size_t)-1)
+        return NULL;
+    return t->figs[r * t->ncols + (size_t)col].sheet ? &t->figs[r * t->ncols + (size_t)col] : NULL;
+}
+
+/* Number of rows and key of row `index` of table index `table` (rule.h). */
+size_t js_tables_rows_at(const js_tables *tables, int table)
+{
+    if (!tables || table < 0 || (size_t)table >= tables->n || !tables->t[table].found)
+        return 0;
+    return tables->t[table].nrows;
+}
+
+const char *js_tables_row_key_at(const js_tables *tables, int table, size_t index)
+{
+    if (index >= js_tables_rows_at(tables, table))
+        return NULL;
+    return tables->t[table].rows[index].key;
 }
