@@ -796,38 +796,50 @@ cleanup:
 static int locate_one(tbl *t, size_t k, js_findings *findings, const js_workbook *wb,
                       const hit *hits, size_t nhits)
 {
-    hit *cands = NULL;
-    size_t ncands = 0, i, real = 0;
-    int titles = 0, rc = 0;
+    hit *cands = NULL, *named = NULL;
+    size_t ncands = 0, nnamed = 0, i, real = 0;
+    int pass, rc = 0;
 
-    for (i = 0; i < nhits; i++)
-        titles |= hits[i].table == k && hits[i].is_title;
     cands = malloc((nhits ? nhits : 1) * sizeof(*cands));
-    if (!cands)
-        return js_error_set(JS_ENOMEM, "out of memory");
-    for (i = 0; i < nhits; i++)
-        if (hits[i].table == k && hits[i].is_title == titles)
-            cands[ncands++] = hits[i];
-    /* keep the anchors that have a header below them: those are tables */
-    for (i = 0; i < ncands; i++) {
-        tbl probe = {0};
-        probe.decl = t->decl;
-        rc = read_at(&probe, findings, wb, hits, nhits, &cands[i], 1);
-        tbl_dispose(&probe);
-        if (rc < 0)
-            goto cleanup;
-        if (rc == 1)
-            cands[real++] = cands[i];
+    named = malloc((nhits ? nhits : 1) * sizeof(*named));
+    if (!cands || !named) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    /* titles first; the 表N cells only when no title heads a real table
+     * (a title in a table of contents has no header below it) */
+    for (pass = 1; pass >= 0 && real == 0; pass--) {
+        ncands = 0;
+        for (i = 0; i < nhits; i++)
+            if (hits[i].table == k && hits[i].is_title == pass)
+                cands[ncands++] = hits[i];
+        if (nnamed == 0 && ncands) {
+            memcpy(named, cands, ncands * sizeof(*cands));
+            nnamed = ncands;
+        }
+        for (i = 0; i < ncands; i++) {
+            tbl probe = {0};
+            probe.decl = t->decl;
+            rc = read_at(&probe, findings, wb, hits, nhits, &cands[i], 1);
+            tbl_dispose(&probe);
+            if (rc < 0)
+                goto cleanup;
+            if (rc == 1)
+                cands[real++] = cands[i];
+        }
     }
     rc = 0;
     if (real == 1) {
         t->found = 1;
         rc = read_at(t, findings, wb, hits, nhits, &cands[0], 0) < 0 ? JS_ENOMEM : 0;
+    } else if (real > 1) {
+        rc = report_table(findings, t, wb, cands, real, 1);
     } else {
-        rc = report_table(findings, t, wb, cands, real ? real : ncands, real > 0);
+        rc = report_table(findings, t, wb, named, nnamed, 0);
     }
 cleanup:
     free(cands);
+    free(named);
     return rc;
 }
 

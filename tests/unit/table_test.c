@@ -294,10 +294,48 @@ static void test_twice_and_missing(void)
     js_format_free(f);
 }
 
+/* A title in a table of contents is no table; a 表N cell alone anchors one. */
+static void test_contents_and_number_only(void)
+{
+    js_format *f = NULL;
+    js_workbook *wb = NULL;
+    js_sheet *toc = NULL, *sh = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+    size_t i;
+
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&f, content_dir(), "cn-bmjs-2016"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&toc, wb, "目录"), 0);
+    text(toc, 0, 0, "目录");
+    text(toc, 1, 0, "政府采购支出情况表");
+    text(toc, 2, 0, "收入支出决算总表");
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "采购"), 0);
+    put_t10(sh, 0);
+    text(sh, 0, 0, "表十"); /* the title cell holds only the number */
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_TRUE(js_tables_found(ts, "T10"));
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T10", "服务", "采购金额"), "1.00");
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.twice"), 0);
+    /* 表一 is named only in the contents: unreadable there, said so */
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.unreadable"), 1);
+    for (i = 0; i < fs.count; i++)
+        if (strcmp(fs.items[i].rule, "table.unreadable") == 0) {
+            CU_ASSERT_PTR_NOT_NULL(strstr(fs.items[i].message_zh, "表一"));
+            CU_ASSERT_EQUAL(fs.items[i].ncells, 1);
+            CU_ASSERT_STRING_EQUAL(fs.items[i].cells[0].sheet, "目录");
+        }
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
 static CU_TestInfo table_tests[] = {
     {"two blocks side by side, spaced title, blank rows", test_blocks_side_by_side},
     {"codes, substring titles, bad figures, decimals", test_codes_substring_titles_and_bad_figures},
     {"a table found twice, tables missing", test_twice_and_missing},
+    {"contents lines are no tables; a 表N cell anchors one", test_contents_and_number_only},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(table, table_tests)
