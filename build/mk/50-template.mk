@@ -15,10 +15,20 @@ TPL_OTS := $(OUT)/share/juesuan/template/juesuan-template.ots
 TPL_SAMPLE := $(OUT)/share/juesuan/sample/sample.ods
 TPL_OTS_SRC := $(TPL_DIR)/部门决算/juesuan-template.ots
 TPL_PY := PYTHONDONTWRITEBYTECODE=1 python3
+# A district rebrands the template: make -C build JS_YEAR=2017 JS_FORMAT=… \
+#   JS_DEPARTMENT=… template-data all   (addin/content/template/README-districts.md)
+JS_YEAR ?= 2016
+JS_FORMAT ?= cn-bmjs-2016
+JS_DEPARTMENT ?=
+TPL_ARGS := --year '$(JS_YEAR)' --format '$(JS_FORMAT)' --department '$(JS_DEPARTMENT)'
 
-$(TPL_GEN)/juesuan-template.fods: $(TPL_SRC)
+# Rebuild the template when the arguments change, not only the sources.
+$(TPL_GEN)/args: FORCE
 	@mkdir -p $(dir $@)
-	$(TPL_PY) $(TPL_DIR)/gen.py template $@
+	@echo "$(TPL_ARGS)" | cmp -s - $@ || echo "$(TPL_ARGS)" >$@
+
+$(TPL_GEN)/juesuan-template.fods: $(TPL_SRC) $(TPL_GEN)/args
+	$(TPL_PY) $(TPL_DIR)/gen.py template $@ $(TPL_ARGS)
 
 $(TPL_GEN)/sample/sample.fods: $(TPL_SRC)
 	$(TPL_PY) $(TPL_DIR)/gen.py sample $(TPL_GEN)/sample
@@ -29,8 +39,8 @@ $(TPL_OTS): $(TPL_GEN)/juesuan-template.fods $(CONTENT_STAMP)
 $(TPL_SAMPLE): $(TPL_GEN)/sample/sample.fods
 	bash $(TPL_DIR)/convert.sh ods $(dir $@) $(TPL_GEN)/sample/*.fods
 
-.PHONY: sample-data test-template
-sample-data: $(TPL_OTS)
+.PHONY: sample-data template-data test-template FORCE
+sample-data template-data: $(TPL_OTS)
 	bash $(TPL_DIR)/update-data.sh $(TPL_OTS)
 
 test-template: $(TPL_OTS) $(TPL_SAMPLE) $(if $(CLI_SRC),$(CLI_BIN))
