@@ -377,7 +377,7 @@ def table9():
                                     literal=prefix), "fxb"))
             fig(s, r, col, label, k + 1)
         for d in details:
-            if k == 0:
+            if k == 0 and not d.keys[0].startswith("spare"):
                 put(d, col, F(Sum([(1, Ref("T9", d.keys[-1], 3)),
                                    (1, Ref("T9", d.keys[-1], 4))])))
             else:
