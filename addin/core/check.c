@@ -33,8 +33,9 @@ int js_check_workbook(js_findings *out, const js_format *format, const js_workbo
     rc = js_rules_run(out, &format->set, tables);
     if (rc < 0)
         goto cleanup;
-    /* the typed narrative, when the workbook has one (audit.c) */
-    rc = js_narrative_audit(out, format, wb);
+    /* the typed narrative, when the workbook has one (audit.c), with the
+     * tables located here rather than a second time */
+    rc = js_narrative_audit_tables(out, format, wb, tables);
     if (rc == JS_ENOTFOUND) /* no narrative sheet: nothing to audit */
         rc = 0;
 cleanup:
