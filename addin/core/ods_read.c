@@ -678,6 +678,7 @@ static int parse_part(js_workbook *wb, xmlTextReaderPtr xr, const char *what, in
 {
     reader rd;
     js_ods_xml_error err;
+    js_ods_xml_quiet quiet;
     int ret, rc = 0;
 
     memset(&rd, 0, sizeof(rd));
@@ -687,7 +688,9 @@ static int parse_part(js_workbook *wb, xmlTextReaderPtr xr, const char *what, in
     rd.spreadsheet_depth = rd.table_depth = rd.row_depth = rd.cell_depth = -1;
     rd.budget = AMPLIFY_BUDGET;
     js_ods_xml_watch(xr, &err);
+    js_ods_xml_hush(&quiet, &err);
     ret = read_document(&rd);
+    js_ods_xml_loud(&quiet);
     if (ret < 0) {
         if (ret == -1 && stream && stream->error[0])
             rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);

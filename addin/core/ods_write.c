@@ -715,6 +715,7 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const
 {
     writer wt;
     js_ods_xml_error err;
+    js_ods_xml_quiet quiet;
     xmlOutputBufferPtr ob;
     int rc;
 
@@ -736,7 +737,9 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const
         xmlFreeTextReader(xr);
         return js_error_set(JS_ENOMEM, "out of memory (XML writer)");
     }
+    js_ods_xml_hush(&quiet, &err);
     rc = copy_document(&wt);
+    js_ods_xml_loud(&quiet);
     if (rc == -1) {
         if (stream && stream->error[0])
             rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);

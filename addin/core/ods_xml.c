@@ -4,6 +4,7 @@
 #include "ods_xml.h"
 #include "error.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,25 +28,63 @@ js_ods_kind js_ods_sniff(const unsigned char *head, size_t n)
     return JS_ODS_UNKNOWN;
 }
 
-/* libxml2's structured error callback: keep the first error, drop warnings. */
-static void on_xml_error(void *ctx, xmlErrorPtr error)
+/* Keep the first complete line of the message in `err`. */
+static void keep_message(js_ods_xml_error *err, const char *text, int line)
 {
-    js_ods_xml_error *err = ctx;
     size_t len, i;
 
-    if (!err || !error || err->set || error->level < XML_ERR_ERROR)
-        return;
     err->set = 1;
-    err->line = error->line;
-    snprintf(err->message, sizeof(err->message), "%s", error->message ? error->message : "error");
+    err->line = line;
+    snprintf(err->message, sizeof(err->message), "%s", text);
     /* libxml2 messages end with a newline and some span two lines
      * ("...encoding !\nBytes: 0x99"): the report is one line. */
     len = strlen(err->message);
-    while (len > 0 && (err->message[len - 1] == '\n' || err->message[len - 1] == '\r'))
+    while (len > 0 && (err->message[len - 1] == '\n' || err->message[len - 1] == '\r' ||
+                       err->message[len - 1] == ' '))
         err->message[--len] = '\0';
     for (i = 0; i < len; i++)
         if (err->message[i] == '\n' || err->message[i] == '\r')
             err->message[i] = ' ';
+}
+
+/* libxml2's generic error callback while we parse: keep the first one. */
+static void generic_error(void *ctx, const char *msg, ...)
+{
+    js_ods_xml_error *err = ctx;
+    char text[sizeof(err->message)];
+    va_list ap;
+
+    if (!err || err->set || !msg)
+        return;
+    va_start(ap, msg);
+    vsnprintf(text, sizeof(text), msg, ap);
+    va_end(ap);
+    if (text[0] && text[0] != '\n')
+        keep_message(err, text, 0);
+}
+
+/* Save the thread's generic error handler and install the silent one. */
+void js_ods_xml_hush(js_ods_xml_quiet *saved, js_ods_xml_error *err)
+{
+    saved->func = xmlGenericError;
+    saved->ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(err, generic_error);
+}
+
+/* Put back the handler js_ods_xml_hush saved. */
+void js_ods_xml_loud(const js_ods_xml_quiet *saved)
+{
+    xmlSetGenericErrorFunc(saved->ctx, saved->func);
+}
+
+/* libxml2's structured error callback: keep the first error, drop warnings. */
+static void on_xml_error(void *ctx, xmlErrorPtr error)
+{
+    js_ods_xml_error *err = ctx;
+
+    if (!err || !error || err->set || error->level < XML_ERR_ERROR)
+        return;
+    keep_message(err, error->message ? error->message : "error", error->line);
 }
 
 /* Install the error callback on a reader; `err` must outlive the reader. */
@@ -58,9 +97,11 @@ void js_ods_xml_watch(xmlTextReaderPtr reader, js_ods_xml_error *err)
 /* Turn a captured parser error into the one-line JS_EFORMAT message. */
 int js_ods_xml_fail(const js_ods_xml_error *err, const char *what)
 {
-    if (err && err->set)
+    if (err && err->set && err->line > 0)
         return js_error_set(JS_EFORMAT, "%sdamaged XML at line %d: %s", what, err->line,
                             err->message);
+    if (err && err->set)
+        return js_error_set(JS_EFORMAT, "%sdamaged XML: %s", what, err->message);
     return js_error_set(JS_EFORMAT, "%sdamaged XML (unreadable data)", what);
 }
 

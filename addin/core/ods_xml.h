@@ -30,6 +30,20 @@ typedef struct js_ods_xml_error {
     char message[240];
 } js_ods_xml_error;
 
+/* The thread's libxml2 generic error handler, saved while we parse. */
+typedef struct js_ods_xml_quiet {
+    xmlGenericErrorFunc func;
+    void *ctx;
+} js_ods_xml_quiet;
+
+/*
+ * Route libxml2's generic errors on this thread into `err` (a few, like
+ * encoding errors, bypass the reader's handler and would go to stderr)
+ * until js_ods_xml_loud restores what was there.
+ */
+void js_ods_xml_hush(js_ods_xml_quiet *saved, js_ods_xml_error *err);
+void js_ods_xml_loud(const js_ods_xml_quiet *saved);
+
 /* Tell a zip, an XML document and anything else apart by the first bytes. */
 js_ods_kind js_ods_sniff(const unsigned char *head, size_t n);
 
