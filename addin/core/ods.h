@@ -2,7 +2,7 @@
  * ods.h - reading and copying OpenDocument spreadsheets (.ods, .fods).
  *
  * Reading streams content.xml (or the flat .fods document) through
- * libxml2's xmlTextReader, never building a DOM, into the js_workbook
+ * libxml2's SAX2 parser, never building a DOM, into the js_workbook
  * model; user-defined document properties (meta.xml) become workbook
  * properties.  Writing copies a file, changing only the cells named in a
  * js_edits list; every other byte of every other part is copied as is.

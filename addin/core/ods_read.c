@@ -1,12 +1,19 @@
 /*
  * ods_read.c - OpenDocument spreadsheet (.ods, .fods) into the js_workbook
- * model, streaming with xmlTextReader (no DOM).
+ * model, streaming with libxml2's SAX2 parser (no DOM, no node objects).
  *
- * Element names are compared by pointer against names interned in the
- * reader's dictionary (libxml2 interns every element and attribute name),
- * attribute values are read in place from the current node, and the cell
- * text is gathered in one reused buffer: a cell costs no allocation beyond
- * the strings the model keeps.
+ * SAX2 rather than xmlTextReader because the reader builds a node (and
+ * looks up the namespace of the element and of each attribute by walking
+ * up the tree) for every element and text, which was most of the cost of
+ * `juesuan check`.  Element and namespace names are compared by pointer
+ * against names interned in the parser's dictionary (libxml2 interns every
+ * element name, attribute name and namespace URI), attribute values are
+ * read in place from the parser's buffer, and the cell text is gathered in
+ * one reused buffer: a cell costs no allocation beyond the strings the
+ * model keeps.  The tree builder's defaults are kept for everything else
+ * (document, DTD, entity declarations) so that entities behave as they do
+ * for the xmlTextReader: declared ones in text are dropped (no
+ * substitution), in attribute values they are expanded.
  */
 #include "ods.h"
 #include "buf.h"
@@ -15,6 +22,8 @@
 #include "ods_zip.h"
 
 #include <errno.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,9 +88,24 @@ typedef struct cell_state {
     int in_p;
 } cell_state;
 
+/* An element as SAX2 reports it: names interned, attributes 5 per entry
+ * (local name, prefix, URI, value start, value end). */
+typedef struct element {
+    const xmlChar *name;
+    const xmlChar *uri;
+    int nattrs;
+    const xmlChar **attrs;
+} element;
+
 typedef struct reader {
-    xmlTextReaderPtr r;
-    const char *what; /* message prefix naming the part ("content.xml: ") or "" */
+    xmlParserCtxtPtr ctxt;
+    js_ods_xml_error err;
+    int rc;                             /* first error of ours; the parser is stopped then */
+    int depth;                          /* of the next element to start (root: 0) */
+    int skip_depth;                     /* inside a subtree passed over, or -1 */
+    int prop_depth;                     /* inside meta:user-defined being read, or -1 */
+    js_buf prop_name, prop_value, attr; /* attr: scratch for one value */
+    const char *what;                   /* message prefix naming the part ("content.xml: ") or "" */
     js_workbook *wb;
     js_sheet *sheet;
     js_sheet scratch; /* the cells of a repeated row, stored once */
@@ -93,16 +117,17 @@ typedef struct reader {
     size_t cells; /* stored in the workbook so far */
     cell_state cell;
     /* interned names */
+    const xmlChar *u_office, *u_table, *u_text, *u_meta, *u_draw;
     const xmlChar *n_att[A_COUNT];
     const xmlChar *n_document, *n_content, *n_doc_meta, *n_spreadsheet, *n_annotation, *n_table,
         *n_row, *n_cell, *n_covered, *n_shapes, *n_note, *n_p, *n_h, *n_s, *n_tab, *n_break,
         *n_user_defined, *n_body_text, *n_body_drawing, *n_body_presentation, *n_body_chart;
 } reader;
 
-/* Intern a name in the reader's dictionary (never NULL for a live reader). */
+/* Intern a name in the parser's dictionary (NULL when out of memory). */
 static const xmlChar *intern(reader *rd, const char *name)
 {
-    return xmlTextReaderConstString(rd->r, (const xmlChar *)name);
+    return xmlDictLookup(rd->ctxt->dict, (const xmlChar *)name, -1);
 }
 
 /* Fill the interned names once per document. */
@@ -123,6 +148,11 @@ static int intern_names(reader *rd)
     for (i = 0; i < A_COUNT; i++)
         if (!(rd->n_att[i] = intern(rd, atts[i])))
             return js_error_set(JS_ENOMEM, "out of memory");
+    rd->u_office = intern(rd, JS_NS_OFFICE);
+    rd->u_table = intern(rd, JS_NS_TABLE);
+    rd->u_text = intern(rd, JS_NS_TEXT);
+    rd->u_meta = intern(rd, JS_NS_META);
+    rd->u_draw = intern(rd, JS_NS_DRAW);
     rd->n_document = intern(rd, "document");
     rd->n_content = intern(rd, "document-content");
     rd->n_doc_meta = intern(rd, "document-meta");
@@ -144,82 +174,102 @@ static int intern_names(reader *rd)
     rd->n_body_drawing = intern(rd, "drawing");
     rd->n_body_presentation = intern(rd, "presentation");
     rd->n_body_chart = intern(rd, "chart");
-    if (!rd->n_body_chart)
+    if (!rd->n_body_chart || !rd->u_office || !rd->u_table || !rd->u_text || !rd->u_meta ||
+        !rd->u_draw)
         return js_error_set(JS_ENOMEM, "out of memory");
     return 0;
 }
 
-/* Which element this is: local name by pointer, then the namespace. */
-static enum el classify(reader *rd, const xmlNode *node)
+/* Which element this is: local name, then namespace, both by pointer. */
+static enum el classify(const reader *rd, const xmlChar *n, const xmlChar *ns)
 {
-    const xmlChar *n = node->name;
-    const xmlNs *ns = node->ns;
 
     if (n == rd->n_cell)
-        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_CELL : EL_OTHER;
+        return ns == rd->u_table ? EL_CELL : EL_OTHER;
     if (n == rd->n_p || n == rd->n_h)
-        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_P : EL_OTHER;
+        return ns == rd->u_text ? EL_P : EL_OTHER;
     if (n == rd->n_s)
-        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_S : EL_OTHER;
+        return ns == rd->u_text ? EL_S : EL_OTHER;
     if (n == rd->n_row)
-        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_ROW : EL_OTHER;
+        return ns == rd->u_table ? EL_ROW : EL_OTHER;
     if (n == rd->n_covered)
-        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_COVERED : EL_OTHER;
+        return ns == rd->u_table ? EL_COVERED : EL_OTHER;
     if (n == rd->n_tab)
-        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_TAB : EL_OTHER;
+        return ns == rd->u_text ? EL_TAB : EL_OTHER;
     if (n == rd->n_break)
-        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_BREAK : EL_OTHER;
+        return ns == rd->u_text ? EL_BREAK : EL_OTHER;
     if (n == rd->n_annotation)
-        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_ANNOTATION : EL_OTHER;
+        return ns == rd->u_office ? EL_ANNOTATION : EL_OTHER;
     if (n == rd->n_table)
-        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_TABLE : EL_OTHER;
+        return ns == rd->u_table ? EL_TABLE : EL_OTHER;
     if (n == rd->n_shapes)
-        return js_ods_ns_is(ns, JS_NS_TABLE) ? EL_SKIP : EL_OTHER;
+        return ns == rd->u_table ? EL_SKIP : EL_OTHER;
     if (n == rd->n_note)
-        return js_ods_ns_is(ns, JS_NS_TEXT) ? EL_SKIP : EL_OTHER;
+        return ns == rd->u_text ? EL_SKIP : EL_OTHER;
     if (n == rd->n_user_defined)
-        return js_ods_ns_is(ns, JS_NS_META) ? EL_USER_DEFINED : EL_OTHER;
+        return ns == rd->u_meta ? EL_USER_DEFINED : EL_OTHER;
     if (n == rd->n_spreadsheet)
-        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_SPREADSHEET : EL_OTHER;
+        return ns == rd->u_office ? EL_SPREADSHEET : EL_OTHER;
     if (n == rd->n_document)
-        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_DOCUMENT : EL_OTHER;
+        return ns == rd->u_office ? EL_DOCUMENT : EL_OTHER;
     if (n == rd->n_content)
-        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_CONTENT : EL_OTHER;
+        return ns == rd->u_office ? EL_CONTENT : EL_OTHER;
     if (n == rd->n_doc_meta)
-        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_DOC_META : EL_OTHER;
+        return ns == rd->u_office ? EL_DOC_META : EL_OTHER;
     if (n == rd->n_body_text || n == rd->n_body_drawing || n == rd->n_body_presentation ||
         n == rd->n_body_chart)
-        return js_ods_ns_is(ns, JS_NS_OFFICE) ? EL_BODY_KIND : EL_OTHER;
-    if (js_ods_ns_is(ns, JS_NS_DRAW))
+        return ns == rd->u_office ? EL_BODY_KIND : EL_OTHER;
+    if (ns == rd->u_draw)
         return EL_SKIP;
     return EL_OTHER;
 }
 
-/* The attribute with interned local name `name` in namespace `uri`, or NULL. */
-static xmlAttr *find_attr(const xmlNode *node, const xmlChar *name, const char *uri)
+/* The index of the attribute with interned local name `name` in namespace
+ * `uri` (interned), or -1. */
+static int find_attr(const element *el, const xmlChar *name, const xmlChar *uri)
 {
-    xmlAttr *a;
-    for (a = node->properties; a; a = a->next)
-        if (a->name == name && js_ods_ns_is(a->ns, uri))
-            return a;
-    return NULL;
+    int i;
+    for (i = 0; i < el->nattrs; i++)
+        if (el->attrs[5 * i] == name && el->attrs[5 * i + 2] == uri)
+            return i;
+    return -1;
+}
+
+/*
+ * Append attribute `i`'s value to `buf` as the tree builder would store it.
+ * The parser hands values over in place, except that without entity
+ * substitution a value with a reference keeps it ("&#38;" for "&amp;",
+ * "&name;"): such a value is expanded with the tree builder's functions.
+ */
+static int attr_append(js_buf *buf, const reader *rd, const element *el, int i)
+{
+    const xmlChar *v = el->attrs[5 * i + 3];
+    int len = (int)(el->attrs[5 * i + 4] - v);
+    xmlNodePtr list;
+    xmlChar *s;
+    int rc;
+
+    if (!memchr(v, '&', (size_t)len))
+        return js_buf_put(buf, (const char *)v, (size_t)len);
+    list = xmlStringLenGetNodeList(rd->ctxt->myDoc, v, len);
+    s = list ? xmlNodeListGetString(rd->ctxt->myDoc, list, 1) : NULL;
+    rc = js_buf_puts(buf, s ? (const char *)s : "");
+    xmlFree(s);
+    xmlFreeNodeList(list);
+    return rc;
 }
 
 /* Copy an attribute's value into `buf`; 1 when present, 0 absent, <0 error. */
-static int attr_to_buf(js_buf *buf, const xmlNode *node, const xmlChar *name, const char *uri)
+static int attr_to_buf(js_buf *buf, const reader *rd, const element *el, const xmlChar *name,
+                       const xmlChar *uri)
 {
-    xmlAttr *a = find_attr(node, name, uri);
-    xmlChar *scratch = NULL;
-    const char *v;
+    int i = find_attr(el, name, uri);
     int rc;
 
     js_buf_clear(buf);
-    if (!a)
+    if (i < 0)
         return 0;
-    v = js_ods_attr_value(a, &scratch);
-    rc = js_buf_puts(buf, v);
-    if (scratch)
-        xmlFree(scratch);
+    rc = attr_append(buf, rd, el, i);
     return rc < 0 ? rc : 1;
 }
 
@@ -235,27 +285,22 @@ static void where(reader *rd, char *out, size_t size)
 }
 
 /* Read a count attribute (repeat, span), 1 when absent; message on garbage. */
-static int attr_count(reader *rd, uint64_t *out, const xmlNode *node, enum att which,
-                      const char *uri)
+static int attr_count(reader *rd, uint64_t *out, const element *el, enum att which,
+                      const xmlChar *uri)
 {
-    xmlAttr *a = find_attr(node, rd->n_att[which], uri);
-    xmlChar *scratch = NULL;
-    const char *v;
+    int rc = attr_to_buf(&rd->attr, rd, el, rd->n_att[which], uri);
+    const char *v = js_buf_cstr(&rd->attr);
     char place[160];
-    int rc;
 
     *out = 1;
-    if (!a)
-        return 0;
-    v = js_ods_attr_value(a, &scratch);
+    if (rc <= 0)
+        return rc;
     rc = js_ods_parse_count(out, v, MAX_REPEAT);
     if (rc < 0) {
         where(rd, place, sizeof(place));
         js_error_set(JS_EFORMAT, "%s%s: %s=\"%.40s\" is not a positive number", rd->what, place,
-                     (const char *)a->name, v);
+                     (const char *)rd->n_att[which], v);
     }
-    if (scratch)
-        xmlFree(scratch);
     return rc;
 }
 
@@ -286,41 +331,38 @@ static void scratch_clear(js_sheet *s)
 }
 
 /* Start a table:table-cell: remember its attributes until its end. */
-static int cell_begin(reader *rd, const xmlNode *node)
+static int cell_begin(reader *rd, const element *el)
 {
     cell_state *c = &rd->cell;
-    xmlAttr *vt;
     int rc;
 
     c->active = 1;
     c->paragraphs = 0;
     c->in_p = 0;
     js_buf_clear(&c->text);
-    if ((rc = attr_count(rd, &c->repeat, node, A_COLS_REP, JS_NS_TABLE)) < 0 ||
-        (rc = attr_count(rd, &c->col_span, node, A_COLS_SPAN, JS_NS_TABLE)) < 0 ||
-        (rc = attr_count(rd, &c->row_span, node, A_ROWS_SPAN, JS_NS_TABLE)) < 0)
+    if ((rc = attr_count(rd, &c->repeat, el, A_COLS_REP, rd->u_table)) < 0 ||
+        (rc = attr_count(rd, &c->col_span, el, A_COLS_SPAN, rd->u_table)) < 0 ||
+        (rc = attr_count(rd, &c->row_span, el, A_ROWS_SPAN, rd->u_table)) < 0)
         return rc;
     c->type = JS_CELL_EMPTY;
-    vt = find_attr(node, rd->n_att[A_VALUE_TYPE], JS_NS_OFFICE);
-    if (vt) {
-        xmlChar *scratch = NULL;
-        const char *v = js_ods_attr_value(vt, &scratch);
+    if ((rc = attr_to_buf(&rd->attr, rd, el, rd->n_att[A_VALUE_TYPE], rd->u_office)) < 0)
+        return rc;
+    if (rc > 0) {
+        const char *v = js_buf_cstr(&rd->attr);
         if (!strcmp(v, "float") || !strcmp(v, "currency") || !strcmp(v, "percentage"))
             c->type = JS_CELL_NUMBER;
         else if (!strcmp(v, "string"))
             c->type = JS_CELL_TEXT;
         else
             c->type = JS_CELL_OTHER;
-        if (scratch)
-            xmlFree(scratch);
     }
-    if ((rc = attr_to_buf(&c->value, node, rd->n_att[A_VALUE], JS_NS_OFFICE)) < 0)
+    if ((rc = attr_to_buf(&c->value, rd, el, rd->n_att[A_VALUE], rd->u_office)) < 0)
         return rc;
     c->has_value = rc;
-    if ((rc = attr_to_buf(&c->string_value, node, rd->n_att[A_STRING_VALUE], JS_NS_OFFICE)) < 0)
+    if ((rc = attr_to_buf(&c->string_value, rd, el, rd->n_att[A_STRING_VALUE], rd->u_office)) < 0)
         return rc;
     c->has_string_value = rc;
-    if ((rc = attr_to_buf(&c->formula, node, rd->n_att[A_FORMULA], JS_NS_TABLE)) < 0)
+    if ((rc = attr_to_buf(&c->formula, rd, el, rd->n_att[A_FORMULA], rd->u_table)) < 0)
         return rc;
     c->has_formula = rc;
     return 0;
@@ -423,19 +465,19 @@ cleanup:
  * space, but Calc keeps it in cells (and writes runs of spaces literally),
  * and the model must show what Calc shows.
  */
-static int cell_text(reader *rd, const char *s)
+static int cell_text(reader *rd, const char *s, size_t len)
 {
-    return js_buf_puts(&rd->cell.text, s);
+    return js_buf_put(&rd->cell.text, s, len);
 }
 
 /* text:s: `text:c` spaces (default 1). */
-static int cell_spaces(reader *rd, const xmlNode *node)
+static int cell_spaces(reader *rd, const element *el)
 {
     uint64_t n = 1;
     char spaces[64];
     int rc;
 
-    if ((rc = attr_count(rd, &n, node, A_C, JS_NS_TEXT)) < 0)
+    if ((rc = attr_count(rd, &n, el, A_C, rd->u_text)) < 0)
         return rc;
     if (n > MAX_SPACES)
         n = MAX_SPACES;
@@ -451,31 +493,28 @@ static int cell_spaces(reader *rd, const xmlNode *node)
     return 0;
 }
 
-/* meta:user-defined: the property named by meta:name, valued by the text. */
-static int user_defined(reader *rd, const xmlNode *node)
+/*
+ * meta:user-defined starts: the property named by meta:name, valued by all
+ * the text inside the element, set when the element ends.
+ */
+static int user_defined(reader *rd, const element *el, int depth)
 {
-    js_buf name = JS_BUF_INIT;
-    xmlChar *value = NULL;
-    int rc;
+    int rc = attr_to_buf(&rd->prop_name, rd, el, rd->n_att[A_NAME], rd->u_meta);
 
-    if ((rc = attr_to_buf(&name, node, rd->n_att[A_NAME], JS_NS_META)) <= 0)
-        goto cleanup;
-    value = xmlTextReaderReadString(rd->r);
-    rc = js_workbook_set_property(rd->wb, js_buf_cstr(&name), value ? (const char *)value : "");
-cleanup:
-    if (value)
-        xmlFree(value);
-    js_buf_dispose(&name);
-    return rc < 0 ? rc : 0;
+    if (rc <= 0)
+        return rc;
+    js_buf_clear(&rd->prop_value);
+    rd->prop_depth = depth;
+    return 0;
 }
 
 /* A table:table directly in office:spreadsheet: a new sheet. */
-static int table_begin(reader *rd, const xmlNode *node, int depth)
+static int table_begin(reader *rd, const element *el, int depth)
 {
     js_buf name = JS_BUF_INIT;
     int rc;
 
-    if ((rc = attr_to_buf(&name, node, rd->n_att[A_NAME], JS_NS_TABLE)) < 0)
+    if ((rc = attr_to_buf(&name, rd, el, rd->n_att[A_NAME], rd->u_table)) < 0)
         goto cleanup;
     if (rc == 0)
         js_buf_printf(&name, "Sheet%zu", rd->wb->nsheets + 1);
@@ -491,24 +530,21 @@ cleanup:
 
 /*
  * An element starts.  Sets *skip when its subtree is to be passed over
- * (annotations, shapes, covered cells' content).
+ * (annotations, shapes, covered cells' content).  Every element, empty or
+ * not, is then ended by element_end (unless skipped), which closes what
+ * was opened here.
  */
-static int element_begin(reader *rd, int depth, int *skip)
+static int element_begin(reader *rd, const element *el, int depth, int *skip)
 {
-    const xmlNode *node = xmlTextReaderCurrentNode(rd->r);
-    int empty = xmlTextReaderIsEmptyElement(rd->r);
-    enum el kind;
+    enum el kind = classify(rd, el->name, el->uri);
     int rc;
 
     *skip = 0;
-    if (!node)
-        return js_error_set(JS_ENOMEM, "out of memory");
-    kind = classify(rd, node);
     if (!rd->root_seen) {
         rd->root_seen = 1;
         if (kind != EL_DOCUMENT && kind != EL_CONTENT && kind != EL_DOC_META)
             return js_error_set(JS_EFORMAT, "%snot an OpenDocument document (root element <%s>)",
-                                rd->what, (const char *)node->name);
+                                rd->what, (const char *)el->name);
         return 0;
     }
     if (rd->cell.active) {
@@ -516,10 +552,10 @@ static int element_begin(reader *rd, int depth, int *skip)
         case EL_P:
             if (rd->cell.paragraphs++ > 0 && (rc = js_buf_put(&rd->cell.text, "\n", 1)) < 0)
                 return rc;
-            rd->cell.in_p = !empty;
+            rd->cell.in_p = 1;
             return 0;
         case EL_S:
-            return rd->cell.in_p ? cell_spaces(rd, node) : 0;
+            return rd->cell.in_p ? cell_spaces(rd, el) : 0;
         case EL_TAB:
             return rd->cell.in_p ? js_buf_put(&rd->cell.text, "\t", 1) : 0;
         case EL_BREAK:
@@ -530,7 +566,7 @@ static int element_begin(reader *rd, int depth, int *skip)
         case EL_ROW:
         case EL_CELL:
         case EL_COVERED:
-            *skip = !empty;
+            *skip = 1;
             return 0;
         default:
             return 0;
@@ -543,70 +579,66 @@ static int element_begin(reader *rd, int depth, int *skip)
         return 0;
     case EL_BODY_KIND:
         if (!rd->other_body)
-            rd->other_body = (const char *)node->name;
-        *skip = !empty;
+            rd->other_body = (const char *)el->name; /* interned: lives with the parser */
+        *skip = 1;
         return 0;
     case EL_USER_DEFINED:
-        return user_defined(rd, node);
+        return rd->prop_depth < 0 ? user_defined(rd, el, depth) : 0;
     case EL_TABLE:
-        if (rd->spreadsheet_depth >= 0 && depth == rd->spreadsheet_depth + 1 &&
-            rd->table_depth < 0) {
-            if ((rc = table_begin(rd, node, depth)) < 0)
-                return rc;
-            if (empty)
-                rd->table_depth = -1;
-            return 0;
-        }
-        *skip = !empty;
+        if (rd->spreadsheet_depth >= 0 && depth == rd->spreadsheet_depth + 1 && rd->table_depth < 0)
+            return table_begin(rd, el, depth);
+        *skip = 1;
         return 0;
     case EL_ROW:
         if (rd->table_depth < 0 || rd->row_depth >= 0) {
-            *skip = !empty;
+            *skip = 1;
             return 0;
         }
         rd->col = 0;
-        if ((rc = attr_count(rd, &rd->row_repeat, node, A_ROWS_REP, JS_NS_TABLE)) < 0)
+        if ((rc = attr_count(rd, &rd->row_repeat, el, A_ROWS_REP, rd->u_table)) < 0)
             return rc;
         rd->row_depth = depth;
-        return empty ? row_end(rd) : 0;
+        return 0;
     case EL_CELL:
     case EL_COVERED:
         if (rd->row_depth < 0 || depth != rd->row_depth + 1) {
-            *skip = !empty;
+            *skip = 1;
             return 0;
         }
         if (kind == EL_COVERED) {
             uint64_t n;
-            if ((rc = attr_count(rd, &n, node, A_COLS_REP, JS_NS_TABLE)) < 0)
+            if ((rc = attr_count(rd, &n, el, A_COLS_REP, rd->u_table)) < 0)
                 return rc;
             rd->col += n;
-            *skip = !empty; /* a covered cell is empty in the model */
+            *skip = 1; /* a covered cell is empty in the model */
             return 0;
         }
-        if ((rc = cell_begin(rd, node)) < 0)
+        if ((rc = cell_begin(rd, el)) < 0)
             return rc;
         rd->cell_depth = depth;
-        return empty ? cell_end(rd) : 0;
+        return 0;
     case EL_ANNOTATION:
     case EL_SKIP:
-        *skip = !empty;
+        *skip = 1;
         return 0;
     default:
         return 0;
     }
 }
 
-/* An element ends: close the cell, row or sheet it ends. */
-static int element_end(reader *rd, int depth)
+/* An element ends: close the property, cell, row or sheet it ends. */
+static int element_end(reader *rd, const xmlChar *name, const xmlChar *uri, int depth)
 {
+    if (depth == rd->prop_depth) {
+        rd->prop_depth = -1;
+        return js_workbook_set_property(rd->wb, js_buf_cstr(&rd->prop_name),
+                                        js_buf_cstr(&rd->prop_value));
+    }
     if (rd->cell.active) {
         if (depth == rd->cell_depth)
             return cell_end(rd);
-        if (rd->cell.in_p) {
-            const xmlNode *node = xmlTextReaderCurrentNode(rd->r);
-            if (node && classify(rd, node) == EL_P)
-                rd->cell.in_p = 0;
-        }
+        if (rd->cell.in_p && classify(rd, name, uri) == EL_P)
+            rd->cell.in_p = 0;
         return 0;
     }
     if (rd->row_depth >= 0 && depth == rd->row_depth)
@@ -618,43 +650,102 @@ static int element_end(reader *rd, int depth)
     return 0;
 }
 
-/* Stream one whole document (content.xml, meta.xml or the .fods). */
-static int read_document(reader *rd)
+/*
+ * The reader behind a SAX callback's context, or NULL: the parser calls
+ * back with a context of its own while it parses an entity's replacement
+ * text, which the model ignores (as xmlTextReader's callers did).
+ */
+static reader *reader_of(void *ctx)
 {
-    int ret, rc = 0;
+    xmlParserCtxtPtr ctxt = ctx;
+    reader *rd = ctxt ? ctxt->_private : NULL;
 
-    if ((rc = intern_names(rd)) < 0)
-        return rc;
-    ret = xmlTextReaderRead(rd->r);
-    while (ret == 1) {
-        int type = xmlTextReaderNodeType(rd->r);
-        int depth = xmlTextReaderDepth(rd->r);
-        int skip = 0;
+    return rd && rd->ctxt == ctxt && rd->rc == 0 ? rd : NULL;
+}
 
-        switch (type) {
-        case XML_READER_TYPE_ELEMENT:
-            rc = element_begin(rd, depth, &skip);
-            break;
-        case XML_READER_TYPE_END_ELEMENT:
-            rc = element_end(rd, depth);
-            break;
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-            if (rd->cell.active && rd->cell.in_p) {
-                const xmlChar *v = xmlTextReaderConstValue(rd->r);
-                rc = v ? cell_text(rd, (const char *)v) : 0;
-            }
-            break;
-        default:
-            break;
-        }
-        if (rc < 0)
-            return rc;
-        ret = skip ? xmlTextReaderNext(rd->r) : xmlTextReaderRead(rd->r);
+/* Keep the first error of ours and stop the parser (no more callbacks). */
+static void stop(reader *rd, int rc)
+{
+    rd->rc = rc;
+    xmlStopParser(rd->ctxt);
+}
+
+/* SAX2 start of an element. */
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
+{
+    reader *rd = reader_of(ctx);
+    element el;
+    int depth, skip = 0, rc;
+
+    (void)prefix;
+    (void)nb_namespaces;
+    (void)namespaces;
+    if (!rd)
+        return;
+    depth = rd->depth++;
+    if (rd->skip_depth >= 0)
+        return;
+    /* Attributes defaulted by a DTD count only when asked for, as in the
+     * tree builder. */
+    if (nb_defaulted != 0 && (rd->ctxt->loadsubset & XML_COMPLETE_ATTRS) == 0)
+        nb_attributes -= nb_defaulted;
+    el.name = localname;
+    el.uri = uri;
+    el.nattrs = nb_attributes;
+    el.attrs = attributes;
+    if ((rc = element_begin(rd, &el, depth, &skip)) < 0)
+        stop(rd, rc);
+    else if (skip)
+        rd->skip_depth = depth;
+}
+
+/* SAX2 end of an element. */
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+    reader *rd = reader_of(ctx);
+    int depth, rc;
+
+    (void)prefix;
+    if (!rd)
+        return;
+    depth = --rd->depth;
+    if (rd->skip_depth >= 0) {
+        if (depth == rd->skip_depth)
+            rd->skip_depth = -1;
+        return;
     }
-    return ret;
+    if ((rc = element_end(rd, localname, uri, depth)) < 0)
+        stop(rd, rc);
+}
+
+/* SAX2 character data (text, CDATA, white space). */
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+    reader *rd = reader_of(ctx);
+    int rc = 0;
+
+    if (!rd)
+        return;
+    if (rd->prop_depth >= 0 &&
+        (rc = js_buf_put(&rd->prop_value, (const char *)ch, (size_t)len)) < 0)
+        goto cleanup;
+    if (rd->skip_depth < 0 && rd->cell.active && rd->cell.in_p)
+        rc = cell_text(rd, (const char *)ch, (size_t)len);
+cleanup:
+    if (rc < 0)
+        stop(rd, rc);
+}
+
+/* libxml2's structured errors, routed to the reader's capture. */
+static void on_error(void *ctx, xmlErrorPtr error)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader *rd = ctxt ? ctxt->_private : NULL;
+
+    if (rd && rd->ctxt == ctxt)
+        js_ods_xml_note(&rd->err, error);
 }
 
 /* Free the reader state's buffers (not the workbook). */
@@ -666,38 +757,67 @@ static void reader_dispose(reader *rd)
     js_buf_dispose(&rd->cell.string_value);
     js_buf_dispose(&rd->cell.formula);
     js_buf_dispose(&rd->cell.text);
+    js_buf_dispose(&rd->prop_name);
+    js_buf_dispose(&rd->prop_value);
+    js_buf_dispose(&rd->attr);
 }
 
 /*
- * Parse one part with `xr` (taken over and freed here) into `wb`.
- * `need_sheet`: the part must be a spreadsheet body (content, .fods).
- * `stream`: the zip entry behind the reader, to name zip damage.
+ * Parse one part, pulled through `read` from `io` (not closed here), into
+ * `wb`.  `need_sheet`: the part must be a spreadsheet body (content, .fods).
+ * `stream`: the zip entry behind `io`, to name zip damage, or NULL.
  */
-static int parse_part(js_workbook *wb, xmlTextReaderPtr xr, const char *what, int need_sheet,
-                      const js_zip_stream *stream)
+static int parse_part(js_workbook *wb, xmlInputReadCallback read, void *io, const char *what,
+                      int need_sheet, const js_zip_stream *stream)
 {
-    reader rd;
-    js_ods_xml_error err;
+    xmlSAXHandler sax;
     js_ods_xml_quiet quiet;
-    int ret, rc = 0;
+    reader rd;
+    int rc = 0;
 
     memset(&rd, 0, sizeof(rd));
-    rd.r = xr;
     rd.what = what;
     rd.wb = wb;
     rd.spreadsheet_depth = rd.table_depth = rd.row_depth = rd.cell_depth = -1;
+    rd.skip_depth = rd.prop_depth = -1;
     rd.budget = AMPLIFY_BUDGET;
-    js_ods_xml_watch(xr, &err);
-    js_ods_xml_hush(&quiet, &err);
-    ret = read_document(&rd);
+    /* The tree builder's handlers for the document and its DTD (entity
+     * declarations), ours for elements and text. */
+    memset(&sax, 0, sizeof(sax));
+    xmlSAXVersion(&sax, 2);
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.ignorableWhitespace = on_text;
+    sax.cdataBlock = on_text;
+    sax.reference = NULL;
+    sax.comment = NULL;
+    sax.processingInstruction = NULL;
+    sax.serror = on_error;
+    /* No user data: callbacks get the parser context, and the reader
+     * through its _private field. */
+    rd.ctxt = xmlCreateIOParserCtxt(&sax, NULL, read, NULL, io, XML_CHAR_ENCODING_NONE);
+    if (!rd.ctxt) {
+        rc = js_error_set(JS_ENOMEM, "out of memory (XML parser for %s)", what);
+        goto cleanup;
+    }
+    xmlCtxtUseOptions(rd.ctxt, JS_ODS_XML_OPTIONS);
+    rd.ctxt->_private = &rd;
+    if ((rc = intern_names(&rd)) < 0)
+        goto cleanup;
+    js_ods_xml_hush(&quiet, &rd.err);
+    xmlParseDocument(rd.ctxt);
     js_ods_xml_loud(&quiet);
-    if (ret < 0) {
-        if (ret == -1 && stream && stream->error[0])
-            rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);
-        else if (ret == -1)
-            rc = js_ods_xml_fail(&err, what);
-        else
-            rc = ret;
+    if (rd.rc < 0) {
+        rc = rd.rc;
+        goto cleanup;
+    }
+    if (stream && stream->error[0]) {
+        rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);
+        goto cleanup;
+    }
+    if (!rd.ctxt->wellFormed) {
+        rc = js_ods_xml_fail(&rd.err, what);
         goto cleanup;
     }
     if (!rd.root_seen) {
@@ -713,7 +833,11 @@ static int parse_part(js_workbook *wb, xmlTextReaderPtr xr, const char *what, in
                               what);
     }
 cleanup:
-    xmlFreeTextReader(xr);
+    if (rd.ctxt) {
+        xmlFreeDoc(rd.ctxt->myDoc);
+        rd.ctxt->myDoc = NULL;
+        xmlFreeParserCtxt(rd.ctxt);
+    }
     reader_dispose(&rd);
     return rc;
 }
@@ -738,28 +862,27 @@ static int check_mimetype(zip_t *za)
 static int read_zip(js_workbook *wb, zip_t *za)
 {
     js_zip_stream st;
-    xmlTextReaderPtr xr = NULL;
     int rc;
 
     if ((rc = check_mimetype(za)) < 0 || (rc = js_zip_check_encryption(za, "")) < 0)
         return rc;
-    rc = js_zip_stream_reader(&xr, &st, za, "content.xml", JS_ODS_XML_OPTIONS);
+    rc = js_zip_stream_open(&st, za, "content.xml");
     if (rc == JS_ENOTFOUND)
         return js_error_set(JS_EFORMAT,
                             "a zip archive without content.xml (not an OpenDocument file)");
     if (rc < 0)
         return rc;
-    rc = parse_part(wb, xr, "content.xml: ", 1, &st);
+    rc = parse_part(wb, js_zip_stream_read, &st, "content.xml: ", 1, &st);
     js_zip_stream_close(&st);
     if (rc < 0)
         return rc;
 
-    rc = js_zip_stream_reader(&xr, &st, za, "meta.xml", JS_ODS_XML_OPTIONS);
+    rc = js_zip_stream_open(&st, za, "meta.xml");
     if (rc == JS_ENOTFOUND)
         return 0;
     if (rc < 0)
         return rc;
-    rc = parse_part(wb, xr, "meta.xml: ", 0, &st);
+    rc = parse_part(wb, js_zip_stream_read, &st, "meta.xml: ", 0, &st);
     js_zip_stream_close(&st);
     return rc;
 }
@@ -773,6 +896,39 @@ static int finish(js_workbook **out, js_workbook *wb, int rc)
     }
     *out = wb;
     return 0;
+}
+
+/* Parser input from a FILE: the next bytes, -1 on a read error. */
+static int file_read(void *ctx, char *buffer, int len)
+{
+    FILE *f = ctx;
+    size_t n;
+
+    if (len <= 0)
+        return 0;
+    n = fread(buffer, 1, (size_t)len, f);
+    return n == 0 && ferror(f) ? -1 : (int)n;
+}
+
+/* Parser input from memory. */
+typedef struct mem_input {
+    const char *data;
+    size_t size, pos;
+} mem_input;
+
+/* The next bytes of a mem_input. */
+static int mem_read(void *ctx, char *buffer, int len)
+{
+    mem_input *m = ctx;
+    size_t n = m->size - m->pos;
+
+    if (len <= 0)
+        return 0;
+    if (n > (size_t)len)
+        n = (size_t)len;
+    memcpy(buffer, m->data + m->pos, n);
+    m->pos += n;
+    return (int)n;
 }
 
 int js_ods_read(js_workbook **out, const char *path)
@@ -793,34 +949,36 @@ int js_ods_read(js_workbook **out, const char *path)
     if (!f)
         return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
     n = fread(head, 1, sizeof(head), f);
-    fclose(f);
-    if (n == 0)
+    if (n == 0) {
+        fclose(f);
         return js_error_set(JS_EFORMAT, "empty file, not a spreadsheet");
-    if ((rc = js_workbook_new(&wb)) < 0)
+    }
+    if ((rc = js_workbook_new(&wb)) < 0) {
+        fclose(f);
         return rc;
+    }
 
     switch (js_ods_sniff(head, n)) {
     case JS_ODS_ZIP: {
         zip_t *za = NULL;
+        fclose(f);
+        f = NULL;
         if ((rc = js_zip_open_path(&za, path)) < 0)
             break;
         rc = read_zip(wb, za);
         zip_discard(za);
         break;
     }
-    case JS_ODS_XML: {
-        xmlTextReaderPtr xr = xmlReaderForFile(path, NULL, JS_ODS_XML_OPTIONS);
-        if (!xr) {
-            rc = js_error_set(JS_EIO, "cannot open");
-            break;
-        }
-        rc = parse_part(wb, xr, "", 1, NULL);
+    case JS_ODS_XML:
+        rewind(f);
+        rc = parse_part(wb, file_read, f, "", 1, NULL);
         break;
-    }
     default:
         rc = js_error_set(JS_EFORMAT,
                           "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
     }
+    if (f)
+        fclose(f);
     return finish(out, wb, rc);
 }
 
@@ -844,17 +1002,12 @@ int js_ods_read_memory(js_workbook **out, const void *data, size_t size)
         break;
     }
     case JS_ODS_XML: {
-        xmlTextReaderPtr xr;
+        mem_input m = {data, size, 0};
         if (size > 0x7fffffff) {
             rc = js_error_set(JS_EFORMAT, "document larger than 2 GiB");
             break;
         }
-        xr = xmlReaderForMemory(data, (int)size, "document.fods", NULL, JS_ODS_XML_OPTIONS);
-        if (!xr) {
-            rc = js_error_set(JS_ENOMEM, "out of memory (XML reader)");
-            break;
-        }
-        rc = parse_part(wb, xr, "", 1, NULL);
+        rc = parse_part(wb, mem_read, &m, "", 1, NULL);
         break;
     }
     default:

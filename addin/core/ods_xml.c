@@ -77,14 +77,18 @@ void js_ods_xml_loud(const js_ods_xml_quiet *saved)
     xmlSetGenericErrorFunc(saved->ctx, saved->func);
 }
 
-/* libxml2's structured error callback: keep the first error, drop warnings. */
-static void on_xml_error(void *ctx, xmlErrorPtr error)
+/* Keep the first error (not warning) in `err`. */
+void js_ods_xml_note(js_ods_xml_error *err, const xmlError *error)
 {
-    js_ods_xml_error *err = ctx;
-
     if (!err || !error || err->set || error->level < XML_ERR_ERROR)
         return;
     keep_message(err, error->message ? error->message : "error", error->line);
+}
+
+/* libxml2's structured error callback for a reader. */
+static void on_xml_error(void *ctx, xmlErrorPtr error)
+{
+    js_ods_xml_note(ctx, error);
 }
 
 /* Install the error callback on a reader; `err` must outlive the reader. */

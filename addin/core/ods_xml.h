@@ -47,6 +47,13 @@ void js_ods_xml_loud(const js_ods_xml_quiet *saved);
 /* Tell a zip, an XML document and anything else apart by the first bytes. */
 js_ods_kind js_ods_sniff(const unsigned char *head, size_t n);
 
+/*
+ * Record a libxml2 error in `err` (zeroed by the caller first): the first
+ * error as one line; warnings and later errors are dropped.  For a parser
+ * driven through SAX2 callbacks rather than an xmlTextReader.
+ */
+void js_ods_xml_note(js_ods_xml_error *err, const xmlError *error);
+
 /* Route the reader's parser errors into `err` (nothing goes to stderr). */
 void js_ods_xml_watch(xmlTextReaderPtr reader, js_ods_xml_error *err);
 

@@ -103,7 +103,7 @@ int js_zip_check_encryption(zip_t *za, const char *what)
 }
 
 /* libxml2 input callback: the next bytes of the entry, -1 on damage. */
-static int stream_read(void *ctx, char *buffer, int len)
+int js_zip_stream_read(void *ctx, char *buffer, int len)
 {
     js_zip_stream *st = ctx;
     zip_int64_t n;
@@ -118,19 +118,29 @@ static int stream_read(void *ctx, char *buffer, int len)
     return (int)n;
 }
 
-/* Open the entry and a reader pulling from it. */
-int js_zip_stream_reader(xmlTextReaderPtr *reader, js_zip_stream *stream, zip_t *za,
-                         const char *name, int options)
+/* Open the entry for js_zip_stream_read. */
+int js_zip_stream_open(js_zip_stream *stream, zip_t *za, const char *name)
 {
     memset(stream, 0, sizeof(*stream));
-    *reader = NULL;
     stream->name = name;
     if (zip_name_locate(za, name, 0) < 0)
         return JS_ENOTFOUND;
     stream->file = zip_fopen(za, name, 0);
     if (!stream->file)
         return js_error_set(JS_EFORMAT, "cannot open %s in the zip: %s", name, zip_strerror(za));
-    *reader = xmlReaderForIO(stream_read, NULL, stream, name, NULL, options);
+    return 0;
+}
+
+/* Open the entry and a reader pulling from it. */
+int js_zip_stream_reader(xmlTextReaderPtr *reader, js_zip_stream *stream, zip_t *za,
+                         const char *name, int options)
+{
+    int rc;
+
+    *reader = NULL;
+    if ((rc = js_zip_stream_open(stream, za, name)) < 0)
+        return rc;
+    *reader = xmlReaderForIO(js_zip_stream_read, NULL, stream, name, NULL, options);
     if (!*reader) {
         js_zip_stream_close(stream);
         return js_error_set(JS_ENOMEM, "out of memory (XML reader for %s)", name);

@@ -48,6 +48,15 @@ int js_zip_check_encryption(zip_t *za, const char *what);
 int js_zip_stream_reader(xmlTextReaderPtr *reader, js_zip_stream *stream, zip_t *za,
                          const char *name, int options);
 
+/*
+ * The same without a reader, for a parser of one's own: open entry `name`
+ * (JS_ENOTFOUND, no message, when absent), then pull its bytes with
+ * js_zip_stream_read(stream, ...), a libxml2 xmlInputReadCallback that
+ * returns -1 and fills stream->error when the data is damaged.
+ */
+int js_zip_stream_open(js_zip_stream *stream, zip_t *za, const char *name);
+int js_zip_stream_read(void *stream, char *buffer, int len);
+
 /* Close a stream; a zeroed or closed stream is accepted. */
 void js_zip_stream_close(js_zip_stream *stream);
 
