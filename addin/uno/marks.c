@@ -6,12 +6,14 @@
 
 #include "buf.h"
 #include "docread.h"
+#include "marks_cells.h"
 #include "marks_grid.h"
 #include "model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Columns of the results sheet (0-based). */
 enum {
@@ -314,31 +316,68 @@ static int remove_sheet(uno_Interface *doc, const char *name)
     return rc;
 }
 
-/* Restore one registry row's cell: background first, note removal later. */
-static int restore_cell(uno_Interface *sheet, uint32_t row, uint32_t col, int state,
-                        sal_Int32 color)
+/* Backgrounds to restore on one sheet: cells back to their style's, and
+ * cells back to a colour of their own (grouped by colour when applied). */
+typedef struct restore_sets {
+    js_cellset to_default;
+    js_cellset direct;
+    sal_Int32 *colors; /* colour of each cell of `direct` */
+    size_t colors_cap;
+} restore_sets;
+
+/* Remember one registry row. */
+static int restore_add(restore_sets *rs, sal_Int16 sheet, uint32_t row, uint32_t col, int state,
+                       sal_Int32 color)
 {
-    uno_Interface *cell = NULL;
-    rtl_uString *name = NULL;
-    void *args[1];
+    if (state != STATE_DIRECT)
+        return js_cellset_add(&rs->to_default, sheet, row, col);
+    if (rs->direct.count == rs->colors_cap) {
+        size_t cap = rs->colors_cap ? rs->colors_cap * 2 : 64;
+        sal_Int32 *grown = realloc(rs->colors, cap * sizeof(*grown));
+        if (!grown)
+            return js_error_set(JS_ENOMEM, "out of memory");
+        rs->colors = grown;
+        rs->colors_cap = cap;
+    }
+    rs->colors[rs->direct.count] = color;
+    return js_cellset_add(&rs->direct, sheet, row, col);
+}
+
+/* Apply and forget: one call for the default cells, one per colour. */
+static int restore_flush(restore_sets *rs, uno_Interface *doc)
+{
+    js_cellset group = {NULL, 0, 0};
+    size_t i, j;
     int rc;
 
-    rc = sheet_cell(&cell, sheet, row, col);
-    if (rc < 0)
-        return rc;
-    if (state == STATE_DIRECT) {
-        rc = js_uprop_set_long(cell, "CellBackColor", color);
-    } else {
-        rc = js_uno_string_from_utf8(&name, "CellBackColor");
-        if (rc == 0) {
-            args[0] = &name;
-            rc = js_ucall(cell, "com.sun.star.beans.XPropertyState", "setPropertyToDefault", NULL,
-                          args);
-            rtl_uString_release(name);
-        }
+    rc = js_cellset_set_background(doc, &rs->to_default, true, 0);
+    for (i = 0; rc == 0 && i < rs->direct.count; i++) {
+        bool seen = false;
+        for (j = 0; j < i && !seen; j++)
+            seen = rs->colors[j] == rs->colors[i];
+        if (seen)
+            continue;
+        js_cellset_clear(&group);
+        for (j = i; rc == 0 && j < rs->direct.count; j++)
+            if (rs->colors[j] == rs->colors[i])
+                rc = js_cellset_add(&group, rs->direct.items[j].sheet,
+                                    (uint32_t)rs->direct.items[j].start_row,
+                                    (uint32_t)rs->direct.items[j].start_col);
+        if (rc == 0)
+            rc = js_cellset_set_background(doc, &group, false, rs->colors[i]);
     }
-    js_uno_release(cell);
+    js_cellset_dispose(&group);
+    js_cellset_clear(&rs->to_default);
+    js_cellset_clear(&rs->direct);
     return rc;
+}
+
+/* Free the sets. */
+static void restore_dispose(restore_sets *rs)
+{
+    js_cellset_dispose(&rs->to_default);
+    js_cellset_dispose(&rs->direct);
+    free(rs->colors);
 }
 
 /* Walk the registry (grouped by sheet as written), restore, then drop the
@@ -351,6 +390,8 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
     size_t r, nnotes = 0, done = 0;
     char *current = NULL;
     bool relock = false;
+    restore_sets rs = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, 0};
+    sal_Int16 index = 0;
     int rc = 0;
 
     if (cleared)
@@ -372,9 +413,11 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
             uint32_t row, col;
 
             if (!current || strcmp(current, sname) != 0) {
-                /* leaving a sheet: remove its notes in one pass */
+                /* leaving a sheet: backgrounds and notes in one pass each */
                 if (sheet) {
-                    rc = remove_annotations(sheet, notes, nnotes);
+                    rc = restore_flush(&rs, doc);
+                    if (rc == 0)
+                        rc = remove_annotations(sheet, notes, nnotes);
                     if (rc == 0)
                         rc = js_marks_close_sheet(sheet, relock);
                     relock = false;
@@ -397,16 +440,18 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
                     js_error_clear(); /* the sheet is gone: nothing to restore */
                     sheet = NULL;
                 } else if (js_cell_parse_name(&row, &col, js_grid_get(&grid, r, REG_CELL)) == 0) {
-                    rc = js_marks_open_sheet(&relock, sheet, sname, row, col);
+                    rc = js_sheet_index(&index, sheet);
+                    if (rc == 0)
+                        rc = js_marks_open_sheet(&relock, sheet, sname, row, col);
                     if (rc < 0)
                         goto cleanup;
                 }
             }
             if (!sheet || js_cell_parse_name(&row, &col, js_grid_get(&grid, r, REG_CELL)) < 0)
                 continue;
-            rc = restore_cell(sheet, row, col,
-                              (int)strtol(js_grid_get(&grid, r, REG_STATE), NULL, 10),
-                              (sal_Int32)strtol(js_grid_get(&grid, r, REG_COLOR), NULL, 10));
+            rc = restore_add(&rs, index, row, col,
+                             (int)strtol(js_grid_get(&grid, r, REG_STATE), NULL, 10),
+                             (sal_Int32)strtol(js_grid_get(&grid, r, REG_COLOR), NULL, 10));
             if (rc < 0)
                 goto cleanup;
             if (strcmp(js_grid_get(&grid, r, REG_NOTE), "1") == 0)
@@ -423,6 +468,7 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
     if (cleared)
         *cleared = done;
 cleanup:
+    restore_dispose(&rs);
     free(current);
     free(notes);
     js_grid_dispose(&grid);
@@ -548,10 +594,20 @@ static int mark_cell(js_grid *reg, size_t reg_row, uno_Interface *sheet, uno_Int
         goto cleanup;
     js_uno_any_to_double(&d, &color);
     js_uno_any_dispose(&color);
-    rc = cell_note_text(&own, cell);
-    if (rc < 0)
-        goto cleanup;
-    if (!*own) {
+    /* Comments for errors and warnings only: a 尾差 note on every figure
+     * would bury them (the results sheet and the colour show notes). */
+    if (m->severity > JS_SEVERITY_WARNING) {
+        own = js_strdup("");
+        if (!own) {
+            rc = JS_ENOMEM;
+            goto cleanup;
+        }
+    } else {
+        rc = cell_note_text(&own, cell);
+        if (rc < 0)
+            goto cleanup;
+    }
+    if (!*own && m->severity <= JS_SEVERITY_WARNING) {
         addr.sheet = 0;
         addr.col = (sal_Int32)m->col;
         addr.row = (sal_Int32)m->row;
@@ -568,9 +624,6 @@ static int mark_cell(js_grid *reg, size_t reg_row, uno_Interface *sheet, uno_Int
             goto cleanup;
         *note_added = 1;
     }
-    rc = js_uprop_set_long(cell, "CellBackColor", mark_colors[m->severity]);
-    if (rc < 0)
-        goto cleanup;
     js_cell_name(name, sizeof(name), m->row, m->col);
     rc = js_grid_set(reg, reg_row, REG_SHEET, m->sheet);
     if (rc == 0)
@@ -743,6 +796,28 @@ static int results_grid(js_grid *grid, const js_findings *findings,
     return rc;
 }
 
+/* Seconds on the monotonic clock. */
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Colour the collected cells, one call per severity, and forget them. */
+static int paint(uno_Interface *doc, js_cellset by_severity[3])
+{
+    int i, rc = 0;
+
+    for (i = 0; i < 3; i++) {
+        if (rc == 0)
+            rc = js_cellset_set_background(doc, &by_severity[i], false, mark_colors[i]);
+        js_cellset_clear(&by_severity[i]);
+    }
+    return rc;
+}
+
 /* Results sheet first (so links resolve), then marks and the registry. */
 int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings *findings,
                    const js_explanations *explanations)
@@ -753,7 +828,11 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     size_t i, nmarks = 0;
     const char *current = NULL;
     bool relock = false;
+    js_cellset by_severity[3] = {{NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
+    sal_Int16 index = 0;
     int rc;
+
+    double t0 = now(), t1 = 0, t2 = 0;
 
     memset(out, 0, sizeof(*out));
     rc = results_grid(&grid, findings, explanations, &out->explained);
@@ -769,6 +848,7 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     column_width(results, COL_EXPL, 6000);
     column_width(results, COL_KEY, 3000);
     js_error_clear();
+    t1 = now();
     rc = collect_marks(&marks, &nmarks, findings);
     if (rc < 0)
         goto cleanup;
@@ -789,7 +869,9 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     for (i = 0; i < nmarks; i++) {
         int added = 0;
         if (!current || strcmp(current, marks[i].sheet) != 0) {
-            rc = js_marks_close_sheet(sheet, relock);
+            rc = paint(doc, by_severity);
+            if (rc == 0)
+                rc = js_marks_close_sheet(sheet, relock);
             relock = false;
             js_uno_release(notes);
             js_uno_release(sheet);
@@ -801,7 +883,9 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
                 js_error_clear();
                 continue;
             }
-            rc = js_marks_open_sheet(&relock, sheet, current, marks[i].row, marks[i].col);
+            rc = js_sheet_index(&index, sheet);
+            if (rc == 0)
+                rc = js_marks_open_sheet(&relock, sheet, current, marks[i].row, marks[i].col);
             if (rc == 0)
                 rc = sheet_annotations(&notes, sheet);
             if (rc < 0)
@@ -810,15 +894,20 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
         if (!sheet)
             continue;
         rc = mark_cell(&regrid, 1 + out->cells_marked, sheet, notes, &marks[i], &added);
+        if (rc == 0)
+            rc = js_cellset_add(&by_severity[marks[i].severity], index, marks[i].row, marks[i].col);
         if (rc < 0)
             goto cleanup;
         out->cells_marked++;
         out->comments_added += (size_t)added;
     }
-    rc = js_marks_close_sheet(sheet, relock);
+    rc = paint(doc, by_severity);
+    if (rc == 0)
+        rc = js_marks_close_sheet(sheet, relock);
     relock = false;
     if (rc < 0)
         goto cleanup;
+    t2 = now();
     regrid.rows = 1 + out->cells_marked; /* rows of skipped sheets stay unwritten */
     rc = add_sheet(&reg, doc, JS_MARKS_REGISTRY_SHEET);
     if (rc < 0)
@@ -827,12 +916,17 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     if (rc < 0)
         goto cleanup;
     rc = js_uprop_set_bool(reg, "IsVisible", false);
+    out->seconds_results = t1 - t0;
+    out->seconds_cells = t2 - t1;
+    out->seconds_registry = now() - t2;
 cleanup:
     regrid.rows = nmarks + 1;
     if (marks)
         for (i = 0; i < nmarks; i++)
             js_buf_dispose(&marks[i].text);
     free(marks);
+    for (i = 0; i < 3; i++)
+        js_cellset_dispose(&by_severity[i]);
     js_grid_dispose(&grid);
     js_grid_dispose(&regrid);
     js_uno_release(notes);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 static const char *const command_names[JS_CMD_COUNT] = {"Validate", "FillNarrative",
                                                         "ValidateExportPdf", "ClearMarks"};
@@ -193,13 +194,26 @@ typedef struct run_state {
     js_findings findings;
     js_format *format;
     js_workbook *wb;
+    double t_start, t_read, t_check; /* for the benchmark: where time goes */
 } run_state;
+
+/* Seconds on the monotonic clock. */
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* Read the document and check it: findings sorted as the CLI sorts them. */
 static int read_and_check(run_state *st, uno_Interface *doc)
 {
-    int rc = js_docread_workbook(&st->wb, doc, own_sheets);
+    int rc;
 
+    st->t_start = now();
+    rc = js_docread_workbook(&st->wb, doc, own_sheets);
+    st->t_read = now();
     if (rc < 0)
         return rc;
     rc = load_format(&st->format, st->wb);
@@ -214,6 +228,7 @@ static int read_and_check(run_state *st, uno_Interface *doc)
     if (rc < 0)
         return rc;
     js_findings_sort(&st->findings);
+    st->t_check = now();
     return 0;
 }
 
@@ -223,6 +238,7 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
     js_explanations expl = {0};
     js_marks_summary sum;
     size_t cleared = 0;
+    double t_clear = 0, t_end = 0;
     int rc;
 
     rc = read_and_check(st, doc);
@@ -237,14 +253,24 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
     rc = begin_step(undo, doc, cmd);
     if (rc < 0)
         goto cleanup;
+    t_clear = now();
     rc = js_marks_clear(&cleared, doc);
+    t_clear = now() - t_clear;
     if (rc == 0)
         rc = js_marks_apply(&sum, doc, &st->findings, &expl);
+    t_end = now();
     end_step(undo, doc, rc < 0);
+    t_end = now() - t_end;
     if (rc < 0)
         goto cleanup;
-    rc = js_buf_printf(&st->json, ",\"cells_marked\":%zu,\"comments_added\":%zu,\"explained\":%zu",
-                       sum.cells_marked, sum.comments_added, sum.explained);
+    rc =
+        js_buf_printf(&st->json,
+                      ",\"cells_marked\":%zu,\"comments_added\":%zu,\"explained\":%zu,"
+                      "\"seconds\":{\"read\":%.6f,\"check\":%.6f,\"clear\":%.6f,\"results\":%.6f,"
+                      "\"cells\":%.6f,\"registry\":%.6f,\"close_step\":%.6f,\"total\":%.6f}",
+                      sum.cells_marked, sum.comments_added, sum.explained, st->t_read - st->t_start,
+                      st->t_check - st->t_read, t_clear, sum.seconds_results, sum.seconds_cells,
+                      sum.seconds_registry, t_end, now() - st->t_start);
     if (rc == 0)
         rc = js_buf_printf(
             &st->message,
@@ -530,7 +556,7 @@ static int result_json(js_buf *out, js_command cmd, int rc, const run_state *st,
 int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
                     const js_command_options *options)
 {
-    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL};
+    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL, 0, 0, 0};
     uno_Interface *undo = NULL;
     js_buf json = JS_BUF_INIT;
     const char *message;

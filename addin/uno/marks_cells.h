@@ -1,0 +1,39 @@
+/*
+ * marks_cells.h - sets of cells changed in one UNO call.
+ *
+ * LibreOffice pays for every single-cell attribute change (broadcast,
+ * undo action, row heights): marking 175 cells one by one takes half a
+ * second.  A SheetCellRanges object holding all cells of one colour takes
+ * one setPropertyValue.
+ */
+#ifndef JS_MARKS_CELLS_H
+#define JS_MARKS_CELLS_H
+
+#include "docread_util.h"
+
+typedef struct js_cellset {
+    js_range_address *items;
+    size_t count, cap;
+} js_cellset;
+
+/* Add one cell of sheet index `sheet`. */
+int js_cellset_add(js_cellset *set, sal_Int16 sheet, uint32_t row, uint32_t col);
+
+/* Forget the cells, keeping the memory. */
+void js_cellset_clear(js_cellset *set);
+
+/* Free the memory; NULL accepted. */
+void js_cellset_dispose(js_cellset *set);
+
+/*
+ * Give every cell of the set the background `color`, or (to_default) take
+ * the cell's own background away so its style's shows again.  One call for
+ * the whole set; an empty set does nothing.
+ */
+int js_cellset_set_background(uno_Interface *doc, const js_cellset *set, bool to_default,
+                              sal_Int32 color);
+
+/* The index of a sheet object in its document. */
+int js_sheet_index(sal_Int16 *out, uno_Interface *sheet);
+
+#endif

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""validate_bench.py - how long one 校验 takes inside LibreOffice.
+
+    validate_bench.py WORKDIR SAMPLE.ods
+
+Run by validate_bench.sh against a headless office holding the built .oxt.
+For the sample, and for two workbooks with 100 times its rows (each
+sheet's used area followed by 99 copies of its figures, text cells left
+blank: the checker then reports on the extra rows, thousands of findings;
+and the same rows in one extra sheet: the findings stay the sample's), runs 校验 through the real dispatch
+several times and prints the median of:
+  read   - reading every sheet through the UNO calls the command uses
+           (getDataArray + getFormulaArray of the used area, merges),
+           timed inside juesuan.so;
+  total  - the whole command: read, check, clear and write results and
+           marks, in one undo step, timed inside juesuan.so;
+  round  - the dispatch as the caller sees it (bridge included);
+and the ratio total / read.  A benchmark, not a test: it never fails on time.
+"""
+
+import os
+import shutil
+import statistics
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lo"))
+from validate_lib import Office, used_range  # noqa: E402
+
+RUNS = 5
+
+
+def grow(doc, times):
+    """Append (times-1) copies of each sheet's figures below its used area."""
+    for sheet in doc.Sheets:
+        protected = sheet.isProtected()
+        if protected:
+            sheet.unprotect("")
+        rng = used_range(sheet)
+        data = rng.getDataArray()
+        numbers = tuple(tuple(v if isinstance(v, float) else "" for v in row) for row in data)
+        rows, cols = len(data), len(data[0])
+        block = numbers * (times - 1)
+        target = sheet.getCellRangeByPosition(0, rows, cols - 1, rows + len(block) - 1)
+        target.setDataArray(block)
+        if protected:
+            sheet.protect("")
+
+
+def grow_aside(doc, times):
+    """The same 100x rows in an extra sheet, tables untouched: the read
+    grows, the findings stay those of the sample."""
+    sheets = doc.Sheets
+    sheets.insertNewByName("附表数据", sheets.Count)
+    aside = sheets.getByName("附表数据")
+    row = 0
+    for sheet in list(sheets)[:-1]:
+        data = used_range(sheet).getDataArray()
+        cols = len(data[0])
+        block = tuple(tuple(v if isinstance(v, float) else "" for v in r) for r in data) * times
+        aside.getCellRangeByPosition(0, row, cols - 1, row + len(block) - 1).setDataArray(block)
+        row += len(block)
+
+
+def measure(office, path, label):
+    doc = office.load(path)
+    try:
+        doc.calculateAll()
+        cells = sum(len(used_range(s).getDataArray()) * len(used_range(s).getDataArray()[0])
+                    for s in doc.Sheets)
+        reads, totals, rounds = [], [], []
+        res = None
+        for _ in range(RUNS):
+            res = office.command(doc, "Validate")
+            if not res["ok"]:
+                print("%s: validation refused: %s" % (label, res["message"]))
+                return
+            reads.append(res["seconds"]["read"])
+            totals.append(res["seconds"]["total"])
+            rounds.append(res["_seconds"])
+        r, t, d = (statistics.median(x) for x in (reads, totals, rounds))
+        print("%-22s phases: %s" % ("", ", ".join("%s %.3f" % kv for kv in res["seconds"].items())))
+        print("%-22s %8d cells %5d findings %4d marked | read %7.3f s  total %7.3f s  "
+              "(check %6.3f s)  dispatch %7.3f s | total/read %5.2f" % (
+                  label, cells, len(res["findings"]), res["cells_marked"], r, t,
+                  res["seconds"]["check"], d, t / r if r else float("nan")))
+    finally:
+        doc.close(True)
+
+
+def main():
+    work, sample = sys.argv[1], sys.argv[2]
+    office = Office()
+    base = os.path.join(work, "bench-sample.ods")
+    shutil.copy(sample, base)
+    big = os.path.join(work, "bench-100x.ods")
+    doc = office.load(base)
+    try:
+        grow(doc, 100)
+        office.store(doc, big)
+    finally:
+        doc.close(True)
+    aside = os.path.join(work, "bench-100x-aside.ods")
+    doc = office.load(base)
+    try:
+        grow_aside(doc, 100)
+        office.store(doc, aside)
+    finally:
+        doc.close(True)
+    print("one 校验 inside LibreOffice, median of %d runs (target: total/read <= 1.5, "
+          "sample < 0.2 s)" % RUNS)
+    measure(office, base, "sample")
+    measure(office, big, "100x rows in tables")
+    measure(office, aside, "100x rows aside")
+
+
+if __name__ == "__main__":
+    main()
