@@ -230,7 +230,9 @@ class SumByCode:
                                                  wb.address(self.own_code, here)))
         elif self.literal is not None:
             conds.append('(LEFT(%s;%d)="%s")' % (codes, len(self.literal), self.literal))
-        return "of:=SUMPRODUCT(%s*%s)" % ("*".join(conds), vals)
+        # values as a separate argument: text in a figure cell counts 0
+        # (SUMPRODUCT(a*b) would turn every total into #VALUE!)
+        return "of:=SUMPRODUCT(%s;%s)" % ("*".join(conds), vals)
 
     def evaluate(self, wb):
         sheet, a, b = self._rows(wb)
