@@ -16,7 +16,7 @@ TPL_SAMPLE := $(OUT)/share/juesuan/sample/sample.ods
 TPL_OTS_SRC := $(TPL_DIR)/部门决算/juesuan-template.ots
 TPL_PY := PYTHONDONTWRITEBYTECODE=1 python3
 # A district rebrands the template: make -C build JS_YEAR=2017 JS_FORMAT=… \
-#   JS_DEPARTMENT=… template-data all   (addin/content/template/README-districts.md)
+#   JS_DEPARTMENT=… template-data all   (README.md, "For district offices")
 JS_YEAR ?= 2016
 JS_FORMAT ?= cn-bmjs-2016
 JS_DEPARTMENT ?=
