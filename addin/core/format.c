@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "error.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,44 @@ static int id_is_safe(const char *id)
               *p == '-' || *p == '_' || *p == '.'))
             return 0;
     return 1;
+}
+
+/* scandir filter: rule files are the *.xml entries. */
+static int is_rule_file(const struct dirent *entry)
+{
+    size_t len = strlen(entry->d_name);
+    return entry->d_name[0] != '.' && len > 4 && strcmp(entry->d_name + len - 4, ".xml") == 0;
+}
+
+/*
+ * Load the district's own rule files kept beside the format's, in
+ * rules/<id>.d/ (every .xml file, by name), so a district that rebuilds the
+ * extension with its rules gets them in Calc and in `juesuan` alike.  No
+ * such folder is fine; a broken file fails the whole load, naming it.
+ */
+static int load_local_rules(js_format *f)
+{
+    js_buf dir = JS_BUF_INIT, file = JS_BUF_INIT;
+    struct dirent **entries = NULL;
+    int i, n, rc = 0;
+
+    if (js_buf_printf(&dir, "%s/rules/%s.d", f->content_dir, f->id) < 0)
+        return JS_ENOMEM;
+    n = scandir(js_buf_cstr(&dir), &entries, is_rule_file, alphasort);
+    for (i = 0; i < n; i++) {
+        if (rc == 0) {
+            js_buf_clear(&file);
+            if (js_buf_printf(&file, "%s/%s", js_buf_cstr(&dir), entries[i]->d_name) < 0)
+                rc = JS_ENOMEM;
+            else
+                rc = js_format_add_rules(f, js_buf_cstr(&file));
+        }
+        free(entries[i]);
+    }
+    free(entries);
+    js_buf_dispose(&dir);
+    js_buf_dispose(&file);
+    return rc;
 }
 
 /*
@@ -77,6 +116,9 @@ int js_format_load(js_format **out, const char *content_dir, const char *format_
         rc = js_error_set(JS_EFORMAT, "%s: declares no table", js_buf_cstr(&path));
         goto cleanup;
     }
+    rc = load_local_rules(f);
+    if (rc < 0)
+        goto cleanup;
     if (f->set.narrative_file) {
         js_buf_clear(&path);
         if (js_buf_printf(&path, "%s/%s", f->content_dir, f->set.narrative_file) < 0) {

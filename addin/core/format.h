@@ -26,6 +26,7 @@ typedef struct js_format js_format;
 /*
  * Load format `format_id` from `content_dir`: rules/<id>.xml, validated
  * against the schema before use (a mistake is reported with file and line),
+ * then a district's own rule files: every .xml file in rules/<id>.d/, by name,
  * and the narrative templates it names.  JS_ENOTFOUND when no such format,
  * JS_EFORMAT when a file is invalid.
  */

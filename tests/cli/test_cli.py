@@ -199,6 +199,26 @@ def district_rules_add_findings():
 
 
 @test
+def district_rules_folder_is_loaded_with_the_format():
+    content = os.path.join(TMP, "content")
+    shutil.copytree(ENV["JUESUAN_CONTENT"], content)
+    local = os.path.join(content, "rules", "cn-bmjs-2016.d")
+    os.makedirs(local, exist_ok=True)
+    with open(os.path.join(TOP, "addin", "content", "rules", "district", "example-sangong-budget.xml")) as f:
+        text = f.read()
+    with open(os.path.join(local, "a-strict.xml"), "w") as f:
+        f.write(text.replace('col="8"/>\n    <cell table="T7" row="1" col="1"/>', 'col="8"/>\n    <cell table="T7" row="1" col="2"/>'))
+    env = dict(ENV, JUESUAN_CONTENT=content)
+    p = subprocess.run([JUESUAN, "check", "--json", sample("sample.ods")], capture_output=True, text=True, env=env)
+    o = json.loads(p.stdout)
+    assert p.returncode == 0 and [f["rule"] for f in o["findings"] if f["severity"] == "warning"] == ["D.T7.sangong-budget"], p.stdout[:300]
+    with open(os.path.join(local, "b-broken.xml"), "w") as f:
+        f.write("<rules")
+    p = subprocess.run([JUESUAN, "check", sample("sample.ods")], capture_output=True, text=True, env=env)
+    assert p.returncode == 2 and "b-broken.xml:" in p.stderr, p.stderr
+
+
+@test
 def unknown_format_is_refused():
     rc, out, err = run("check", "--format", "no-such-format", sample("sample.ods"))
     assert rc == 2 and "no-such-format" in err, (rc, err)
