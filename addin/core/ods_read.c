@@ -259,11 +259,9 @@ static int attr_append(js_buf *buf, const reader *rd, const element *el, int i)
     return rc;
 }
 
-/* Copy an attribute's value into `buf`; 1 when present, 0 absent, <0 error. */
-static int attr_to_buf(js_buf *buf, const reader *rd, const element *el, const xmlChar *name,
-                       const xmlChar *uri)
+/* Copy attribute `i`'s value into `buf`; 1 when present (i >= 0), 0 absent, <0 error. */
+static int attr_at_to_buf(js_buf *buf, const reader *rd, const element *el, int i)
 {
-    int i = find_attr(el, name, uri);
     int rc;
 
     js_buf_clear(buf);
@@ -271,6 +269,13 @@ static int attr_to_buf(js_buf *buf, const reader *rd, const element *el, const x
         return 0;
     rc = attr_append(buf, rd, el, i);
     return rc < 0 ? rc : 1;
+}
+
+/* Copy an attribute's value into `buf`; 1 when present, 0 absent, <0 error. */
+static int attr_to_buf(js_buf *buf, const reader *rd, const element *el, const xmlChar *name,
+                       const xmlChar *uri)
+{
+    return attr_at_to_buf(buf, rd, el, find_attr(el, name, uri));
 }
 
 /* Name the current position for messages: "sheet '表一' cell B5". */
@@ -284,11 +289,11 @@ static void where(reader *rd, char *out, size_t size)
     snprintf(out, size, "sheet '%s' cell %s", rd->sheet ? rd->sheet->name : "?", cell);
 }
 
-/* Read a count attribute (repeat, span), 1 when absent; message on garbage. */
-static int attr_count(reader *rd, uint64_t *out, const element *el, enum att which,
-                      const xmlChar *uri)
+/* Read count attribute `i` (repeat, span: `which`), 1 when absent (i < 0);
+ * message on garbage. */
+static int attr_count_at(reader *rd, uint64_t *out, const element *el, int i, enum att which)
 {
-    int rc = attr_to_buf(&rd->attr, rd, el, rd->n_att[which], uri);
+    int rc = attr_at_to_buf(&rd->attr, rd, el, i);
     const char *v = js_buf_cstr(&rd->attr);
     char place[160];
 
@@ -302,6 +307,13 @@ static int attr_count(reader *rd, uint64_t *out, const element *el, enum att whi
                      (const char *)rd->n_att[which], v);
     }
     return rc;
+}
+
+/* Read a count attribute (repeat, span), 1 when absent; message on garbage. */
+static int attr_count(reader *rd, uint64_t *out, const element *el, enum att which,
+                      const xmlChar *uri)
+{
+    return attr_count_at(rd, out, el, find_attr(el, rd->n_att[which], uri), which);
 }
 
 /* Charge `bytes` of amplification (repeats, spaces) against the budget. */
@@ -330,22 +342,60 @@ static void scratch_clear(js_sheet *s)
     s->count = 0;
 }
 
+/*
+ * A cell's attributes by kind in one pass over them: idx[A_x] is the index
+ * of the first one, or -1.  (Seven lookups of one attribute each were a
+ * noticeable part of reading.)
+ */
+static void cell_attrs(int idx[A_COUNT], const reader *rd, const element *el)
+{
+    int i, k;
+
+    for (k = 0; k < A_COUNT; k++)
+        idx[k] = -1;
+    for (i = 0; i < el->nattrs; i++) {
+        const xmlChar *name = el->attrs[5 * i], *uri = el->attrs[5 * i + 2];
+        static const enum att table_atts[] = {A_COLS_REP, A_COLS_SPAN, A_ROWS_SPAN, A_FORMULA};
+        static const enum att office_atts[] = {A_VALUE_TYPE, A_VALUE, A_STRING_VALUE};
+        const enum att *cands;
+        size_t n, j;
+
+        if (uri == rd->u_table) {
+            cands = table_atts;
+            n = sizeof(table_atts) / sizeof(table_atts[0]);
+        } else if (uri == rd->u_office) {
+            cands = office_atts;
+            n = sizeof(office_atts) / sizeof(office_atts[0]);
+        } else {
+            continue;
+        }
+        for (j = 0; j < n; j++)
+            if (name == rd->n_att[cands[j]]) {
+                if (idx[cands[j]] < 0)
+                    idx[cands[j]] = i;
+                break;
+            }
+    }
+}
+
 /* Start a table:table-cell: remember its attributes until its end. */
 static int cell_begin(reader *rd, const element *el)
 {
     cell_state *c = &rd->cell;
+    int idx[A_COUNT];
     int rc;
 
     c->active = 1;
     c->paragraphs = 0;
     c->in_p = 0;
     js_buf_clear(&c->text);
-    if ((rc = attr_count(rd, &c->repeat, el, A_COLS_REP, rd->u_table)) < 0 ||
-        (rc = attr_count(rd, &c->col_span, el, A_COLS_SPAN, rd->u_table)) < 0 ||
-        (rc = attr_count(rd, &c->row_span, el, A_ROWS_SPAN, rd->u_table)) < 0)
+    cell_attrs(idx, rd, el);
+    if ((rc = attr_count_at(rd, &c->repeat, el, idx[A_COLS_REP], A_COLS_REP)) < 0 ||
+        (rc = attr_count_at(rd, &c->col_span, el, idx[A_COLS_SPAN], A_COLS_SPAN)) < 0 ||
+        (rc = attr_count_at(rd, &c->row_span, el, idx[A_ROWS_SPAN], A_ROWS_SPAN)) < 0)
         return rc;
     c->type = JS_CELL_EMPTY;
-    if ((rc = attr_to_buf(&rd->attr, rd, el, rd->n_att[A_VALUE_TYPE], rd->u_office)) < 0)
+    if ((rc = attr_at_to_buf(&rd->attr, rd, el, idx[A_VALUE_TYPE])) < 0)
         return rc;
     if (rc > 0) {
         const char *v = js_buf_cstr(&rd->attr);
@@ -356,13 +406,13 @@ static int cell_begin(reader *rd, const element *el)
         else
             c->type = JS_CELL_OTHER;
     }
-    if ((rc = attr_to_buf(&c->value, rd, el, rd->n_att[A_VALUE], rd->u_office)) < 0)
+    if ((rc = attr_at_to_buf(&c->value, rd, el, idx[A_VALUE])) < 0)
         return rc;
     c->has_value = rc;
-    if ((rc = attr_to_buf(&c->string_value, rd, el, rd->n_att[A_STRING_VALUE], rd->u_office)) < 0)
+    if ((rc = attr_at_to_buf(&c->string_value, rd, el, idx[A_STRING_VALUE])) < 0)
         return rc;
     c->has_string_value = rc;
-    if ((rc = attr_to_buf(&c->formula, rd, el, rd->n_att[A_FORMULA], rd->u_table)) < 0)
+    if ((rc = attr_at_to_buf(&c->formula, rd, el, idx[A_FORMULA])) < 0)
         return rc;
     c->has_formula = rc;
     return 0;
