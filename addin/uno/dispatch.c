@@ -8,6 +8,8 @@
 
 #include "dispatch_ui.h"
 #include "docread_util.h"
+#include "marks.h"
+#include "marks_grid.h"
 #include "object.h"
 #include "validate.h"
 
@@ -156,6 +158,20 @@ static bool confirm_export(void *ctx, size_t errors)
     return js_ui_message(data->context, data->frame, JS_BOX_QUERY, true, "决算", text);
 }
 
+/* Show the results sheet after a validation in a window. */
+static void show_results(uno_Interface *controller, uno_Interface *model)
+{
+    uno_Interface *sheet = NULL;
+    void *args[1];
+
+    if (js_grid_sheet(&sheet, model, JS_MARKS_RESULTS_SHEET) == 0) {
+        args[0] = &sheet;
+        js_ucall(controller, "com.sun.star.sheet.XSpreadsheetView", "setActiveSheet", NULL, args);
+    }
+    js_uno_release(sheet);
+    js_error_clear();
+}
+
 /* Run the command of `url` on the frame's document; *result filled. */
 static int run_url(js_command_result *result, commands_data *data, rtl_uString *complete,
                    uno_Sequence *props)
@@ -180,6 +196,8 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
         goto cleanup;
     }
     rc = js_validate_run(result, model, cmd, &options);
+    if (js_ui_available(data->frame) && rc == 0 && cmd != JS_CMD_CLEAR && cmd != JS_CMD_FILL)
+        show_results(controller, model);
     if (js_ui_available(data->frame))
         js_ui_message(data->context, data->frame,
                       rc < 0 ? JS_BOX_WARNING : (result->errors ? JS_BOX_WARNING : JS_BOX_INFO),

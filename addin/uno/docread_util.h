@@ -18,10 +18,13 @@ typedef struct js_range_address {
     sal_Int32 start_col, start_row, end_col, end_row;
 } js_range_address;
 
-/* com.sun.star.table.CellAddress. */
+/* com.sun.star.table.CellAddress.  The padding is not UNO's: a 12-byte
+ * struct comes back from C++ in two registers and the x86-64 bridge stores
+ * all 16 bytes into the return slot (it overwrote the caller's stack). */
 typedef struct js_cell_address {
     sal_Int16 sheet;
     sal_Int32 col, row;
+    sal_Int32 pad_for_bridge;
 } js_cell_address;
 
 /* com.sun.star.beans.PropertyValue. */

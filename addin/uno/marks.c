@@ -33,8 +33,10 @@ enum {
 /* Columns of the registry sheet. */
 enum { REG_SHEET, REG_CELL, REG_NOTE, REG_STATE, REG_COLOR, REG_NCOLS };
 
-/* Backgrounds by severity: light red, light yellow, light blue. */
-static const sal_Int32 mark_colors[] = {0xFFC7CE, 0xFFEB9C, 0xDDEBF7};
+/* Backgrounds by severity: light red, light yellow, light green (the
+ * template uses light yellow for input and light blue for generated cells,
+ * but a marked cell shows its comment and the results sheet says which). */
+static const sal_Int32 mark_colors[] = {0xFFC7CE, 0xFFEB9C, 0xE2EFDA};
 
 /* com.sun.star.beans.PropertyState::DIRECT_VALUE */
 #define STATE_DIRECT 0
@@ -241,58 +243,6 @@ static int sheet_annotations(uno_Interface **out, uno_Interface *sheet)
                         "getAnnotations", NULL);
 }
 
-/* Remove the annotations at the given cells of one sheet (positions packed
- * as row << 20 | col in `cells`, n of them). */
-static int remove_annotations(uno_Interface *sheet, const uint64_t *cells, size_t n)
-{
-    uno_Interface *notes = NULL;
-    sal_Int32 count = 0, i;
-    size_t k;
-    int rc;
-
-    if (n == 0)
-        return 0;
-    rc = sheet_annotations(&notes, sheet);
-    if (rc < 0)
-        goto cleanup;
-    rc = js_ucall(notes, "com.sun.star.container.XIndexAccess", "getCount", &count, NULL);
-    if (rc < 0)
-        goto cleanup;
-    for (i = count - 1; i >= 0; i--) {
-        uno_Any any;
-        js_cell_address pos;
-        void *args[1] = {&i};
-        uno_Interface *note = NULL;
-
-        rc = js_ucall(notes, "com.sun.star.container.XIndexAccess", "getByIndex", &any, args);
-        if (rc < 0)
-            goto cleanup;
-        if (js_uno_any_class(&any) == typelib_TypeClass_INTERFACE) {
-            note = *(uno_Interface **)any.pData;
-            js_uno_acquire(note);
-        }
-        js_uno_any_dispose(&any);
-        if (!note)
-            continue;
-        rc = js_ucall(note, "com.sun.star.sheet.XSheetAnnotation", "getPosition", &pos, NULL);
-        js_uno_release(note);
-        if (rc < 0)
-            goto cleanup;
-        for (k = 0; k < n; k++) {
-            if (cells[k] == (((uint64_t)pos.row << 20) | (uint64_t)pos.col)) {
-                rc = js_ucall(notes, "com.sun.star.sheet.XSheetAnnotations", "removeByIndex", NULL,
-                              args);
-                if (rc < 0)
-                    goto cleanup;
-                break;
-            }
-        }
-    }
-cleanup:
-    js_uno_release(notes);
-    return rc;
-}
-
 /* Remove a sheet by name when present. */
 static int remove_sheet(uno_Interface *doc, const char *name)
 {
@@ -386,8 +336,8 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
 {
     uno_Interface *reg = NULL, *sheet = NULL;
     js_grid grid = {0, 0, NULL};
-    uint64_t *notes = NULL;
-    size_t r, nnotes = 0, done = 0;
+    js_cellset notes = {NULL, 0, 0}; /* cells whose comment we added */
+    size_t r, done = 0;
     char *current = NULL;
     bool relock = false;
     restore_sets rs = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, 0};
@@ -403,11 +353,6 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
         rc = js_grid_read(&grid, reg);
         if (rc < 0)
             goto cleanup;
-        notes = calloc(grid.rows + 1, sizeof(*notes));
-        if (!notes) {
-            rc = js_error_set(JS_ENOMEM, "out of memory");
-            goto cleanup;
-        }
         for (r = 1; r <= grid.rows; r++) {
             const char *sname = r < grid.rows ? js_grid_get(&grid, r, REG_SHEET) : "";
             uint32_t row, col;
@@ -417,7 +362,8 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
                 if (sheet) {
                     rc = restore_flush(&rs, doc);
                     if (rc == 0)
-                        rc = remove_annotations(sheet, notes, nnotes);
+                        rc = js_cellset_clear_notes(doc, &notes);
+                    js_cellset_clear(&notes);
                     if (rc == 0)
                         rc = js_marks_close_sheet(sheet, relock);
                     relock = false;
@@ -426,7 +372,6 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
                 }
                 js_uno_release(sheet);
                 sheet = NULL;
-                nnotes = 0;
                 free(current);
                 current = NULL;
                 if (!*sname)
@@ -455,7 +400,9 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
             if (rc < 0)
                 goto cleanup;
             if (strcmp(js_grid_get(&grid, r, REG_NOTE), "1") == 0)
-                notes[nnotes++] = ((uint64_t)row << 20) | col;
+                rc = js_cellset_add(&notes, index, row, col);
+            if (rc < 0)
+                goto cleanup;
             done++;
         }
     }
@@ -470,7 +417,7 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
 cleanup:
     restore_dispose(&rs);
     free(current);
-    free(notes);
+    js_cellset_dispose(&notes);
     js_grid_dispose(&grid);
     js_uno_release(sheet);
     js_uno_release(reg);
@@ -841,7 +788,17 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     rc = add_sheet(&results, doc, JS_MARKS_RESULTS_SHEET);
     if (rc < 0)
         goto cleanup;
-    rc = js_grid_write(results, 0, 0, &grid);
+    /* texts as texts ("12.00" stays 12.00), then the link formulas */
+    rc = js_grid_write_part(results, 0, 0, &grid, 0, COL_LINKS, false);
+    if (rc == 0)
+        rc = js_grid_write_part(results, 0, 0, &grid, COL_LINKS, grid.cols, true);
+    if (rc == 0)
+        rc = js_sheet_index(&index, results);
+    for (i = 0; rc == 0 && i < findings->count; i++)
+        rc = js_cellset_add(&by_severity[findings->items[i].severity], index,
+                            (uint32_t)(RESULTS_FIRST_ROW + i), COL_SEV);
+    if (rc == 0)
+        rc = paint(doc, by_severity); /* the severity column in the mark colours */
     if (rc < 0)
         goto cleanup;
     column_width(results, COL_MSG, 14000);

@@ -96,6 +96,23 @@ cleanup:
     return rc;
 }
 
+/* XSheetOperation::clearContents(CellFlags::ANNOTATION) on the set. */
+int js_cellset_clear_notes(uno_Interface *doc, const js_cellset *set)
+{
+    uno_Interface *ranges = NULL;
+    sal_Int32 flags = 8; /* com.sun.star.sheet.CellFlags.ANNOTATION */
+    void *args[1] = {&flags};
+    int rc;
+
+    if (set->count == 0)
+        return 0;
+    rc = make_ranges(&ranges, doc, set);
+    if (rc == 0)
+        rc = js_ucall(ranges, "com.sun.star.sheet.XSheetOperation", "clearContents", NULL, args);
+    js_uno_release(ranges);
+    return rc;
+}
+
 /* The Sheet field of the sheet's own range address. */
 int js_sheet_index(sal_Int16 *out, uno_Interface *sheet)
 {

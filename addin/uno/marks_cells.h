@@ -33,6 +33,9 @@ void js_cellset_dispose(js_cellset *set);
 int js_cellset_set_background(uno_Interface *doc, const js_cellset *set, bool to_default,
                               sal_Int32 color);
 
+/* Remove the comments of every cell of the set, in one call. */
+int js_cellset_clear_notes(uno_Interface *doc, const js_cellset *set);
+
 /* The index of a sheet object in its document. */
 int js_sheet_index(sal_Int16 *out, uno_Interface *sheet);
 

@@ -74,50 +74,76 @@ static int grid_range(uno_Interface **out, uno_Interface *sheet, uint32_t row0, 
                         args);
 }
 
-/* Build [][]string from the grid and hand it to setFormulaArray. */
-int js_grid_write(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid)
+/* Build the rows of columns [c0, c1): [][]string for setFormulaArray, or
+ * [][]any of strings for setDataArray (text stays text: "12.00"). */
+static int build_rows(uno_Sequence **out, const js_grid *grid, size_t c0, size_t c1, bool formulas)
 {
-    uno_Interface *range = NULL;
-    uno_Sequence *outer = NULL;
-    void *args[1];
+    const char *outer_type = formulas ? "[][]string" : "[][]any";
+    const char *inner_type = formulas ? "[]string" : "[]any";
     size_t r, c;
     int rc;
 
-    if (grid->rows == 0 || grid->cols == 0)
-        return 0;
-    rc = js_uno_seq_new(&outer, "[][]string", NULL, (int32_t)grid->rows);
-    if (rc < 0)
-        goto cleanup;
-    for (r = 0; r < grid->rows; r++) {
-        uno_Sequence **row = &((uno_Sequence **)js_uno_seq_data(outer))[r];
-        js_uno_seq_release(*row, "[]string");
+    rc = js_uno_seq_new(out, outer_type, NULL, (int32_t)grid->rows);
+    for (r = 0; rc == 0 && r < grid->rows; r++) {
+        uno_Sequence **row = &((uno_Sequence **)js_uno_seq_data(*out))[r];
+        js_uno_seq_release(*row, inner_type);
         *row = NULL;
-        rc = js_uno_seq_new(row, "[]string", NULL, (int32_t)grid->cols);
-        if (rc < 0)
-            goto cleanup;
-        for (c = 0; c < grid->cols; c++) {
-            rtl_uString **slot = &((rtl_uString **)js_uno_seq_data(*row))[c];
+        rc = js_uno_seq_new(row, inner_type, NULL, (int32_t)(c1 - c0));
+        for (c = c0; rc == 0 && c < c1; c++) {
             const char *text = grid->cells[r * grid->cols + c];
-            if (!text)
-                continue;
-            rtl_uString_release(*slot);
-            *slot = NULL;
-            rc = js_uno_string_from_utf8(slot, text);
-            if (rc < 0) {
-                rtl_uString_new(slot);
-                goto cleanup;
+            if (formulas) {
+                rtl_uString **slot = &((rtl_uString **)js_uno_seq_data(*row))[c - c0];
+                if (!text)
+                    continue;
+                rtl_uString_release(*slot);
+                *slot = NULL;
+                rc = js_uno_string_from_utf8(slot, text);
+                if (rc < 0)
+                    rtl_uString_new(slot);
+            } else {
+                uno_Any *slot = &((uno_Any *)js_uno_seq_data(*row))[c - c0];
+                uno_any_destruct(slot, NULL);
+                rc = js_uno_any_string(slot, text ? text : "");
+                if (rc < 0)
+                    js_uno_any_void(slot);
             }
         }
     }
-    rc = grid_range(&range, sheet, row0, col0, grid->rows, grid->cols);
+    return rc;
+}
+
+/* Columns [c0, c1) of the grid at (row0, col0 + c0), in one call. */
+int js_grid_write_part(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid,
+                       size_t c0, size_t c1, bool formulas)
+{
+    uno_Interface *range = NULL;
+    uno_Sequence *rows = NULL;
+    void *args[1];
+    int rc;
+
+    if (grid->rows == 0 || c1 <= c0 || c1 > grid->cols)
+        return 0;
+    rc = build_rows(&rows, grid, c0, c1, formulas);
     if (rc < 0)
         goto cleanup;
-    args[0] = &outer;
-    rc = js_ucall(range, "com.sun.star.sheet.XCellRangeFormula", "setFormulaArray", NULL, args);
+    rc = grid_range(&range, sheet, row0, col0 + (uint32_t)c0, grid->rows, c1 - c0);
+    if (rc < 0)
+        goto cleanup;
+    args[0] = &rows;
+    rc =
+        formulas
+            ? js_ucall(range, "com.sun.star.sheet.XCellRangeFormula", "setFormulaArray", NULL, args)
+            : js_ucall(range, "com.sun.star.sheet.XCellRangeData", "setDataArray", NULL, args);
 cleanup:
-    js_uno_seq_release(outer, "[][]string");
+    js_uno_seq_release(rows, formulas ? "[][]string" : "[][]any");
     js_uno_release(range);
     return rc;
+}
+
+/* The whole grid through setFormulaArray. */
+int js_grid_write(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid)
+{
+    return js_grid_write_part(sheet, row0, col0, grid, 0, grid->cols, true);
 }
 
 /* Read the used area with getDataArray into texts. */

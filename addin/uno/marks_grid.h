@@ -30,6 +30,14 @@ void js_grid_dispose(js_grid *grid);
  */
 int js_grid_write(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid);
 
+/*
+ * Write columns [c0, c1) of the grid only: with `formulas` through
+ * setFormulaArray, otherwise through setDataArray with every cell a string
+ * (so "12.00" stays the text 12.00, never the number 12).
+ */
+int js_grid_write_part(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid,
+                       size_t c0, size_t c1, bool formulas);
+
 /* Read the used area of `sheet` (from A1) as texts: numbers as literals. */
 int js_grid_read(js_grid *out, uno_Interface *sheet);
 

@@ -2,7 +2,8 @@
 # validate_office.sh - a private headless LibreOffice with the built .oxt,
 # for the validation tests and benchmark.  Source it, then:
 #
-#   vo_start OXT      private profile, `unopkg add`, soffice listening on a pipe
+#   vo_start OXT      private profile, `unopkg add`, headless soffice on a pipe
+#   vo_profile OXT    only the profile with the extension (then vo_launch ARGS)
 #   vo_python ARGS    python3 ARGS as the office user, VO_PIPE set
 #   vo_stop           stop the soffice we started (by pid) and remove the dir
 #
@@ -21,8 +22,9 @@ vo_as() {
   fi
 }
 
-vo_start() {
-  local oxt=$1 i
+# Private profile with the extension installed (unopkg as the office user).
+vo_profile() {
+  local oxt=$1
   VO_DIR=$(mktemp -d /tmp/juesuan-vo.XXXXXX)
   mkdir -p "$VO_DIR/profile" "$VO_DIR/work"
   cp "$oxt" "$VO_DIR/juesuan.oxt"
@@ -35,9 +37,15 @@ vo_start() {
     cat "$VO_DIR/unopkg.log" >&2
     return 1
   }
-  vo_as soffice "-env:UserInstallation=file://$VO_DIR/profile" --headless --invisible \
-    --norestore --nologo --nodefault --nolockcheck \
-    "--accept=pipe,name=$VO_PIPE;urp;StarOffice.ComponentContext" >"$VO_DIR/soffice.log" 2>&1 &
+}
+
+# soffice in that profile, listening on $VO_PIPE, extra arguments appended;
+# returns when the office answers on the pipe.
+vo_launch() {
+  local i
+  vo_as soffice "-env:UserInstallation=file://$VO_DIR/profile" --norestore --nologo \
+    --nolockcheck "--accept=pipe,name=$VO_PIPE;urp;StarOffice.ComponentContext" "$@" \
+    >"$VO_DIR/soffice.log" 2>&1 &
   VO_PID=$!
   for i in $(seq 1 100); do
     if vo_as python3 -c "
@@ -52,6 +60,10 @@ r.resolve('uno:pipe,name=$VO_PIPE;urp;StarOffice.ComponentContext')" 2>/dev/null
   echo "soffice did not start" >&2
   cat "$VO_DIR/soffice.log" >&2
   return 1
+}
+
+vo_start() {
+  vo_profile "$1" && vo_launch --headless --invisible --nodefault
 }
 
 # Python's own UNO runtime must know the extension's types to talk to its
