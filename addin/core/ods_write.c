@@ -680,6 +680,9 @@ static int copy_document(writer *wt)
             rc = wr(xmlTextWriterWritePI(wt->w, xmlTextReaderConstName(wt->r),
                                          xmlTextReaderConstValue(wt->r)));
             break;
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+            rc = js_error_set(JS_EFORMAT, "a DOCTYPE is not allowed in an OpenDocument file");
+            break;
         case XML_READER_TYPE_ENTITY_REFERENCE:
             rc = wr(xmlTextWriterWriteFormatRaw(wt->w, "&%s;",
                                                 (const char *)xmlTextReaderConstName(wt->r)));
@@ -918,6 +921,7 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
     js_buf content = JS_BUF_INIT, result = JS_BUF_INIT;
     unsigned char head[64];
     struct stat sin, sout;
+    js_workbook *check = NULL;
     zip_t *zi = NULL;
     FILE *f;
     size_t got;
@@ -929,6 +933,21 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
         return js_error_set(JS_EIO, "not a file");
     if (stat(out_path, &sout) == 0 && sout.st_dev == sin.st_dev && sout.st_ino == sin.st_ino)
         return js_error_set(JS_EINVAL, "refusing to write over the input file (%s)", out_path);
+    /* Only a file the reader accepts is copied: the reader refuses what
+     * could make the copying parser expand without bound (a DOCTYPE), and
+     * a missing sheet is named before any work. */
+    if ((rc = js_ods_read(&check, in_path)) < 0)
+        return rc;
+    for (i = 0; i < n; i++) {
+        if (!js_workbook_sheet(check, edits->items[i].sheet)) {
+            rc = js_error_set(JS_ENOTFOUND, "no sheet named '%s' (edit of row %u column %u)",
+                              edits->items[i].sheet, edits->items[i].row + 1,
+                              edits->items[i].col + 1);
+            js_workbook_free(check);
+            return rc;
+        }
+    }
+    js_workbook_free(check);
     if (!(f = fopen(in_path, "rb")))
         return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
     got = fread(head, 1, sizeof(head), f);

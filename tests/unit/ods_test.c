@@ -206,6 +206,8 @@ static void test_read_errors(void)
                    "not an OpenDocument spreadsheet (mimetype application/vnd.oasis."
                    "opendocument.text)");
     expect_failure(JS_UNIT_DATA("ods/encrypted.ods"), JS_EFORMAT, "password-protected");
+    /* entities could expand without bound: no DOCTYPE at all */
+    expect_failure(JS_UNIT_DATA("ods/doctype.fods"), JS_EFORMAT, "a DOCTYPE");
     /* an encoding error libxml2 reports outside the reader, not on stderr */
     expect_failure(JS_UNIT_DATA("ods/badencoding.fods"), JS_EFORMAT,
                    "damaged XML: input conversion failed");
@@ -514,6 +516,8 @@ static void test_write_refusals(void)
     expect_write_failure(JS_UNIT_DATA("ods/damaged.fods"), OUT_DIR "/fail.fods", &e, JS_EFORMAT);
     expect_write_failure(JS_UNIT_DATA("ods/nocontent.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
     expect_write_failure(JS_UNIT_DATA("ods/encrypted.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
+    expect_write_failure(JS_UNIT_DATA("ods/doctype.fods"), OUT_DIR "/fail.fods", &e, JS_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "a DOCTYPE"));
     CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "password-protected"));
     expect_write_failure("tests/data/ods/no-such.ods", OUT_DIR "/fail.ods", &e, JS_EIO);
     {
