@@ -24,6 +24,7 @@
 #include <errno.h>
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,28 +236,95 @@ static int find_attr(const element *el, const xmlChar *name, const xmlChar *uri)
     return -1;
 }
 
+/* An attribute value may expand to this much through entity references. */
+#define MAX_ATTR_EXPANSION ((size_t)1 << 20)
+
+/*
+ * Append `s` (len bytes of an attribute value or of an entity's
+ * replacement text) to `buf`, expanding references as the tree builder
+ * would: "&#38;" and other character references, predefined entities, and
+ * declared internal entities (recursively); others are dropped.  Each
+ * step is charged to *budget, so an entity used thousands of times (or a
+ * chain of them) is refused instead of expanding to gigabytes.
+ */
+static int expand(js_buf *buf, const reader *rd, const xmlChar *s, size_t len, int depth,
+                  size_t *budget)
+{
+    const xmlChar *end = s + len;
+    int rc;
+
+    while (s < end) {
+        const xmlChar *amp = memchr(s, '&', (size_t)(end - s)), *semi;
+        size_t n = (size_t)((amp ? amp : end) - s);
+        if (n > *budget)
+            goto too_big;
+        *budget -= n;
+        if ((rc = js_buf_put(buf, (const char *)s, n)) < 0)
+            return rc;
+        if (!amp)
+            return 0;
+        semi = memchr(amp, ';', (size_t)(end - amp));
+        if (!semi)
+            return 0; /* the parser allows no bare '&': nothing more to take */
+        if (*budget < 16)
+            goto too_big;
+        *budget -= 16; /* each reference costs, even when it expands to nothing */
+        if (amp[1] == '#') {
+            unsigned long cp = 0;
+            const xmlChar *d = amp + 2;
+            int hex = *d == 'x', k;
+            xmlChar utf8[8];
+            for (d += hex; d < semi && cp <= 0x10FFFF; d++)
+                cp = cp * (hex ? 16 : 10) +
+                     (unsigned long)(*d <= '9' ? *d - '0' : (*d | 0x20) - 'a' + 10);
+            if (cp > 0 && cp <= 0x10FFFF) {
+                k = xmlCopyCharMultiByte(utf8, (int)cp);
+                if (k > 0 && (rc = js_buf_put(buf, (const char *)utf8, (size_t)k)) < 0)
+                    return rc;
+            }
+        } else {
+            xmlChar name[128];
+            size_t nl = (size_t)(semi - amp - 1);
+            xmlEntityPtr ent = NULL;
+            if (nl < sizeof(name)) {
+                memcpy(name, amp + 1, nl);
+                name[nl] = 0;
+                ent = xmlGetDocEntity(rd->ctxt->myDoc, name);
+            }
+            if (ent && ent->content && ent->etype == XML_INTERNAL_PREDEFINED_ENTITY) {
+                if ((rc = js_buf_puts(buf, (const char *)ent->content)) < 0)
+                    return rc;
+            } else if (ent && ent->content && ent->etype == XML_INTERNAL_GENERAL_ENTITY &&
+                       depth < 40) {
+                if ((rc = expand(buf, rd, ent->content, (size_t)xmlStrlen(ent->content), depth + 1,
+                                 budget)) < 0)
+                    return rc;
+            }
+        }
+        s = semi + 1;
+    }
+    return 0;
+too_big:
+    return js_error_set(JS_EFORMAT,
+                        "%san attribute value expands beyond %zu KiB through entities; refusing "
+                        "the file",
+                        rd->what, MAX_ATTR_EXPANSION >> 10);
+}
+
 /*
  * Append attribute `i`'s value to `buf` as the tree builder would store it.
  * The parser hands values over in place, except that without entity
  * substitution a value with a reference keeps it ("&#38;" for "&amp;",
- * "&name;"): such a value is expanded with the tree builder's functions.
+ * "&name;"): such a value is expanded, within bounds.
  */
 static int attr_append(js_buf *buf, const reader *rd, const element *el, int i)
 {
     const xmlChar *v = el->attrs[5 * i + 3];
-    int len = (int)(el->attrs[5 * i + 4] - v);
-    xmlNodePtr list;
-    xmlChar *s;
-    int rc;
+    size_t len = (size_t)(el->attrs[5 * i + 4] - v), budget = MAX_ATTR_EXPANSION;
 
-    if (!memchr(v, '&', (size_t)len))
-        return js_buf_put(buf, (const char *)v, (size_t)len);
-    list = xmlStringLenGetNodeList(rd->ctxt->myDoc, v, len);
-    s = list ? xmlNodeListGetString(rd->ctxt->myDoc, list, 1) : NULL;
-    rc = js_buf_puts(buf, s ? (const char *)s : "");
-    xmlFree(s);
-    xmlFreeNodeList(list);
-    return rc;
+    if (!memchr(v, '&', len))
+        return js_buf_put(buf, (const char *)v, len);
+    return expand(buf, rd, v, len, 0, &budget);
 }
 
 /* Copy attribute `i`'s value into `buf`; 1 when present (i >= 0), 0 absent, <0 error. */
@@ -788,27 +856,6 @@ cleanup:
         stop(rd, rc);
 }
 
-/*
- * A DOCTYPE: refused before its internal subset is parsed.  OpenDocument
- * files have none, and entity declarations can expand without bound
- * (100 KB referenced 20000 times in one attribute took minutes and
- * gigabytes): libxml2 catches reference loops, not that.
- */
-static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
-                       const xmlChar *system_id)
-{
-    reader *rd = reader_of(ctx);
-
-    (void)name;
-    (void)external_id;
-    (void)system_id;
-    if (rd)
-        stop(rd, js_error_set(JS_EFORMAT,
-                              "%sa DOCTYPE (entity declarations) is not allowed in an "
-                              "OpenDocument file",
-                              rd->what));
-}
-
 /* libxml2's structured errors, routed to the reader's capture. */
 static void on_error(void *ctx, xmlErrorPtr error)
 {
@@ -865,7 +912,6 @@ static int parse_part(js_workbook *wb, xmlInputReadCallback read, void *io, cons
     sax.comment = NULL;
     sax.processingInstruction = NULL;
     sax.serror = on_error;
-    sax.internalSubset = on_doctype;
     /* No user data: callbacks get the parser context, and the reader
      * through its _private field. */
     rd.ctxt = xmlCreateIOParserCtxt(&sax, NULL, read, NULL, io, XML_CHAR_ENCODING_NONE);

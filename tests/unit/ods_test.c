@@ -206,8 +206,9 @@ static void test_read_errors(void)
                    "not an OpenDocument spreadsheet (mimetype application/vnd.oasis."
                    "opendocument.text)");
     expect_failure(JS_UNIT_DATA("ods/encrypted.ods"), JS_EFORMAT, "password-protected");
-    /* entities could expand without bound: no DOCTYPE at all */
-    expect_failure(JS_UNIT_DATA("ods/doctype.fods"), JS_EFORMAT, "a DOCTYPE");
+    /* an entity used 200 times in an attribute: 2 MB from 10 KB, refused */
+    expect_failure(JS_UNIT_DATA("ods/doctype.fods"), JS_EFORMAT,
+                   "attribute value expands beyond 1024 KiB");
     /* an encoding error libxml2 reports outside the reader, not on stderr */
     expect_failure(JS_UNIT_DATA("ods/badencoding.fods"), JS_EFORMAT,
                    "damaged XML: input conversion failed");
@@ -516,9 +517,20 @@ static void test_write_refusals(void)
     expect_write_failure(JS_UNIT_DATA("ods/damaged.fods"), OUT_DIR "/fail.fods", &e, JS_EFORMAT);
     expect_write_failure(JS_UNIT_DATA("ods/nocontent.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
     expect_write_failure(JS_UNIT_DATA("ods/encrypted.ods"), OUT_DIR "/fail.ods", &e, JS_EFORMAT);
-    expect_write_failure(JS_UNIT_DATA("ods/doctype.fods"), OUT_DIR "/fail.fods", &e, JS_EFORMAT);
-    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "a DOCTYPE"));
     CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "password-protected"));
+    expect_write_failure(JS_UNIT_DATA("ods/doctype.fods"), OUT_DIR "/fail.fods", &e, JS_EFORMAT);
+    {
+        /* the reader takes a small DOCTYPE; the copier refuses any */
+        js_edits s_edit = JS_EDITS_INIT;
+        js_workbook *wb = load(JS_UNIT_DATA("ods/entity.fods"));
+        CU_ASSERT_PTR_NOT_NULL(wb ? js_workbook_sheet(wb, "S北京") : NULL);
+        js_workbook_free(wb);
+        js_edits_add(&s_edit, "S北京", 0, 0, "x");
+        expect_write_failure(JS_UNIT_DATA("ods/entity.fods"), OUT_DIR "/fail.fods", &s_edit,
+                             JS_EFORMAT);
+        CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "a DOCTYPE"));
+        js_edits_dispose(&s_edit);
+    }
     expect_write_failure("tests/data/ods/no-such.ods", OUT_DIR "/fail.ods", &e, JS_EIO);
     {
         js_edits bad = JS_EDITS_INIT;
