@@ -51,6 +51,7 @@ typedef struct writer {
     uint64_t row, row_repeat;
     int rows_seen, flushed;
     unsigned declared_here;             /* namespaces declared on the open start tag */
+    int keep_own_prefixes;              /* on the start tag being written: see write_start_as */
     js_buf text;                        /* an edit's text, cleaned for XML */
     unsigned char container[MAX_DEPTH]; /* rows may appear at depth+1 */
     prefix ns[P_COUNT];
@@ -131,10 +132,28 @@ static int value_attr(const xmlAttr *a)
 }
 
 /*
+ * Whether declaration `ns` binds one of the prefixes we write our own
+ * elements with (text:p of an edit, new cells) to some other namespace.
+ */
+static int rebinds_own_prefix(const writer *wt, const xmlNs *ns)
+{
+    int i;
+
+    if (!ns->prefix)
+        return 0;
+    for (i = 0; i < P_COUNT; i++)
+        if (wt->ns[i].declared && strcmp((const char *)ns->prefix, wt->ns[i].name) == 0)
+            return !ns->href || strcmp((const char *)ns->href, wt->ns[i].uri) != 0;
+    return 0;
+}
+
+/*
  * Write an element's start tag (named `local` instead when not NULL): its
  * namespace declarations and attributes, leaving out `skip_local` of
  * namespace `skip_uri` (a repeat count) and, when `drop_value`, the value
- * attributes.
+ * attributes.  With wt->keep_own_prefixes (a row holding edits, an edited
+ * cell), a declaration that rebinds one of our prefixes to another
+ * namespace is left out, so the edit's own elements inside stay ODF's.
  */
 static int write_start_as(writer *wt, const xmlNode *node, const char *local,
                           const char *skip_local, const char *skip_uri, int drop_value)
@@ -150,6 +169,8 @@ static int write_start_as(writer *wt, const xmlNode *node, const char *local,
                                            local ? (const xmlChar *)local : node->name)))) < 0)
         return rc;
     for (ns = node->nsDef; ns; ns = ns->next) {
+        if (wt->keep_own_prefixes && rebinds_own_prefix(wt, ns))
+            continue;
         if (ns->prefix)
             snprintf(name, sizeof(name), "xmlns:%s", (const char *)ns->prefix);
         else
@@ -361,15 +382,20 @@ static int write_cell_copy(writer *wt, const xmlNode *cell, uint64_t count, cons
     int rc;
 
     /* an edited covered cell becomes a real one: the text must be stored */
-    if ((rc = write_start_as(wt, cell, edit ? "table-cell" : NULL, "number-columns-repeated",
-                             JS_NS_TABLE, edit != NULL)) < 0 ||
-        (rc = own_count(wt, "number-columns-repeated", count)) < 0)
+    wt->keep_own_prefixes = edit != NULL;
+    rc = write_start_as(wt, cell, edit ? "table-cell" : NULL, "number-columns-repeated",
+                        JS_NS_TABLE, edit != NULL);
+    wt->keep_own_prefixes = 0;
+    if (rc < 0 || (rc = own_count(wt, "number-columns-repeated", count)) < 0)
         return rc;
     if (edit && (rc = write_string_type(wt)) < 0)
         return rc;
     for (c = cell->children; c; c = c->next) {
         if (edit && (is_el(c, "p", JS_NS_TEXT) || is_el(c, "h", JS_NS_TEXT) ||
                      is_el(c, "list", JS_NS_TEXT)))
+            continue;
+        /* its prefix's foreign binding was left out above: it would turn ODF's */
+        if (edit && c->type == XML_ELEMENT_NODE && c->ns && rebinds_own_prefix(wt, c->ns))
             continue;
         if ((rc = write_tree(wt, c)) < 0)
             return rc;
@@ -404,8 +430,10 @@ static int write_row_copy(writer *wt, const xmlNode *node, uint64_t count, size_
     size_t k = a;
     int rc;
 
-    if ((rc = write_start(wt, node, "number-rows-repeated", JS_NS_TABLE, 0)) < 0 ||
-        (rc = own_count(wt, "number-rows-repeated", count)) < 0)
+    wt->keep_own_prefixes = 1;
+    rc = write_start(wt, node, "number-rows-repeated", JS_NS_TABLE, 0);
+    wt->keep_own_prefixes = 0;
+    if (rc < 0 || (rc = own_count(wt, "number-rows-repeated", count)) < 0)
         return rc;
     for (c = node->children; c; c = c->next) {
         uint64_t rep, cur;
