@@ -5,6 +5,7 @@
 #include "error.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,27 @@ void js_buf_dispose(js_buf *buf)
     free(buf->ptr);
     buf->ptr = NULL;
     buf->size = buf->cap = 0;
+}
+
+void *js_array_reserve(void *items, size_t *cap, size_t count, size_t size, size_t first)
+{
+    size_t ncap;
+    void *p;
+
+    if (count < *cap)
+        return items;
+    ncap = *cap ? *cap * 2 : first;
+    if (ncap < count + 1 || ncap > SIZE_MAX / size) {
+        js_error_set(JS_ENOMEM, "out of memory");
+        return NULL;
+    }
+    p = realloc(items, ncap * size);
+    if (!p) {
+        js_error_set(JS_ENOMEM, "out of memory");
+        return NULL;
+    }
+    *cap = ncap;
+    return p;
 }
 
 char *js_strdup(const char *str)

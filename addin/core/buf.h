@@ -50,6 +50,18 @@ char *js_buf_detach(js_buf *buf);
 /* Free the buffer's memory; NULL is accepted. */
 void js_buf_dispose(js_buf *buf);
 
+/*
+ * Room for one more element in a growable array of `count` elements of
+ * `size` bytes with capacity *cap: when full, the capacity doubles
+ * (starting at `first`).  Returns the array (moved, perhaps) with *cap
+ * updated, or NULL with JS_ENOMEM as last error and the array and *cap
+ * untouched.  Usage:
+ *     js_finding *p = js_array_reserve(list->items, &list->cap, list->count, sizeof(*p), 16);
+ *     if (!p) return JS_ENOMEM;
+ *     list->items = p;
+ */
+void *js_array_reserve(void *items, size_t *cap, size_t count, size_t size, size_t first);
+
 /* strdup that sets the last error on failure; NULL in, NULL out. */
 char *js_strdup(const char *str);
 

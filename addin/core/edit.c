@@ -31,15 +31,13 @@ int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, 
         existing->text = copy;
         return 0;
     }
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        js_edit *p = realloc(list->items, cap * sizeof(*p));
+    {
+        js_edit *p = js_array_reserve(list->items, &list->cap, list->count, sizeof(*p), 16);
         if (!p) {
             free(copy);
-            return js_error_set(JS_ENOMEM, "out of memory");
+            return JS_ENOMEM;
         }
         list->items = p;
-        list->cap = cap;
     }
     list->items[list->count].sheet = js_strdup(sheet);
     if (!list->items[list->count].sheet) {

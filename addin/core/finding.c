@@ -28,13 +28,11 @@ int js_findings_add(js_finding **out, js_findings *list, const char *rule, js_se
 {
     js_finding f = {0};
 
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        js_finding *p = realloc(list->items, cap * sizeof(*p));
+    {
+        js_finding *p = js_array_reserve(list->items, &list->cap, list->count, sizeof(*p), 16);
         if (!p)
-            return js_error_set(JS_ENOMEM, "out of memory");
+            return JS_ENOMEM;
         list->items = p;
-        list->cap = cap;
     }
     f.severity = severity;
     f.rule = js_strdup(rule ? rule : "");

@@ -56,13 +56,11 @@ int js_workbook_add_sheet(js_sheet **out, js_workbook *wb, const char *name)
 {
     js_sheet *sheet;
 
-    if (wb->nsheets == wb->cap) {
-        size_t cap = wb->cap ? wb->cap * 2 : 16;
-        js_sheet **p = realloc(wb->sheets, cap * sizeof(*p));
+    {
+        js_sheet **p = js_array_reserve(wb->sheets, &wb->cap, wb->nsheets, sizeof(*p), 16);
         if (!p)
-            return js_error_set(JS_ENOMEM, "out of memory");
+            return JS_ENOMEM;
         wb->sheets = p;
-        wb->cap = cap;
     }
     sheet = calloc(1, sizeof(*sheet));
     if (!sheet || !(sheet->name = js_strdup(name ? name : ""))) {
@@ -136,15 +134,13 @@ int js_sheet_put(js_sheet *sheet, uint32_t row, uint32_t col, js_cell_type type,
         sheet->cells[at] = cell;
         return 0;
     }
-    if (sheet->count == sheet->cap) {
-        size_t cap = sheet->cap ? sheet->cap * 2 : 64;
-        js_cell *p = realloc(sheet->cells, cap * sizeof(*p));
+    {
+        js_cell *p = js_array_reserve(sheet->cells, &sheet->cap, sheet->count, sizeof(*p), 64);
         if (!p) {
             cell_dispose(&cell);
-            return js_error_set(JS_ENOMEM, "out of memory");
+            return JS_ENOMEM;
         }
         sheet->cells = p;
-        sheet->cap = cap;
     }
     memmove(&sheet->cells[at + 1], &sheet->cells[at], (sheet->count - at) * sizeof(js_cell));
     sheet->cells[at] = cell;
@@ -194,15 +190,13 @@ int js_workbook_set_property(js_workbook *wb, const char *name, const char *valu
             return 0;
         }
     }
-    if (wb->nprops == wb->props_cap) {
-        size_t cap = wb->props_cap ? wb->props_cap * 2 : 8;
-        js_property *p = realloc(wb->props, cap * sizeof(*p));
+    {
+        js_property *p = js_array_reserve(wb->props, &wb->props_cap, wb->nprops, sizeof(*p), 8);
         if (!p) {
             free(copy);
-            return js_error_set(JS_ENOMEM, "out of memory");
+            return JS_ENOMEM;
         }
         wb->props = p;
-        wb->props_cap = cap;
     }
     wb->props[wb->nprops].name = js_strdup(name);
     if (!wb->props[wb->nprops].name) {

@@ -303,15 +303,14 @@ static int add_slot(rstate *st, xmlNodePtr node, js_narr_slot_kind kind, const j
     xmlFree(term);
     if (rc < 0)
         goto cleanup;
-    if (slots->count == slots->cap) {
-        size_t cap = slots->cap ? slots->cap * 2 : 32;
-        js_narr_slot *grown = realloc(slots->items, cap * sizeof(*grown));
+    {
+        js_narr_slot *grown =
+            js_array_reserve(slots->items, &slots->cap, slots->count, sizeof(*grown), 32);
         if (!grown) {
-            rc = js_error_set(JS_ENOMEM, "out of memory");
+            rc = JS_ENOMEM;
             goto cleanup;
         }
         slots->items = grown;
-        slots->cap = cap;
     }
     s = &slots->items[slots->count];
     memset(s, 0, sizeof(*s));

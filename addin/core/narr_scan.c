@@ -128,23 +128,6 @@ static int take_change_word(char *label)
     return 0;
 }
 
-/* Grow an array of `size`-byte items to hold one more. */
-static int grow(void **items, size_t *cap, size_t count, size_t size)
-{
-    void *p;
-    size_t ncap;
-
-    if (count < *cap)
-        return 0;
-    ncap = *cap ? *cap * 2 : 16;
-    p = realloc(*items, ncap * size);
-    if (!p)
-        return js_error_set(JS_ENOMEM, "out of memory");
-    *items = p;
-    *cap = ncap;
-    return 0;
-}
-
 /* Scan a line (see narr_scan.h). */
 int js_narr_scan_line(js_narr_scan *out, const char *s)
 {
@@ -154,8 +137,8 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
     int rc = 0;
 
     memset(out, 0, sizeof(*out));
-    if ((rc = grow((void **)&out->sentences, &scap, 0, sizeof(js_narr_sentence))) < 0)
-        return rc;
+    if (!(out->sentences = js_array_reserve(NULL, &scap, 0, sizeof(js_narr_sentence), 16)))
+        return JS_ENOMEM;
     out->sentences[0].start = 0;
     out->nsentences = 1;
     while (s[i]) {
@@ -166,9 +149,13 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
 
         if (js_narr_is_sentence_end(cp)) {
             out->sentences[out->nsentences - 1].end = j;
-            if ((rc = grow((void **)&out->sentences, &scap, out->nsentences,
-                           sizeof(js_narr_sentence))) < 0)
+            js_narr_sentence *grown =
+                js_array_reserve(out->sentences, &scap, out->nsentences, sizeof(*grown), 16);
+            if (!grown) {
+                rc = JS_ENOMEM;
                 goto cleanup;
+            }
+            out->sentences = grown;
             out->sentences[out->nsentences].start = j;
             out->nsentences++;
             from = j;
@@ -202,8 +189,12 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
                 prev = '0';
                 continue;
             }
-            if ((rc = grow((void **)&out->tokens, &tcap, out->ntokens, sizeof(js_narr_token))) < 0)
+            t = js_array_reserve(out->tokens, &tcap, out->ntokens, sizeof(*t), 16);
+            if (!t) {
+                rc = JS_ENOMEM;
                 goto cleanup;
+            }
+            out->tokens = t;
             t = &out->tokens[out->ntokens];
             memset(t, 0, sizeof(*t));
             t->kind = kind;

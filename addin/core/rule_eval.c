@@ -213,13 +213,11 @@ static void terms_clear(run *r)
 /* Add a term. */
 static int terms_add(run *r, const js_figure *fig, int sign, const char *key)
 {
-    if (r->nterms == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        term *p = realloc(r->terms, cap * sizeof(*p));
+    {
+        term *p = js_array_reserve(r->terms, &r->cap, r->nterms, sizeof(*p), 64);
         if (!p)
-            return js_error_set(JS_ENOMEM, "out of memory");
+            return JS_ENOMEM;
         r->terms = p;
-        r->cap = cap;
     }
     r->terms[r->nterms].fig = fig;
     r->terms[r->nterms].sign = sign;

@@ -212,14 +212,10 @@ static int is_title(const char *s, const js_table_decl *d)
 /* Append a hit. */
 static int push_hit(hit **hits, size_t *n, size_t *cap, hit h)
 {
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 32;
-        hit *p = realloc(*hits, c * sizeof(*p));
-        if (!p)
-            return js_error_set(JS_ENOMEM, "out of memory");
-        *hits = p;
-        *cap = c;
-    }
+    hit *p = js_array_reserve(*hits, cap, *n, sizeof(*p), 32);
+    if (!p)
+        return JS_ENOMEM;
+    *hits = p;
     (*hits)[(*n)++] = h;
     return 0;
 }
