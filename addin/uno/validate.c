@@ -383,8 +383,8 @@ static int run_fill(run_state *st, uno_Interface *doc, uno_Interface *undo)
     for (i = 0; rc == 0 && i < missing.count; i++)
         rc = js_buf_printf(&st->message, "%s%s", i ? ";" : ":", missing.items[i].message_zh);
     if (rc == 0)
-        rc = js_buf_printf(&st->message, "。 / Narrative: %zu cells written, %zu inputs missing.",
-                           edits.count, missing.count);
+        rc = js_buf_printf(&st->message, "%s / Narrative: %zu cells written, %zu inputs missing.",
+                           missing.count ? "" : "。", edits.count, missing.count);
 cleanup:
     js_edits_dispose(&edits);
     js_findings_dispose(&missing);

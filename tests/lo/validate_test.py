@@ -19,6 +19,7 @@ check; exit 1 when any failed.
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 from validate_lib import (OWN_SHEETS, Office, cli_check, comparable, diff_snapshots, snapshot,
@@ -167,7 +168,7 @@ def test_workbook(office, cli, path):
         doc.close(True)
 
 
-def test_fill(office, work, sample):
+def test_fill(office, cli, work, sample):
     path = os.path.join(work, "fill-" + os.path.basename(sample))
     shutil.copy(sample, path)
     doc = office.load(path)
@@ -201,10 +202,41 @@ def test_fill(office, work, sample):
         check(res["cells_written"] >= len(changed),
               "FillNarrative reports %d cells, %d missing inputs" % (res["cells_written"],
                                                                     len(res["missing_inputs"])))
+        # The same text as `juesuan fill` writes into a copy of the file.
+        cli_out = os.path.join(work, "cli-filled-" + os.path.basename(sample))
+        p = subprocess.run([cli, "fill", path, cli_out], capture_output=True, text=True)
+        if check(p.returncode == 0, "juesuan fill ran on the same file"):
+            other = office.load(cli_out)
+            try:
+                theirs = snapshot(other, backgrounds=False)
+                same = all(theirs[n]["data"] == after[n]["data"] for n in narrative)
+                check(same, "FillNarrative wrote the same narrative as juesuan fill")
+            finally:
+                other.close(True)
         um = doc.UndoManager
         um.undo()
         check(not diff_snapshots(before, snapshot(doc, backgrounds=False)),
               "FillNarrative is one undo step")
+
+        # A missing input (last year's total) is named, never invented.
+        inputs = next((n for n in before["sheets"]
+                       if any("上年决算数及年初预算数" in str(v) for row in before[n]["data"]
+                              for v in row)), None)
+        if check(inputs is not None, "inputs sheet found"):
+            grid = before[inputs]["data"]
+            hdr = next(i for i, row in enumerate(grid) if "上年决算数" in row)
+            col = grid[hdr].index("上年决算数")
+            row = next(i for i, r in enumerate(grid) if i > hdr and "收支总计" in r)
+            sheet = doc.Sheets.getByName(inputs)
+            locked = sheet.isProtected()
+            if locked:
+                sheet.unprotect("")
+            sheet.getCellByPosition(col, row).setString("")
+            if locked:
+                sheet.protect("")
+            res = office.command(doc, "FillNarrative")
+            check(res["ok"] and res["missing_inputs"] and "缺少输入 0 项" not in res["message"],
+                  "FillNarrative names the missing input: %s" % res["message"][:120])
     finally:
         doc.close(True)
 
@@ -292,7 +324,7 @@ def main():
     for path in staged:
         test_workbook(office, cli, path)
     faulty = next((p for p in staged if cli_check(cli, p)["summary"]["errors"]), None)
-    test_fill(office, work, staged[0])
+    test_fill(office, cli, work, staged[0])
     if faulty:
         test_export(office, work, staged[0], faulty)
     test_refusals(office, faulty or staged[0])
