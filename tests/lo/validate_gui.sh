@@ -28,13 +28,14 @@ done
 Xvfb "$disp" -screen 0 1366x860x24 -nolisten tcp -ac >"$VO_DIR/xvfb.log" 2>&1 &
 XVFB_PID=$!
 export DISPLAY=$disp
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
 cp "$sample" "$VO_DIR/work/sample.ods"
 chmod 666 "$VO_DIR/work/sample.ods"
 [ "$(id -u)" -ne 0 ] || chown nobody:nogroup "$VO_DIR/work/sample.ods"
 vo_launch "$VO_DIR/work/sample.ods"
 shot() { import -window root "$artifacts/$1"; }
-win=$(xdotool search --sync --onlyvisible --name 'sample' | head -1)
+win=$(timeout 120 xdotool search --sync --onlyvisible --name 'sample' | head -1)
+[ -n "$win" ] || { echo "the Calc window did not appear" >&2; exit 1; }
 xdotool windowactivate --sync "$win" 2>/dev/null || true
 xdotool windowsize "$win" 1366 860 windowmove "$win" 0 0 2>/dev/null || true
 sleep 3
