@@ -12,26 +12,12 @@ oxt=$1 artifacts=$2
 mkdir -p "$artifacts"
 # shellcheck source=validate_office.sh
 source "$here/validate_office.sh"
-XVFB_PID=
-cleanup() {
-  vo_stop
-  [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
+trap vo_stop EXIT
 vo_profile "$oxt"
-disp=
-for n in $(seq 121 150); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
-    disp=":$n"
-    break
-  fi
-done
-Xvfb "$disp" -screen 0 1366x860x24 -nolisten tcp -ac >"$VO_DIR/xvfb.log" 2>&1 &
-XVFB_PID=$!
-export DISPLAY=$disp
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
+vo_xvfb
 vo_launch --calc
-win=$(xdotool search --sync --onlyvisible --name 'Untitled' | head -1)
+win=$(timeout 120 xdotool search --sync --onlyvisible --name 'Untitled' | head -1)
+[ -n "$win" ] || { echo "FAIL the Calc window did not appear" >&2; exit 1; }
 xdotool windowactivate --sync "$win" 2>/dev/null || true
 xdotool windowsize "$win" 1366 860 windowmove "$win" 0 0 2>/dev/null || true
 sleep 3

@@ -11,24 +11,9 @@ oxt=$1 sample=$2 artifacts=$3
 mkdir -p "$artifacts"
 # shellcheck source=validate_office.sh
 source "$here/validate_office.sh"
-XVFB_PID=
-cleanup() {
-  vo_stop
-  [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
+trap vo_stop EXIT
 vo_profile "$oxt"
-disp=
-for n in $(seq 90 120); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
-    disp=":$n"
-    break
-  fi
-done
-Xvfb "$disp" -screen 0 1366x860x24 -nolisten tcp -ac >"$VO_DIR/xvfb.log" 2>&1 &
-XVFB_PID=$!
-export DISPLAY=$disp
-for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
+vo_xvfb
 cp "$sample" "$VO_DIR/work/sample.ods"
 chmod 666 "$VO_DIR/work/sample.ods"
 [ "$(id -u)" -ne 0 ] || chown nobody:nogroup "$VO_DIR/work/sample.ods"

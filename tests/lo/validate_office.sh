@@ -5,7 +5,8 @@
 #   vo_start OXT      private profile, `unopkg add`, headless soffice on a pipe
 #   vo_profile OXT    only the profile with the extension (then vo_launch ARGS)
 #   vo_python ARGS    python3 ARGS as the office user, VO_PIPE set
-#   vo_stop           stop the soffice we started (by pid) and remove the dir
+#   vo_xvfb           a private X display (Xvfb) for GUI runs: sets DISPLAY
+#   vo_stop           stop the soffice (and Xvfb) we started (by pid) and remove the dir
 #
 # LibreOffice and unopkg refuse root: as root they run as nobody (setpriv),
 # always with -env:UserInstallation in a fresh temp dir, so no user profile
@@ -13,6 +14,7 @@
 VO_DIR=
 VO_PID=
 VO_PIPE=
+VO_XVFB_PID=
 
 vo_as() {
   if [ "$(id -u)" -eq 0 ]; then
@@ -83,6 +85,27 @@ vo_python() {
     PYTHONDONTWRITEBYTECODE=1 python3 "$@"
 }
 
+# Xvfb on the first free display from :90, 1366x860; DISPLAY is exported.
+# Call after vo_profile (its log goes to $VO_DIR); vo_stop stops it.
+vo_xvfb() {
+  local n
+  for n in $(seq 90 160); do
+    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
+      Xvfb ":$n" -screen 0 1366x860x24 -nolisten tcp -ac >"$VO_DIR/xvfb.log" 2>&1 &
+      VO_XVFB_PID=$!
+      export DISPLAY=":$n"
+      for _ in $(seq 1 50); do
+        xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
+        sleep 0.2
+      done
+      echo "Xvfb did not start on :$n" >&2
+      return 1
+    fi
+  done
+  echo "no free X display" >&2
+  return 1
+}
+
 vo_stop() {
   if [ -n "$VO_PID" ]; then
     # setpriv execs soffice, whose launcher may fork soffice.bin: stop our
@@ -93,6 +116,10 @@ vo_stop() {
     pkill -KILL -P "$VO_PID" 2>/dev/null || true
     kill -9 "$VO_PID" 2>/dev/null || true
     VO_PID=
+  fi
+  if [ -n "$VO_XVFB_PID" ]; then
+    kill "$VO_XVFB_PID" 2>/dev/null || true
+    VO_XVFB_PID=
   fi
   if [ -n "$VO_DIR" ] && [ -z "${VO_KEEP:-}" ]; then
     rm -rf "$VO_DIR"
