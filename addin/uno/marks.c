@@ -281,13 +281,12 @@ static int restore_add(restore_sets *rs, sal_Int16 sheet, uint32_t row, uint32_t
 {
     if (state != STATE_DIRECT)
         return js_cellset_add(&rs->to_default, sheet, row, col);
-    if (rs->direct.count == rs->colors_cap) {
-        size_t cap = rs->colors_cap ? rs->colors_cap * 2 : 64;
-        sal_Int32 *grown = realloc(rs->colors, cap * sizeof(*grown));
+    {
+        sal_Int32 *grown =
+            js_array_reserve(rs->colors, &rs->colors_cap, rs->direct.count, sizeof(*grown), 64);
         if (!grown)
-            return js_error_set(JS_ENOMEM, "out of memory");
+            return JS_ENOMEM;
         rs->colors = grown;
-        rs->colors_cap = cap;
     }
     rs->colors[rs->direct.count] = color;
     return js_cellset_add(&rs->direct, sheet, row, col);

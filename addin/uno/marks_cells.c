@@ -3,6 +3,9 @@
  */
 #include "marks_cells.h"
 
+#include "buf.h"
+#include "error.h"
+
 #include <stdlib.h>
 
 /* Append one single-cell range address. */
@@ -10,14 +13,10 @@ int js_cellset_add(js_cellset *set, sal_Int16 sheet, uint32_t row, uint32_t col)
 {
     js_range_address *a;
 
-    if (set->count == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 64;
-        js_range_address *grown = realloc(set->items, cap * sizeof(*grown));
-        if (!grown)
-            return js_error_set(JS_ENOMEM, "out of memory");
-        set->items = grown;
-        set->cap = cap;
-    }
+    a = js_array_reserve(set->items, &set->cap, set->count, sizeof(*a), 64);
+    if (!a)
+        return JS_ENOMEM;
+    set->items = a;
     a = &set->items[set->count++];
     a->sheet = sheet;
     a->start_col = a->end_col = (sal_Int32)col;
