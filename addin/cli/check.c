@@ -48,6 +48,9 @@ cleanup:
     return status;
 }
 
+/* See cli.h: check every file in turn and return the worst exit status;
+ * one unusable file does not stop the others.  Loads formats once, in a cache
+ * freed here. */
 int js_cli_check(const js_cli_options *opts, int nfiles, char **files)
 {
     char content_dir[4096];

@@ -58,6 +58,8 @@ struct js_format_cache {
     size_t count;
 };
 
+/* See cli.h.  content_dir is copied; rule_files is borrowed and must outlive
+ * the cache (main's array does). */
 int js_format_cache_new(js_format_cache **out, const char *content_dir, const char **rule_files)
 {
     js_format_cache *cache = calloc(1, sizeof(*cache));
@@ -74,6 +76,8 @@ int js_format_cache_new(js_format_cache **out, const char *content_dir, const ch
     return 0;
 }
 
+/* See cli.h.  On a miss, loads the format and adds the district rule files to
+ * it; *out stays owned by the cache until js_format_cache_free. */
 int js_format_cache_get(const js_format **out, js_format_cache *cache, const char *wanted,
                         const js_workbook *wb)
 {
@@ -115,6 +119,7 @@ fail:
     return rc;
 }
 
+/* See cli.h: frees every loaded format and the copied directory name. */
 void js_format_cache_free(js_format_cache *cache)
 {
     size_t i;

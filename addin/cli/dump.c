@@ -37,6 +37,7 @@ static void print_escaped(const char *s)
     }
 }
 
+/* The cell type as the dump's second column spells it (static string). */
 static const char *type_name(js_cell_type type)
 {
     switch (type) {
@@ -51,6 +52,8 @@ static const char *type_name(js_cell_type type)
     }
 }
 
+/* See cli.h: print every stored cell as "sheet, cell, type, value, formula,
+ * text" separated by tabs, then one "#property" line per document property. */
 int js_cli_dump(const char *path)
 {
     js_workbook *wb = NULL;

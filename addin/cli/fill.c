@@ -16,6 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* See cli.h and the comment at the top: fill the narrative cells of in_path
+ * into a copy at out_path, listing the cells written on stdout and the missing
+ * inputs on stderr. */
 int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out_path)
 {
     char content_dir[4096];

@@ -76,6 +76,8 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
     return n;
 }
 
+/* Parse the sub-command and its options, run it and return its exit
+ * status (JS_EXIT_UNUSABLE for a bad command line). */
 int main(int argc, char **argv)
 {
     js_cli_options opts = {0};

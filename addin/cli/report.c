@@ -56,6 +56,8 @@ static const char *message_of(const js_finding *f, js_lang lang)
     return lang == JS_LANG_EN ? f->message_en : f->message_zh;
 }
 
+/* See cli.h and the top of this file: one JSON line for one file's findings;
+ * absent expected/actual/tolerance print as null. */
 void js_report_json(FILE *out, const char *file, const char *format_id, const js_findings *list,
                     js_lang lang)
 {
@@ -100,6 +102,8 @@ void js_report_json(FILE *out, const char *file, const char *format_id, const js
             js_findings_count(list, JS_SEVERITY_NOTE));
 }
 
+/* See cli.h: a header line, one line per finding with its cells as
+ * Sheet!A1, and a summary of the counts per severity. */
 void js_report_text(FILE *out, const char *file, const char *format_id, const js_findings *list,
                     js_lang lang)
 {
@@ -134,6 +138,7 @@ void js_report_text(FILE *out, const char *file, const char *format_id, const js
             js_findings_count(list, JS_SEVERITY_NOTE));
 }
 
+/* See cli.h: `reason` is printed as given (normally js_error_last()). */
 void js_report_unusable(FILE *out, const char *file, const char *reason, int json)
 {
     if (json) {

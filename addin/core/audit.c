@@ -99,6 +99,7 @@ static js_decimal add(js_decimal x, js_decimal y)
     return r;
 }
 
+/* x - y, or 0 with the error cleared on overflow (see add() above). */
 static js_decimal sub(js_decimal x, js_decimal y)
 {
     js_decimal r = {0, 0};

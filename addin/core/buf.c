@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* See buf.h: room for `extra` more bytes plus the NUL, doubling from 64. */
 int js_buf_grow(js_buf *buf, size_t extra)
 {
     size_t need = buf->size + extra + 1;
@@ -29,6 +30,7 @@ int js_buf_grow(js_buf *buf, size_t extra)
     return 0;
 }
 
+/* See buf.h: append len bytes of data (copied) and keep the NUL. */
 int js_buf_put(js_buf *buf, const char *data, size_t len)
 {
     if (js_buf_grow(buf, len) < 0)
@@ -40,11 +42,13 @@ int js_buf_put(js_buf *buf, const char *data, size_t len)
     return 0;
 }
 
+/* See buf.h: append the NUL-terminated str. */
 int js_buf_puts(js_buf *buf, const char *str)
 {
     return js_buf_put(buf, str, strlen(str));
 }
 
+/* See buf.h: append printf-style text; measures first, then formats in place. */
 int js_buf_printf(js_buf *buf, const char *fmt, ...)
 {
     va_list ap;
@@ -64,11 +68,13 @@ int js_buf_printf(js_buf *buf, const char *fmt, ...)
     return 0;
 }
 
+/* See buf.h: the contents, "" for a buffer never written; owned by the buffer. */
 const char *js_buf_cstr(const js_buf *buf)
 {
     return buf->ptr ? buf->ptr : "";
 }
 
+/* See buf.h: empty the buffer, keeping its memory. */
 void js_buf_clear(js_buf *buf)
 {
     buf->size = 0;
@@ -76,6 +82,8 @@ void js_buf_clear(js_buf *buf)
         buf->ptr[0] = '\0';
 }
 
+/* See buf.h: the caller now owns the string (free()); the buffer is left
+ * empty and reusable.  NULL only when copying "" fails. */
 char *js_buf_detach(js_buf *buf)
 {
     char *s = buf->ptr;
@@ -86,6 +94,7 @@ char *js_buf_detach(js_buf *buf)
     return s;
 }
 
+/* See buf.h: free the memory and leave an empty, reusable buffer; NULL accepted. */
 void js_buf_dispose(js_buf *buf)
 {
     if (!buf)
@@ -95,6 +104,8 @@ void js_buf_dispose(js_buf *buf)
     buf->size = buf->cap = 0;
 }
 
+/* See buf.h: grow to 2 * *cap (first `first`) when count has reached it.  On
+ * failure returns NULL and `items` is untouched: the caller still owns it. */
 void *js_array_reserve(void *items, size_t *cap, size_t count, size_t size, size_t first)
 {
     size_t ncap;
@@ -116,6 +127,7 @@ void *js_array_reserve(void *items, size_t *cap, size_t count, size_t size, size
     return p;
 }
 
+/* See buf.h: a malloc'd copy the caller frees; NULL in, NULL out (no error). */
 char *js_strdup(const char *str)
 {
     size_t len;

@@ -15,6 +15,7 @@
 typedef __int128 i128;
 typedef unsigned __int128 u128;
 
+/* 0, or JS_EINVAL naming the bad number of decimals when not in 0..max. */
 static int check_decimals(int decimals, int max)
 {
     if (decimals < 0 || decimals > max)
@@ -23,11 +24,13 @@ static int check_decimals(int decimals, int max)
     return 0;
 }
 
+/* 0, or JS_EINVAL when d's scale is outside 0..JS_DECIMAL_MAX_SCALE. */
 static int check_scale(js_decimal d)
 {
     return check_decimals(d.scale, JS_DECIMAL_MAX_SCALE);
 }
 
+/* See calc.h: part / whole x 100, rounded half-up; JS_EINVAL when whole is 0. */
 int js_calc_share(js_decimal *out, js_decimal part, js_decimal whole, int decimals)
 {
     int rc;
@@ -38,6 +41,8 @@ int js_calc_share(js_decimal *out, js_decimal part, js_decimal whole, int decima
     return js_decimal_div(out, part, whole, 100, decimals);
 }
 
+/* See calc.h: (current - previous) / |previous| x 100, so a rise from a
+ * negative year reads as an increase; JS_EINVAL when previous is 0. */
 int js_calc_change(js_decimal *out, js_decimal current, js_decimal previous, int decimals)
 {
     js_decimal diff;
@@ -58,6 +63,7 @@ int js_calc_change(js_decimal *out, js_decimal current, js_decimal previous, int
     return js_decimal_div(out, diff, previous, 100, decimals);
 }
 
+/* See calc.h: actual / budget x 100; JS_EINVAL when the budget is 0. */
 int js_calc_completion(js_decimal *out, js_decimal actual, js_decimal budget, int decimals)
 {
     int rc;
@@ -78,6 +84,8 @@ static int format_magnitude(char *buf, size_t size, js_decimal d, int thousands)
     return n < 0 ? n : 0;
 }
 
+/* See calc.h: appends "增加X万元,增长Y%" (or 减少/下降, or 持平) to out, the unit
+ * 万元 unless given.  An item new this year (previous 0) gets 100.00%. */
 int js_calc_change_text(js_buf *out, js_decimal current, js_decimal previous, const char *unit)
 {
     js_decimal diff, amount, rate;
@@ -107,6 +115,7 @@ int js_calc_change_text(js_buf *out, js_decimal current, js_decimal previous, co
                          up ? "增长" : "下降", rate_text);
 }
 
+/* See calc.h: appends the amount at 2 places, with commas if `thousands`. */
 int js_calc_amount_text(js_buf *out, js_decimal amount, int thousands)
 {
     char text[64];
@@ -133,6 +142,8 @@ static int rank_compare(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index ? 1 : 0;
 }
 
+/* See calc.h: shares that add to exactly 100% (largest remainder method);
+ * out has n slots owned by the caller.  The ranking array is freed here. */
 int js_calc_shares(js_decimal *out, const js_decimal *items, size_t n, int decimals)
 {
     share_rank *rank;
@@ -186,6 +197,8 @@ int js_calc_shares(js_decimal *out, const js_decimal *items, size_t n, int decim
     return 0;
 }
 
+/* See calc.h: *ties = whether total and the sum of items differ by no more
+ * than the rounding of n + 1 figures at `decimals` places could explain. */
 int js_calc_sum_ties(int *ties, js_decimal total, const js_decimal *items, size_t n, int decimals)
 {
     int scale = decimals, rc;
@@ -261,6 +274,8 @@ static int code_digits(char digits[16], size_t *len, const char *code)
     return 0;
 }
 
+/* The level of a code from its digit count; 9 digits only for "10..."
+ * (revenue classification) codes. */
 static js_subject_level level_of_digits(const char *digits, size_t len)
 {
     switch (len) {
@@ -277,6 +292,7 @@ static js_subject_level level_of_digits(const char *digits, size_t len)
     }
 }
 
+/* See calc.h: the level of a code, or JS_SUBJECT_NONE with the error set. */
 js_subject_level js_subject_level_of(const char *code)
 {
     char digits[16];
@@ -293,6 +309,7 @@ js_subject_level js_subject_level_of(const char *code)
     return level;
 }
 
+/* See calc.h: 类/款/项/目 as a static string, "" for JS_SUBJECT_NONE. */
 const char *js_subject_level_name(js_subject_level level)
 {
     switch (level) {
@@ -309,6 +326,8 @@ const char *js_subject_level_name(js_subject_level level)
     }
 }
 
+/* See calc.h: appends the parent code (the code less its last two digits,
+ * spaces removed) to out; JS_EINVAL for a 类 code or a non-code. */
 int js_subject_parent(js_buf *out, const char *code)
 {
     char digits[16];

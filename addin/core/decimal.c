@@ -43,6 +43,7 @@ static const uint64_t pow10_u64[20] = {1ULL,
                                        1000000000000000000ULL,
                                        10000000000000000000ULL};
 
+/* Whether scale is a valid number of places (0..JS_DECIMAL_MAX_SCALE). */
 static int scale_ok(int scale)
 {
     return scale >= 0 && scale <= JS_DECIMAL_MAX_SCALE;
@@ -54,12 +55,14 @@ static int clamp_scale(int scale)
     return scale < 0 ? 0 : scale > JS_DECIMAL_MAX_SCALE ? JS_DECIMAL_MAX_SCALE : scale;
 }
 
+/* Set and return the JS_EINVAL for an out-of-range scale. */
 static int bad_scale(int scale)
 {
     return js_error_set(JS_EINVAL, "小数位数超出范围 / number of decimals out of range (0..%d): %d",
                         JS_DECIMAL_MAX_SCALE, scale);
 }
 
+/* Set and return JS_ERANGE for a result that does not fit in int64 units. */
 static int too_large(void)
 {
     return js_error_set(JS_ERANGE, "数值超出精确计算范围 / number too large for exact decimals");
@@ -131,16 +134,20 @@ static int build(js_decimal *out, int neg, uint64_t sig, long exp10)
     return 0;
 }
 
+/* Set and return JS_EINVAL naming the text (first 64 bytes) as no number. */
 static int not_a_literal(const char *text)
 {
     return js_error_set(JS_EINVAL, "不是数字 / not a number: %.64s", text ? text : "(null)");
 }
 
+/* ASCII digit test, free of locale (unlike isdigit). */
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
+/* See decimal.h: [+-]digits[.digits][e[+-]digits]; the first 15
+ * significant digits are kept and the rest rounded half-up. */
 int js_decimal_parse(js_decimal *out, const char *text)
 {
     const char *p = text;
@@ -200,6 +207,8 @@ int js_decimal_parse(js_decimal *out, const char *text)
     return build(out, neg, sig, exp10);
 }
 
+/* See decimal.h: x through "%.14e", i.e. the 15 significant digits Calc shows;
+ * JS_ERANGE for NaN, infinities and |x| >= 1e18. */
 int js_decimal_from_double(js_decimal *out, double x)
 {
     char tmp[64];
@@ -229,6 +238,7 @@ int js_decimal_from_double(js_decimal *out, double x)
     return build(out, neg, sig, e - (SIG_DIGITS - 1));
 }
 
+/* See decimal.h: the nearest double; an invalid scale is clamped, not refused. */
 double js_decimal_to_double(js_decimal d)
 {
     int scale = clamp_scale(d.scale);
@@ -244,6 +254,8 @@ double js_decimal_to_double(js_decimal d)
     return d.units < 0 ? -v : v;
 }
 
+/* See decimal.h: the same value at `scale` places; JS_EINVAL if that would
+ * drop nonzero digits, JS_ERANGE if it no longer fits. */
 int js_decimal_rescale(js_decimal *out, js_decimal d, int scale)
 {
     if (!scale_ok(d.scale))
@@ -267,6 +279,8 @@ int js_decimal_rescale(js_decimal *out, js_decimal d, int scale)
     return 0;
 }
 
+/* See decimal.h: round half away from zero to `decimals` places; a value with
+ * fewer places is returned unchanged (its scale is not raised). */
 int js_decimal_round_half_up(js_decimal *out, js_decimal d, int decimals)
 {
     int64_t p, q, r;
@@ -300,6 +314,7 @@ static int common_scale(js_decimal *a, js_decimal *b)
     return rc;
 }
 
+/* See decimal.h: a + b at the larger scale, or JS_ERANGE. */
 int js_decimal_add(js_decimal *out, js_decimal a, js_decimal b)
 {
     int64_t sum;
@@ -314,6 +329,7 @@ int js_decimal_add(js_decimal *out, js_decimal a, js_decimal b)
     return 0;
 }
 
+/* See decimal.h: a - b at the larger scale, or JS_ERANGE. */
 int js_decimal_sub(js_decimal *out, js_decimal a, js_decimal b)
 {
     int64_t diff;
@@ -328,6 +344,7 @@ int js_decimal_sub(js_decimal *out, js_decimal a, js_decimal b)
     return 0;
 }
 
+/* See decimal.h: -1, 0 or 1, exact in 128 bits whatever the scales. */
 int js_decimal_cmp(js_decimal a, js_decimal b)
 {
     int sa = clamp_scale(a.scale), sb = clamp_scale(b.scale);
@@ -337,11 +354,13 @@ int js_decimal_cmp(js_decimal a, js_decimal b)
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/* See decimal.h: 10^n for n in 0..18, else 0. */
 int64_t js_decimal_pow10(int n)
 {
     return scale_ok(n) ? (int64_t)pow10_u64[n] : 0;
 }
 
+/* See decimal.h: the places actually needed (trailing zeros not counted). */
 int js_decimal_places(js_decimal d)
 {
     int places = clamp_scale(d.scale);
@@ -356,6 +375,7 @@ int js_decimal_places(js_decimal d)
     return places;
 }
 
+/* See decimal.h: a x multiplier / b rounded half-up to `decimals` places. */
 int js_decimal_div(js_decimal *out, js_decimal a, js_decimal b, int64_t multiplier, int decimals)
 {
     /*
@@ -408,6 +428,8 @@ int js_decimal_div(js_decimal *out, js_decimal a, js_decimal b, int64_t multipli
     return 0;
 }
 
+/* See decimal.h: d rounded to `decimals` places into the caller's buf;
+ * returns the length written, or JS_ERANGE when buf is too small. */
 int js_decimal_format(char *buf, size_t size, js_decimal d, int decimals, int thousands)
 {
     char digits[24], text[64];
@@ -444,6 +466,7 @@ int js_decimal_format(char *buf, size_t size, js_decimal d, int decimals, int th
     return (int)len;
 }
 
+/* See decimal.h: d with exactly the places it needs, no thousands commas. */
 int js_decimal_format_plain(char *buf, size_t size, js_decimal d)
 {
     if (!scale_ok(d.scale))

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* See edit.h: the edit of that cell, borrowed from the list, or NULL. */
 const js_edit *js_edits_find(const js_edits *list, const char *sheet, uint32_t row, uint32_t col)
 {
     size_t i;
@@ -19,6 +20,8 @@ const js_edit *js_edits_find(const js_edits *list, const char *sheet, uint32_t r
     return NULL;
 }
 
+/* See edit.h: sheet and text are copied; a second edit of the same cell
+ * replaces the first one's text. */
 int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, const char *text)
 {
     js_edit *existing = (js_edit *)js_edits_find(list, sheet, row, col);
@@ -51,6 +54,7 @@ int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, 
     return 0;
 }
 
+/* See edit.h: free every sheet name and text; the list is left empty. */
 void js_edits_dispose(js_edits *list)
 {
     size_t i;

@@ -33,6 +33,7 @@ const char *js_error_last(void)
     return last_message;
 }
 
+/* Forget the last message (js_error_last() then returns ""). */
 void js_error_clear(void)
 {
     last_message[0] = '\0';

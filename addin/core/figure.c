@@ -146,6 +146,7 @@ typedef struct number {
     const char *why_zh, *why_en;
 } number;
 
+/* Record why the number was refused (static strings) and return -1. */
 static int fail(number *n, const char *zh, const char *en)
 {
     n->why_zh = zh;
@@ -153,6 +154,8 @@ static int fail(number *n, const char *zh, const char *en)
     return -1;
 }
 
+/* Append one digit to n (a fraction digit raises the scale); -1 with a reason
+ * past 18 places or past INT64_MAX units. */
 static int add_digit(number *n, int digit, int fraction)
 {
     if (fraction) {
@@ -223,6 +226,8 @@ static int read_number(number *n, lexer *lx, enum tok_kind *t)
     return 0;
 }
 
+/* See figure.h for the accepted forms.  *out is 0 and *empty 1 for a blank
+ * cell; a refusal names the text and the reason in both languages. */
 int js_figure_parse(js_decimal *out, int *empty, const char *text, unsigned flags)
 {
     lexer lx;

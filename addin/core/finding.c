@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Free the strings and cells a finding owns, not the finding itself. */
 static void finding_dispose(js_finding *f)
 {
     size_t i;
@@ -22,6 +23,8 @@ static void finding_dispose(js_finding *f)
     free(f->cells);
 }
 
+/* See finding.h: all strings are copied.  *out points into the list and is
+ * valid only until the next js_findings_add (the array may move). */
 int js_findings_add(js_finding **out, js_findings *list, const char *rule, js_severity severity,
                     const char *message_zh, const char *message_en, const char *expected,
                     const char *actual, const char *tolerance)
@@ -53,6 +56,7 @@ int js_findings_add(js_finding **out, js_findings *list, const char *rule, js_se
     return 0;
 }
 
+/* See finding.h: sheet is copied; the cell array grows by one each time. */
 int js_finding_add_cell(js_finding *finding, const char *sheet, uint32_t row, uint32_t col)
 {
     js_cell_ref *p = realloc(finding->cells, (finding->ncells + 1) * sizeof(*p));
@@ -68,6 +72,7 @@ int js_finding_add_cell(js_finding *finding, const char *sheet, uint32_t row, ui
     return 0;
 }
 
+/* See finding.h: how many findings have that severity. */
 size_t js_findings_count(const js_findings *list, js_severity severity)
 {
     size_t i, n = 0;
@@ -77,6 +82,8 @@ size_t js_findings_count(const js_findings *list, js_severity severity)
     return n;
 }
 
+/* qsort order: severity, then first cell (sheet, row, column), findings
+ * without cells first; then rule id. */
 static int finding_cmp(const void *pa, const void *pb)
 {
     const js_finding *a = pa, *b = pb;
@@ -98,12 +105,14 @@ static int finding_cmp(const void *pa, const void *pb)
     return strcmp(a->rule, b->rule);
 }
 
+/* See finding.h: sort in the order of finding_cmp (not stable). */
 void js_findings_sort(js_findings *list)
 {
     if (list->count > 1)
         qsort(list->items, list->count, sizeof(js_finding), finding_cmp);
 }
 
+/* See finding.h: free every finding; the list is left empty; NULL accepted. */
 void js_findings_dispose(js_findings *list)
 {
     size_t i;
@@ -116,6 +125,7 @@ void js_findings_dispose(js_findings *list)
     list->count = list->cap = 0;
 }
 
+/* See finding.h: "error", "warning" or "note" (static). */
 const char *js_severity_name(js_severity severity)
 {
     switch (severity) {
@@ -128,6 +138,7 @@ const char *js_severity_name(js_severity severity)
     }
 }
 
+/* See finding.h: 错误, 警告 or 提示 (static). */
 const char *js_severity_name_zh(js_severity severity)
 {
     switch (severity) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* See model.h: a new empty workbook the caller frees with js_workbook_free. */
 int js_workbook_new(js_workbook **out)
 {
     *out = calloc(1, sizeof(**out));
@@ -17,6 +18,7 @@ int js_workbook_new(js_workbook **out)
     return 0;
 }
 
+/* Free the strings a cell owns, not the cell. */
 static void cell_dispose(js_cell *cell)
 {
     free(cell->text);
@@ -24,6 +26,7 @@ static void cell_dispose(js_cell *cell)
     free(cell->formula);
 }
 
+/* Free a sheet, its cells and its name; NULL accepted. */
 static void sheet_free(js_sheet *sheet)
 {
     size_t i;
@@ -36,6 +39,7 @@ static void sheet_free(js_sheet *sheet)
     free(sheet);
 }
 
+/* See model.h: frees sheets, cells and properties; NULL accepted. */
 void js_workbook_free(js_workbook *wb)
 {
     size_t i;
@@ -52,6 +56,8 @@ void js_workbook_free(js_workbook *wb)
     free(wb);
 }
 
+/* See model.h: name is copied; *out is owned by the workbook.  No check for
+ * a duplicate name. */
 int js_workbook_add_sheet(js_sheet **out, js_workbook *wb, const char *name)
 {
     js_sheet *sheet;
@@ -72,6 +78,7 @@ int js_workbook_add_sheet(js_sheet **out, js_workbook *wb, const char *name)
     return 0;
 }
 
+/* See model.h: the sheet of that exact name (owned by wb), or NULL. */
 js_sheet *js_workbook_sheet(const js_workbook *wb, const char *name)
 {
     size_t i;
@@ -105,6 +112,8 @@ static size_t lower_bound(const js_sheet *sheet, uint32_t row, uint32_t col)
     return lo;
 }
 
+/* See model.h: strings are copied; an existing cell at (row, col) is replaced
+ * (its span reset to 1x1).  An empty cell with no strings is not stored. */
 int js_sheet_put(js_sheet *sheet, uint32_t row, uint32_t col, js_cell_type type, const char *text,
                  const char *value, const char *formula)
 {
@@ -152,6 +161,8 @@ int js_sheet_put(js_sheet *sheet, uint32_t row, uint32_t col, js_cell_type type,
     return 0;
 }
 
+/* See model.h: set the merge span of a stored cell (0 means 1); no-op when
+ * no cell is stored there. */
 void js_sheet_set_span(js_sheet *sheet, uint32_t row, uint32_t col, uint32_t row_span,
                        uint32_t col_span)
 {
@@ -162,6 +173,7 @@ void js_sheet_set_span(js_sheet *sheet, uint32_t row, uint32_t col, uint32_t row
     }
 }
 
+/* See model.h: the cell at (row, col), borrowed from the sheet, or NULL. */
 const js_cell *js_sheet_get(const js_sheet *sheet, uint32_t row, uint32_t col)
 {
     size_t at = lower_bound(sheet, row, col);
@@ -170,12 +182,15 @@ const js_cell *js_sheet_get(const js_sheet *sheet, uint32_t row, uint32_t col)
     return NULL;
 }
 
+/* See model.h: the cell's text, "" when absent; borrowed from the sheet. */
 const char *js_sheet_text(const js_sheet *sheet, uint32_t row, uint32_t col)
 {
     const js_cell *cell = js_sheet_get(sheet, row, col);
     return cell && cell->text ? cell->text : "";
 }
 
+/* See model.h: name and value are copied (NULL value stored as "");
+ * an existing property's value is replaced. */
 int js_workbook_set_property(js_workbook *wb, const char *name, const char *value)
 {
     size_t i;
@@ -208,6 +223,7 @@ int js_workbook_set_property(js_workbook *wb, const char *name, const char *valu
     return 0;
 }
 
+/* See model.h: the property's value (owned by wb), or NULL. */
 const char *js_workbook_property(const js_workbook *wb, const char *name)
 {
     size_t i;
@@ -217,6 +233,7 @@ const char *js_workbook_property(const js_workbook *wb, const char *name)
     return NULL;
 }
 
+/* See model.h: 0-based (row, col) as "A1" into the caller's buf. */
 void js_cell_name(char *buf, size_t size, uint32_t row, uint32_t col)
 {
     char letters[8];
@@ -236,6 +253,8 @@ void js_cell_name(char *buf, size_t size, uint32_t row, uint32_t col)
     }
 }
 
+/* See model.h: "B12" or "$B$12" (letters of either case) to 0-based row
+ * and column; JS_EINVAL for anything else or beyond 2^20 columns/2^24 rows. */
 int js_cell_parse_name(uint32_t *row, uint32_t *col, const char *name)
 {
     uint64_t c = 0, r = 0;

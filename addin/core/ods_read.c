@@ -1049,6 +1049,8 @@ static int mem_read(void *ctx, char *buffer, int len)
     return (int)n;
 }
 
+/* See ods.h: sniffs the first bytes to pick zip or flat XML.  *out is
+ * the caller's (js_workbook_free), NULL on failure. */
 int js_ods_read(js_workbook **out, const char *path)
 {
     js_workbook *wb = NULL;
@@ -1100,6 +1102,7 @@ int js_ods_read(js_workbook **out, const char *path)
     return finish(out, wb, rc);
 }
 
+/* See ods.h: as js_ods_read, from data borrowed for the call only. */
 int js_ods_read_memory(js_workbook **out, const void *data, size_t size)
 {
     js_workbook *wb = NULL;

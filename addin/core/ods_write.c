@@ -941,6 +941,8 @@ cleanup:
     return rc;
 }
 
+/* See ods.h.  Reads in_path once first to check it and the edits' sheets, and
+ * refuses an out_path that is the same file as in_path. */
 int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits)
 {
     const js_edit **sorted = NULL;

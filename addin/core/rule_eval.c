@@ -554,6 +554,7 @@ typedef struct codes {
     size_t n;
 } codes;
 
+/* qsort comparison of two `const char *` by strcmp. */
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);

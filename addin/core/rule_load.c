@@ -110,6 +110,7 @@ static int strs_split(js_strs *list, const char *text)
     return 0;
 }
 
+/* Free every string of the list and the array; the list is left empty. */
 static void strs_dispose(js_strs *list)
 {
     size_t i;
@@ -141,6 +142,7 @@ static int normalize_key(char **key)
     return *key ? 0 : JS_ENOMEM;
 }
 
+/* Free what a table declaration owns, not the declaration. */
 static void table_dispose(js_table_decl *t)
 {
     free(t->id);
@@ -152,6 +154,7 @@ static void table_dispose(js_table_decl *t)
     strs_dispose(&t->headers);
 }
 
+/* Free the table, row and column names of a rule cell. */
 static void cell_dispose(js_rule_cell *c)
 {
     free(c->table);
@@ -159,6 +162,7 @@ static void cell_dispose(js_rule_cell *c)
     free(c->col);
 }
 
+/* Free everything a rule owns (strings, lists, cells, groups), not the rule. */
 static void rule_dispose(js_rule *r)
 {
     size_t i;
@@ -185,6 +189,7 @@ static void rule_dispose(js_rule *r)
     free(r->groups);
 }
 
+/* Free the id and both lists of a mapping, not the mapping. */
 static void mapping_dispose(js_mapping *m)
 {
     free(m->id);

@@ -1027,6 +1027,7 @@ size_t js_tables_rows_at(const js_tables *tables, int table)
     return tables->t[table].nrows;
 }
 
+/* The key of row `index`, borrowed from tables; NULL when out of range. */
 const char *js_tables_row_key_at(const js_tables *tables, int table, size_t index)
 {
     if (index >= js_tables_rows_at(tables, table))

@@ -84,6 +84,8 @@ static int factory_implementation_name(js_uno_object *self, void *ret, void *arg
     return js_uno_string_from_utf8(ret, impl->name);
 }
 
+/* XServiceInfo::supportsService: whether the name is one of the
+ * implementation's service names. */
 static int factory_supports_service(js_uno_object *self, void *ret, void *args[])
 {
     const js_uno_implementation *impl = js_uno_object_data(self);
@@ -99,6 +101,8 @@ static int factory_supports_service(js_uno_object *self, void *ret, void *args[]
     return 0;
 }
 
+/* XServiceInfo::getSupportedServiceNames: a new sequence (owned by the
+ * caller) of at most the first 16 names. */
 static int factory_service_names(js_uno_object *self, void *ret, void *args[])
 {
     const js_uno_implementation *impl = js_uno_object_data(self);

@@ -63,6 +63,7 @@ static int double_figure(js_decimal *out, double x, const char *fn, const char *
     return 0;
 }
 
+/* Declared ahead for js_functions_arg_figure; defined below. */
 static int cell_figure(js_decimal *out, int *empty, const uno_Any *arg, const char *fn,
                        const char *what);
 

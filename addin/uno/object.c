@@ -154,6 +154,7 @@ static int object_acquire_member(js_uno_object *self, void *ret, void *args[])
     return 0;
 }
 
+/* XInterface::release through the dispatcher; frees self at the last reference. */
 static int object_release_member(js_uno_object *self, void *ret, void *args[])
 {
     object_release(&self->iface);
