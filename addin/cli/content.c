@@ -33,7 +33,8 @@ int js_cli_content_dir(char *buf, size_t size)
     if (env && *env) {
         if (!is_dir(env))
             return js_error_set(JS_ENOTFOUND, "JUESUAN_CONTENT=%s is not a directory", env);
-        snprintf(buf, size, "%s", env);
+        if ((size_t)snprintf(buf, size, "%s", env) >= size)
+            return js_error_set(JS_ENOTFOUND, "JUESUAN_CONTENT is too long a path");
         return 0;
     }
     n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -43,7 +44,8 @@ int js_cli_content_dir(char *buf, size_t size)
     slash = strrchr(exe, '/');
     if (slash)
         *slash = '\0';
-    snprintf(buf, size, "%s/../share/juesuan", exe);
+    if ((size_t)snprintf(buf, size, "%s/../share/juesuan", exe) >= size)
+        return js_error_set(JS_ENOTFOUND, "juesuan is installed under too long a path");
     if (!is_dir(buf))
         return js_error_set(JS_ENOTFOUND,
                             "no rule sets found at %s (set JUESUAN_CONTENT to the content folder)",

@@ -13,17 +13,57 @@
 
 #include <stdio.h>
 
-/* Write `s` as a JSON string literal (UTF-8 passes through). */
+/*
+ * Length of the well-formed UTF-8 sequence at p (1 to 4), or 0 when the
+ * bytes there are not UTF-8 (a file name in another encoding, say).
+ */
+static size_t utf8_length(const unsigned char *p)
+{
+    size_t n, i;
+    unsigned min;
+    unsigned long cp;
+
+    if (p[0] < 0x80)
+        return 1;
+    if ((p[0] & 0xE0) == 0xC0) {
+        n = 2;
+        min = 0x80; /* shorter forms are overlong */
+        cp = p[0] & 0x1F;
+    } else if ((p[0] & 0xF0) == 0xE0) {
+        n = 3;
+        min = 0x800;
+        cp = p[0] & 0x0F;
+    } else if ((p[0] & 0xF8) == 0xF0) {
+        n = 4;
+        min = 0x10000;
+        cp = p[0] & 0x07;
+    } else {
+        return 0;
+    }
+    for (i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* Write `s` as a JSON string literal, "null" for NULL; UTF-8 passes
+ * through, bytes that are not UTF-8 become U+FFFD so the line stays JSON. */
 static void json_string(FILE *out, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n;
 
     if (!s) {
         fputs("null", out);
         return;
     }
     fputc('"', out);
-    for (; *p; p++) {
+    for (; *p; p += n) {
+        n = 1;
         switch (*p) {
         case '"':
             fputs("\\\"", out);
@@ -41,10 +81,14 @@ static void json_string(FILE *out, const char *s)
             fputs("\\t", out);
             break;
         default:
-            if (*p < 0x20)
+            if (*p < 0x20) {
                 fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
+            } else if ((n = utf8_length(p)) == 0) {
+                fputs("\\ufffd", out);
+                n = 1;
+            } else {
+                fwrite(p, 1, n, out);
+            }
         }
     }
     fputc('"', out);

@@ -24,9 +24,13 @@ const js_edit *js_edits_find(const js_edits *list, const char *sheet, uint32_t r
  * replaces the first one's text. */
 int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, const char *text)
 {
-    js_edit *existing = (js_edit *)js_edits_find(list, sheet, row, col);
-    char *copy = js_strdup(text ? text : "");
+    js_edit *existing;
+    char *copy;
 
+    if (!sheet)
+        return js_error_set(JS_EINVAL, "an edit needs a sheet name");
+    existing = (js_edit *)js_edits_find(list, sheet, row, col);
+    copy = js_strdup(text ? text : "");
     if (!copy)
         return JS_ENOMEM;
     if (existing) {

@@ -157,6 +157,15 @@ def unusable_files_exit_2_and_others_still_checked():
 
 
 @test
+def json_stays_json_for_file_names_that_are_not_utf8():
+    odd = os.path.join(TMP.encode(), b"caf\xe9-\xff.ods")
+    shutil.copy(sample("sample.ods").encode(), odd)
+    p = subprocess.run([JUESUAN.encode(), b"check", b"--json", odd], capture_output=True, env=ENV)
+    o = json.loads(p.stdout.decode("utf-8"))
+    assert p.returncode == 0 and o["file"].endswith("caf\ufffd-\ufffd.ods"), o["file"]
+
+
+@test
 def workbook_without_tables_is_unusable():
     rc, (o,), _ = check_json(os.path.join(TOP, "tests", "data", "ods", "features.ods"))
     assert rc == 2 and "error" in o, o
