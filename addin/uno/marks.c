@@ -444,7 +444,20 @@ static int mark_cmp(const void *a, const void *b)
     return x->col < y->col ? -1 : (x->col > y->col);
 }
 
-/* Gather one mark per distinct cell of all findings. */
+/* How many of a finding's cells are marked (see collect_marks). */
+static size_t marked_cells(const js_finding *f)
+{
+    if (f->severity == JS_SEVERITY_NOTE && f->ncells > 1)
+        return 1;
+    return f->ncells;
+}
+
+/*
+ * Gather one mark per distinct cell of all findings.  A note (a 尾差, extra
+ * decimals) marks only its first cell — the total where the difference
+ * shows — so a rounding note does not paint every item of a long sum; the
+ * results sheet still links all its cells.  Errors and warnings mark all.
+ */
 static int collect_marks(mark **out, size_t *n, const js_findings *findings)
 {
     mark *marks = NULL;
@@ -452,13 +465,13 @@ static int collect_marks(mark **out, size_t *n, const js_findings *findings)
     int rc = 0;
 
     for (i = 0; i < findings->count; i++)
-        total += findings->items[i].ncells;
+        total += marked_cells(&findings->items[i]);
     marks = calloc(total + 1, sizeof(*marks));
     if (!marks)
         return js_error_set(JS_ENOMEM, "out of memory");
     for (i = 0; i < findings->count; i++) {
         const js_finding *f = &findings->items[i];
-        for (j = 0; j < f->ncells; j++) {
+        for (j = 0; j < marked_cells(f); j++) {
             mark *m = NULL;
             for (k = 0; k < count; k++)
                 if (marks[k].row == f->cells[j].row && marks[k].col == f->cells[j].col &&
