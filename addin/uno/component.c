@@ -101,26 +101,11 @@ static int factory_supports_service(js_uno_object *self, void *ret, void *args[]
     return 0;
 }
 
-/* XServiceInfo::getSupportedServiceNames: a new sequence (owned by the
- * caller) of at most the first 16 names. */
+/* XServiceInfo::getSupportedServiceNames: a new sequence owned by the caller. */
 static int factory_service_names(js_uno_object *self, void *ret, void *args[])
 {
     const js_uno_implementation *impl = js_uno_object_data(self);
-    rtl_uString *names[16] = {NULL};
-    int32_t n = 0, i;
-    int rc = 0;
-
-    while (impl->service_names && impl->service_names[n] && n < 16) {
-        rc = js_uno_string_from_utf8(&names[n], impl->service_names[n]);
-        if (rc < 0)
-            goto cleanup;
-        n++;
-    }
-    rc = js_uno_seq_new(ret, "[]string", names, n);
-cleanup:
-    for (i = 0; i < n; i++)
-        rtl_uString_release(names[i]);
-    return rc;
+    return js_uno_string_seq_new(ret, impl->service_names);
 }
 
 static const char *const factory_services[] = {NULL};

@@ -130,21 +130,7 @@ static int object_supports_service(js_uno_object *self, void *ret, void *args[])
 /* XServiceInfo::getSupportedServiceNames() -> sequence<string>. */
 static int object_get_service_names(js_uno_object *self, void *ret, void *args[])
 {
-    rtl_uString *names[16] = {NULL};
-    int32_t n = 0, i;
-    int rc = 0;
-
-    while (self->cls->service_names && self->cls->service_names[n] && n < 16) {
-        rc = js_uno_string_from_utf8(&names[n], self->cls->service_names[n]);
-        if (rc < 0)
-            goto cleanup;
-        n++;
-    }
-    rc = js_uno_seq_new(ret, "[]string", names, n);
-cleanup:
-    for (i = 0; i < n; i++)
-        rtl_uString_release(names[i]);
-    return rc;
+    return js_uno_string_seq_new(ret, self->cls->service_names);
 }
 
 /* XInterface::acquire/release reached through the dispatcher. */

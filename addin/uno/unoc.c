@@ -450,3 +450,26 @@ int js_uno_query(uno_Interface **out, uno_Interface *obj, const char *type_name)
         return js_error_set(JS_ENOTFOUND, "the object does not implement %s", type_name);
     return 0;
 }
+
+/* See unoc.h: the strings are converted one by one, then copied into the
+ * sequence; our temporary references are released either way. */
+int js_uno_string_seq_new(uno_Sequence **out, const char *const *names)
+{
+    rtl_uString **strings = NULL;
+    int32_t n = 0, i;
+    int rc = 0;
+
+    while (names && names[n])
+        n++;
+    if (n > 0 && !(strings = calloc((size_t)n, sizeof(*strings))))
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (i = 0; i < n && rc == 0; i++)
+        rc = js_uno_string_from_utf8(&strings[i], names[i]);
+    if (rc == 0)
+        rc = js_uno_seq_new(out, "[]string", strings, n);
+    for (i = 0; i < n; i++)
+        if (strings[i])
+            rtl_uString_release(strings[i]);
+    free(strings);
+    return rc;
+}

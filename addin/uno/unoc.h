@@ -138,6 +138,13 @@ void *js_uno_seq_data(uno_Sequence *seq);
  */
 int js_uno_seq_new(uno_Sequence **out, const char *seq_type, void *elements, int32_t n);
 
+/*
+ * A new sequence<string> in *out (owned by the caller, as a return slot
+ * expects) holding the UTF-8 strings of the NULL-terminated list `names`
+ * (NULL gives an empty sequence).  0 or a negative JS_E* code.
+ */
+int js_uno_string_seq_new(uno_Sequence **out, const char *const *names);
+
 /* Release a sequence of type `seq_type` and everything in it; NULL accepted. */
 void js_uno_seq_release(uno_Sequence *seq, const char *seq_type);
 
