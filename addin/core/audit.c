@@ -117,6 +117,25 @@ static js_decimal pct(js_decimal num, js_decimal den)
     return r;
 }
 
+/*
+ * Whether a percentage written as `written` (standing for written ± hp, the
+ * rounding of the text itself) meets the interval [lo, hi] its operands allow.
+ */
+static int fits_interval(js_decimal written, js_decimal hp, js_decimal lo, js_decimal hi)
+{
+    return js_decimal_cmp(sub(written, hp), hi) <= 0 && js_decimal_cmp(add(written, hp), lo) >= 0;
+}
+
+/* The tolerance a finding reports: how far the interval reaches from the
+ * computed point on its wider side, plus the text's own rounding hp. */
+static js_decimal interval_tolerance(js_decimal point, js_decimal lo, js_decimal hi, js_decimal hp)
+{
+    js_decimal tol = sub(hi, point);
+    if (js_decimal_cmp(sub(point, lo), tol) > 0)
+        tol = sub(point, lo);
+    return add(tol, hp);
+}
+
 /* Text of a decimal at `decimals` places. */
 static const char *fmt(char *buf, size_t size, js_decimal d, int decimals)
 {
@@ -251,16 +270,13 @@ static int check_ratio(auditor *a, const js_narr_slot *s, const js_narr_token *t
         lo = sub(pct(alo, add(bv, bh)), eps);
         hi = add(pct(add(av, ah), sub(bv, bh)), eps);
     }
-    if (js_decimal_cmp(sub(t->value, hp), hi) <= 0 && js_decimal_cmp(add(t->value, hp), lo) >= 0)
+    if (fits_interval(t->value, hp, lo, hi))
         return 0;
     if (js_calc_share(&point, av, bv, 2) < 0) {
         js_error_clear();
         return 0;
     }
-    tol = sub(hi, point);
-    if (js_decimal_cmp(sub(point, lo), tol) > 0)
-        tol = sub(point, lo);
-    tol = add(tol, hp);
+    tol = interval_tolerance(point, lo, hi, hp);
     snprintf(exp, sizeof exp, "%s%%", fmt(slo, sizeof slo, point, 2));
     snprintf(act, sizeof act, "%s%%", fmt(shi, sizeof shi, t->value, t->decimals));
     fmt(stol, sizeof stol, tol, 4);
@@ -360,24 +376,20 @@ static int check_change_percent(auditor *a, const js_narr_slot *s, const js_narr
         /* nothing last year: the reports write 增长100.00% */
         if (pv.units != 0 || js_decimal_cmp(cv, zero) <= 0)
             return 0;
-        if (js_decimal_cmp(sub(written, hp), hundred) <= 0 &&
-            js_decimal_cmp(add(written, hp), hundred) >= 0)
+        if (fits_interval(written, hp, hundred, hundred))
             return 0;
         lo = hi = point = hundred;
     } else {
         lo = sub(pct(sub(sub(cv, ch), add(pv, ph)), add(pv, ph)), eps);
         hi = add(pct(sub(add(cv, ch), sub(pv, ph)), sub(pv, ph)), eps);
-        if (js_decimal_cmp(sub(written, hp), hi) <= 0 && js_decimal_cmp(add(written, hp), lo) >= 0)
+        if (fits_interval(written, hp, lo, hi))
             return 0;
         if (js_calc_change(&point, cv, pv, 2) < 0) {
             js_error_clear();
             return 0;
         }
     }
-    tol = sub(hi, point);
-    if (js_decimal_cmp(sub(point, lo), tol) > 0)
-        tol = sub(point, lo);
-    tol = add(tol, hp);
+    tol = interval_tolerance(point, lo, hi, hp);
     {
         js_decimal mag = point;
         if (mag.units < 0)
