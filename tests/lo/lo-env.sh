@@ -47,8 +47,13 @@ lo_run() {
   if [ -n "${LO_LANG:-}" ]; then
     as+=(LANG="$LO_LANG" LC_ALL="$LO_LANG")
   fi
+  # started from the private dir: the office user may not be allowed into
+  # the caller's (a checkout under a 0700 folder), and unopkg cds to it
+  local old=$PWD
+  cd "$LO_DIR" || return 1
   timeout --kill-after=10 "$LO_TIMEOUT" "${as[@]}" "$@" &
   pid=$!
+  cd "$old" || return 1
   LO_PGIDS+=("$pid")
   wait "$pid" || rc=$?
   return $rc

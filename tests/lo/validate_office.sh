@@ -16,11 +16,13 @@ VO_PID=
 VO_PIPE=
 VO_XVFB_PID=
 
+# Run "$@" as the office user from $VO_DIR: the office user may not be
+# allowed into the caller's directory (a checkout under a 0700 folder).
 vo_as() {
   if [ "$(id -u)" -eq 0 ]; then
-    setpriv --reuid=nobody --regid=nogroup --clear-groups -- env HOME="$VO_DIR" "$@"
+    (cd "$VO_DIR" && exec setpriv --reuid=nobody --regid=nogroup --clear-groups -- env HOME="$VO_DIR" "$@")
   else
-    env HOME="$VO_DIR" "$@"
+    (cd "$VO_DIR" && exec env HOME="$VO_DIR" "$@")
   fi
 }
 

@@ -18,8 +18,13 @@ cp "$cli" "$VO_DIR/cli/bin/juesuan"
 cp -r "$content/." "$VO_DIR/cli/share/juesuan/"
 cp -r "$here" "$VO_DIR/tests"
 chmod -R a+rX "$VO_DIR/cli" "$VO_DIR/tests"
-files=("$samples"/sample.ods)
-for f in "$samples"/v*.ods; do
-  [ -f "$f" ] && files+=("$f")
+# the office user reads copies: it may not be allowed into the checkout
+mkdir -p "$VO_DIR/samples"
+files=()
+for f in "$samples"/sample.ods "$samples"/v*.ods; do
+  [ -f "$f" ] || continue
+  cp "$f" "$VO_DIR/samples/"
+  files+=("$VO_DIR/samples/$(basename "$f")")
 done
+chmod -R a+rX "$VO_DIR/samples"
 vo_python "$VO_DIR/tests/validate_test.py" "$VO_DIR/cli/bin/juesuan" "$VO_DIR/work" "${files[@]}"
