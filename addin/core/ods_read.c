@@ -18,8 +18,8 @@
 #include "ods.h"
 #include "buf.h"
 #include "error.h"
-#include "ods_xml.h"
-#include "ods_zip.h"
+#include "xmlutil.h"
+#include "ziputil.h"
 
 #include <errno.h>
 #include <libxml/SAX2.h>
@@ -100,7 +100,7 @@ typedef struct element {
 
 typedef struct reader {
     xmlParserCtxtPtr ctxt;
-    js_ods_xml_error err;
+    js_xml_error err;
     int rc;                             /* first error of ours; the parser is stopped then */
     int depth;                          /* of the next element to start (root: 0) */
     int skip_depth;                     /* inside a subtree passed over, or -1 */
@@ -863,7 +863,7 @@ static void on_error(void *ctx, xmlErrorPtr error)
     reader *rd = ctxt ? ctxt->_private : NULL;
 
     if (rd && rd->ctxt == ctxt)
-        js_ods_xml_note(&rd->err, error);
+        js_xml_note(&rd->err, error);
 }
 
 /* Free the reader state's buffers (not the workbook). */
@@ -889,7 +889,7 @@ static int parse_part(js_workbook *wb, xmlInputReadCallback read, void *io, cons
                       int need_sheet, const js_zip_stream *stream)
 {
     xmlSAXHandler sax;
-    js_ods_xml_quiet quiet;
+    js_xml_quiet quiet;
     reader rd;
     int rc = 0;
 
@@ -919,13 +919,13 @@ static int parse_part(js_workbook *wb, xmlInputReadCallback read, void *io, cons
         rc = js_error_set(JS_ENOMEM, "out of memory (XML parser for %s)", what);
         goto cleanup;
     }
-    xmlCtxtUseOptions(rd.ctxt, JS_ODS_XML_OPTIONS);
+    xmlCtxtUseOptions(rd.ctxt, JS_XML_OPTIONS);
     rd.ctxt->_private = &rd;
     if ((rc = intern_names(&rd)) < 0)
         goto cleanup;
-    js_ods_xml_hush(&quiet, &rd.err);
+    js_xml_hush(&quiet, &rd.err);
     xmlParseDocument(rd.ctxt);
-    js_ods_xml_loud(&quiet);
+    js_xml_loud(&quiet);
     if (rd.rc < 0) {
         rc = rd.rc;
         goto cleanup;
@@ -935,7 +935,7 @@ static int parse_part(js_workbook *wb, xmlInputReadCallback read, void *io, cons
         goto cleanup;
     }
     if (!rd.ctxt->wellFormed) {
-        rc = js_ods_xml_fail(&rd.err, what);
+        rc = js_xml_fail(&rd.err, what);
         goto cleanup;
     }
     if (!rd.root_seen) {

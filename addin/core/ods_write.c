@@ -12,8 +12,8 @@
 #include "ods.h"
 #include "buf.h"
 #include "error.h"
-#include "ods_xml.h"
-#include "ods_zip.h"
+#include "xmlutil.h"
+#include "ziputil.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -745,8 +745,8 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const
                        size_t nedits, char *seen, const js_zip_stream *stream)
 {
     writer wt;
-    js_ods_xml_error err;
-    js_ods_xml_quiet quiet;
+    js_xml_error err;
+    js_xml_quiet quiet;
     xmlOutputBufferPtr ob;
     int rc;
 
@@ -760,7 +760,7 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const
     wt.ns[P_TABLE] = (prefix){JS_NS_TABLE, "table", "", 0};
     wt.ns[P_OFFICE] = (prefix){JS_NS_OFFICE, "office", "", 0};
     wt.ns[P_TEXT] = (prefix){JS_NS_TEXT, "text", "", 0};
-    js_ods_xml_watch(xr, &err);
+    js_xml_watch(xr, &err);
     ob = xmlOutputBufferCreateIO(out_write, NULL, out, NULL);
     if (!ob || !(wt.w = xmlNewTextWriter(ob))) {
         if (ob)
@@ -768,14 +768,14 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const
         xmlFreeTextReader(xr);
         return js_error_set(JS_ENOMEM, "out of memory (XML writer)");
     }
-    js_ods_xml_hush(&quiet, &err);
+    js_xml_hush(&quiet, &err);
     rc = copy_document(&wt);
-    js_ods_xml_loud(&quiet);
+    js_xml_loud(&quiet);
     if (rc == -1) {
         if (stream && stream->error[0])
             rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);
         else
-            rc = js_ods_xml_fail(&err, what);
+            rc = js_xml_fail(&err, what);
     } else if (rc == 0 && wt.spreadsheet_depth < 0) {
         rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet", what);
     }
@@ -1008,7 +1008,7 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
         xmlTextReaderPtr xr = NULL;
         if ((rc = js_zip_open_path(&zi, in_path)) < 0 || (rc = js_zip_check_encryption(zi, "")) < 0)
             goto cleanup;
-        rc = js_zip_stream_reader(&xr, &st, zi, "content.xml", JS_ODS_XML_OPTIONS);
+        rc = js_zip_stream_reader(&xr, &st, zi, "content.xml", JS_XML_OPTIONS);
         if (rc == JS_ENOTFOUND)
             rc = js_error_set(JS_EFORMAT,
                               "a zip archive without content.xml (not an OpenDocument file)");
@@ -1022,7 +1022,7 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
         break;
     }
     case JS_ODS_XML: {
-        xmlTextReaderPtr xr = xmlReaderForFile(in_path, NULL, JS_ODS_XML_OPTIONS);
+        xmlTextReaderPtr xr = xmlReaderForFile(in_path, NULL, JS_XML_OPTIONS);
         if (!xr) {
             rc = js_error_set(JS_EIO, "cannot open");
             goto cleanup;

@@ -1,7 +1,7 @@
 /*
- * ods_xml.c - XML helpers shared by the OpenDocument reader and writer.
+ * xmlutil.c - XML helpers shared by the OpenDocument reader and writer.
  */
-#include "ods_xml.h"
+#include "xmlutil.h"
 #include "error.h"
 
 #include <stdarg.h>
@@ -29,7 +29,7 @@ js_ods_kind js_ods_sniff(const unsigned char *head, size_t n)
 }
 
 /* Keep the first complete line of the message in `err`. */
-static void keep_message(js_ods_xml_error *err, const char *text, int line)
+static void keep_message(js_xml_error *err, const char *text, int line)
 {
     size_t len, i;
 
@@ -50,7 +50,7 @@ static void keep_message(js_ods_xml_error *err, const char *text, int line)
 /* libxml2's generic error callback while we parse: keep the first one. */
 static void generic_error(void *ctx, const char *msg, ...)
 {
-    js_ods_xml_error *err = ctx;
+    js_xml_error *err = ctx;
     char text[sizeof(err->message)];
     va_list ap;
 
@@ -64,21 +64,21 @@ static void generic_error(void *ctx, const char *msg, ...)
 }
 
 /* Save the thread's generic error handler and install the silent one. */
-void js_ods_xml_hush(js_ods_xml_quiet *saved, js_ods_xml_error *err)
+void js_xml_hush(js_xml_quiet *saved, js_xml_error *err)
 {
     saved->func = xmlGenericError;
     saved->ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(err, generic_error);
 }
 
-/* Put back the handler js_ods_xml_hush saved. */
-void js_ods_xml_loud(const js_ods_xml_quiet *saved)
+/* Put back the handler js_xml_hush saved. */
+void js_xml_loud(const js_xml_quiet *saved)
 {
     xmlSetGenericErrorFunc(saved->ctx, saved->func);
 }
 
 /* Keep the first error (not warning) in `err`. */
-void js_ods_xml_note(js_ods_xml_error *err, const xmlError *error)
+void js_xml_note(js_xml_error *err, const xmlError *error)
 {
     if (!err || !error || err->set || error->level < XML_ERR_ERROR)
         return;
@@ -88,18 +88,18 @@ void js_ods_xml_note(js_ods_xml_error *err, const xmlError *error)
 /* libxml2's structured error callback for a reader. */
 static void on_xml_error(void *ctx, xmlErrorPtr error)
 {
-    js_ods_xml_note(ctx, error);
+    js_xml_note(ctx, error);
 }
 
 /* Install the error callback on a reader; `err` must outlive the reader. */
-void js_ods_xml_watch(xmlTextReaderPtr reader, js_ods_xml_error *err)
+void js_xml_watch(xmlTextReaderPtr reader, js_xml_error *err)
 {
     memset(err, 0, sizeof(*err));
     xmlTextReaderSetStructuredErrorHandler(reader, on_xml_error, err);
 }
 
 /* Turn a captured parser error into the one-line JS_EFORMAT message. */
-int js_ods_xml_fail(const js_ods_xml_error *err, const char *what)
+int js_xml_fail(const js_xml_error *err, const char *what)
 {
     if (err && err->set && err->line > 0)
         return js_error_set(JS_EFORMAT, "%sdamaged XML at line %d: %s", what, err->line,

@@ -1,7 +1,7 @@
 /*
- * ods_zip.c - opening OpenDocument zip archives and streaming their parts.
+ * ziputil.c - opening OpenDocument zip archives and streaming their parts.
  */
-#include "ods_zip.h"
+#include "ziputil.h"
 #include "error.h"
 
 #include <stdio.h>

@@ -1,10 +1,10 @@
 /*
- * ods_zip.h - the zip side of OpenDocument files (libzip): opening an
+ * ziputil.h - zip archives (libzip) for the workbook readers and writer: opening an
  * archive with a clear reason when it is not one, reading small entries,
  * and streaming an entry into an xmlTextReader.  Internal to the core.
  */
-#ifndef JS_ODS_ZIP_H
-#define JS_ODS_ZIP_H
+#ifndef JS_ZIPUTIL_H
+#define JS_ZIPUTIL_H
 
 #include "buf.h"
 

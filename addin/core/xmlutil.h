@@ -1,10 +1,10 @@
 /*
- * ods_xml.h - what the OpenDocument reader and writer share about XML:
+ * xmlutil.h - what the workbook readers and writer share about XML:
  * namespace names, parser options, error capture, attribute access.
  * Internal to the core (ods_read.c, ods_write.c).
  */
-#ifndef JS_ODS_XML_H
-#define JS_ODS_XML_H
+#ifndef JS_XMLUTIL_H
+#define JS_XMLUTIL_H
 
 #include <libxml/xmlreader.h>
 #include <stddef.h>
@@ -18,31 +18,31 @@
 
 /* No network, no entity substitution, no DTD loading: a document cannot
  * make the parser fetch or expand anything. */
-#define JS_ODS_XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOWARNING)
+#define JS_XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOWARNING)
 
 /* What a file looks like from its first bytes. */
 typedef enum js_ods_kind { JS_ODS_UNKNOWN = 0, JS_ODS_ZIP, JS_ODS_XML } js_ods_kind;
 
 /* The first parser error met while reading (libxml2 reports through it). */
-typedef struct js_ods_xml_error {
+typedef struct js_xml_error {
     int set;
     int line;
     char message[240];
-} js_ods_xml_error;
+} js_xml_error;
 
 /* The thread's libxml2 generic error handler, saved while we parse. */
-typedef struct js_ods_xml_quiet {
+typedef struct js_xml_quiet {
     xmlGenericErrorFunc func;
     void *ctx;
-} js_ods_xml_quiet;
+} js_xml_quiet;
 
 /*
  * Route libxml2's generic errors on this thread into `err` (a few, like
  * encoding errors, bypass the reader's handler and would go to stderr)
- * until js_ods_xml_loud restores what was there.
+ * until js_xml_loud restores what was there.
  */
-void js_ods_xml_hush(js_ods_xml_quiet *saved, js_ods_xml_error *err);
-void js_ods_xml_loud(const js_ods_xml_quiet *saved);
+void js_xml_hush(js_xml_quiet *saved, js_xml_error *err);
+void js_xml_loud(const js_xml_quiet *saved);
 
 /* Tell a zip, an XML document and anything else apart by the first bytes. */
 js_ods_kind js_ods_sniff(const unsigned char *head, size_t n);
@@ -52,17 +52,17 @@ js_ods_kind js_ods_sniff(const unsigned char *head, size_t n);
  * error as one line; warnings and later errors are dropped.  For a parser
  * driven through SAX2 callbacks rather than an xmlTextReader.
  */
-void js_ods_xml_note(js_ods_xml_error *err, const xmlError *error);
+void js_xml_note(js_xml_error *err, const xmlError *error);
 
 /* Route the reader's parser errors into `err` (nothing goes to stderr). */
-void js_ods_xml_watch(xmlTextReaderPtr reader, js_ods_xml_error *err);
+void js_xml_watch(xmlTextReaderPtr reader, js_xml_error *err);
 
 /*
  * Set and return JS_EFORMAT for a document that failed to parse:
  * "<what>damaged XML at line N: <reason>" from the captured error, where
  * `what` is a prefix naming the part ("content.xml: ") or "".
  */
-int js_ods_xml_fail(const js_ods_xml_error *err, const char *what);
+int js_xml_fail(const js_xml_error *err, const char *what);
 
 /* True when the namespace is `uri` (NULL namespace never matches). */
 int js_ods_ns_is(const xmlNs *ns, const char *uri);
