@@ -17,7 +17,8 @@ enum {
     JS_EIO = -4,     /* a file could not be read or written */
     JS_EFORMAT = -5, /* a file is not of the expected format (zip, XML, schema) */
     JS_ERANGE = -6,  /* a number does not fit the exact decimal range */
-    JS_ENOTFOUND = -7
+    JS_ENOTFOUND = -7,
+    JS_ELIMIT = -8 /* a resource limit (limits.h) was exceeded: the input is too large */
 };
 
 /*
