@@ -9,6 +9,64 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* FNV-1a over a NUL-terminated name: cheap, and good enough for names. */
+static size_t name_hash(const char *name)
+{
+    uint64_t h = 1469598103934665603ull;
+    const unsigned char *p = (const unsigned char *)name;
+
+    for (; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ull;
+    }
+    return (size_t)(h ^ (h >> 32));
+}
+
+/* The name of entry `i` of the sheets (kind 0) or the properties (kind 1). */
+static const char *entry_name(const js_workbook *wb, int kind, size_t i)
+{
+    return kind == 0 ? wb->sheets[i]->name : wb->props[i].name;
+}
+
+/*
+ * The slot of `name` in an index (see model.h): the slot holding it, or
+ * the free slot where it would go.  `slots` must have a free slot (the
+ * table is kept at most half full).
+ */
+static size_t index_find(const js_workbook *wb, int kind, const size_t *slots, size_t nslots,
+                         const char *name)
+{
+    size_t mask = nslots - 1, at = name_hash(name) & mask;
+
+    while (slots[at] && strcmp(entry_name(wb, kind, slots[at] - 1), name) != 0)
+        at = (at + 1) & mask;
+    return at;
+}
+
+/*
+ * Make room in an index for `count` + 1 entries (rebuilding it, twice as
+ * large, when it would be more than half full).  0 or JS_ENOMEM.
+ */
+static int index_reserve(const js_workbook *wb, int kind, size_t **slots, size_t *nslots,
+                         size_t count)
+{
+    size_t n = *nslots ? *nslots : 16, i, *grown;
+
+    if (*nslots && (count + 1) * 2 <= *nslots)
+        return 0;
+    while ((count + 1) * 2 > n)
+        n *= 2;
+    grown = calloc(n, sizeof(*grown));
+    if (!grown)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (i = 0; i < count; i++)
+        grown[index_find(wb, kind, grown, n, entry_name(wb, kind, i))] = i + 1;
+    free(*slots);
+    *slots = grown;
+    *nslots = n;
+    return 0;
+}
+
 /* See model.h: a new empty workbook the caller frees with js_workbook_free. */
 int js_workbook_new(js_workbook **out)
 {
@@ -53,15 +111,25 @@ void js_workbook_free(js_workbook *wb)
         free(wb->props[i].value);
     }
     free(wb->props);
+    free(wb->sheet_slots);
+    free(wb->prop_slots);
     free(wb);
 }
 
-/* See model.h: name is copied; *out is owned by the workbook.  No check for
- * a duplicate name. */
+/* See model.h: name is copied; *out is owned by the workbook.  A duplicate
+ * name is refused (JS_EFORMAT). */
 int js_workbook_add_sheet(js_sheet **out, js_workbook *wb, const char *name)
 {
     js_sheet *sheet;
+    size_t at;
 
+    if (!name)
+        name = "";
+    if (index_reserve(wb, 0, &wb->sheet_slots, &wb->nsheet_slots, wb->nsheets) < 0)
+        return JS_ENOMEM;
+    at = index_find(wb, 0, wb->sheet_slots, wb->nsheet_slots, name);
+    if (wb->sheet_slots[at])
+        return js_error_set(JS_EFORMAT, "two sheets named '%.200s'", name);
     {
         js_sheet **p = js_array_reserve(wb->sheets, &wb->cap, wb->nsheets, sizeof(*p), 16);
         if (!p)
@@ -69,11 +137,12 @@ int js_workbook_add_sheet(js_sheet **out, js_workbook *wb, const char *name)
         wb->sheets = p;
     }
     sheet = calloc(1, sizeof(*sheet));
-    if (!sheet || !(sheet->name = js_strdup(name ? name : ""))) {
+    if (!sheet || !(sheet->name = js_strdup(name))) {
         free(sheet);
         return js_error_set(JS_ENOMEM, "out of memory");
     }
     wb->sheets[wb->nsheets++] = sheet;
+    wb->sheet_slots[at] = wb->nsheets;
     *out = sheet;
     return 0;
 }
@@ -81,11 +150,12 @@ int js_workbook_add_sheet(js_sheet **out, js_workbook *wb, const char *name)
 /* See model.h: the sheet of that exact name (owned by wb), or NULL. */
 js_sheet *js_workbook_sheet(const js_workbook *wb, const char *name)
 {
-    size_t i;
-    for (i = 0; i < wb->nsheets; i++)
-        if (strcmp(wb->sheets[i]->name, name) == 0)
-            return wb->sheets[i];
-    return NULL;
+    size_t at;
+
+    if (!wb->nsheet_slots)
+        return NULL;
+    at = index_find(wb, 0, wb->sheet_slots, wb->nsheet_slots, name);
+    return wb->sheet_slots[at] ? wb->sheets[wb->sheet_slots[at] - 1] : NULL;
 }
 
 /* Compare a position with a cell's: <0, 0, >0 like strcmp. */
@@ -161,6 +231,98 @@ int js_sheet_put(js_sheet *sheet, uint32_t row, uint32_t col, js_cell_type type,
     return 0;
 }
 
+/* See model.h: strings copied; the cell goes last, whatever its position. */
+int js_sheet_append(js_sheet *sheet, uint32_t row, uint32_t col, js_cell_type type,
+                    const char *text, const char *value, const char *formula)
+{
+    js_cell cell = {0};
+
+    if (type == JS_CELL_EMPTY && !text && !value && !formula)
+        return 0;
+    if (sheet->count == 0 || position_cmp(row, col, &sheet->cells[sheet->count - 1]) > 0)
+        return js_sheet_put(sheet, row, col, type, text, value, formula);
+    cell.row = row;
+    cell.col = col;
+    cell.type = type;
+    cell.row_span = cell.col_span = 1;
+    if ((text && !(cell.text = js_strdup(text))) || (value && !(cell.value = js_strdup(value))) ||
+        (formula && !(cell.formula = js_strdup(formula)))) {
+        cell_dispose(&cell);
+        return JS_ENOMEM;
+    }
+    {
+        js_cell *p = js_array_reserve(sheet->cells, &sheet->cap, sheet->count, sizeof(*p), 64);
+        if (!p) {
+            cell_dispose(&cell);
+            return JS_ENOMEM;
+        }
+        sheet->cells = p;
+    }
+    sheet->cells[sheet->count++] = cell;
+    if (row + 1 > sheet->nrows)
+        sheet->nrows = row + 1;
+    if (col + 1 > sheet->ncols)
+        sheet->ncols = col + 1;
+    return 0;
+}
+
+/* Whether cell a goes after cell b. */
+static int cell_after(const js_cell *a, const js_cell *b)
+{
+    return position_cmp(a->row, a->col, b) > 0;
+}
+
+/* See model.h: a stable bottom-up merge sort (O(n log n), n cells of
+ * scratch), then of equal positions the last one kept. */
+int js_sheet_sort(js_sheet *sheet)
+{
+    size_t n = sheet->count, width, i, out;
+    js_cell *a = sheet->cells, *b;
+    int sorted = 1;
+
+    for (i = 1; i < n && sorted; i++)
+        sorted = cell_after(&a[i], &a[i - 1]);
+    if (sorted)
+        return 0;
+    b = malloc(n * sizeof(*b));
+    if (!b)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (width = 1; width < n; width *= 2) {
+        for (i = 0; i < n; i += 2 * width) {
+            size_t lo = i, mid = i + width < n ? i + width : n;
+            size_t hi = i + 2 * width < n ? i + 2 * width : n, l = lo, r = mid, k = lo;
+            while (l < mid && r < hi)
+                b[k++] = cell_after(&a[l], &a[r]) ? a[r++] : a[l++];
+            while (l < mid)
+                b[k++] = a[l++];
+            while (r < hi)
+                b[k++] = a[r++];
+        }
+        {
+            js_cell *t = a;
+            a = b;
+            b = t;
+        }
+    }
+    /* equal positions are now adjacent, in the order appended: keep the last */
+    for (i = 0, out = 0; i < n; i++) {
+        if (i + 1 < n && position_cmp(a[i].row, a[i].col, &a[i + 1]) == 0) {
+            cell_dispose(&a[i]);
+            continue;
+        }
+        a[out++] = a[i];
+    }
+    if (a == sheet->cells) {
+        free(b);
+    } else {
+        free(sheet->cells);
+        sheet->cells = a;
+        sheet->cap = n;
+    }
+    sheet->count = out;
+    return 0;
+}
+
 /* See model.h: set the merge span of a stored cell (0 means 1); no-op when
  * no cell is stored there. */
 void js_sheet_set_span(js_sheet *sheet, uint32_t row, uint32_t col, uint32_t row_span,
@@ -193,17 +355,21 @@ const char *js_sheet_text(const js_sheet *sheet, uint32_t row, uint32_t col)
  * an existing property's value is replaced. */
 int js_workbook_set_property(js_workbook *wb, const char *name, const char *value)
 {
-    size_t i;
+    size_t at;
     char *copy = js_strdup(value ? value : "");
 
     if (!copy)
         return JS_ENOMEM;
-    for (i = 0; i < wb->nprops; i++) {
-        if (strcmp(wb->props[i].name, name) == 0) {
-            free(wb->props[i].value);
-            wb->props[i].value = copy;
-            return 0;
-        }
+    if (index_reserve(wb, 1, &wb->prop_slots, &wb->nprop_slots, wb->nprops) < 0) {
+        free(copy);
+        return JS_ENOMEM;
+    }
+    at = index_find(wb, 1, wb->prop_slots, wb->nprop_slots, name);
+    if (wb->prop_slots[at]) {
+        js_property *p = &wb->props[wb->prop_slots[at] - 1];
+        free(p->value);
+        p->value = copy;
+        return 0;
     }
     {
         js_property *p = js_array_reserve(wb->props, &wb->props_cap, wb->nprops, sizeof(*p), 8);
@@ -220,17 +386,19 @@ int js_workbook_set_property(js_workbook *wb, const char *name, const char *valu
     }
     wb->props[wb->nprops].value = copy;
     wb->nprops++;
+    wb->prop_slots[at] = wb->nprops;
     return 0;
 }
 
 /* See model.h: the property's value (owned by wb), or NULL. */
 const char *js_workbook_property(const js_workbook *wb, const char *name)
 {
-    size_t i;
-    for (i = 0; i < wb->nprops; i++)
-        if (strcmp(wb->props[i].name, name) == 0)
-            return wb->props[i].value;
-    return NULL;
+    size_t at;
+
+    if (!wb->nprop_slots)
+        return NULL;
+    at = index_find(wb, 1, wb->prop_slots, wb->nprop_slots, name);
+    return wb->prop_slots[at] ? wb->props[wb->prop_slots[at] - 1].value : NULL;
 }
 
 /* See model.h: 0-based (row, col) as "A1" into the caller's buf. */

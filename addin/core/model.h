@@ -42,6 +42,7 @@ typedef struct js_sheet {
     js_cell *cells; /* kept sorted by (row, col) */
     size_t count, cap;
     uint32_t nrows, ncols; /* one past the last used row / column */
+    int hidden;            /* the sheet is hidden (or "very hidden") in the file */
 } js_sheet;
 
 typedef struct js_property {
@@ -52,8 +53,14 @@ typedef struct js_property {
 typedef struct js_workbook {
     js_sheet **sheets;
     size_t nsheets, cap;
-    js_property *props; /* user-defined document properties */
+    js_property *props; /* user-defined document properties, in the order first set */
     size_t nprops, props_cap;
+    /* Hash indexes by name (private to model.c): open addressing, each slot
+     * 0 (free) or 1 + the index into sheets / props; the table has a power
+     * of two slots, at most half full.  A name lookup is O(1), so a file
+     * with 200,000 properties or sheets reads in linear time. */
+    size_t *sheet_slots, nsheet_slots;
+    size_t *prop_slots, nprop_slots;
 } js_workbook;
 
 /* A new empty workbook in *out; free it with js_workbook_free. */
@@ -62,10 +69,14 @@ int js_workbook_new(js_workbook **out);
 /* Free a workbook and everything in it; NULL is accepted. */
 void js_workbook_free(js_workbook *wb);
 
-/* Append a sheet named `name` (copied); *out points into the workbook. */
+/*
+ * Append a sheet named `name` (copied); *out points into the workbook.
+ * JS_EFORMAT ("two sheets named …") when the workbook has a sheet of that
+ * name already: sheet names identify tables and cells in every message.
+ */
 int js_workbook_add_sheet(js_sheet **out, js_workbook *wb, const char *name);
 
-/* The sheet with that exact name, or NULL. */
+/* The sheet with that exact name, or NULL.  O(1). */
 js_sheet *js_workbook_sheet(const js_workbook *wb, const char *name);
 
 /*
@@ -77,6 +88,17 @@ js_sheet *js_workbook_sheet(const js_workbook *wb, const char *name);
 int js_sheet_put(js_sheet *sheet, uint32_t row, uint32_t col, js_cell_type type, const char *text,
                  const char *value, const char *formula);
 
+/*
+ * For readers of formats whose cells may come in any order (.xlsx): append
+ * a cell as js_sheet_put would store it but without keeping the order, then
+ * js_sheet_sort once (stable: of two cells at one position the later
+ * appended is kept).  Until then the sheet must not be searched.  Keeps a
+ * hostile file in reverse order at O(n log n) rather than O(n^2).
+ */
+int js_sheet_append(js_sheet *sheet, uint32_t row, uint32_t col, js_cell_type type,
+                    const char *text, const char *value, const char *formula);
+int js_sheet_sort(js_sheet *sheet);
+
 /* Set the merge span of a stored cell (no-op if the cell is absent). */
 void js_sheet_set_span(js_sheet *sheet, uint32_t row, uint32_t col, uint32_t row_span,
                        uint32_t col_span);
@@ -87,10 +109,10 @@ const js_cell *js_sheet_get(const js_sheet *sheet, uint32_t row, uint32_t col);
 /* The cell's text, or "" when the cell is empty or has none. */
 const char *js_sheet_text(const js_sheet *sheet, uint32_t row, uint32_t col);
 
-/* Set (replace) a user-defined document property. */
+/* Set (replace) a user-defined document property.  O(1) amortized. */
 int js_workbook_set_property(js_workbook *wb, const char *name, const char *value);
 
-/* A user-defined document property's value, or NULL. */
+/* A user-defined document property's value, or NULL.  O(1). */
 const char *js_workbook_property(const js_workbook *wb, const char *name);
 
 /* Write the A1-style name of (row, col), e.g. "B12", into buf. */
