@@ -18,6 +18,8 @@
 #include "ods.h"
 #include "buf.h"
 #include "error.h"
+#include "meter.h"
+#include "readers.h"
 #include "xmlutil.h"
 #include "ziputil.h"
 
@@ -37,10 +39,8 @@
  * file spells out: bounds the memory a small hostile file can claim. */
 #define AMPLIFY_BUDGET ((size_t)64 << 20)
 #define MAX_SPACES 65536u /* one text:s */
-/* Non-empty cells in a workbook: a final-accounts workbook has some
- * thousands; this many (some 300 MiB of model) means a hostile file, e.g.
- * a small zip inflating to gigabytes of cells. */
-#define MAX_CELLS 4000000u
+/* Cells, sheets, text, properties and names are charged to the workbook's
+ * budget (meter.h): the limits a user can raise with --limit. */
 
 /* The elements the reader acts on. */
 enum el {
@@ -114,8 +114,8 @@ typedef struct reader {
     int spreadsheet_depth, table_depth, row_depth, cell_depth;
     const char *other_body;
     uint64_t row, col, row_repeat;
-    size_t budget;
-    size_t cells; /* stored in the workbook so far */
+    size_t budget;   /* amplification left (repeats, spaces) */
+    js_meter *meter; /* the workbook's budget, shared by its parts */
     cell_state cell;
     /* interned names */
     const xmlChar *u_office, *u_table, *u_text, *u_meta, *u_draw;
@@ -486,19 +486,41 @@ static int cell_begin(reader *rd, const element *el)
     return 0;
 }
 
+/* Fail with the message of limit `name` of the budget, at the current place. */
+static int over_limit(reader *rd, const char *name)
+{
+    char place[200];
+    js_buf what = JS_BUF_INIT;
+    int rc;
+
+    where(rd, place, sizeof(place));
+    if (js_buf_printf(&what, "%s%s", rd->what, rd->sheet ? place : "") < 0)
+        return JS_ENOMEM;
+    if (what.size >= 2 && !rd->sheet)
+        what.size -= 2, what.ptr[what.size] = '\0'; /* "content.xml: " -> "content.xml" */
+    rc = js_budget_fail(&rd->meter->limits, name, js_buf_cstr(&what));
+    js_buf_dispose(&what);
+    return rc;
+}
+
+/* The bytes of a cell's strings, as charged to the budget. */
+static uint64_t strings_size(const char *text, const char *value, const char *formula)
+{
+    return (text ? strlen(text) : 0) + (value ? strlen(value) : 0) +
+           (formula ? strlen(formula) : 0);
+}
+
 /* Store one finished cell at (row, col) of `dest` (the sheet or the scratch). */
 static int store_cell(reader *rd, js_sheet *dest, uint32_t row, uint32_t col, js_cell_type type,
                       const char *text, const char *value, const char *formula, uint64_t row_span,
                       uint64_t col_span)
 {
+    const char *limit;
     int rc;
 
-    if (dest == rd->sheet && ++rd->cells > MAX_CELLS) {
-        char place[160];
-        where(rd, place, sizeof(place));
-        return js_error_set(JS_EFORMAT, "%s%s: more than %u non-empty cells; refusing the file",
-                            rd->what, place, MAX_CELLS);
-    }
+    if (dest == rd->sheet &&
+        (limit = js_meter_cell(rd->meter, strings_size(text, value, formula))) != NULL)
+        return over_limit(rd, limit);
     if ((rc = js_sheet_put(dest, row, col, type, text, value, formula)) < 0)
         return rc;
     if (row_span > 1 || col_span > 1)
@@ -585,6 +607,10 @@ cleanup:
  */
 static int cell_text(reader *rd, const char *s, size_t len)
 {
+    const char *limit = js_meter_cell_text(rd->meter, (uint64_t)rd->cell.text.size + len);
+
+    if (limit)
+        return over_limit(rd, limit);
     return js_buf_put(&rd->cell.text, s, len);
 }
 
@@ -601,6 +627,8 @@ static int cell_spaces(reader *rd, const element *el)
         n = MAX_SPACES;
     if (n > 1 && (rc = spend(rd, (size_t)n)) < 0)
         return rc;
+    if (js_meter_cell_text(rd->meter, (uint64_t)rd->cell.text.size + n))
+        return over_limit(rd, "cell-text");
     memset(spaces, ' ', sizeof(spaces));
     while (n > 0) {
         size_t k = n > sizeof(spaces) ? sizeof(spaces) : (size_t)n;
@@ -636,8 +664,22 @@ static int table_begin(reader *rd, const element *el, int depth)
         goto cleanup;
     if (rc == 0)
         js_buf_printf(&name, "Sheet%zu", rd->wb->nsheets + 1);
-    if ((rc = js_workbook_add_sheet(&rd->sheet, rd->wb, js_buf_cstr(&name))) < 0)
+    {
+        const char *limit = js_meter_sheet(rd->meter, name.size);
+        if (limit) {
+            rc = over_limit(rd, limit);
+            goto cleanup;
+        }
+    }
+    if ((rc = js_workbook_add_sheet(&rd->sheet, rd->wb, js_buf_cstr(&name))) < 0) {
+        if (rc == JS_EFORMAT) {
+            js_buf why = JS_BUF_INIT;
+            js_buf_puts(&why, js_error_last());
+            js_error_set(rc, "%s%s", rd->what, js_buf_cstr(&why));
+            js_buf_dispose(&why);
+        }
         goto cleanup;
+    }
     rd->table_depth = depth;
     rd->row = 0;
     rc = 0;
@@ -748,7 +790,10 @@ static int element_begin(reader *rd, const element *el, int depth, int *skip)
 static int element_end(reader *rd, const xmlChar *name, const xmlChar *uri, int depth)
 {
     if (depth == rd->prop_depth) {
+        const char *limit = js_meter_property(rd->meter, rd->prop_name.size, rd->prop_value.size);
         rd->prop_depth = -1;
+        if (limit)
+            return over_limit(rd, limit);
         return js_workbook_set_property(rd->wb, js_buf_cstr(&rd->prop_name),
                                         js_buf_cstr(&rd->prop_value));
     }
@@ -788,6 +833,26 @@ static void stop(reader *rd, int rc)
     xmlStopParser(rd->ctxt);
 }
 
+/*
+ * Element and attribute names within the budget's name limit (what the
+ * reader accepts, the writer must reproduce, and it keeps names whole).
+ * Checked before the element is skipped or not: any name in the part.
+ */
+static int check_names(reader *rd, const element *el, const xmlChar *prefix)
+{
+    uint64_t max = rd->meter->limits.max_name;
+    int i;
+
+    if ((uint64_t)xmlStrlen(el->name) + (prefix ? (uint64_t)xmlStrlen(prefix) + 1 : 0) > max)
+        return over_limit(rd, "name");
+    for (i = 0; i < el->nattrs; i++) {
+        const xmlChar *ap = el->attrs[5 * i + 1];
+        if ((uint64_t)xmlStrlen(el->attrs[5 * i]) + (ap ? (uint64_t)xmlStrlen(ap) + 1 : 0) > max)
+            return over_limit(rd, "name");
+    }
+    return 0;
+}
+
 /* SAX2 start of an element. */
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
                      int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
@@ -797,7 +862,6 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     element el;
     int depth, skip = 0, rc;
 
-    (void)prefix;
     (void)nb_namespaces;
     (void)namespaces;
     if (!rd)
@@ -813,7 +877,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     el.uri = uri;
     el.nattrs = nb_attributes;
     el.attrs = attributes;
-    if ((rc = element_begin(rd, &el, depth, &skip)) < 0)
+    if ((rc = check_names(rd, &el, prefix)) < 0 || (rc = element_begin(rd, &el, depth, &skip)) < 0)
         stop(rd, rc);
     else if (skip)
         rd->skip_depth = depth;
@@ -846,9 +910,14 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 
     if (!rd)
         return;
-    if (rd->prop_depth >= 0 &&
-        (rc = js_buf_put(&rd->prop_value, (const char *)ch, (size_t)len)) < 0)
-        goto cleanup;
+    if (rd->prop_depth >= 0) {
+        if (js_meter_cell_text(rd->meter, (uint64_t)rd->prop_value.size + (uint64_t)len)) {
+            rc = over_limit(rd, "cell-text");
+            goto cleanup;
+        }
+        if ((rc = js_buf_put(&rd->prop_value, (const char *)ch, (size_t)len)) < 0)
+            goto cleanup;
+    }
     if (rd->skip_depth < 0 && rd->cell.active && rd->cell.in_p)
         rc = cell_text(rd, (const char *)ch, (size_t)len);
 cleanup:
@@ -882,11 +951,12 @@ static void reader_dispose(reader *rd)
 
 /*
  * Parse one part, pulled through `read` from `io` (not closed here), into
- * `wb`.  `need_sheet`: the part must be a spreadsheet body (content, .fods).
- * `stream`: the zip entry behind `io`, to name zip damage, or NULL.
+ * `wb`, charging `meter`.  `need_sheet`: the part must be a spreadsheet
+ * body (content, .fods).  `stream`: the zip entry behind `io`, to name zip
+ * damage and an exceeded "inflated" limit, or NULL.
  */
-static int parse_part(js_workbook *wb, xmlInputReadCallback read, void *io, const char *what,
-                      int need_sheet, const js_zip_stream *stream)
+static int parse_part(js_workbook *wb, js_meter *meter, xmlInputReadCallback read, void *io,
+                      const char *what, int need_sheet, const js_zip_stream *stream)
 {
     xmlSAXHandler sax;
     js_xml_quiet quiet;
@@ -896,6 +966,7 @@ static int parse_part(js_workbook *wb, xmlInputReadCallback read, void *io, cons
     memset(&rd, 0, sizeof(rd));
     rd.what = what;
     rd.wb = wb;
+    rd.meter = meter;
     rd.spreadsheet_depth = rd.table_depth = rd.row_depth = rd.cell_depth = -1;
     rd.skip_depth = rd.prop_depth = -1;
     rd.budget = AMPLIFY_BUDGET;
@@ -928,6 +999,10 @@ static int parse_part(js_workbook *wb, xmlInputReadCallback read, void *io, cons
     js_xml_loud(&quiet);
     if (rd.rc < 0) {
         rc = rd.rc;
+        goto cleanup;
+    }
+    if (stream && stream->limit) {
+        rc = js_budget_fail(&meter->limits, stream->limit, stream->name);
         goto cleanup;
     }
     if (stream && stream->error[0]) {
@@ -976,164 +1051,40 @@ static int check_mimetype(zip_t *za)
     return rc;
 }
 
-/* Read content.xml, then meta.xml, of an opened archive into `wb`. */
-static int read_zip(js_workbook *wb, zip_t *za)
+/* Stream one part of the archive through parse_part, charging the meter. */
+static int read_part(js_workbook *wb, js_meter *meter, zip_t *za, const char *name,
+                     const char *what, int need_sheet)
 {
     js_zip_stream st;
+    int rc = js_zip_stream_open(&st, za, name);
+
+    if (rc < 0)
+        return rc;
+    st.meter = meter;
+    rc = parse_part(wb, meter, js_zip_stream_read, &st, what, need_sheet, &st);
+    js_zip_stream_close(&st);
+    return rc;
+}
+
+/* See readers.h: content.xml, then meta.xml, of an opened archive into `wb`. */
+int js_ods_read_zip(js_workbook *wb, zip_t *za, js_meter *meter)
+{
     int rc;
 
     if ((rc = check_mimetype(za)) < 0 || (rc = js_zip_check_encryption(za, "")) < 0)
         return rc;
-    rc = js_zip_stream_open(&st, za, "content.xml");
+    rc = read_part(wb, meter, za, "content.xml", "content.xml: ", 1);
     if (rc == JS_ENOTFOUND)
         return js_error_set(JS_EFORMAT,
                             "a zip archive without content.xml (not an OpenDocument file)");
     if (rc < 0)
         return rc;
-    rc = parse_part(wb, js_zip_stream_read, &st, "content.xml: ", 1, &st);
-    js_zip_stream_close(&st);
-    if (rc < 0)
-        return rc;
-
-    rc = js_zip_stream_open(&st, za, "meta.xml");
-    if (rc == JS_ENOTFOUND)
-        return 0;
-    if (rc < 0)
-        return rc;
-    rc = parse_part(wb, js_zip_stream_read, &st, "meta.xml: ", 0, &st);
-    js_zip_stream_close(&st);
-    return rc;
+    rc = read_part(wb, meter, za, "meta.xml", "meta.xml: ", 0);
+    return rc == JS_ENOTFOUND ? 0 : rc;
 }
 
-/* Give *out the workbook on success, free it on failure. */
-static int finish(js_workbook **out, js_workbook *wb, int rc)
+/* See readers.h: a flat OpenDocument spreadsheet (.fods) pulled through `read`. */
+int js_ods_read_xml(js_workbook *wb, js_meter *meter, xmlInputReadCallback read, void *io)
 {
-    if (rc < 0) {
-        js_workbook_free(wb);
-        return rc;
-    }
-    *out = wb;
-    return 0;
-}
-
-/* Parser input from a FILE: the next bytes, -1 on a read error. */
-static int file_read(void *ctx, char *buffer, int len)
-{
-    FILE *f = ctx;
-    size_t n;
-
-    if (len <= 0)
-        return 0;
-    n = fread(buffer, 1, (size_t)len, f);
-    return n == 0 && ferror(f) ? -1 : (int)n;
-}
-
-/* Parser input from memory. */
-typedef struct mem_input {
-    const char *data;
-    size_t size, pos;
-} mem_input;
-
-/* The next bytes of a mem_input. */
-static int mem_read(void *ctx, char *buffer, int len)
-{
-    mem_input *m = ctx;
-    size_t n = m->size - m->pos;
-
-    if (len <= 0)
-        return 0;
-    if (n > (size_t)len)
-        n = (size_t)len;
-    memcpy(buffer, m->data + m->pos, n);
-    m->pos += n;
-    return (int)n;
-}
-
-/* See ods.h: sniffs the first bytes to pick zip or flat XML.  *out is
- * the caller's (js_workbook_free), NULL on failure. */
-int js_ods_read(js_workbook **out, const char *path)
-{
-    js_workbook *wb = NULL;
-    unsigned char head[64];
-    size_t n;
-    struct stat st;
-    FILE *f;
-    int rc;
-
-    *out = NULL;
-    if (stat(path, &st) != 0)
-        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
-    if (!S_ISREG(st.st_mode))
-        return js_error_set(JS_EIO, "not a file");
-    f = fopen(path, "rb");
-    if (!f)
-        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
-    n = fread(head, 1, sizeof(head), f);
-    if (n == 0) {
-        fclose(f);
-        return js_error_set(JS_EFORMAT, "empty file, not a spreadsheet");
-    }
-    if ((rc = js_workbook_new(&wb)) < 0) {
-        fclose(f);
-        return rc;
-    }
-
-    switch (js_ods_sniff(head, n)) {
-    case JS_ODS_ZIP: {
-        zip_t *za = NULL;
-        fclose(f);
-        f = NULL;
-        if ((rc = js_zip_open_path(&za, path)) < 0)
-            break;
-        rc = read_zip(wb, za);
-        zip_discard(za);
-        break;
-    }
-    case JS_ODS_XML:
-        rewind(f);
-        rc = parse_part(wb, file_read, f, "", 1, NULL);
-        break;
-    default:
-        rc = js_error_set(JS_EFORMAT,
-                          "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
-    }
-    if (f)
-        fclose(f);
-    return finish(out, wb, rc);
-}
-
-/* See ods.h: as js_ods_read, from data borrowed for the call only. */
-int js_ods_read_memory(js_workbook **out, const void *data, size_t size)
-{
-    js_workbook *wb = NULL;
-    int rc;
-
-    *out = NULL;
-    if (!data || size == 0)
-        return js_error_set(JS_EFORMAT, "empty data, not a spreadsheet");
-    if ((rc = js_workbook_new(&wb)) < 0)
-        return rc;
-    switch (js_ods_sniff(data, size)) {
-    case JS_ODS_ZIP: {
-        zip_t *za = NULL;
-        if ((rc = js_zip_open_memory(&za, data, size, "")) < 0)
-            break;
-        rc = read_zip(wb, za);
-        zip_discard(za);
-        break;
-    }
-    case JS_ODS_XML: {
-        mem_input m = {data, size, 0};
-        if (size > 0x7fffffff) {
-            rc = js_error_set(JS_EFORMAT, "document larger than 2 GiB");
-            break;
-        }
-        rc = parse_part(wb, mem_read, &m, "", 1, NULL);
-        break;
-    }
-    default:
-        rc = js_error_set(JS_EFORMAT,
-                          "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
-    }
-    return finish(out, wb, rc);
+    return parse_part(wb, meter, read, io, "", 1, NULL);
 }

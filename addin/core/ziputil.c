@@ -115,6 +115,8 @@ int js_zip_stream_read(void *ctx, char *buffer, int len)
         snprintf(st->error, sizeof(st->error), "%s", zip_file_strerror(st->file));
         return -1;
     }
+    if (st->meter && (st->limit = js_meter_inflated(st->meter, (uint64_t)n)) != NULL)
+        return -1;
     return (int)n;
 }
 

@@ -7,6 +7,7 @@
 #define JS_ZIPUTIL_H
 
 #include "buf.h"
+#include "meter.h"
 
 #include <libxml/xmlreader.h>
 #include <stddef.h>
@@ -15,8 +16,10 @@
 /* An entry being streamed; the reader reads through it, the caller owns it. */
 typedef struct js_zip_stream {
     zip_file_t *file;
-    const char *name; /* entry name, for messages */
-    char error[160];  /* set when libzip failed mid-stream (damaged data) */
+    const char *name;  /* entry name, for messages */
+    char error[160];   /* set when libzip failed mid-stream (damaged data) */
+    js_meter *meter;   /* charged with every byte read (never the header's size), or NULL */
+    const char *limit; /* the limit exceeded while reading ("inflated"), or NULL */
 } js_zip_stream;
 
 /*
@@ -52,7 +55,9 @@ int js_zip_stream_reader(xmlTextReaderPtr *reader, js_zip_stream *stream, zip_t 
  * The same without a reader, for a parser of one's own: open entry `name`
  * (JS_ENOTFOUND, no message, when absent), then pull its bytes with
  * js_zip_stream_read(stream, ...), a libxml2 xmlInputReadCallback that
- * returns -1 and fills stream->error when the data is damaged.
+ * returns -1 and fills stream->error when the data is damaged.  Set
+ * stream->meter after opening to charge the bytes read to a budget: past
+ * the limit the callback returns -1 and sets stream->limit.
  */
 int js_zip_stream_open(js_zip_stream *stream, zip_t *za, const char *name);
 int js_zip_stream_read(void *stream, char *buffer, int len);
