@@ -16,10 +16,12 @@
 #include <stddef.h>
 
 /*
- * Read the spreadsheet at `path` (.ods zip or flat .fods XML, told apart by
- * content, not by name).  JS_EIO when the file cannot be read, JS_EFORMAT
- * with a one-line reason when it is not a spreadsheet or is damaged.  The
- * reason names the part, sheet and cell, not the path: callers prefix it.
+ * Read the OpenDocument spreadsheet at `path` (.ods zip or flat .fods XML,
+ * told apart by content, not by name) within the default budget.  Other
+ * code reads any workbook with js_book_read (book.h), which calls the same
+ * reader; this one stays for the writer's own checks.  JS_EIO when the file cannot be read,
+ * JS_EFORMAT with a one-line reason when it is not a spreadsheet or is damaged.  The reason names
+ * the part, sheet and cell, not the path: callers prefix it.
  */
 int js_ods_read(js_workbook **out, const char *path);
 
