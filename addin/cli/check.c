@@ -1,5 +1,5 @@
 /*
- * check.c - `juesuan check [--format ID] [--rules FILE] [--json] [--lang en] FILE...`
+ * check.c - `juesuan check [--format ID] [--rules FILE] [--json] [--lang en] [--limit N=V] FILE...`
  *
  * Each file is read, checked and reported on its own: one bad file never
  * stops the others.  Exit status: 2 if any file could not be used (not a
@@ -8,9 +8,9 @@
  */
 #include "cli.h"
 
+#include "book.h"
 #include "check.h"
 #include "error.h"
-#include "ods.h"
 
 #include <stdio.h>
 
@@ -23,7 +23,7 @@ static int check_one(const js_cli_options *opts, js_format_cache *cache, const c
     int status = JS_EXIT_UNUSABLE;
     FILE *why = opts->json ? stdout : stderr;
 
-    if (js_ods_read(&wb, path) < 0) {
+    if (js_book_read(&wb, NULL, path, &opts->budget) < 0) {
         js_report_unusable(why, path, js_error_last(), opts->json);
         goto cleanup;
     }

@@ -11,6 +11,7 @@
 #ifndef JS_CLI_H
 #define JS_CLI_H
 
+#include "budget.h"
 #include "finding.h"
 #include "format.h"
 #include "model.h"
@@ -32,6 +33,7 @@ typedef struct js_cli_options {
     const char **rule_files; /* --rules FILE (district rules), NULL-terminated */
     int json;                /* --json */
     js_lang lang;            /* --lang */
+    js_budget budget;        /* the defaults, with each --limit NAME=VALUE applied */
 } js_cli_options;
 
 /* A cache of loaded formats, so 300 workbooks of one format load it once. */
@@ -71,6 +73,6 @@ void js_report_unusable(FILE *out, const char *file, const char *reason, int jso
 /* The sub-commands; argv starts after the sub-command name. */
 int js_cli_check(const js_cli_options *opts, int nfiles, char **files);
 int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out_path);
-int js_cli_dump(const char *path);
+int js_cli_dump(const js_cli_options *opts, const char *path);
 
 #endif

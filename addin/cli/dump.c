@@ -1,16 +1,17 @@
 /*
- * dump.c - `juesuan dump FILE`: every stored cell as the checker reads it.
+ * dump.c - `juesuan dump [--limit N=V] FILE`: every stored cell as the checker reads it.
  *
  * One line per cell, tab-separated: sheet, cell (A1), type, value literal,
  * formula, text (tabs, newlines and backslashes escaped as \t \n \\).
- * Then one line per document property: "#property", name, value.
+ * Then one line per hidden sheet: "#hidden", name; and one line per
+ * document property: "#property", name, value.
  * For seeing why a figure is read the way it is, and for tests that compare
  * two files cell by cell.
  */
 #include "cli.h"
 
+#include "book.h"
 #include "error.h"
-#include "ods.h"
 
 #include <stdio.h>
 
@@ -54,13 +55,13 @@ static const char *type_name(js_cell_type type)
 
 /* See cli.h: print every stored cell as "sheet, cell, type, value, formula,
  * text" separated by tabs, then one "#property" line per document property. */
-int js_cli_dump(const char *path)
+int js_cli_dump(const js_cli_options *opts, const char *path)
 {
     js_workbook *wb = NULL;
     size_t s, c;
     char name[32];
 
-    if (js_ods_read(&wb, path) < 0) {
+    if (js_book_read(&wb, NULL, path, &opts->budget) < 0) {
         fprintf(stderr, "%s: %s\n", path, js_error_last());
         return JS_EXIT_UNUSABLE;
     }
@@ -78,6 +79,13 @@ int js_cli_dump(const char *path)
             print_escaped(cell->text);
             putchar('\n');
         }
+    }
+    for (s = 0; s < wb->nsheets; s++) {
+        if (!wb->sheets[s]->hidden)
+            continue;
+        fputs("#hidden\t", stdout);
+        print_escaped(wb->sheets[s]->name);
+        putchar('\n');
     }
     for (s = 0; s < wb->nprops; s++) {
         fputs("#property\t", stdout);

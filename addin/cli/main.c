@@ -7,6 +7,8 @@
  */
 #include "cli.h"
 
+#include "error.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,19 +16,27 @@
 #define MAX_RULE_FILES 32
 
 static const char usage[] =
-    "usage: juesuan check [--format ID] [-r|--rules FILE]... [--json] [--lang zh|en] FILE...\n"
-    "       juesuan fill  [--format ID] [--rules FILE]... [--lang zh|en] IN OUT\n"
-    "       juesuan dump  FILE\n"
+    "usage: juesuan check [--format ID] [-r|--rules FILE]... [--json] [--lang zh|en]\n"
+    "                     [--limit NAME=VALUE]... FILE...\n"
+    "       juesuan fill  [--format ID] [--rules FILE]... [--lang zh|en] [--limit NAME=VALUE]...\n"
+    "                     IN OUT\n"
+    "       juesuan dump  [--limit NAME=VALUE]... FILE\n"
     "\n"
-    "check  checks each workbook (.ods, .fods) against its format's rules.\n"
-    "       exit 0: no errors (warnings and notes allowed); 1: errors found;\n"
-    "       2: a file could not be used.  --json prints one JSON object per file.\n"
-    "fill   writes OUT, a copy of IN with the narrative (情况说明) filled in.\n"
+    "check  checks each workbook (.ods, .fods, .xlsx, .xls: told apart by content)\n"
+    "       against its format's rules.  exit 0: no errors (warnings and notes\n"
+    "       allowed); 1: errors found; 2: a file could not be used.\n"
+    "       --json prints one JSON object per file.\n"
+    "fill   writes OUT, a copy of IN with the narrative (情况说明) filled in; an\n"
+    "       .xlsx or .xls IN gives a new .ods OUT (cell values, no formulas).\n"
     "dump   prints every cell as the checker reads it (sheet, cell, type, value,\n"
     "       formula, text; tab-separated) and the document properties.\n"
     "\n"
     "--format ID   rule set to use (default: the workbook's JuesuanFormat property,\n"
     "              else cn-bmjs-2016); --rules FILE adds a district's own rules.\n"
+    "--limit NAME=VALUE  raise (or lower) a limit of what one workbook may hold;\n"
+    "              values take K, M, G.  Names and defaults: file=256M, inflated=512M,\n"
+    "              cell-text=1M, text-total=64M, sheets=1000, cells=4000000,\n"
+    "              properties=10000, name=4096.  A file past a limit is refused (exit 2).\n"
     "Rule sets are read from $JUESUAN_CONTENT or ../share/juesuan beside the binary.\n";
 
 /*
@@ -47,10 +57,16 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
         } else if (strcmp(a, "--json") == 0) {
             opts->json = 1;
         } else if ((strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
-                    strcmp(a, "--rules") == 0 || strcmp(a, "-r") == 0) &&
+                    strcmp(a, "--rules") == 0 || strcmp(a, "-r") == 0 ||
+                    strcmp(a, "--limit") == 0) &&
                    i + 1 < argc) {
             const char *v = argv[++i];
-            if (strcmp(a, "--format") == 0) {
+            if (strcmp(a, "--limit") == 0) {
+                if (js_budget_set(&opts->budget, v) < 0) {
+                    fprintf(stderr, "juesuan: --limit: %s\n", js_error_last());
+                    return -1;
+                }
+            } else if (strcmp(a, "--format") == 0) {
                 opts->format_id = v;
             } else if (strcmp(a, "--rules") == 0 || strcmp(a, "-r") == 0) {
                 if (nrules == MAX_RULE_FILES) {
@@ -89,6 +105,7 @@ int main(int argc, char **argv)
         fputs(usage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    js_budget_default(&opts.budget);
     operands = calloc((size_t)argc, sizeof(*operands));
     if (!operands)
         return 2;
@@ -98,7 +115,7 @@ int main(int argc, char **argv)
     } else if (strcmp(argv[1], "check") == 0 && n >= 1) {
         status = js_cli_check(&opts, n, operands);
     } else if (strcmp(argv[1], "dump") == 0 && n == 1) {
-        status = js_cli_dump(operands[0]);
+        status = js_cli_dump(&opts, operands[0]);
     } else if (strcmp(argv[1], "fill") == 0 && n == 2) {
         status = js_cli_fill(&opts, operands[0], operands[1]);
     } else {

@@ -1,0 +1,28 @@
+/*
+ * ods_create.h - a new OpenDocument spreadsheet (.ods) written from the
+ * model, for `juesuan fill` on a workbook that is not OpenDocument (.xlsx,
+ * .xls): the narrative is filled into an .ods copy.
+ *
+ * What the model holds is what is written: every sheet in order (hidden
+ * ones hidden), every cell with its type, text and value, merged areas,
+ * and the user-defined document properties (meta.xml).  Formulas are not
+ * written: a formula cell becomes its cached value (the model keeps the
+ * .xlsx formula in Excel's syntax, which is not OpenFormula).  Styles,
+ * column widths and number formats of the original are not carried over.
+ */
+#ifndef JS_ODS_CREATE_H
+#define JS_ODS_CREATE_H
+
+#include "edit.h"
+#include "model.h"
+
+/*
+ * Write `wb` with `edits` applied (each edited cell a string cell with the
+ * edit's text, keeping a merge it heads) as a new .ods at `out_path`
+ * (replaced; libzip writes a temporary file beside it and renames it on
+ * success).  JS_EINVAL when an edit names a sheet the workbook lacks,
+ * JS_EIO when the file cannot be written.  `wb` is not changed.
+ */
+int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *edits);
+
+#endif
