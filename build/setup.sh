@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential pkg-config clang lld libclang-rt-14-dev clang-format
-  libxml2-dev libxml2-utils libzip-dev zip unzip libcunit1-dev valgrind
+  libxml2-dev libxml2-utils libzip-dev libfreexl-dev zip unzip libcunit1-dev valgrind time
   libreoffice-calc libreoffice-dev libreofficekit-dev python3-uno libreoffice-l10n-zh-cn
   xvfb xauth x11-apps xdotool imagemagick poppler-utils
   fonts-noto-cjk fonts-wqy-zenhei python3

@@ -12,18 +12,19 @@
 typedef struct limit_field {
     const char *name;
     size_t offset;
-    const char *measures; /* zh-CN / en-US */
+    const char *zh, *en; /* what it measures */
 } limit_field;
 
 static const limit_field fields[] = {
-    {"file", offsetof(js_budget, max_file), "文件字节 / bytes of file"},
-    {"inflated", offsetof(js_budget, max_inflated), "解压后字节 / bytes after decompression"},
-    {"cell-text", offsetof(js_budget, max_cell_text), "单元格文字字节 / bytes of text in one cell"},
-    {"text-total", offsetof(js_budget, max_text_total), "文字总字节 / bytes of cell text in all"},
-    {"sheets", offsetof(js_budget, max_sheets), "工作表 / sheets"},
-    {"cells", offsetof(js_budget, max_cells), "非空单元格 / non-empty cells"},
-    {"properties", offsetof(js_budget, max_properties), "文档属性 / document properties"},
-    {"name", offsetof(js_budget, max_name), "名称字节 / bytes of a name"},
+    {"file", offsetof(js_budget, max_file), "字节的文件", "bytes of file"},
+    {"inflated", offsetof(js_budget, max_inflated), "字节的解压数据", "bytes after decompression"},
+    {"cell-text", offsetof(js_budget, max_cell_text), "字节的单元格文字",
+     "bytes of text in one cell"},
+    {"text-total", offsetof(js_budget, max_text_total), "字节的文字", "bytes of cell text in all"},
+    {"sheets", offsetof(js_budget, max_sheets), "个工作表", "sheets"},
+    {"cells", offsetof(js_budget, max_cells), "个非空单元格", "non-empty cells"},
+    {"properties", offsetof(js_budget, max_properties), "个文档属性", "document properties"},
+    {"name", offsetof(js_budget, max_name), "字节的名称", "bytes of a name"},
 };
 
 /* The field called `name` (as typed, up to `len` bytes), or NULL. */
@@ -86,11 +87,11 @@ int js_budget_fail(const js_budget *budget, const char *name, const char *what)
         return js_error_set(JS_ELIMIT, "%s: a resource limit was exceeded", what);
     return js_error_set(
         JS_ELIMIT,
-        "%s: 超过 %llu %s 的上限 / more than %llu %s (limit %s; raise it with "
+        "%s: 超过上限 %llu %s / more than %llu %s (limit %s; raise it with "
         "--limit %s=…)",
         what,
         (unsigned long long)*(const uint64_t *)(const void *)((const char *)budget + f->offset),
-        f->measures,
+        f->zh,
         (unsigned long long)*(const uint64_t *)(const void *)((const char *)budget + f->offset),
-        f->measures, f->name, f->name);
+        f->en, f->name, f->name);
 }

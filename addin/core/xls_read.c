@@ -1,13 +1,889 @@
-/* placeholder, replaced below */
-#include "readers.h"
+/*
+ * xls_read.c - Excel 97-2003 workbooks (.xls, BIFF8; BIFF5 too) into the
+ * model: the cells through FreeXL (Debian's libfreexl), the rest from one
+ * pass of our own over the workbook stream.
+ *
+ * What FreeXL gives: the sheets' names in order and every cell holding a
+ * constant: numbers (as doubles), strings (shared and inline, converted to
+ * UTF-8), dates and times (as text).  What it does not give, found out by
+ * reading its API and sources (1.0.6):
+ *   - formula cells: FreeXL reports them as empty.  Their cached results
+ *     (number, string, boolean, error) are read here from the FORMULA and
+ *     STRING records; the formula itself is not (the model keeps "" to say
+ *     there is one: BIFF's parsed formula tokens are not text);
+ *   - merged areas: read here from the MERGEDCELLS records;
+ *   - sheet visibility: read here from the BOUNDSHEET records;
+ *   - document properties (JuesuanFormat...): they live in another stream
+ *     (\005DocumentSummaryInformation) that neither FreeXL nor we read: an
+ *     .xls workbook is checked with --format or the default format;
+ *   - booleans and error constants (BOOLERR): FreeXL skips them; read here.
+ *
+ * Bounds: FreeXL allocates, for every sheet, a grid of rows x columns cells
+ * as the sheet's DIMENSION record declares, and one pointer per entry the
+ * shared-string table declares.  Our pass runs first, over the whole
+ * stream, and refuses a file whose declared grids or string table exceed
+ * the cells limit before FreeXL sees it; so FreeXL's memory stays within
+ * the budget whatever the file claims.
+ *
+ * The container (OLE2 / Compound File Binary) is read here too (header,
+ * FAT, directory, mini stream), with every sector number and chain length
+ * checked, to get the workbook stream for our pass.  FreeXL opens paths
+ * only: from memory the bytes go to an anonymous memory file (memfd) that
+ * leaves nothing behind.
+ */
+#define _GNU_SOURCE /* memfd_create */
+#include "buf.h"
 #include "error.h"
+#include "meter.h"
+#include "readers.h"
+
+#include <errno.h>
+#include <freexl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define END_OF_CHAIN 0xFFFFFFFEu
+#define FREE_SECTOR 0xFFFFFFFFu
+#define MAX_ROWS 1048576u
+#define MAX_COLS 16384u
+
+/* ---- the compound file --------------------------------------------- */
+
+typedef struct cfb {
+    const unsigned char *data;
+    size_t size;
+    unsigned shift;    /* sector size = 1 << shift */
+    uint32_t *fat;     /* next sector of each sector */
+    size_t nfat;       /* entries in fat */
+    uint32_t *minifat; /* next mini sector of each mini sector */
+    size_t nminifat;
+    unsigned char *ministream; /* the root's stream, holding the mini sectors */
+    size_t ministream_size;
+} cfb;
+
+/* Little-endian reads. */
+static uint16_t le16(const unsigned char *p)
+{
+    return (uint16_t)(p[0] | (p[1] << 8));
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+/* The sector `n`, or NULL when it lies outside the file. */
+static const unsigned char *sector(const cfb *c, uint32_t n)
+{
+    uint64_t at = ((uint64_t)n + 1) << c->shift;
+
+    if (n >= END_OF_CHAIN - 4 || at + ((uint64_t)1 << c->shift) > c->size)
+        return NULL;
+    return c->data + at;
+}
+
+/* A damaged container, in one line. */
+static int damaged(const char *why)
+{
+    return js_error_set(JS_EFORMAT, "damaged Excel 97-2003 file (%s)", why);
+}
+
+/* Free what cfb_open allocated. */
+static void cfb_dispose(cfb *c)
+{
+    free(c->fat);
+    free(c->minifat);
+    free(c->ministream);
+    memset(c, 0, sizeof(*c));
+}
+
+/*
+ * Read the chain starting at `start` through `fat` (of `nfat` entries),
+ * `unit` bytes a link, from `get` (sectors or mini sectors), into a new
+ * buffer of `size` bytes (*out, the caller frees).  Every link is checked
+ * and a chain longer than the table (a loop) is refused.
+ */
+static int read_chain(unsigned char **out, const cfb *c, uint32_t start, uint64_t size, int mini)
+{
+    const uint32_t *fat = mini ? c->minifat : c->fat;
+    size_t nfat = mini ? c->nminifat : c->nfat, steps = 0;
+    size_t unit = mini ? 64 : (size_t)1 << c->shift;
+    unsigned char *buf;
+    uint64_t done = 0;
+    uint32_t s = start;
+
+    *out = NULL;
+    if (size > c->size)
+        return damaged("a stream larger than the file");
+    buf = malloc(size ? (size_t)size : 1);
+    if (!buf)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    while (done < size) {
+        const unsigned char *src;
+        size_t n = size - done < unit ? (size_t)(size - done) : unit;
+        if (s >= nfat || ++steps > nfat) {
+            free(buf);
+            return damaged("a broken sector chain");
+        }
+        if (mini) {
+            if (((uint64_t)s + 1) * 64 > c->ministream_size) {
+                free(buf);
+                return damaged("a mini sector outside the mini stream");
+            }
+            src = c->ministream + (size_t)s * 64;
+        } else if (!(src = sector(c, s))) {
+            free(buf);
+            return damaged("a sector outside the file");
+        }
+        memcpy(buf + done, src, n);
+        done += n;
+        s = fat[s];
+    }
+    *out = buf;
+    return 0;
+}
+
+/* Append the FAT sector `n`'s entries to c->fat. */
+static int add_fat_sector(cfb *c, uint32_t n, size_t *cap)
+{
+    const unsigned char *p = sector(c, n);
+    size_t per = ((size_t)1 << c->shift) / 4, i;
+
+    if (!p)
+        return damaged("a FAT sector outside the file");
+    if (c->nfat + per > *cap) {
+        size_t ncap = *cap ? *cap * 2 : per * 8;
+        uint32_t *grown;
+        while (ncap < c->nfat + per)
+            ncap *= 2;
+        if (!(grown = realloc(c->fat, ncap * sizeof(*grown))))
+            return js_error_set(JS_ENOMEM, "out of memory");
+        c->fat = grown;
+        *cap = ncap;
+    }
+    for (i = 0; i < per; i++)
+        c->fat[c->nfat++] = le32(p + 4 * i);
+    return 0;
+}
+
+/* Header, FAT (through the DIFAT), mini FAT: ready to read streams. */
+static int cfb_open(cfb *c, const unsigned char *data, size_t size)
+{
+    uint32_t nfat_sectors, difat, ndifat, i, count = 0;
+    size_t cap = 0, max_sectors;
+    int rc;
+
+    memset(c, 0, sizeof(*c));
+    c->data = data;
+    c->size = size;
+    if (size < 512)
+        return damaged("shorter than its header");
+    c->shift = le16(data + 0x1E);
+    if (c->shift != 9 && c->shift != 12)
+        return damaged("an unknown sector size");
+    max_sectors = size >> c->shift;
+    nfat_sectors = le32(data + 0x2C);
+    if (nfat_sectors > max_sectors)
+        return damaged("more FAT sectors than the file has");
+    for (i = 0; i < 109 && count < nfat_sectors; i++, count++)
+        if ((rc = add_fat_sector(c, le32(data + 0x4C + 4 * i), &cap)) < 0)
+            return rc;
+    difat = le32(data + 0x44);
+    ndifat = le32(data + 0x48);
+    for (i = 0; count < nfat_sectors && i < ndifat; i++) {
+        const unsigned char *p = sector(c, difat);
+        size_t per = ((size_t)1 << c->shift) / 4 - 1, k;
+        if (!p || i > max_sectors)
+            return damaged("a broken DIFAT chain");
+        for (k = 0; k < per && count < nfat_sectors; k++, count++)
+            if ((rc = add_fat_sector(c, le32(p + 4 * k), &cap)) < 0)
+                return rc;
+        difat = le32(p + 4 * per);
+    }
+    if (count < nfat_sectors)
+        return damaged("a FAT shorter than declared");
+    return 0;
+}
+
+/* Read the mini FAT and the root's mini stream (for streams under 4096 bytes). */
+static int cfb_open_mini(cfb *c, const unsigned char *root)
+{
+    uint32_t start = le32(c->data + 0x3C), n = le32(c->data + 0x40);
+    uint64_t size = (uint64_t)n << c->shift, i;
+    unsigned char *raw = NULL;
+    int rc;
+
+    if (n == 0 || n > (c->size >> c->shift))
+        return damaged("no mini FAT for a small stream");
+    if ((rc = read_chain(&raw, c, start, size, 0)) < 0)
+        return rc;
+    c->nminifat = (size_t)(size / 4);
+    c->minifat = malloc(c->nminifat * sizeof(uint32_t));
+    if (!c->minifat) {
+        free(raw);
+        return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    for (i = 0; i < c->nminifat; i++)
+        c->minifat[i] = le32(raw + 4 * i);
+    free(raw);
+    c->ministream_size = (size_t)le32(root + 0x78);
+    return read_chain(&c->ministream, c, le32(root + 0x74), c->ministream_size, 0);
+}
+
+/* Whether a directory entry's UTF-16 name is `ascii` (ignoring ASCII case). */
+static int entry_named(const unsigned char *e, const char *ascii)
+{
+    size_t n = strlen(ascii), len = le16(e + 0x40), i;
+
+    if (len != 2 * (n + 1) || len > 64)
+        return 0;
+    for (i = 0; i < n; i++) {
+        uint16_t ch = le16(e + 2 * i);
+        if (ch > 127 || ((ch | 0x20) != ((unsigned char)ascii[i] | 0x20)))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * The workbook stream ("Workbook", BIFF8; "Book", BIFF5) into *out (*size
+ * bytes; the caller frees), charged to "inflated".
+ */
+static int workbook_stream(unsigned char **out, size_t *out_size, const unsigned char *data,
+                           size_t size, js_meter *meter)
+{
+    cfb c;
+    unsigned char *dir = NULL;
+    const unsigned char *root = NULL, *found = NULL;
+    uint64_t dir_size = 0, stream_size;
+    uint32_t s;
+    size_t i, n, steps = 0;
+    int rc, encrypted = 0;
+
+    *out = NULL;
+    if ((rc = cfb_open(&c, data, size)) < 0)
+        goto cleanup;
+    /* the directory's length is its chain's */
+    for (s = le32(data + 0x30); s < c.nfat && s < END_OF_CHAIN - 4; s = c.fat[s]) {
+        if (++steps > c.nfat) {
+            rc = damaged("a broken directory chain");
+            goto cleanup;
+        }
+        dir_size += (uint64_t)1 << c.shift;
+    }
+    if ((rc = read_chain(&dir, &c, le32(data + 0x30), dir_size, 0)) < 0)
+        goto cleanup;
+    n = (size_t)(dir_size / 128);
+    for (i = 0; i < n; i++) {
+        const unsigned char *e = dir + 128 * i;
+        if (e[0x42] == 5 && !root)
+            root = e;
+        else if (e[0x42] == 2 && !found && (entry_named(e, "Workbook") || entry_named(e, "Book")))
+            found = e;
+        else if (e[0x42] == 2 && entry_named(e, "EncryptedPackage"))
+            encrypted = 1;
+    }
+    if (!found) {
+        rc = js_error_set(JS_EFORMAT,
+                          encrypted ? "a password-protected workbook: save a copy without a "
+                                      "password and check that"
+                                    : "an OLE2 compound file without a workbook stream (a Word "
+                                      "or PowerPoint 97-2003 file?), not a spreadsheet");
+        goto cleanup;
+    }
+    stream_size = le32(found + 0x78); /* the high half is unused in version 3 files */
+    if (js_meter_inflated(meter, stream_size)) {
+        rc = js_budget_fail(&meter->limits, "inflated", "the workbook stream");
+        goto cleanup;
+    }
+    if (stream_size < 4096) {
+        if (!root) {
+            rc = damaged("no root entry");
+            goto cleanup;
+        }
+        if ((rc = cfb_open_mini(&c, root)) < 0)
+            goto cleanup;
+        rc = read_chain(out, &c, le32(found + 0x74), stream_size, 1);
+    } else {
+        rc = read_chain(out, &c, le32(found + 0x74), stream_size, 0);
+    }
+    if (rc == 0)
+        *out_size = (size_t)stream_size;
+cleanup:
+    free(dir);
+    cfb_dispose(&c);
+    return rc;
+}
+
+/* ---- our pass over the BIFF records -------------------------------- */
+
+/* A cached formula result, a boolean or an error constant FreeXL does not give. */
+typedef struct extra_cell {
+    uint32_t sheet, row, col;
+    js_cell_type type;
+    int formula; /* a formula's cached result (else a BOOLERR constant) */
+    char *text, *value;
+} extra_cell;
+
+/* A merged area. */
+typedef struct merge {
+    uint32_t sheet, row, col, rows, cols;
+} merge;
+
+typedef struct biff {
+    uint32_t nsheets;
+    uint32_t *offsets;     /* of each sheet's BOF in the stream (BOUNDSHEET) */
+    unsigned char *hidden; /* per sheet */
+    extra_cell *extras;
+    size_t nextras, extras_cap;
+    merge *merges;
+    size_t nmerges, merges_cap;
+    uint64_t grid; /* rows x columns FreeXL will allocate, over all sheets */
+    int encrypted;
+} biff;
+
+/* Free our pass's results. */
+static void biff_dispose(biff *b)
+{
+    size_t i;
+    for (i = 0; i < b->nextras; i++) {
+        free(b->extras[i].text);
+        free(b->extras[i].value);
+    }
+    free(b->extras);
+    free(b->merges);
+    free(b->offsets);
+    free(b->hidden);
+}
+
+/*
+ * The shortest decimal literal that reads back as exactly `d` (%.1g to
+ * %.17g, each checked with strtod): 3367.47, not 3367.4699999999998.
+ */
+static void shortest(char *buf, size_t size, double d)
+{
+    int prec;
+
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            return;
+    }
+}
+
+/* Record one extra cell (strings copied). */
+static int add_extra(biff *b, uint32_t sheet, uint32_t row, uint32_t col, js_cell_type type,
+                     const char *text, const char *value, int formula, js_meter *meter)
+{
+    extra_cell *e;
+
+    if (row >= MAX_ROWS || col >= MAX_COLS)
+        return 0;
+    if (b->nextras >= meter->limits.max_cells)
+        return js_budget_fail(&meter->limits, "cells", "the workbook stream");
+    e = js_array_reserve(b->extras, &b->extras_cap, b->nextras, sizeof(*e), 64);
+    if (!e)
+        return JS_ENOMEM;
+    b->extras = e;
+    e = &b->extras[b->nextras];
+    memset(e, 0, sizeof(*e));
+    e->sheet = sheet;
+    e->row = row;
+    e->col = col;
+    e->type = type;
+    e->formula = formula;
+    if ((text && !(e->text = js_strdup(text))) || (value && !(e->value = js_strdup(value)))) {
+        free(e->text);
+        return JS_ENOMEM;
+    }
+    b->nextras++;
+    return 0;
+}
+
+/* The text of an error code of BOOLERR or a FORMULA result. */
+static const char *error_text(unsigned code)
+{
+    switch (code) {
+    case 0x00:
+        return "#NULL!";
+    case 0x07:
+        return "#DIV/0!";
+    case 0x0F:
+        return "#VALUE!";
+    case 0x17:
+        return "#REF!";
+    case 0x1D:
+        return "#NAME?";
+    case 0x24:
+        return "#NUM!";
+    case 0x2A:
+        return "#N/A";
+    default:
+        return "#ERR";
+    }
+}
+
+/*
+ * A BIFF8 XLUnicodeString (16-bit count) from a STRING record, as UTF-8;
+ * only the part in this record (a long result continued in CONTINUE
+ * records is cut there).
+ */
+static int unicode_string(js_buf *out, const unsigned char *p, size_t len)
+{
+    size_t n, i, width;
+    int rc = 0;
+
+    js_buf_clear(out);
+    if (len < 3)
+        return 0;
+    n = le16(p);
+    width = (p[2] & 1) ? 2 : 1;
+    p += 3;
+    len -= 3;
+    if (n * width > len)
+        n = len / width;
+    for (i = 0; i < n && rc == 0; i++) {
+        unsigned long cp = width == 2 ? le16(p + 2 * i) : p[i];
+        unsigned char u[4];
+        size_t k;
+        if (width == 2 && cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n) {
+            unsigned long lo = le16(p + 2 * (i + 1));
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i++;
+            }
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            cp = 0xFFFD;
+        if (cp < 0x80) {
+            u[0] = (unsigned char)cp;
+            k = 1;
+        } else if (cp < 0x800) {
+            u[0] = (unsigned char)(0xC0 | (cp >> 6));
+            u[1] = (unsigned char)(0x80 | (cp & 0x3F));
+            k = 2;
+        } else if (cp < 0x10000) {
+            u[0] = (unsigned char)(0xE0 | (cp >> 12));
+            u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            u[2] = (unsigned char)(0x80 | (cp & 0x3F));
+            k = 3;
+        } else {
+            u[0] = (unsigned char)(0xF0 | (cp >> 18));
+            u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+            u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            u[3] = (unsigned char)(0x80 | (cp & 0x3F));
+            k = 4;
+        }
+        rc = js_buf_put(out, (const char *)u, k);
+    }
+    return rc;
+}
+
+/* The sheet whose BOF is at `pos`, or -1. */
+static long sheet_at(const biff *b, size_t pos)
+{
+    uint32_t i;
+    for (i = 0; i < b->nsheets; i++)
+        if (b->offsets[i] == pos)
+            return (long)i;
+    return -1;
+}
+
+/*
+ * One pass over every record of the stream, in order: BOUNDSHEET (sheet
+ * offsets, visibility), FILEPASS, SST (its declared size), and in each
+ * sheet's substream DIMENSION (the grid FreeXL will allocate), FORMULA and
+ * STRING (cached results), BOOLERR, MERGEDCELLS.  Records are walked
+ * whatever the structure claims, so every DIMENSION FreeXL could act on is
+ * counted.
+ */
+static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *meter)
+{
+    js_buf str = JS_BUF_INIT;
+    size_t pos = 0, sheets_cap = 0;
+    long cur = -1;           /* the sheet whose substream we are in */
+    uint64_t sheet_grid = 0; /* the largest DIMENSION of the current substream */
+    long pending = -1;       /* the FORMULA whose string result follows, as an index */
+    uint32_t prow = 0, pcol = 0;
+    char num[40];
+    int rc = 0;
+
+    while (pos + 4 <= size && rc == 0) {
+        unsigned type = le16(s + pos), len = le16(s + pos + 2);
+        const unsigned char *d = s + pos + 4;
+        size_t at = pos;
+        if (pos + 4 + len > size)
+            break; /* a truncated last record: FreeXL decides */
+        pos += 4 + len;
+        switch (type) {
+        case 0x0809: /* BOF */
+        case 0x0209:
+        case 0x0409:
+            b->grid += sheet_grid;
+            sheet_grid = 0;
+            cur = sheet_at(b, at);
+            pending = -1;
+            break;
+        case 0x002F: /* FILEPASS */
+            b->encrypted = 1;
+            break;
+        case 0x0085: { /* BOUNDSHEET */
+            if (len < 6)
+                break;
+            if (js_meter_sheet(meter, 0)) {
+                rc = js_budget_fail(&meter->limits, "sheets", "the workbook stream");
+                break;
+            }
+            if (b->nsheets >= sheets_cap) {
+                size_t ncap = sheets_cap ? sheets_cap * 2 : 16;
+                uint32_t *o = realloc(b->offsets, ncap * sizeof(*o));
+                unsigned char *h;
+                if (!o) {
+                    rc = js_error_set(JS_ENOMEM, "out of memory");
+                    break;
+                }
+                b->offsets = o;
+                h = realloc(b->hidden, ncap);
+                if (!h) {
+                    rc = js_error_set(JS_ENOMEM, "out of memory");
+                    break;
+                }
+                b->hidden = h;
+                sheets_cap = ncap;
+            }
+            b->offsets[b->nsheets] = le32(d);
+            b->hidden[b->nsheets] = (d[4] & 3) != 0;
+            b->nsheets++;
+            break;
+        }
+        case 0x00FC: /* SST: FreeXL allocates a pointer per declared string */
+            if (len >= 8 && le32(d + 4) > meter->limits.max_cells)
+                rc = js_budget_fail(&meter->limits, "cells", "the shared-string table");
+            break;
+        case 0x0200: { /* DIMENSION */
+            uint64_t rows = len >= 14 ? le32(d + 4) : len >= 8 ? le16(d + 2) : 0;
+            uint64_t cols = len >= 14 ? le16(d + 10) : len >= 8 ? le16(d + 6) : 0;
+            /* FreeXL adds one to each in some paths: count it so */
+            uint64_t grid = (rows + 1) * (cols + 1);
+            if (grid > sheet_grid)
+                sheet_grid = grid;
+            if (b->grid + sheet_grid > meter->limits.max_cells)
+                rc = js_budget_fail(&meter->limits, "cells",
+                                    "a sheet's declared size (DIMENSION record)");
+            break;
+        }
+        case 0x0006: /* FORMULA: row, col, xf, 8 bytes of result */
+            pending = -1;
+            if (cur < 0 || len < 14)
+                break;
+            if (le16(d + 12) != 0xFFFF) {
+                double v;
+                memcpy(&v, d + 6, sizeof(v)); /* little-endian IEEE 754, as on our targets */
+                shortest(num, sizeof(num), v);
+                rc = add_extra(b, (uint32_t)cur, le16(d), le16(d + 2), JS_CELL_NUMBER, num, num, 1,
+                               meter);
+            } else if (d[6] == 0) {
+                pending = cur; /* a string: in the STRING record that follows */
+                prow = le16(d);
+                pcol = le16(d + 2);
+            } else if (d[6] == 1) {
+                rc = add_extra(b, (uint32_t)cur, le16(d), le16(d + 2), JS_CELL_OTHER,
+                               d[8] ? "TRUE" : "FALSE", NULL, 1, meter);
+            } else if (d[6] == 2) {
+                rc = add_extra(b, (uint32_t)cur, le16(d), le16(d + 2), JS_CELL_TEXT,
+                               error_text(d[8]), NULL, 1, meter);
+            }
+            break;
+        case 0x0207: /* STRING: the result of the FORMULA before */
+            if (pending >= 0) {
+                if ((rc = unicode_string(&str, d, len)) == 0 && js_meter_cell_text(meter, str.size))
+                    rc = js_budget_fail(&meter->limits, "cell-text", "a formula's result");
+                if (rc == 0)
+                    rc = add_extra(b, (uint32_t)pending, prow, pcol, JS_CELL_TEXT,
+                                   js_buf_cstr(&str), NULL, 1, meter);
+            }
+            pending = -1;
+            break;
+        case 0x0205: /* BOOLERR */
+            if (cur >= 0 && len >= 8)
+                rc = add_extra(b, (uint32_t)cur, le16(d), le16(d + 2),
+                               d[7] ? JS_CELL_TEXT : JS_CELL_OTHER,
+                               d[7]   ? error_text(d[6])
+                               : d[6] ? "TRUE"
+                                      : "FALSE",
+                               NULL, 0, meter);
+            break;
+        case 0x00E5: { /* MERGEDCELLS */
+            unsigned n, k;
+            if (cur < 0 || len < 2)
+                break;
+            n = le16(d);
+            for (k = 0; k < n && 2 + 8 * (size_t)k + 8 <= len && rc == 0; k++) {
+                const unsigned char *m = d + 2 + 8 * k;
+                uint32_t r0 = le16(m), r1 = le16(m + 2), c0 = le16(m + 4), c1 = le16(m + 6);
+                merge *g;
+                if (r1 < r0 || c1 < c0 || (r0 == r1 && c0 == c1))
+                    continue;
+                if (b->nmerges >= meter->limits.max_cells) {
+                    rc = js_budget_fail(&meter->limits, "cells", "the merged areas");
+                    break;
+                }
+                g = js_array_reserve(b->merges, &b->merges_cap, b->nmerges, sizeof(*g), 16);
+                if (!g) {
+                    rc = JS_ENOMEM;
+                    break;
+                }
+                b->merges = g;
+                g[b->nmerges].sheet = (uint32_t)cur;
+                g[b->nmerges].row = r0;
+                g[b->nmerges].col = c0;
+                g[b->nmerges].rows = r1 - r0 + 1;
+                g[b->nmerges].cols = c1 - c0 + 1;
+                b->nmerges++;
+            }
+            break;
+        }
+        case 0x003C: /* CONTINUE: keeps a pending STRING pending */
+            break;
+        default:
+            break;
+        }
+    }
+    b->grid += sheet_grid;
+    if (rc == 0 && b->grid > meter->limits.max_cells)
+        rc = js_budget_fail(&meter->limits, "cells", "the sheets' declared sizes");
+    js_buf_dispose(&str);
+    return rc;
+}
+
+/* ---- FreeXL --------------------------------------------------------- */
+
+/* FreeXL's error codes in words. */
+static int freexl_failed(int code)
+{
+    switch (code) {
+    case FREEXL_INSUFFICIENT_MEMORY:
+        return js_error_set(JS_ENOMEM, "out of memory (reading the .xls)");
+    case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
+        return js_error_set(JS_EFORMAT, "an OLE2 compound file without a workbook stream, not "
+                                        "a spreadsheet");
+    case FREEXL_UNSUPPORTED_CHARSET:
+    case FREEXL_INVALID_CHARACTER:
+        return js_error_set(JS_EFORMAT, "an Excel 97-2003 file in a character set that cannot "
+                                        "be read");
+    case FREEXL_FILE_NOT_FOUND:
+        return js_error_set(JS_EIO, "cannot open");
+    default:
+        return js_error_set(JS_EFORMAT, "damaged Excel 97-2003 file (FreeXL error %d)", code);
+    }
+}
+
+/* One sheet's constant cells from FreeXL, in row-major order. */
+static int freexl_sheet(js_sheet *sheet, const void *h, unsigned short index, js_meter *meter)
+{
+    unsigned int rows = 0, r;
+    unsigned short cols = 0, c;
+    char num[40], place[300], cell[32];
+    int rc;
+
+    if ((rc = freexl_select_active_worksheet(h, index)) != FREEXL_OK ||
+        (rc = freexl_worksheet_dimensions(h, &rows, &cols)) != FREEXL_OK)
+        return freexl_failed(rc);
+    for (r = 0; r < rows && r < MAX_ROWS; r++) {
+        for (c = 0; c < cols && c < MAX_COLS; c++) {
+            FreeXL_CellValue v;
+            js_cell_type type = JS_CELL_TEXT;
+            const char *text = NULL, *value = NULL, *limit;
+            if (freexl_get_cell_value(h, r, c, &v) != FREEXL_OK)
+                continue;
+            switch (v.type) {
+            case FREEXL_CELL_INT:
+                snprintf(num, sizeof(num), "%d", v.value.int_value);
+                type = JS_CELL_NUMBER;
+                text = value = num;
+                break;
+            case FREEXL_CELL_DOUBLE:
+                shortest(num, sizeof(num), v.value.double_value);
+                type = JS_CELL_NUMBER;
+                text = value = num;
+                break;
+            case FREEXL_CELL_TEXT:
+            case FREEXL_CELL_SST_TEXT:
+                text = v.value.text_value;
+                break;
+            case FREEXL_CELL_DATE:
+            case FREEXL_CELL_DATETIME:
+            case FREEXL_CELL_TIME:
+                type = JS_CELL_OTHER;
+                text = v.value.text_value;
+                break;
+            default:
+                continue;
+            }
+            if (!text)
+                continue;
+            if ((limit = js_meter_cell(meter, strlen(text) + (value ? strlen(value) : 0))) !=
+                NULL) {
+                js_cell_name(cell, sizeof(cell), r, c);
+                snprintf(place, sizeof(place), "sheet '%s' cell %s", sheet->name, cell);
+                return js_budget_fail(&meter->limits, limit, place);
+            }
+            if ((rc = js_sheet_put(sheet, r, c, type, text, value, NULL)) < 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The whole read: our pass over `data` (the file's bytes) first, then
+ * FreeXL on `path` (the same bytes), then what our pass found added.
+ */
+static int read_xls(js_workbook *wb, const char *path, const unsigned char *data, size_t size,
+                    js_meter *meter)
+{
+    unsigned char *stream = NULL;
+    size_t stream_size = 0, i;
+    const void *h = NULL;
+    unsigned int nsheets = 0, pw = 0;
+    biff b;
+    int rc;
+
+    memset(&b, 0, sizeof(b));
+    if ((rc = workbook_stream(&stream, &stream_size, data, size, meter)) < 0 ||
+        (rc = biff_pass(&b, stream, stream_size, meter)) < 0)
+        goto cleanup;
+    if (b.encrypted) {
+        rc = js_error_set(JS_EFORMAT, "the workbook is password-protected; save a copy without "
+                                      "a password and check that");
+        goto cleanup;
+    }
+    /* our pass re-counts cells and sheets from here on, with FreeXL */
+    meter->sheets = 0;
+    if ((rc = freexl_open(path, &h)) != FREEXL_OK) {
+        rc = freexl_failed(rc);
+        goto cleanup;
+    }
+    if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &pw) == FREEXL_OK &&
+        pw == FREEXL_BIFF_OBFUSCATED) {
+        rc = js_error_set(JS_EFORMAT, "the workbook is password-protected; save a copy without "
+                                      "a password and check that");
+        goto cleanup;
+    }
+    if ((rc = freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &nsheets)) != FREEXL_OK) {
+        rc = freexl_failed(rc);
+        goto cleanup;
+    }
+    for (i = 0; i < nsheets; i++) {
+        const char *name = NULL, *limit;
+        js_sheet *sheet;
+        if ((rc = freexl_get_worksheet_name(h, (unsigned short)i, &name)) != FREEXL_OK) {
+            rc = freexl_failed(rc);
+            goto cleanup;
+        }
+        if (!name)
+            name = "";
+        if ((limit = js_meter_sheet(meter, strlen(name))) != NULL) {
+            rc = js_budget_fail(&meter->limits, limit, "the workbook");
+            goto cleanup;
+        }
+        if ((rc = js_workbook_add_sheet(&sheet, wb, name)) < 0 ||
+            (rc = freexl_sheet(sheet, h, (unsigned short)i, meter)) < 0)
+            goto cleanup;
+        /* FreeXL lists the sheets of BOUNDSHEET in order: the flags match when the counts do */
+        if (b.nsheets == nsheets)
+            sheet->hidden = b.hidden[i];
+    }
+    /* formula results, booleans, errors: cells FreeXL left empty */
+    for (i = 0; i < b.nextras; i++) {
+        const extra_cell *e = &b.extras[i];
+        js_sheet *sheet;
+        const char *limit;
+        if (b.nsheets != nsheets || e->sheet >= wb->nsheets)
+            break;
+        sheet = wb->sheets[e->sheet];
+        if (js_sheet_get(sheet, e->row, e->col))
+            continue; /* FreeXL has it */
+        if ((limit = js_meter_cell(meter, (e->text ? strlen(e->text) : 0) +
+                                              (e->value ? strlen(e->value) : 0))) != NULL) {
+            rc = js_budget_fail(&meter->limits, limit, "the workbook");
+            goto cleanup;
+        }
+        if ((rc = js_sheet_append(sheet, e->row, e->col, e->type, e->text, e->value,
+                                  e->formula ? "" : NULL)) < 0)
+            goto cleanup;
+    }
+    for (i = 0; i < wb->nsheets; i++)
+        if ((rc = js_sheet_sort(wb->sheets[i])) < 0)
+            goto cleanup;
+    for (i = 0; i < b.nmerges && b.nsheets == nsheets; i++) {
+        const merge *m = &b.merges[i];
+        if (m->sheet < wb->nsheets)
+            js_sheet_set_span(wb->sheets[m->sheet], m->row, m->col, m->rows, m->cols);
+    }
+    rc = 0;
+cleanup:
+    if (h)
+        freexl_close(h);
+    biff_dispose(&b);
+    free(stream);
+    return rc;
+}
+
+/* See readers.h: the file's bytes for our pass, its path for FreeXL. */
 int js_xls_read_path(js_workbook *wb, const char *path, js_meter *meter)
 {
-    (void)wb; (void)path; (void)meter;
-    return js_error_set(JS_EFORMAT, "xls: not yet");
+    unsigned char *data = NULL;
+    struct stat st;
+    FILE *f = fopen(path, "rb");
+    int rc;
+
+    if (!f)
+        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+    if (fstat(fileno(f), &st) != 0 || st.st_size <= 0) {
+        fclose(f);
+        return js_error_set(JS_EIO, "cannot read the file");
+    }
+    data = malloc((size_t)st.st_size);
+    if (!data) {
+        fclose(f);
+        return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    if (fread(data, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
+        free(data);
+        fclose(f);
+        return js_error_set(JS_EIO, "cannot read the file");
+    }
+    fclose(f);
+    rc = read_xls(wb, path, data, (size_t)st.st_size, meter);
+    free(data);
+    return rc;
 }
+
+/* See readers.h: FreeXL reads paths only, so the bytes go to an anonymous
+ * memory file, named through /proc/self/fd and gone when closed. */
 int js_xls_read_memory(js_workbook *wb, const void *data, size_t size, js_meter *meter)
 {
-    (void)wb; (void)data; (void)size; (void)meter;
-    return js_error_set(JS_EFORMAT, "xls: not yet");
+    char path[64];
+    size_t done = 0;
+    int fd = memfd_create("juesuan-xls", MFD_CLOEXEC), rc;
+
+    if (fd < 0)
+        return js_error_set(JS_EIO, "cannot make a memory file: %s", strerror(errno));
+    while (done < size) {
+        ssize_t n = write(fd, (const char *)data + done, size - done);
+        if (n <= 0) {
+            close(fd);
+            return js_error_set(JS_EIO, "cannot fill a memory file: %s", strerror(errno));
+        }
+        done += (size_t)n;
+    }
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    rc = read_xls(wb, path, data, size, meter);
+    close(fd);
+    return rc;
 }

@@ -24,3 +24,6 @@ $(CORE_SAN_LIB): $(CORE_SAN_OBJ)
 -include $(CORE_OBJ:.o=.d) $(CORE_SAN_OBJ:.o=.d)
 
 ALL_TARGETS += $(CORE_LIB)
+
+# .xls workbooks are read through FreeXL (Debian: libfreexl-dev; xls_read.c).
+LDLIBS_CORE += -lfreexl
