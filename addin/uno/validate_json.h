@@ -1,6 +1,7 @@
 /*
  * validate_json.h - findings as JSON, in exactly the shape of
- * `juesuan check --json` (issue 2 item 8), so a test can compare them.
+ * `juesuan check --json` (issue 2 item 8), so a test can compare them:
+ * the core's json.h writes both.
  */
 #ifndef JS_VALIDATE_JSON_H
 #define JS_VALIDATE_JSON_H
@@ -8,10 +9,10 @@
 #include "buf.h"
 #include "finding.h"
 
-/* Append a JSON string literal of s (null when s is NULL). */
+/* Append a JSON string literal of s (null when s is NULL): js_json_put_string. */
 int js_json_string(js_buf *buf, const char *s);
 
-/* Append "findings":[...] items (zh-CN messages) without the key. */
+/* Append the findings as a JSON array (zh-CN messages): js_json_put_findings. */
 int js_json_findings(js_buf *buf, const js_findings *findings);
 
 #endif
