@@ -584,7 +584,7 @@ fail:
 typedef struct sst_state {
     char **items;
     size_t count, cap;
-    uint64_t total; /* bytes of all strings, charged against text-total */
+    uint64_t total; /* bytes of all strings (+32 each), charged against text-total */
     js_buf text;
     int in_si, in_t, rph_depth, depth;
     const xmlChar *n_si, *n_t, *n_rph;
@@ -698,7 +698,9 @@ static int sst_end(part *p, const xmlChar *name, const xmlChar *uri)
     } else if (name == s->n_si && s->in_si) {
         s->in_si = 0;
         decode_x_escapes(&s->text);
-        s->total += s->text.size;
+        /* a string's own allocation and pointer count too: a table of
+         * millions of tiny strings is bounded like their text */
+        s->total += s->text.size + 32;
         if (s->total > p->meter->limits.max_text_total)
             return over(p, "text-total", "");
         {
@@ -707,7 +709,7 @@ static int sst_end(part *p, const xmlChar *name, const xmlChar *uri)
                 return JS_ENOMEM;
             s->items = grown;
         }
-        if (!(str = js_buf_detach(&s->text)))
+        if (!(str = js_strdup(js_buf_cstr(&s->text)))) /* exact size; the buffer is reused */
             return JS_ENOMEM;
         s->items[s->count++] = str;
     }
