@@ -3,8 +3,9 @@
  *
  * One line per cell, tab-separated: sheet, cell (A1), type, value literal,
  * formula, text (tabs, newlines and backslashes escaped as \t \n \\).
- * Then one line per hidden sheet: "#hidden", name; and one line per
- * document property: "#property", name, value.
+ * Then one line per merged area: "#merge", sheet!cell, rows x columns;
+ * one per hidden sheet: "#hidden", name; and one per document property:
+ * "#property", name, value.
  * For seeing why a figure is read the way it is, and for tests that compare
  * two files cell by cell.
  */
@@ -78,6 +79,18 @@ int js_cli_dump(const js_cli_options *opts, const char *path)
             putchar('\t');
             print_escaped(cell->text);
             putchar('\n');
+        }
+    }
+    for (s = 0; s < wb->nsheets; s++) {
+        const js_sheet *sheet = wb->sheets[s];
+        for (c = 0; c < sheet->count; c++) {
+            const js_cell *cell = &sheet->cells[c];
+            if (cell->row_span < 2 && cell->col_span < 2)
+                continue;
+            js_cell_name(name, sizeof(name), cell->row, cell->col);
+            fputs("#merge\t", stdout);
+            print_escaped(sheet->name);
+            printf("!%s\t%ux%u\n", name, cell->row_span, cell->col_span);
         }
     }
     for (s = 0; s < wb->nsheets; s++) {

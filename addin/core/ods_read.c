@@ -38,29 +38,33 @@
 /* Bytes that repeated cells and runs of spaces may add beyond what the
  * file spells out: bounds the memory a small hostile file can claim. */
 #define AMPLIFY_BUDGET ((size_t)64 << 20)
-#define MAX_SPACES 65536u /* one text:s */
+#define MAX_SPACES 65536u      /* one text:s */
+#define MAX_HIDDEN_STYLES 1024 /* table styles that hide a sheet: a real file has one or two */
+#define JS_NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 /* Cells, sheets, text, properties and names are charged to the workbook's
  * budget (meter.h): the limits a user can raise with --limit. */
 
 /* The elements the reader acts on. */
 enum el {
     EL_OTHER = 0,
-    EL_DOCUMENT,    /* office:document (flat .fods) */
-    EL_CONTENT,     /* office:document-content (content.xml) */
-    EL_DOC_META,    /* office:document-meta (meta.xml) */
-    EL_SPREADSHEET, /* office:spreadsheet */
-    EL_BODY_KIND,   /* office:text, office:drawing...: another kind of document */
-    EL_ANNOTATION,  /* office:annotation: skipped */
-    EL_TABLE,       /* table:table */
-    EL_ROW,         /* table:table-row */
-    EL_CELL,        /* table:table-cell */
-    EL_COVERED,     /* table:covered-table-cell */
-    EL_SKIP,        /* table:shapes, text:note, draw:*: skipped */
-    EL_P,           /* text:p, text:h */
-    EL_S,           /* text:s */
-    EL_TAB,         /* text:tab */
-    EL_BREAK,       /* text:line-break */
-    EL_USER_DEFINED /* meta:user-defined */
+    EL_DOCUMENT,     /* office:document (flat .fods) */
+    EL_CONTENT,      /* office:document-content (content.xml) */
+    EL_DOC_META,     /* office:document-meta (meta.xml) */
+    EL_SPREADSHEET,  /* office:spreadsheet */
+    EL_BODY_KIND,    /* office:text, office:drawing...: another kind of document */
+    EL_ANNOTATION,   /* office:annotation: skipped */
+    EL_TABLE,        /* table:table */
+    EL_ROW,          /* table:table-row */
+    EL_CELL,         /* table:table-cell */
+    EL_COVERED,      /* table:covered-table-cell */
+    EL_SKIP,         /* table:shapes, text:note, draw:*: skipped */
+    EL_P,            /* text:p, text:h */
+    EL_S,            /* text:s */
+    EL_TAB,          /* text:tab */
+    EL_BREAK,        /* text:line-break */
+    EL_USER_DEFINED, /* meta:user-defined */
+    EL_STYLE,        /* style:style (automatic styles: which table styles hide a sheet) */
+    EL_TABLE_PROPS   /* style:table-properties */
 };
 
 /* Attribute names the reader looks at, interned. */
@@ -75,6 +79,9 @@ enum att {
     A_STRING_VALUE,
     A_FORMULA,
     A_C,
+    A_FAMILY,
+    A_DISPLAY,
+    A_STYLE_NAME,
     A_COUNT
 };
 
@@ -118,11 +125,15 @@ typedef struct reader {
     js_meter *meter; /* the workbook's budget, shared by its parts */
     cell_state cell;
     /* interned names */
-    const xmlChar *u_office, *u_table, *u_text, *u_meta, *u_draw;
+    const xmlChar *u_office, *u_table, *u_text, *u_meta, *u_draw, *u_style;
+    js_buf style_name;    /* the table-family style:style being read, or empty */
+    char **hidden_styles; /* names of table styles with table:display="false" */
+    size_t nhidden;
     const xmlChar *n_att[A_COUNT];
     const xmlChar *n_document, *n_content, *n_doc_meta, *n_spreadsheet, *n_annotation, *n_table,
         *n_row, *n_cell, *n_covered, *n_shapes, *n_note, *n_p, *n_h, *n_s, *n_tab, *n_break,
-        *n_user_defined, *n_body_text, *n_body_drawing, *n_body_presentation, *n_body_chart;
+        *n_user_defined, *n_body_text, *n_body_drawing, *n_body_presentation, *n_body_chart,
+        *n_style, *n_table_props;
 } reader;
 
 /* Intern a name in the parser's dictionary (NULL when out of memory). */
@@ -143,7 +154,10 @@ static int intern_names(reader *rd)
                                               "value",
                                               "string-value",
                                               "formula",
-                                              "c"};
+                                              "c",
+                                              "family",
+                                              "display",
+                                              "style-name"};
     int i;
 
     for (i = 0; i < A_COUNT; i++)
@@ -154,6 +168,9 @@ static int intern_names(reader *rd)
     rd->u_text = intern(rd, JS_NS_TEXT);
     rd->u_meta = intern(rd, JS_NS_META);
     rd->u_draw = intern(rd, JS_NS_DRAW);
+    rd->u_style = intern(rd, JS_NS_STYLE);
+    rd->n_style = intern(rd, "style");
+    rd->n_table_props = intern(rd, "table-properties");
     rd->n_document = intern(rd, "document");
     rd->n_content = intern(rd, "document-content");
     rd->n_doc_meta = intern(rd, "document-meta");
@@ -175,8 +192,8 @@ static int intern_names(reader *rd)
     rd->n_body_drawing = intern(rd, "drawing");
     rd->n_body_presentation = intern(rd, "presentation");
     rd->n_body_chart = intern(rd, "chart");
-    if (!rd->n_body_chart || !rd->u_office || !rd->u_table || !rd->u_text || !rd->u_meta ||
-        !rd->u_draw)
+    if (!rd->n_body_chart || !rd->n_table_props || !rd->u_style || !rd->u_office || !rd->u_table ||
+        !rd->u_text || !rd->u_meta || !rd->u_draw)
         return js_error_set(JS_ENOMEM, "out of memory");
     return 0;
 }
@@ -220,6 +237,10 @@ static enum el classify(const reader *rd, const xmlChar *n, const xmlChar *ns)
     if (n == rd->n_body_text || n == rd->n_body_drawing || n == rd->n_body_presentation ||
         n == rd->n_body_chart)
         return ns == rd->u_office ? EL_BODY_KIND : EL_OTHER;
+    if (n == rd->n_style)
+        return ns == rd->u_style ? EL_STYLE : EL_OTHER;
+    if (n == rd->n_table_props)
+        return ns == rd->u_style ? EL_TABLE_PROPS : EL_OTHER;
     if (ns == rd->u_draw)
         return EL_SKIP;
     return EL_OTHER;
@@ -682,10 +703,53 @@ static int table_begin(reader *rd, const element *el, int depth)
     }
     rd->table_depth = depth;
     rd->row = 0;
+    if ((rc = attr_to_buf(&rd->attr, rd, el, rd->n_att[A_STYLE_NAME], rd->u_table)) < 0)
+        goto cleanup;
+    if (rc > 0) {
+        size_t i;
+        for (i = 0; i < rd->nhidden; i++)
+            if (strcmp(rd->hidden_styles[i], js_buf_cstr(&rd->attr)) == 0)
+                rd->sheet->hidden = 1;
+    }
     rc = 0;
 cleanup:
     js_buf_dispose(&name);
     return rc;
+}
+
+/* style:style: remember its name while it is a table-family style. */
+static int style_begin(reader *rd, const element *el)
+{
+    int rc = attr_to_buf(&rd->attr, rd, el, rd->n_att[A_FAMILY], rd->u_style);
+
+    js_buf_clear(&rd->style_name);
+    if (rc <= 0 || strcmp(js_buf_cstr(&rd->attr), "table") != 0)
+        return rc;
+    rc = attr_to_buf(&rd->style_name, rd, el, rd->n_att[A_NAME], rd->u_style);
+    return rc < 0 ? rc : 0;
+}
+
+/* style:table-properties table:display="false" in a table style: it hides a sheet. */
+static int table_props(reader *rd, const element *el)
+{
+    char *name, **grown;
+    int rc;
+
+    if (rd->style_name.size == 0 || rd->nhidden >= MAX_HIDDEN_STYLES)
+        return 0;
+    rc = attr_to_buf(&rd->attr, rd, el, rd->n_att[A_DISPLAY], rd->u_table);
+    if (rc <= 0 || strcmp(js_buf_cstr(&rd->attr), "false") != 0)
+        return rc < 0 ? rc : 0;
+    if (!(name = js_strdup(js_buf_cstr(&rd->style_name))))
+        return JS_ENOMEM;
+    if (!(grown = realloc(rd->hidden_styles, (rd->nhidden + 1) * sizeof(*grown)))) {
+        free(name);
+        return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    rd->hidden_styles = grown;
+    rd->hidden_styles[rd->nhidden++] = name;
+    js_buf_clear(&rd->style_name);
+    return 0;
 }
 
 /*
@@ -733,6 +797,10 @@ static int element_begin(reader *rd, const element *el, int depth, int *skip)
         }
     }
     switch (kind) {
+    case EL_STYLE:
+        return style_begin(rd, el);
+    case EL_TABLE_PROPS:
+        return table_props(rd, el);
     case EL_SPREADSHEET:
         if (rd->spreadsheet_depth < 0)
             rd->spreadsheet_depth = depth;
@@ -947,6 +1015,10 @@ static void reader_dispose(reader *rd)
     js_buf_dispose(&rd->prop_name);
     js_buf_dispose(&rd->prop_value);
     js_buf_dispose(&rd->attr);
+    js_buf_dispose(&rd->style_name);
+    while (rd->nhidden > 0)
+        free(rd->hidden_styles[--rd->nhidden]);
+    free(rd->hidden_styles);
 }
 
 /*

@@ -11,7 +11,7 @@
 #include "error.h"
 #include "narr_scan.h"
 #include "narrative.h"
-#include "ods.h"
+#include "book.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +37,7 @@ static int setup(fixture *fx, const char *file)
     snprintf(path, sizeof path, JS_UNIT_DATA("sample/%s"), file);
     if (js_format_load(&fx->format, content_dir(), "cn-bmjs-2016") < 0)
         return -1;
-    return js_ods_read(&fx->wb, path);
+    return js_book_read(&fx->wb, NULL, path, NULL);
 }
 
 static void teardown(fixture *fx)

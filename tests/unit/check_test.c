@@ -8,7 +8,7 @@
 
 #include "check.h"
 #include "error.h"
-#include "ods.h"
+#include "book.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +29,7 @@ static void check_file(js_findings *out, const char *name, const char *ext)
 
     snprintf(path, sizeof(path), JS_UNIT_DATA("sample/%s.%s"), name, ext);
     CU_ASSERT_EQUAL_FATAL(js_format_load(&f, content_dir(), "cn-bmjs-2016"), 0);
-    CU_ASSERT_EQUAL_FATAL(js_ods_read(&wb, path), 0);
+    CU_ASSERT_EQUAL_FATAL(js_book_read(&wb, NULL, path, NULL), 0);
     CU_ASSERT_EQUAL(js_check_workbook(out, f, wb), 0);
     js_findings_sort(out);
     js_workbook_free(wb);

@@ -11,6 +11,7 @@
 #include "narr_text.h"
 #include "narr_tpl.h"
 #include "narrative.h"
+#include "book.h"
 #include "ods.h"
 #include "table.h"
 
@@ -99,7 +100,7 @@ static int setup(fixture *fx, const char *file)
     snprintf(path, sizeof path, JS_UNIT_DATA("sample/%s"), file);
     if (js_format_load(&fx->format, content_dir(), "cn-bmjs-2016") < 0)
         return -1;
-    return js_ods_read(&fx->wb, path);
+    return js_book_read(&fx->wb, NULL, path, NULL);
 }
 
 static void teardown(fixture *fx)
@@ -364,7 +365,7 @@ static void test_fill_written_and_read_back(void)
     CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
     snprintf(out, sizeof out, "/tmp/js-narrative-fill-%ld.ods", (long)getpid());
     CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(JS_UNIT_DATA("sample/sample.ods"), out, &fx.edits), 0);
-    CU_ASSERT_EQUAL_FATAL(js_ods_read(&back, out), 0);
+    CU_ASSERT_EQUAL_FATAL(js_book_read(&back, NULL, out, NULL), 0);
     a = js_workbook_sheet(fx.wb, "情况说明");
     b = js_workbook_sheet(back, "情况说明");
     CU_ASSERT_PTR_NOT_NULL_FATAL(b);

@@ -7,7 +7,7 @@
 #include "unit.h"
 
 #include "error.h"
-#include "ods.h"
+#include "book.h"
 
 #include <CUnit/CUnit.h>
 #include <string.h>
@@ -28,7 +28,7 @@ static js_workbook *read_xml(const char *xml)
 {
     js_workbook *wb = NULL;
 
-    if (js_ods_read_memory(&wb, xml, strlen(xml)) < 0)
+    if (js_book_read_memory(&wb, NULL, xml, strlen(xml), NULL) < 0)
         return NULL;
     return wb;
 }

@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "error.h"
+#include "book.h"
 #include "ods.h"
 
 #include <stdio.h>
@@ -25,7 +26,7 @@
 static js_workbook *load(const char *path)
 {
     js_workbook *wb = NULL;
-    int rc = js_ods_read(&wb, path);
+    int rc = js_book_read(&wb, NULL, path, NULL);
     if (rc < 0)
         fprintf(stderr, "\n%s: %s\n", path, js_error_last());
     CU_ASSERT_EQUAL(rc, 0);
@@ -171,7 +172,7 @@ static void test_read_memory(void)
         unsigned char *data = slurp(files[i], &size);
         js_workbook *wb = NULL;
         CU_ASSERT_PTR_NOT_NULL_FATAL(data);
-        CU_ASSERT_EQUAL(js_ods_read_memory(&wb, data, size), 0);
+        CU_ASSERT_EQUAL(js_book_read_memory(&wb, NULL, data, size, NULL), 0);
         if (wb)
             check_features_common(wb);
         js_workbook_free(wb);
@@ -183,7 +184,7 @@ static void test_read_memory(void)
 static void expect_failure(const char *path, int code, const char *needle)
 {
     js_workbook *wb = (js_workbook *)&wb; /* must be reset to NULL */
-    int rc = js_ods_read(&wb, path);
+    int rc = js_book_read(&wb, NULL, path, NULL);
 
     CU_ASSERT_EQUAL(rc, code);
     CU_ASSERT_PTR_NULL(wb);
@@ -198,7 +199,7 @@ static void test_read_errors(void)
 {
     expect_failure("tests/data/ods/no-such-file.ods", JS_EIO, "cannot open");
     expect_failure("tests/data/ods", JS_EIO, "not a file");
-    expect_failure(JS_UNIT_DATA("ods/notazip.ods"), JS_EFORMAT, "neither a zip archive nor XML");
+    expect_failure(JS_UNIT_DATA("ods/notazip.ods"), JS_EFORMAT, "neither a zip archive");
     expect_failure(JS_UNIT_DATA("ods/truncated.ods"), JS_EFORMAT, "not a valid zip archive");
     expect_failure(JS_UNIT_DATA("ods/badcrc.ods"), JS_EFORMAT, "content.xml: damaged zip data");
     expect_failure(JS_UNIT_DATA("ods/nocontent.ods"), JS_EFORMAT, "without content.xml");
@@ -219,7 +220,7 @@ static void test_read_errors(void)
 /* Read a document given as a string. */
 static int read_string(js_workbook **wb, const char *xml)
 {
-    return js_ods_read_memory(wb, xml, strlen(xml));
+    return js_book_read_memory(wb, NULL, xml, strlen(xml), NULL);
 }
 
 #define DOC_HEAD                                                                                   \
