@@ -11,9 +11,9 @@
  * the same model (model.h) within the same budget (budget.h): past a
  * limit, JS_ELIMIT and a message naming the limit and how to raise it.
  *
- * What each kind cannot give is said where its reader is declared
- * (readers.h) and in the README: from .xls, no merged cells, no document
- * properties and no formulas (their cached results are read).
+ * What each kind cannot give is said where its reader is (xls_read.c,
+ * xlsx_read.c) and in the README: from .xls no formula text (the cached
+ * results are read), from .xlsx and .xls no number formats.
  */
 #ifndef JS_BOOK_H
 #define JS_BOOK_H

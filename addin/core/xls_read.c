@@ -6,17 +6,22 @@
  * What FreeXL gives: the sheets' names in order and every cell holding a
  * constant: numbers (as doubles), strings (shared and inline, converted to
  * UTF-8), dates and times (as text).  What it does not give, found out by
- * reading its API and sources (1.0.6):
+ * reading its API and sources (1.0.6) and by trying LibreOffice's files:
  *   - formula cells: FreeXL reports them as empty.  Their cached results
  *     (number, string, boolean, error) are read here from the FORMULA and
  *     STRING records; the formula itself is not (the model keeps "" to say
- *     there is one: BIFF's parsed formula tokens are not text);
+ *     there is one: BIFF's parsed formula tokens are not text).  Note that
+ *     LibreOffice's own .xls export stores the result of a formula giving
+ *     text as the number 0, with no STRING record: such a cell reads as 0;
  *   - merged areas: read here from the MERGEDCELLS records;
  *   - sheet visibility: read here from the BOUNDSHEET records;
  *   - document properties (JuesuanFormat...): they live in another stream
- *     (\005DocumentSummaryInformation) that neither FreeXL nor we read: an
- *     .xls workbook is checked with --format or the default format;
+ *     of the compound file (\005DocumentSummaryInformation, its second
+ *     property set: the user-defined ones), read here (read_properties);
  *   - booleans and error constants (BOOLERR): FreeXL skips them; read here.
+ * Not read at all: number formats (a date stays its serial number unless
+ * FreeXL recognises the format), comments, and rich-text runs beyond the
+ * text; a BIFF5 (Excel 95) formula's text result.
  *
  * Bounds: FreeXL allocates, for every sheet, a grid of rows x columns cells
  * as the sheet's DIMENSION record declares, and one pointer per entry the
@@ -39,6 +44,7 @@
 
 #include <errno.h>
 #include <freexl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,22 +255,50 @@ static int entry_named(const unsigned char *e, const char *ascii)
     return 1;
 }
 
+/* Read the stream of directory entry `e` into *out (*size bytes), charged
+ * to "inflated" as `what`; the mini stream is opened on first need. */
+static int read_stream(unsigned char **out, size_t *size, cfb *c, const unsigned char *root,
+                       const unsigned char *e, js_meter *meter, const char *what)
+{
+    uint64_t n = le32(e + 0x78); /* the high half is unused in version 3 files */
+    int rc;
+
+    *out = NULL;
+    if (js_meter_inflated(meter, n))
+        return js_budget_fail(&meter->limits, "inflated", what);
+    if (n < 4096) {
+        if (!root)
+            return damaged("no root entry");
+        if (!c->ministream && (rc = cfb_open_mini(c, root)) < 0)
+            return rc;
+        rc = read_chain(out, c, le32(e + 0x74), n, 1);
+    } else {
+        rc = read_chain(out, c, le32(e + 0x74), n, 0);
+    }
+    if (rc == 0)
+        *size = (size_t)n;
+    return rc;
+}
+
 /*
  * The workbook stream ("Workbook", BIFF8; "Book", BIFF5) into *out (*size
- * bytes; the caller frees), charged to "inflated".
+ * bytes; the caller frees), and the document summary stream (user-defined
+ * properties) into *props (NULL when there is none), charged to "inflated".
  */
-static int workbook_stream(unsigned char **out, size_t *out_size, const unsigned char *data,
-                           size_t size, js_meter *meter)
+static int workbook_stream(unsigned char **out, size_t *out_size, unsigned char **props,
+                           size_t *props_size, const unsigned char *data, size_t size,
+                           js_meter *meter)
 {
     cfb c;
     unsigned char *dir = NULL;
-    const unsigned char *root = NULL, *found = NULL;
-    uint64_t dir_size = 0, stream_size;
+    const unsigned char *root = NULL, *found = NULL, *summary = NULL;
+    uint64_t dir_size = 0;
     uint32_t s;
     size_t i, n, steps = 0;
     int rc, encrypted = 0;
 
-    *out = NULL;
+    *out = *props = NULL;
+    *props_size = 0;
     if ((rc = cfb_open(&c, data, size)) < 0)
         goto cleanup;
     /* the directory's length is its chain's */
@@ -284,6 +318,10 @@ static int workbook_stream(unsigned char **out, size_t *out_size, const unsigned
             root = e;
         else if (e[0x42] == 2 && !found && (entry_named(e, "Workbook") || entry_named(e, "Book")))
             found = e;
+        else if (e[0x42] == 2 && !summary &&
+                 entry_named(e, "\x05"
+                                "DocumentSummaryInformation"))
+            summary = e;
         else if (e[0x42] == 2 && entry_named(e, "EncryptedPackage"))
             encrypted = 1;
     }
@@ -295,27 +333,187 @@ static int workbook_stream(unsigned char **out, size_t *out_size, const unsigned
                                       "or PowerPoint 97-2003 file?), not a spreadsheet");
         goto cleanup;
     }
-    stream_size = le32(found + 0x78); /* the high half is unused in version 3 files */
-    if (js_meter_inflated(meter, stream_size)) {
-        rc = js_budget_fail(&meter->limits, "inflated", "the workbook stream");
+    if ((rc = read_stream(out, out_size, &c, root, found, meter, "the workbook stream")) < 0)
         goto cleanup;
-    }
-    if (stream_size < 4096) {
-        if (!root) {
-            rc = damaged("no root entry");
+    if (summary &&
+        read_stream(props, props_size, &c, root, summary, meter, "the document properties") < 0) {
+        /* damaged properties do not make the cells unreadable; a limit does */
+        if (js_meter_inflated(meter, 0)) {
+            rc = JS_ELIMIT;
             goto cleanup;
         }
-        if ((rc = cfb_open_mini(&c, root)) < 0)
-            goto cleanup;
-        rc = read_chain(out, &c, le32(found + 0x74), stream_size, 1);
-    } else {
-        rc = read_chain(out, &c, le32(found + 0x74), stream_size, 0);
+        free(*props);
+        *props = NULL;
+        *props_size = 0;
     }
-    if (rc == 0)
-        *out_size = (size_t)stream_size;
 cleanup:
+    if (rc < 0) {
+        free(*out);
+        *out = NULL;
+    }
     free(dir);
     cfb_dispose(&c);
+    return rc;
+}
+
+/* ---- user-defined document properties (MS-OLEPS) ------------------- */
+
+static void shortest(char *buf, size_t size, double d);
+
+/* UTF-16LE (`n` code units at p) appended to `out` as UTF-8. */
+static int utf16_put(js_buf *out, const unsigned char *p, size_t n);
+
+/*
+ * A string property value or dictionary name of `len` bytes in `codepage`
+ * (1200: UTF-16LE; 65001: UTF-8; others through iconv), NULs at the end
+ * dropped, appended to `out`.  Unconvertible text is skipped.
+ */
+static int codepage_put(js_buf *out, const unsigned char *p, size_t len, unsigned codepage)
+{
+    char name[16];
+    iconv_t cd;
+    char *in, *o;
+    size_t inleft, outleft, start = out->size;
+    int rc;
+
+    if (codepage == 1200) {
+        while (len >= 2 && p[len - 1] == 0 && p[len - 2] == 0)
+            len -= 2;
+        return utf16_put(out, p, len / 2);
+    }
+    while (len > 0 && p[len - 1] == 0)
+        len--;
+    if (codepage == 65001 || codepage == 20127)
+        return js_buf_put(out, (const char *)p, len);
+    snprintf(name, sizeof(name), "CP%u", codepage);
+    if ((cd = iconv_open("UTF-8", name)) == (iconv_t)-1)
+        return 0;
+    if ((rc = js_buf_grow(out, len * 4 + 1)) < 0) {
+        iconv_close(cd);
+        return rc;
+    }
+    in = (char *)p;
+    inleft = len;
+    o = out->ptr + out->size;
+    outleft = len * 4;
+    if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+        out->size = start; /* not that code page after all */
+    } else {
+        out->size = (size_t)(o - out->ptr);
+    }
+    out->ptr[out->size] = '\0';
+    iconv_close(cd);
+    return 0;
+}
+
+/*
+ * The user-defined properties (the second property set of the document
+ * summary stream): names from its dictionary (property 0) in its code page
+ * (property 1), string values (VT_LPSTR, VT_LPWSTR) and numbers (VT_I4,
+ * VT_R8) set on the workbook.  Every offset and length is checked; what
+ * does not fit is skipped.
+ */
+static int read_properties(js_workbook *wb, const unsigned char *s, size_t size, js_meter *meter)
+{
+    static const unsigned char user_fmtid[16] = {0x05, 0xD5, 0xCD, 0xD5, 0x9C, 0x2E, 0x1B, 0x10,
+                                                 0x93, 0x97, 0x08, 0x00, 0x2B, 0x2C, 0xF9, 0xAE};
+    js_buf name = JS_BUF_INIT, value = JS_BUF_INIT;
+    const unsigned char *set = NULL, *dict = NULL;
+    size_t set_size, nprops, i, k;
+    unsigned codepage = 1252;
+    uint32_t nsets;
+    int rc = 0;
+
+    if (size < 28 || le16(s) != 0xFFFE)
+        return 0;
+    nsets = le32(s + 24);
+    for (k = 0; k < nsets && k < 4 && 28 + 20 * k + 20 <= size; k++) {
+        uint32_t off = le32(s + 28 + 20 * k + 16);
+        if (memcmp(s + 28 + 20 * k, user_fmtid, 16) == 0 && off < size - 8)
+            set = s + off;
+    }
+    if (!set)
+        return 0;
+    set_size = le32(set);
+    if (set_size > (size_t)(s + size - set))
+        set_size = (size_t)(s + size - set);
+    nprops = le32(set + 4);
+    if (nprops > (set_size - 8) / 8)
+        nprops = (set_size - 8) / 8;
+    /* code page and dictionary first */
+    for (i = 0; i < nprops; i++) {
+        uint32_t id = le32(set + 8 + 8 * i), off = le32(set + 12 + 8 * i);
+        if (off + 8 > set_size)
+            continue;
+        if (id == 1 && le16(set + off) == 2)
+            codepage = le16(set + off + 4);
+        else if (id == 0)
+            dict = set + off;
+    }
+    if (!dict)
+        return 0;
+    {
+        const unsigned char *end = set + set_size, *p = dict + 4;
+        uint32_t nentries = le32(dict), e;
+        for (e = 0; e < nentries && p + 8 <= end && rc == 0; e++) {
+            uint32_t pid = le32(p), len = le32(p + 4);
+            size_t bytes = codepage == 1200 ? (size_t)len * 2 : len;
+            const unsigned char *v = NULL;
+            const char *limit;
+            if (bytes > (size_t)(end - p - 8))
+                break;
+            js_buf_clear(&name);
+            js_buf_clear(&value);
+            if ((rc = codepage_put(&name, p + 8, bytes, codepage)) < 0)
+                break;
+            p += 8 + bytes;
+            if (codepage == 1200 && (bytes & 3))
+                p += 4 - (bytes & 3);
+            for (i = 0; i < nprops; i++) {
+                uint32_t off = le32(set + 12 + 8 * i);
+                if (le32(set + 8 + 8 * i) == pid && off + 8 <= set_size)
+                    v = set + off;
+            }
+            if (!v || name.size == 0)
+                continue;
+            switch (le16(v)) {
+            case 0x1E: { /* VT_LPSTR: bytes in the code page */
+                uint32_t n = le32(v + 4);
+                if (n <= (size_t)(end - v - 8))
+                    rc = codepage_put(&value, v + 8, n, codepage);
+                break;
+            }
+            case 0x1F: { /* VT_LPWSTR: UTF-16 code units */
+                uint32_t n = le32(v + 4);
+                if (n <= (size_t)(end - v - 8) / 2)
+                    rc = codepage_put(&value, v + 8, (size_t)n * 2, 1200);
+                break;
+            }
+            case 0x03: /* VT_I4 */
+                rc = js_buf_printf(&value, "%d", (int32_t)le32(v + 4));
+                break;
+            case 0x05: { /* VT_R8 */
+                double d;
+                char num[40];
+                memcpy(&d, v + 4, sizeof(d));
+                shortest(num, sizeof(num), d);
+                rc = js_buf_puts(&value, num);
+                break;
+            }
+            default:
+                continue;
+            }
+            if (rc < 0)
+                break;
+            if ((limit = js_meter_property(meter, name.size, value.size)) != NULL) {
+                rc = js_budget_fail(&meter->limits, limit, "the document properties");
+                break;
+            }
+            rc = js_workbook_set_property(wb, js_buf_cstr(&name), js_buf_cstr(&value));
+        }
+    }
+    js_buf_dispose(&name);
+    js_buf_dispose(&value);
     return rc;
 }
 
@@ -427,30 +625,16 @@ static const char *error_text(unsigned code)
     }
 }
 
-/*
- * A BIFF8 XLUnicodeString (16-bit count) from a STRING record, as UTF-8;
- * only the part in this record (a long result continued in CONTINUE
- * records is cut there).
- */
-static int unicode_string(js_buf *out, const unsigned char *p, size_t len)
+/* See the prototype above: surrogate pairs joined, lone ones U+FFFD. */
+static int utf16_put(js_buf *out, const unsigned char *p, size_t n)
 {
-    size_t n, i, width;
+    size_t i, k;
     int rc = 0;
 
-    js_buf_clear(out);
-    if (len < 3)
-        return 0;
-    n = le16(p);
-    width = (p[2] & 1) ? 2 : 1;
-    p += 3;
-    len -= 3;
-    if (n * width > len)
-        n = len / width;
     for (i = 0; i < n && rc == 0; i++) {
-        unsigned long cp = width == 2 ? le16(p + 2 * i) : p[i];
+        unsigned long cp = le16(p + 2 * i);
         unsigned char u[4];
-        size_t k;
-        if (width == 2 && cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n) {
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n) {
             unsigned long lo = le16(p + 2 * (i + 1));
             if (lo >= 0xDC00 && lo <= 0xDFFF) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -479,6 +663,40 @@ static int unicode_string(js_buf *out, const unsigned char *p, size_t len)
             k = 4;
         }
         rc = js_buf_put(out, (const char *)u, k);
+    }
+    return rc;
+}
+
+/*
+ * A BIFF8 XLUnicodeString (16-bit count) from a STRING record, as UTF-8;
+ * only the part in this record (a long result continued in CONTINUE
+ * records is cut there).
+ */
+static int unicode_string(js_buf *out, const unsigned char *p, size_t len)
+{
+    size_t n, i, width;
+    int rc = 0;
+
+    js_buf_clear(out);
+    if (len < 3)
+        return 0;
+    n = le16(p);
+    width = (p[2] & 1) ? 2 : 1;
+    p += 3;
+    len -= 3;
+    if (n * width > len)
+        n = len / width;
+    if (width == 2)
+        return utf16_put(out, p, n);
+    for (i = 0; i < n && rc == 0; i++) { /* 8-bit: the low bytes of UTF-16, Latin-1 */
+        unsigned char u[2];
+        if (p[i] < 0x80) {
+            rc = js_buf_put(out, (const char *)p + i, 1);
+        } else {
+            u[0] = (unsigned char)(0xC0 | (p[i] >> 6));
+            u[1] = (unsigned char)(0x80 | (p[i] & 0x3F));
+            rc = js_buf_put(out, (const char *)u, 2);
+        }
     }
     return rc;
 }
@@ -746,16 +964,17 @@ static int freexl_sheet(js_sheet *sheet, const void *h, unsigned short index, js
 static int read_xls(js_workbook *wb, const char *path, const unsigned char *data, size_t size,
                     js_meter *meter)
 {
-    unsigned char *stream = NULL;
-    size_t stream_size = 0, i;
+    unsigned char *stream = NULL, *props = NULL;
+    size_t stream_size = 0, props_size = 0, i;
     const void *h = NULL;
     unsigned int nsheets = 0, pw = 0;
     biff b;
     int rc;
 
     memset(&b, 0, sizeof(b));
-    if ((rc = workbook_stream(&stream, &stream_size, data, size, meter)) < 0 ||
-        (rc = biff_pass(&b, stream, stream_size, meter)) < 0)
+    if ((rc = workbook_stream(&stream, &stream_size, &props, &props_size, data, size, meter)) < 0 ||
+        (rc = biff_pass(&b, stream, stream_size, meter)) < 0 ||
+        (props && (rc = read_properties(wb, props, props_size, meter)) < 0))
         goto cleanup;
     if (b.encrypted) {
         rc = js_error_set(JS_EFORMAT, "the workbook is password-protected; save a copy without "
@@ -831,6 +1050,7 @@ cleanup:
         freexl_close(h);
     biff_dispose(&b);
     free(stream);
+    free(props);
     return rc;
 }
 

@@ -8,3 +8,12 @@ test-ods-lo: test-unit $(CLI_BIN)
 	bash $(TOP)/tests/lo/ods-write-test.sh $(OUT)
 
 TEST_TARGETS += test-ods-lo
+
+# The sample and its variants as .xlsx and .xls (converted by LibreOffice)
+# read as the .ods: same findings, same cells; fill on them writes an .ods
+# that LibreOffice opens (tests/lo/book-lo-test.sh).
+.PHONY: test-book-lo
+test-book-lo: $(CLI_BIN) $(CONTENT_STAMP)
+	bash $(TOP)/tests/lo/book-lo-test.sh $(OUT)
+
+TEST_TARGETS += test-book-lo
