@@ -730,10 +730,20 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
     char num[40];
     int rc = 0;
 
+    /* FreeXL trusts what it reads (fuzz_xls found it reading outside its
+     * buffers on a stream of garbage): only a stream of well-formed records
+     * that starts with a workbook's BOF goes to it */
+    if (size < 12 || le16(s) != 0x0809 || le16(s + 2) < 8 || le16(s + 2) > 8224 ||
+        (le16(s + 4) != 0x0600 && le16(s + 4) != 0x0500) || le16(s + 6) != 0x0005)
+        return damaged("the workbook stream does not start with a workbook's BOF record");
     while (pos + 4 <= size && rc == 0) {
         unsigned type = le16(s + pos), len = le16(s + pos + 2);
         const unsigned char *d = s + pos + 4;
         size_t at = pos;
+        if (len > 8224) {
+            rc = damaged("a record longer than BIFF8 allows");
+            break;
+        }
         if (pos + 4 + len > size)
             break; /* a truncated last record: FreeXL decides */
         pos += 4 + len;

@@ -13,7 +13,13 @@
 # fuzzer finds goes to build/out/fuzz/corpus/<name>/, a crash to
 # build/out/fuzz/artifacts/<name>-crash-<sha1> (replay: fuzz_<name> FILE).
 # Fuzzers run from the repository top with JUESUAN_CONTENT set, as the
-# unit tests do.
+# unit tests do, and with tests/fuzz/lsan.supp (a leak inside FreeXL).
+#
+# A long run (10^7 executions in all, issue 12): one fuzzer at a time, niced,
+#   nice -n 19 make -C build fuzz-long FUZZ_SECONDS=3600
+# or one target with a count instead of a time:
+#   nice -n 19 make -C build fuzz-long-xlsx FUZZ_FLAGS=-runs=3000000 FUZZ_SECONDS=0
+# (-max_total_time=0 means no time limit).
 FUZZ_CC ?= clang
 FUZZ_SMOKE_SECONDS ?= 20
 FUZZ_SECONDS ?= 600
@@ -43,7 +49,8 @@ $(OUT)/fuzz/fuzz_%: $(TOP)/tests/fuzz/fuzz_%.c $(CORE_FUZZ_LIB)
 # $(call fuzz_run,NAME,SECONDS)
 define fuzz_run
 	@mkdir -p $(OUT)/fuzz/corpus/$(1) $(OUT)/fuzz/artifacts
-	cd $(TOP) && JUESUAN_CONTENT=$(OUT)/share/juesuan $(OUT)/fuzz/fuzz_$(1) \
+	cd $(TOP) && JUESUAN_CONTENT=$(OUT)/share/juesuan \
+		LSAN_OPTIONS=suppressions=$(TOP)/tests/fuzz/lsan.supp $(OUT)/fuzz/fuzz_$(1) \
 		-max_total_time=$(2) -timeout=10 -print_final_stats=1 \
 		-artifact_prefix=$(OUT)/fuzz/artifacts/$(1)- \
 		$(if $(wildcard $(TOP)/tests/fuzz/$(1).dict),-dict=$(TOP)/tests/fuzz/$(1).dict) \

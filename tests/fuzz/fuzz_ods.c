@@ -11,8 +11,10 @@
  *    or at A1), and reading the copy gives that cell the edit's text and
  *    the same number of sheets.
  */
+#include "book.h"
 #include "edit.h"
 #include "error.h"
+#include "fuzz_common.h"
 #include "model.h"
 #include "ods.h"
 
@@ -91,9 +93,43 @@ static void check_write(const js_workbook *wb, const uint8_t *data, size_t size)
     unlink(out);
 }
 
+/* Read `data` within a small budget: a workbook that keeps the invariants, or one line. */
+static void check_budgeted(const uint8_t *data, size_t size)
+{
+    js_workbook *wb = NULL;
+    js_budget budget;
+
+    fuzz_small_budget(&budget);
+    if (js_book_read_memory(&wb, NULL, data, size, &budget) == 0)
+        fuzz_check_workbook(wb);
+    else if (wb || !js_error_last()[0] || strchr(js_error_last(), '\n'))
+        __builtin_trap();
+    js_workbook_free(wb);
+}
+
+/* The input as the content.xml of an .ods the harness zips: inflate reached. */
+static void check_zipped(const uint8_t *data, size_t size)
+{
+    static const char mimetype[] = "application/vnd.oasis.opendocument.spreadsheet";
+    const char *names[] = {"mimetype", "content.xml"};
+    const unsigned char *parts[] = {(const unsigned char *)mimetype, data};
+    size_t sizes[] = {sizeof(mimetype) - 1, size}, zsize = 0;
+    unsigned char *zip;
+
+    if (size == 0 || data[0] != '<')
+        return;
+    zip = fuzz_zip(&zsize, 2, names, parts, sizes);
+    if (zip)
+        check_budgeted(zip, zsize);
+    free(zip);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     js_workbook *wb = NULL;
+
+    check_budgeted(data, size);
+    check_zipped(data, size);
 
     if (js_ods_read_memory(&wb, data, size) == 0) {
         check_workbook(wb);
