@@ -301,6 +301,59 @@ def fill_names_missing_inputs():
     assert "上年" in err, err[:500]
 
 
+BOOK = os.path.join(TOP, "tests", "data", "book")
+
+
+@test
+def every_kind_is_read_by_content():
+    # the same workbook as .fods, .xlsx and .xls, under names that lie
+    for name in ("kinds.fods", "kinds.xlsx", "kinds.xls"):
+        liar = os.path.join(TMP, name + ".ods")
+        shutil.copy(os.path.join(BOOK, name), liar)
+        rc, out, err = run("dump", liar)
+        assert rc == 0, (name, err)
+        assert "表一\tB2\tnumber\t3367.47" in out, (name, out[:300])
+        assert "#hidden\t隐藏" in out and "#merge\t表一!A1\t1x3" in out, (name, out)
+        assert "#property\tJuesuanFormat\tcn-bmjs-2016" in out, (name, out)
+
+
+@test
+def limit_overrun_is_exit_2_naming_the_limit():
+    for path in (sample("sample.ods"), os.path.join(BOOK, "kinds.xlsx"), os.path.join(BOOK, "kinds.xls")):
+        rc, out, err = run("check", "--limit", "cells=10", path)
+        assert rc == 2, (path, rc)
+        line = err.strip()
+        assert "\n" not in line and "limit cells;" in line and "--limit cells=" in line, line
+        rc, (o,), _ = check_json("--limit", "cells=10", path)
+        assert rc == 2 and "limit cells" in o["error"], o
+    # raising a limit lets the file through
+    rc, _, err = run("check", "--limit", "cells=10", "--limit", "cells=10M", sample("sample.ods"))
+    assert rc == 0, err
+    rc, _, err = run("dump", "--limit", "sheets=2", sample("sample.ods"))
+    assert rc == 2 and "limit sheets;" in err, err
+    rc, _, err = run("fill", "--limit", "text-total=1K", sample("sample.ods"), os.path.join(TMP, "no.ods"))
+    assert rc == 2 and "limit text-total;" in err and not os.path.exists(os.path.join(TMP, "no.ods")), err
+
+
+@test
+def bad_limit_options_are_refused():
+    for arg in ("bogus=1", "cells", "cells=", "cells=abc", "cells=0", "cells=5X"):
+        rc, out, err = run("check", "--limit", arg, sample("sample.ods"))
+        assert rc == 2 and "--limit" in err and out == "", (arg, rc, err)
+    rc, out, _ = run("--help")
+    assert rc == 0 and "--limit NAME=VALUE" in out and "cells=4000000" in out, out
+
+
+@test
+def fill_on_xlsx_and_xls():
+    # no narrative sheet: refused, and no OUT is written
+    dst = os.path.join(TMP, "kinds-filled.ods")
+    rc, out, err = run("fill", os.path.join(BOOK, "kinds.xlsx"), dst)
+    assert rc == 2 and "narrative" in err and not os.path.exists(dst), (rc, err)
+    # an .xls IN with OUT named .xls is refused before anything is read into OUT
+    rc, out, err = run("fill", os.path.join(BOOK, "kinds.xls"), os.path.join(TMP, "k.xls"))
+    assert rc == 2 and not os.path.exists(os.path.join(TMP, "k.xls")), (rc, err)
+
 print("%d passed, %d failed" % (passed, failed))
 shutil.rmtree(TMP, ignore_errors=True)
 sys.exit(1 if failed else 0)
