@@ -437,12 +437,15 @@ static int read_properties(js_workbook *wb, const unsigned char *s, size_t size,
     set_size = le32(set);
     if (set_size > (size_t)(s + size - set))
         set_size = (size_t)(s + size - set);
+    if (set_size < 8)
+        return 0;
     nprops = le32(set + 4);
     if (nprops > (set_size - 8) / 8)
         nprops = (set_size - 8) / 8;
     /* code page and dictionary first */
     for (i = 0; i < nprops; i++) {
-        uint32_t id = le32(set + 8 + 8 * i), off = le32(set + 12 + 8 * i);
+        uint32_t id = le32(set + 8 + 8 * i);
+        uint64_t off = le32(set + 12 + 8 * i);
         if (off + 8 > set_size)
             continue;
         if (id == 1 && le16(set + off) == 2)
@@ -469,10 +472,12 @@ static int read_properties(js_workbook *wb, const unsigned char *s, size_t size,
             p += 8 + bytes;
             if (codepage == 1200 && (bytes & 3))
                 p += 4 - (bytes & 3);
+            if (p > end)
+                break;
             for (i = 0; i < nprops; i++) {
-                uint32_t off = le32(set + 12 + 8 * i);
-                if (le32(set + 8 + 8 * i) == pid && off + 8 <= set_size)
-                    v = set + off;
+                uint64_t off = le32(set + 12 + 8 * i);
+                if (le32(set + 8 + 8 * i) == pid && off + 12 <= set_size)
+                    v = set + off; /* 12: the largest fixed value, VT_R8 */
             }
             if (!v || name.size == 0)
                 continue;
