@@ -111,14 +111,14 @@ static void check_budgeted(const uint8_t *data, size_t size)
 static void check_zipped(const uint8_t *data, size_t size)
 {
     static const char mimetype[] = "application/vnd.oasis.opendocument.spreadsheet";
-    const char *names[] = {"mimetype", "content.xml"};
-    const unsigned char *parts[] = {(const unsigned char *)mimetype, data};
-    size_t sizes[] = {sizeof(mimetype) - 1, size}, zsize = 0;
+    const char *names[] = {"content.xml", "mimetype"};
+    const unsigned char *parts[] = {data, (const unsigned char *)mimetype};
+    size_t sizes[] = {size, sizeof(mimetype) - 1}, zsize = 0;
     unsigned char *zip;
 
     if (size == 0 || data[0] != '<')
         return;
-    zip = fuzz_zip(&zsize, 2, names, parts, sizes);
+    zip = fuzz_zip(&zsize, 2, 1, names, parts, sizes);
     if (zip)
         check_budgeted(zip, zsize);
     free(zip);

@@ -7,8 +7,9 @@
  * workbook, in order: xl/worksheets/sheet1.xml, xl/sharedStrings.xml,
  * xl/workbook.xml, xl/_rels/workbook.xml.rels, docProps/custom.xml,
  * _rels/.rels, [Content_Types].xml; the parts the input does not give are
- * minimal valid ones.  The harness zips them (deflate), so the fuzzer
- * mutates XML while every byte still goes through inflate and the meter.
+ * minimal valid ones.  The harness zips them (the sheet deflated, the rest
+ * stored), so the fuzzer mutates XML while every byte still goes through
+ * libzip and the meter, and the sheet's through inflate.
  * An input that is already a zip ("PK") is read as it is.
  */
 #include "book.h"
@@ -72,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             parts[i] = (const unsigned char *)defaults[i];
             sizes[i] = strlen(defaults[i]);
         }
-        zip = fuzz_zip(&zsize, NPARTS, names, parts, sizes);
+        zip = fuzz_zip(&zsize, NPARTS, 1, names, parts, sizes); /* the sheet deflated */
         if (!zip)
             return 0;
         rc = js_book_read_memory(&wb, NULL, zip, zsize, &budget);
