@@ -717,6 +717,37 @@ static long sheet_at(const biff *b, size_t pos)
 }
 
 /*
+ * Whether the strings of the records FreeXL converts (sheet names, number
+ * formats, inline strings) lie within their record: FreeXL does not check.
+ */
+static int strings_fit(unsigned type, const unsigned char *d, size_t len, int biff8)
+{
+    size_t at, cch, width = 1, one = type == 0x0085 || (type == 0x041E && !biff8);
+
+    if (type == 0x0085) /* BOUNDSHEET: offset(4) state(1) type(1) cch(1) */
+        at = 6;
+    else if (type == 0x041E) /* FORMAT: index(2) cch(2; BIFF5: 1) */
+        at = 2;
+    else if (type == 0x0204) /* LABEL: row(2) col(2) xf(2) cch(2) */
+        at = 6;
+    else
+        return 1;
+    if (len < at + (one ? 1 : 2))
+        return 0;
+    cch = one ? d[at] : le16(d + at);
+    at += one ? 1 : 2;
+    if (biff8) { /* then flags: high bytes, rich-text runs (2), extension (4) */
+        if (at >= len)
+            return cch == 0;
+        width = (d[at] & 1) ? 2 : 1;
+        if (type != 0x0085)
+            at += ((d[at] & 8) ? 2 : 0) + ((d[at] & 4) ? 4 : 0);
+        at += 1;
+    }
+    return at + cch * width <= len;
+}
+
+/*
  * One pass over every record of the stream, in order: BOUNDSHEET (sheet
  * offsets, visibility), FILEPASS, SST (its declared size), and in each
  * sheet's substream DIMENSION (the grid FreeXL will allocate), FORMULA and
@@ -732,8 +763,9 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
     uint64_t sheet_grid = 0; /* the largest DIMENSION of the current substream */
     long pending = -1;       /* the FORMULA whose string result follows, as an index */
     uint32_t prow = 0, pcol = 0;
+    unsigned last = 0; /* the type of the last record */
+    int biff8, rc = 0;
     char num[40];
-    int rc = 0;
 
     /* FreeXL trusts what it reads (fuzz_xls found it reading outside its
      * buffers on a stream of garbage): only a stream of well-formed records
@@ -741,6 +773,7 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
     if (size < 12 || le16(s) != 0x0809 || le16(s + 2) < 8 || le16(s + 2) > 8224 ||
         (le16(s + 4) != 0x0600 && le16(s + 4) != 0x0500) || le16(s + 6) != 0x0005)
         return damaged("the workbook stream does not start with a workbook's BOF record");
+    biff8 = le16(s + 4) == 0x0600;
     while (pos + 4 <= size && rc == 0) {
         unsigned type = le16(s + pos), len = le16(s + pos + 2);
         const unsigned char *d = s + pos + 4;
@@ -749,9 +782,16 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
             rc = damaged("a record longer than BIFF8 allows");
             break;
         }
-        if (pos + 4 + len > size)
-            break; /* a truncated last record: FreeXL decides */
+        if (pos + 4 + len > size) {
+            rc = damaged("a record cut short by the end of the workbook stream");
+            break;
+        }
         pos += 4 + len;
+        last = type;
+        if (!strings_fit(type, d, len, biff8)) {
+            rc = damaged("a string longer than its record");
+            break;
+        }
         switch (type) {
         case 0x0809: /* BOF */
         case 0x0209:
@@ -887,6 +927,11 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
         }
     }
     b->grid += sheet_grid;
+    /* what follows the last record may only be padding */
+    while (rc == 0 && pos < size && s[pos] == 0)
+        pos++;
+    if (rc == 0 && (last != 0x000A || pos != size))
+        rc = damaged("the workbook stream does not end with an EOF record");
     if (rc == 0 && b->grid > meter->limits.max_cells)
         rc = js_budget_fail(&meter->limits, "cells", "the sheets' declared sizes");
     js_buf_dispose(&str);
