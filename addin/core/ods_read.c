@@ -519,6 +519,8 @@ static int over_limit(reader *rd, const char *name)
         return JS_ENOMEM;
     if (what.size >= 2 && !rd->sheet)
         what.size -= 2, what.ptr[what.size] = '\0'; /* "content.xml: " -> "content.xml" */
+    if (what.size == 0 && js_buf_puts(&what, "the document") < 0)
+        return JS_ENOMEM;
     rc = js_budget_fail(&rd->meter->limits, name, js_buf_cstr(&what));
     js_buf_dispose(&what);
     return rc;
