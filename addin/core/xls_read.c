@@ -30,11 +30,15 @@
  * the cells limit before FreeXL sees it; so FreeXL's memory stays within
  * the budget whatever the file claims.
  *
- * The container (OLE2 / Compound File Binary) is read here too (header,
- * FAT, directory, mini stream), with every sector number and chain length
- * checked, to get the workbook stream for our pass.  FreeXL opens paths
- * only: from memory the bytes go to an anonymous memory file (memfd) that
- * leaves nothing behind.
+ * The container (OLE2 / Compound File Binary) is read here (header, FAT,
+ * directory, mini stream), with every sector number and chain length
+ * checked, to get the workbook stream for our pass.  FreeXL never sees the
+ * file itself: our pass checks the stream's records (all within the
+ * stream, ending with EOF, strings within their records), then FreeXL reads
+ * a new, plain container holding only that stream, written to an anonymous
+ * memory file (memfd: FreeXL opens paths only; nothing is left behind).
+ * Fuzzing found FreeXL reading outside its buffers on damaged containers
+ * and records; these checks are what keeps such a file from reaching it.
  */
 #define _GNU_SOURCE /* memfd_create */
 #include "buf.h"
@@ -938,6 +942,118 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
     return rc;
 }
 
+/* ---- a clean container for FreeXL ------------------------------------ */
+
+/* Little-endian writes. */
+static void put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    put16(p, v & 0xFFFF);
+    put16(p + 2, v >> 16);
+}
+
+/* One directory entry: `name` (ASCII), type, child, start sector, size. */
+static void dir_entry(unsigned char *e, const char *name, int type, uint32_t child, uint32_t start,
+                      uint32_t size)
+{
+    size_t i, n = strlen(name);
+
+    for (i = 0; i < n; i++)
+        put16(e + 2 * i, (unsigned char)name[i]);
+    put16(e + 0x40, (unsigned)(2 * (n + 1)));
+    e[0x42] = (unsigned char)type;
+    e[0x43] = 1; /* black */
+    put32(e + 0x44, FREE_SECTOR);
+    put32(e + 0x48, FREE_SECTOR);
+    put32(e + 0x4C, child);
+    put32(e + 0x74, start);
+    put32(e + 0x78, size);
+}
+
+/*
+ * A new compound file holding only `stream` (padded with zeros to at least
+ * 4096 bytes, so that it lives in ordinary sectors) as "Workbook", laid out
+ * plainly: FAT sectors, DIFAT sectors, one directory sector, the data.
+ * FreeXL reads this instead of the file: it then parses exactly the bytes
+ * our pass has checked, through a container with nothing odd in it (its
+ * own reading of damaged FAT and directory chains misread a stream in
+ * ways that crashed it in fuzzing).
+ */
+static int clean_container(unsigned char **out, size_t *out_size, const unsigned char *stream,
+                           size_t n)
+{
+    size_t size = n < 4096 ? 4096 : n, ndata = (size + 511) / 512, nfat = 1, ndifat = 0, i;
+    size_t total, fat_at = 512, data0;
+    unsigned char *f;
+
+    for (;;) { /* FAT and DIFAT sectors cover themselves too */
+        size_t need = (nfat + ndifat + 1 + ndata + 127) / 128;
+        size_t difat = need > 109 ? (need - 109 + 126) / 127 : 0;
+        if (need == nfat && difat == ndifat)
+            break;
+        nfat = need;
+        ndifat = difat;
+    }
+    data0 = nfat + ndifat + 1;
+    total = 512 * (1 + data0 + ndata);
+    f = calloc(1, total);
+    if (!f)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    memcpy(f, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    put16(f + 0x18, 0x3E);
+    put16(f + 0x1A, 3);
+    put16(f + 0x1C, 0xFFFE);
+    put16(f + 0x1E, 9);
+    put16(f + 0x20, 6);
+    put32(f + 0x2C, (uint32_t)nfat);
+    put32(f + 0x30, (uint32_t)(nfat + ndifat));
+    put32(f + 0x38, 4096);
+    put32(f + 0x3C, END_OF_CHAIN);
+    put32(f + 0x44, ndifat ? (uint32_t)nfat : END_OF_CHAIN);
+    put32(f + 0x48, (uint32_t)ndifat);
+    for (i = 0; i < 109; i++)
+        put32(f + 0x4C + 4 * i, i < nfat ? (uint32_t)i : FREE_SECTOR);
+    for (i = 0; i < ndifat; i++) { /* 127 FAT sector numbers each, then the next */
+        unsigned char *d = f + 512 * (1 + nfat + i);
+        size_t k;
+        for (k = 0; k < 127; k++) {
+            size_t fs = 109 + 127 * i + k;
+            put32(d + 4 * k, fs < nfat ? (uint32_t)fs : FREE_SECTOR);
+        }
+        put32(d + 508, i + 1 < ndifat ? (uint32_t)(nfat + i + 1) : END_OF_CHAIN);
+    }
+    for (i = 0; i < 128 * nfat; i++) {
+        uint32_t v = FREE_SECTOR;
+        if (i < nfat)
+            v = 0xFFFFFFFDu;
+        else if (i < nfat + ndifat)
+            v = 0xFFFFFFFCu;
+        else if (i == data0 - 1)
+            v = END_OF_CHAIN;
+        else if (i >= data0 && i < data0 + ndata)
+            v = i + 1 < data0 + ndata ? (uint32_t)(i + 1) : END_OF_CHAIN;
+        put32(f + fat_at + 4 * i, v);
+    }
+    dir_entry(f + 512 * (1 + data0 - 1), "Root Entry", 5, 1, END_OF_CHAIN, 0);
+    dir_entry(f + 512 * (1 + data0 - 1) + 128, "Workbook", 2, FREE_SECTOR, (uint32_t)data0,
+              (uint32_t)size);
+    for (i = 2; i < 4; i++) {
+        unsigned char *e = f + 512 * (1 + data0 - 1) + 128 * i;
+        put32(e + 0x44, FREE_SECTOR);
+        put32(e + 0x48, FREE_SECTOR);
+        put32(e + 0x4C, FREE_SECTOR);
+    }
+    memcpy(f + 512 * (1 + data0), stream, n);
+    *out = f;
+    *out_size = total;
+    return 0;
+}
+
 /* ---- FreeXL --------------------------------------------------------- */
 
 /* FreeXL's error codes in words. */
@@ -1018,16 +1134,44 @@ static int freexl_sheet(js_sheet *sheet, const void *h, unsigned short index, js
 }
 
 /*
- * The whole read: our pass over `data` (the file's bytes) first, then
- * FreeXL on `path` (the same bytes), then what our pass found added.
+ * `size` bytes into an anonymous memory file (memfd: nothing left behind),
+ * for FreeXL, which opens paths only: *fd (the caller closes it) and its
+ * path in `path`.
  */
-static int read_xls(js_workbook *wb, const char *path, const unsigned char *data, size_t size,
-                    js_meter *meter)
+static int memory_file(int *fd, char *path, size_t path_size, const unsigned char *data,
+                       size_t size)
 {
-    unsigned char *stream = NULL, *props = NULL;
-    size_t stream_size = 0, props_size = 0, i;
+    size_t done = 0;
+
+    *fd = memfd_create("juesuan-xls", MFD_CLOEXEC);
+    if (*fd < 0)
+        return js_error_set(JS_EIO, "cannot make a memory file: %s", strerror(errno));
+    while (done < size) {
+        ssize_t n = write(*fd, data + done, size - done);
+        if (n <= 0) {
+            close(*fd);
+            *fd = -1;
+            return js_error_set(JS_EIO, "cannot fill a memory file: %s", strerror(errno));
+        }
+        done += (size_t)n;
+    }
+    snprintf(path, path_size, "/proc/self/fd/%d", *fd);
+    return 0;
+}
+
+/*
+ * The whole read: our pass over `data` (the file's bytes) first, then
+ * FreeXL on a clean container holding the checked workbook stream, then
+ * what our pass found added.
+ */
+static int read_xls(js_workbook *wb, const unsigned char *data, size_t size, js_meter *meter)
+{
+    unsigned char *stream = NULL, *props = NULL, *clean = NULL;
+    size_t stream_size = 0, props_size = 0, clean_size = 0, i;
     const void *h = NULL;
     unsigned int nsheets = 0, pw = 0;
+    char path[64];
+    int fd = -1;
     biff b;
     int rc;
 
@@ -1043,6 +1187,9 @@ static int read_xls(js_workbook *wb, const char *path, const unsigned char *data
     }
     /* our pass re-counts cells and sheets from here on, with FreeXL */
     meter->sheets = 0;
+    if ((rc = clean_container(&clean, &clean_size, stream, stream_size)) < 0 ||
+        (rc = memory_file(&fd, path, sizeof(path), clean, clean_size)) < 0)
+        goto cleanup;
     if ((rc = freexl_open(path, &h)) != FREEXL_OK) {
         rc = freexl_failed(rc);
         goto cleanup;
@@ -1108,13 +1255,16 @@ static int read_xls(js_workbook *wb, const char *path, const unsigned char *data
 cleanup:
     if (h)
         freexl_close(h);
+    if (fd >= 0)
+        close(fd);
     biff_dispose(&b);
     free(stream);
     free(props);
+    free(clean);
     return rc;
 }
 
-/* See readers.h: the file's bytes for our pass, its path for FreeXL. */
+/* See readers.h: the file's bytes, read once. */
 int js_xls_read_path(js_workbook *wb, const char *path, js_meter *meter)
 {
     unsigned char *data = NULL;
@@ -1139,31 +1289,13 @@ int js_xls_read_path(js_workbook *wb, const char *path, js_meter *meter)
         return js_error_set(JS_EIO, "cannot read the file");
     }
     fclose(f);
-    rc = read_xls(wb, path, data, (size_t)st.st_size, meter);
+    rc = read_xls(wb, data, (size_t)st.st_size, meter);
     free(data);
     return rc;
 }
 
-/* See readers.h: FreeXL reads paths only, so the bytes go to an anonymous
- * memory file, named through /proc/self/fd and gone when closed. */
+/* See readers.h: `data` is borrowed for the call. */
 int js_xls_read_memory(js_workbook *wb, const void *data, size_t size, js_meter *meter)
 {
-    char path[64];
-    size_t done = 0;
-    int fd = memfd_create("juesuan-xls", MFD_CLOEXEC), rc;
-
-    if (fd < 0)
-        return js_error_set(JS_EIO, "cannot make a memory file: %s", strerror(errno));
-    while (done < size) {
-        ssize_t n = write(fd, (const char *)data + done, size - done);
-        if (n <= 0) {
-            close(fd);
-            return js_error_set(JS_EIO, "cannot fill a memory file: %s", strerror(errno));
-        }
-        done += (size_t)n;
-    }
-    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-    rc = read_xls(wb, path, data, size, meter);
-    close(fd);
-    return rc;
+    return read_xls(wb, data, size, meter);
 }
