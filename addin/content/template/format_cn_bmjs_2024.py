@@ -28,7 +28,8 @@ COVER_NOTES = [
     "\u201c主要原因及说明\u201d由单位填写。",
     "4. 年度与报表格式取自文档属性 JuesuanYear / JuesuanFormat（文件 > 属性 > 自定义属性），"
     "由区财政局分发前设置；编制单位填在本页，表一上方的标题自动引用。",
-    "5. 上年及预算：上年决算数、年初预算数（每个项级科目一行，键填科目编码）及情况说明"
+    "5. 行数不够时：工具 > 保护工作表（取消保护，无密码）后在浅黄色行之间插入行，合计公式自动包含。",
+    "6. 上年及预算：上年决算数、年初预算数（每个项级科目一行，键填科目编码）及情况说明"
     "第七、十、十一部分所需的数字。",
 ]
 
@@ -145,7 +146,7 @@ def _header(heads):
             {"style": "roH", "cells": [(0, "功能分类科目编码", 1, 1), (1, "科目名称", 1, 1)]}]
 
 
-def _classified(sid, name, title, heads, row_sums, note, spare=25, total_at="top",
+def _classified(sid, name, title, heads, row_sums, note, spare=40, total_at="top",
                 header=None, keys=None):
     return {"kind": "classified", "id": sid, "name": name, "title": title,
             "header": header or _header(heads), "col_keys": keys or heads,
@@ -191,7 +192,7 @@ def _fund_table(sid, name, title, fund):
         sid, name, title, None,
         # 本年支出合计 = 基本支出 + 项目支出; 年末 = 年初 + 本年收入 − 本年支出合计
         {2: [(1, 3), (1, 4)], 5: [(1, 0), (1, 1), (-1, 2)]},
-        "注：本表反映部门本年度%s财政拨款收入支出及结转和结余情况。" % fund, spare=6,
+        "注：本表反映部门本年度%s财政拨款收入支出及结转和结余情况。" % fund, spare=12,
         header=header, keys=FUND_TABLE_KEYS)
     # the template's prescribed 说明 under an empty table, shown while 合计 is all 0
     spec["empty_note"] = {"refs": [("合计", 2 + k) for k in range(6)],

@@ -478,12 +478,13 @@ def narrative_as_published(paragraphs):
     return s
 
 
-def build(fmt, meta):
+def build(fmt, meta, **options):
     """The template of format description `fmt`: cover, the tables, inputs,
-    narrative."""
+    narrative.  `options` go to the description's tables() (the 2024
+    format's lines=26: 表一/表四 with 债务还本/付息支出)."""
     from model import Workbook
     wb = Workbook(meta)
     wb.title = "%s年度部门决算" % meta["JuesuanYear"]
-    wb.sheets = ([cover(fmt, meta)] + [table(fmt, t) for t in fmt.tables(meta)]
+    wb.sheets = ([cover(fmt, meta)] + [table(fmt, t) for t in fmt.tables(meta, **options)]
                  + [inputs(fmt), narrative(fmt)])
     return wb
