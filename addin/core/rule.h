@@ -60,7 +60,9 @@ typedef enum js_rule_kind {
     JS_RULE_SAME,         /* <same>: one quantity published twice, exact */
     JS_RULE_AT_MOST,      /* <at-most>: a ≤ b with the half-unit allowance */
     JS_RULE_AT_MOST_ROWS, /* <at-most-rows>: each row of table a ≤ same row of b */
-    JS_RULE_SAME_MAPPED   /* <same-mapped>: a's keys ↔ b's keys through a <mapping> */
+    JS_RULE_SAME_MAPPED,  /* <same-mapped>: a's keys ↔ b's keys through a <mapping> */
+    JS_RULE_COMPARE_ROWS  /* <compare-rows>: each row of a (same | at-most) that row of b,
+                             column a_i against column b_i */
 } js_rule_kind;
 
 /* A cell named by keys; sign -1 when subtracted. */
@@ -102,6 +104,8 @@ typedef struct js_rule {
     size_t ncells;
     js_rule_group *groups;
     size_t ngroups;
+    js_strs cols_b; /* compare-rows: other-table's columns, paired with cols */
+    int at_most;    /* compare-rows: relation="at-most" (else "same") */
 } js_rule;
 
 /* Everything a rule file holds. */
@@ -156,6 +160,10 @@ char *js_rule_normalize(const char *text);
 /* Like js_rule_normalize, also dropping a leading ordinal ("一、", "(一)",
  * "1.", "其中:") the way labels are printed.  New string. */
 char *js_rule_normalize_label(const char *text);
+
+/* Whether a row selector is "code:N" (every row keyed by an N-digit
+ * 科目编码, as <compare-rows rows="code:3"> uses it); *len gets N. */
+int js_rule_code_selector(const char *selector, unsigned *len);
 
 /* The part of already normalized text after a leading ordinal / "其中:". */
 const char *js_rule_skip_ordinal(const char *norm);

@@ -783,6 +783,87 @@ static int run_same_mapped(run *r, const js_rule *rule)
     return rc;
 }
 
+/* Whether table `table` was found with a column `col` (in any block). */
+static int has_col(const run *r, const char *table, const char *col)
+{
+    int t = js_tables_index(r->ts, table);
+    return t >= 0 && js_tables_col_index(r->ts, t, col) >= 0;
+}
+
+/*
+ * <compare-rows> for one row key of table a: for each column pair i,
+ * a[row, cols_i] (same | at-most) b[row, other-cols_i].  A row the other
+ * table does not print reads 0 when it is a 科目编码 (a 类/款/项 that is not
+ * printed has no spending) and is reported missing otherwise; a cell table
+ * a lacks (another block's column) is no comparison.
+ */
+static int compare_row(run *r, const js_rule *rule, const char *row)
+{
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < rule->cols.count && rc == 0; i++) {
+        const char *col = rule->cols.items[i];
+        const char *col_b = rule->cols_b.count ? rule->cols_b.items[i] : col;
+        const js_figure *a = fig_at(r, rule->table, row, col), *b;
+        if (!a)
+            continue;
+        b = fig_at(r, rule->table_b, row, col_b);
+        if (!b && !is_digits(row)) {
+            rc = report_missing(r, rule, rule->table_b, row, col_b);
+            continue;
+        }
+        terms_clear(r);
+        if ((rc = terms_add(r, a, 1, row)) < 0 || (rc = terms_add(r, b, 1, row)) < 0)
+            break;
+        rc = rule->at_most ? judge_at_most(r, rule, rule->table, row, col, rule->table_b)
+                           : judge_same(r, rule, rule->table, row, col);
+    }
+    return rc;
+}
+
+/* Call fn for each row of `table` keyed by a code of `len` digits, in
+ * document order (rows="code:3": every 类 line the report prints). */
+static int each_code_row(run *r, const js_rule *rule, const char *table, unsigned len,
+                         int (*fn)(run *, const js_rule *, const char *))
+{
+    int t = js_tables_index(r->ts, table);
+    size_t i, n = js_tables_rows_at(r->ts, t);
+    int rc = 0;
+    for (i = 0; i < n && rc == 0; i++) {
+        const char *key = js_tables_row_key_at(r->ts, t, i);
+        if (is_digits(key) && strlen(key) == len)
+            rc = fn(r, rule, key);
+    }
+    return rc;
+}
+
+/*
+ * <compare-rows>: the rows of table a (a list, "*" or "code:N") against the
+ * same rows of table b, column by column.  A column either table lacks
+ * altogether is a misread (reported once), never a column of zeros.
+ */
+static int run_compare_rows(run *r, const js_rule *rule)
+{
+    unsigned len;
+    size_t i;
+    int rc = 0, lacking = 0;
+    for (i = 0; i < rule->cols.count && rc == 0; i++) {
+        const char *col_b = rule->cols_b.count ? rule->cols_b.items[i] : rule->cols.items[i];
+        if (!has_col(r, rule->table, rule->cols.items[i])) {
+            lacking = 1;
+            rc = report_missing(r, rule, rule->table, rule->rows.items[0], rule->cols.items[i]);
+        } else if (!has_col(r, rule->table_b, col_b)) {
+            lacking = 1;
+            rc = report_missing(r, rule, rule->table_b, rule->rows.items[0], col_b);
+        }
+    }
+    if (rc < 0 || lacking)
+        return rc;
+    if (rule->rows.count == 1 && js_rule_code_selector(rule->rows.items[0], &len))
+        return each_code_row(r, rule, rule->table, len, compare_row);
+    return each_row(r, rule, rule->table, compare_row);
+}
+
 /* Run one rule; rules over a table that was not found are skipped (the
  * missing table is reported by the locator). */
 static int run_rule(run *r, const js_rule *rule)
@@ -808,6 +889,8 @@ static int run_rule(run *r, const js_rule *rule)
         return each_row(r, rule, rule->table, at_most_row);
     case JS_RULE_SAME_MAPPED:
         return run_same_mapped(r, rule);
+    case JS_RULE_COMPARE_ROWS:
+        return run_compare_rows(r, rule);
     }
     return 0;
 }

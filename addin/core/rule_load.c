@@ -179,6 +179,7 @@ static void rule_dispose(js_rule *r)
     strs_dispose(&r->cols);
     strs_dispose(&r->rows);
     strs_dispose(&r->items);
+    strs_dispose(&r->cols_b);
     for (i = 0; i < r->ncells; i++)
         cell_dispose(&r->cells[i]);
     free(r->cells);
@@ -516,9 +517,9 @@ cleanup:
 }
 
 /* Element names of the rule forms, in js_rule_kind order. */
-static const char *const kind_names[] = {"sum",     "sum-across",   "hierarchy",
-                                         "groups",  "sum-of-cells", "same",
-                                         "at-most", "at-most-rows", "same-mapped"};
+static const char *const kind_names[] = {"sum",          "sum-across",  "hierarchy", "groups",
+                                         "sum-of-cells", "same",        "at-most",   "at-most-rows",
+                                         "same-mapped",  "compare-rows"};
 
 /* The rule kind of an element, or -1. */
 static int rule_kind(xmlNodePtr node)
@@ -555,6 +556,46 @@ static int list_attr(js_strs *list, const loader *ld, xmlNodePtr node, const cha
     free(s);
     if (rc == 0 && list->count == 0)
         return bad(ld, node, "empty list", name);
+    return rc;
+}
+
+/*
+ * Read a <compare-rows>: table, other-table, rows (keys, "*" or "code:N"),
+ * cols and other-cols (paired; other-cols defaults to cols) and relation
+ * ("same", the default, or "at-most").  The rule owns what is read.
+ */
+static int load_compare_rows(js_rule *r, const loader *ld, xmlNodePtr node)
+{
+    char *rel = NULL;
+    size_t i;
+    unsigned n;
+    int rc;
+
+    if ((rc = need_attr(&r->table, ld, node, "table")) < 0 ||
+        (rc = need_attr(&r->table_b, ld, node, "other-table")) < 0 ||
+        (rc = list_attr(&r->rows, ld, node, "rows", 1)) < 0 ||
+        (rc = list_attr(&r->cols, ld, node, "cols", 1)) < 0 ||
+        (rc = list_attr(&r->cols_b, ld, node, "other-cols", 0)) < 0 ||
+        (rc = resolve_table(&r->table_b, ld, node)) < 0)
+        return rc;
+    if (r->cols_b.count && r->cols_b.count != r->cols.count)
+        return bad(ld, node, "other-cols must pair with cols (as many keys)", r->id);
+    for (i = 0; i < r->cols.count; i++)
+        if (strcmp(r->cols.items[i], "*") == 0)
+            return bad(ld, node, "<compare-rows> names its columns (no \"*\")", r->id);
+    for (i = 0; i < r->rows.count; i++)
+        if (strncmp(r->rows.items[i], "code:", 5) == 0 &&
+            (!js_rule_code_selector(r->rows.items[i], &n) || r->rows.count != 1))
+            return bad(ld, node, "a row selector code:N (N a code length) stands alone",
+                       r->rows.items[i]);
+    rel = attr(node, "relation");
+    if (!rel || strcmp(rel, "same") == 0)
+        r->at_most = 0;
+    else if (strcmp(rel, "at-most") == 0)
+        r->at_most = 1;
+    else
+        rc = bad(ld, node, "relation must be same or at-most", rel);
+    free(rel);
     return rc;
 }
 
@@ -654,6 +695,10 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
             return rc;
         if (!js_ruleset_mapping(ld->set, r->mapping))
             return bad(ld, node, "unknown mapping", r->mapping);
+        break;
+    case JS_RULE_COMPARE_ROWS:
+        if ((rc = load_compare_rows(r, ld, node)) < 0)
+            return rc;
         break;
     }
     free(s);

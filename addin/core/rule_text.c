@@ -174,3 +174,26 @@ char *js_rule_normalize_label(const char *text)
     free(norm);
     return out;
 }
+
+/*
+ * Whether `selector` is "code:N" with N from 1 to 32 (see rule.h); *len
+ * gets N.  0 for anything else (a row key, "*"), *len untouched.
+ */
+int js_rule_code_selector(const char *selector, unsigned *len)
+{
+    unsigned long n = 0;
+    const char *p;
+    if (!selector || strncmp(selector, "code:", 5) != 0 || !selector[5])
+        return 0;
+    for (p = selector + 5; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return 0;
+        n = n * 10 + (unsigned long)(*p - '0');
+        if (n > 32)
+            return 0;
+    }
+    if (n == 0)
+        return 0;
+    *len = (unsigned)n;
+    return 1;
+}

@@ -462,6 +462,125 @@ static void test_district_rules(void)
     js_format_free(f);
 }
 
+/* <compare-rows> over 乙表 and 丙表 of the mini workbook: 丙's 类 lines
+ * against 乙's (same, exact; at-most, half-unit allowance), columns paired. */
+static const char compare_rules[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rules format=\"mini\">\n"
+    "<table id=\"B\" number=\"表乙\" title=\"乙表\" rows=\"code\" columns=\"number\" "
+    "key-header=\"编码\"><label>合计</label><label>一、甲类</label></table>\n"
+    "<table id=\"C\" number=\"表丙\" title=\"丙表\" rows=\"code\" columns=\"number\" "
+    "key-header=\"编码\"><label>合计</label></table>\n"
+    "<compare-rows id=\"X.cmp\" ref=\"丙 each 类 栏1 = 乙 that 类 栏3\" relation=\"same\" "
+    "table=\"C\" rows=\"code:3\" cols=\"1\" other-table=\"B\" other-cols=\"3\">" MSG
+    "</compare-rows>\n"
+    "<compare-rows id=\"X.cmp-le\" severity=\"warning\" ref=\"丙 every row 栏1 ≤ 乙 栏2\" "
+    "relation=\"at-most\" table=\"C\" rows=\"*\" cols=\"1\" other-table=\"B\" "
+    "other-cols=\"2\">" MSG "</compare-rows>\n"
+    "</rules>\n";
+
+/* The mini workbook with only the <compare-rows> rules loaded. */
+static void setup_compare(fixture *fx, const char *rules)
+{
+    setup(fx);
+    js_ruleset_dispose(&fx->format.set);
+    memset(&fx->format.set, 0, sizeof(fx->format.set));
+    CU_ASSERT_EQUAL_FATAL(
+        js_ruleset_load_memory(&fx->format.set, rules, strlen(rules), "compare.xml", schema_path()),
+        0);
+}
+
+static void test_compare_rows(void)
+{
+    fixture fx;
+    const js_finding *f;
+
+    setup_compare(&fx, compare_rules);
+    check(&fx);
+    CU_ASSERT_EQUAL(fx.out.count, 0);
+    teardown(&fx);
+
+    /* same is exact: one cent off is an error, at the two cells */
+    setup_compare(&fx, compare_rules);
+    num(fx.c, 4, 2, "30.01");
+    check(&fx);
+    f = only(&fx, "X.cmp", JS_SEVERITY_ERROR);
+    CU_ASSERT_STRING_EQUAL(f->actual, "30.01");
+    CU_ASSERT_STRING_EQUAL(f->expected, "30.00");
+    CU_ASSERT_EQUAL_FATAL(f->ncells, 2);
+    CU_ASSERT_STRING_EQUAL(f->cells[0].sheet, "丙");
+    CU_ASSERT_EQUAL(f->cells[0].row, 4);
+    CU_ASSERT_STRING_EQUAL(f->cells[1].sheet, "乙");
+    CU_ASSERT_EQUAL(f->cells[1].row, 4);
+    CU_ASSERT_EQUAL(f->cells[1].col, 4); /* 乙 栏3, the paired column */
+    teardown(&fx);
+
+    /* a 类 乙 does not print has no spending there: compared with 0 */
+    setup_compare(&fx, compare_rules);
+    text(fx.c, 5, 0, "202");
+    num(fx.c, 5, 2, "5");
+    check(&fx);
+    CU_ASSERT_EQUAL_FATAL(fx.out.count, 2);
+    CU_ASSERT_STRING_EQUAL(fx.out.items[0].rule, "X.cmp");
+    CU_ASSERT_STRING_EQUAL(fx.out.items[0].expected, "0.00");
+    CU_ASSERT_STRING_EQUAL(fx.out.items[1].rule, "X.cmp-le");
+    CU_ASSERT_EQUAL(fx.out.items[1].severity, JS_SEVERITY_WARNING);
+    teardown(&fx);
+
+    /* at-most on every row ("*", the 合计 label row too): 0.01 over is
+     * inside the allowance, 0.02 over is not */
+    setup_compare(&fx, compare_rules);
+    num(fx.c, 3, 2, "70.01");
+    check(&fx);
+    CU_ASSERT_EQUAL(fx.out.count, 0);
+    num(fx.c, 3, 2, "70.02");
+    check(&fx);
+    f = only(&fx, "X.cmp-le", JS_SEVERITY_WARNING);
+    CU_ASSERT_EQUAL(f->cells[0].row, 3);
+    CU_ASSERT_STRING_EQUAL(f->tolerance, "0.010");
+    teardown(&fx);
+}
+
+static void test_compare_rows_refused_or_missing(void)
+{
+    static const char *const refused[] = {
+        "other-cols=\"2 3\"",   /* does not pair with cols */
+        "rows=\"code:0\"",      /* no such code length */
+        "rows=\"code:3 合计\"", /* a selector stands alone */
+        "relation=\"less\"",    /* no such relation */
+    };
+    fixture fx;
+    size_t i;
+    for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        js_ruleset set = {0};
+        char doc[2048];
+        snprintf(doc, sizeof(doc),
+                 "<rules><table id=\"B\" number=\"表乙\" title=\"乙表\" rows=\"code\" "
+                 "columns=\"number\"/><compare-rows id=\"x\" ref=\"r\" table=\"B\" "
+                 "other-table=\"B\" cols=\"1\" %s %s><message lang=\"zh-CN\">x</message>"
+                 "<message lang=\"en-US\">x</message></compare-rows></rules>",
+                 strncmp(refused[i], "rows", 4) == 0 ? "" : "rows=\"*\"", refused[i]);
+        CU_ASSERT_EQUAL(js_ruleset_load_memory(&set, doc, strlen(doc), "r.xml", NULL), JS_EFORMAT);
+        CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "r.xml:1:"));
+        CU_ASSERT_EQUAL(set.nrules, 0);
+        js_ruleset_dispose(&set);
+    }
+    /* a column the other table does not have: one finding, no comparison
+     * against a column of zeros */
+    {
+        char rules[sizeof(compare_rules) + 16];
+        const char *at = strstr(compare_rules, "other-cols=\"3\"");
+        size_t head = (size_t)(at - compare_rules);
+        snprintf(rules, sizeof(rules), "%.*sother-cols=\"9\"%s", (int)head, compare_rules,
+                 at + strlen("other-cols=\"3\""));
+        setup_compare(&fx, rules);
+        check(&fx);
+        only(&fx, "table.row-missing", JS_SEVERITY_ERROR);
+        CU_ASSERT_PTR_NOT_NULL(strstr(fx.out.items[0].message_en, "column \"9\""));
+        teardown(&fx);
+    }
+}
+
 static CU_TestInfo rules_tests[] = {
     {"every relation holds: no finding", test_all_hold},
     {"sum: exact, 尾差 note, error", test_sum_rounding_classes},
@@ -472,6 +591,8 @@ static CU_TestInfo rules_tests[] = {
     {"schema and loader reject with the line", test_schema_rejects_with_line},
     {"a row named by a rule is missing", test_named_row_missing},
     {"a district's rule file", test_district_rules},
+    {"compare-rows: same and at-most, code:N, paired columns", test_compare_rows},
+    {"compare-rows: refused forms, a column missing", test_compare_rows_refused_or_missing},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(rules, rules_tests)

@@ -51,6 +51,10 @@ CELL_STYLES = {
     "note": (False, 9, "start", False, None, False, None, True),
     "cover": (False, 14, "start", False, None, False, None, False),
 }
+# written only into workbooks that use them (the 2016 files stay as they were)
+EXTRA_STYLES = {
+    "part": (True, 14, "center", False, None, False, None, False),
+}
 
 
 def _cell_style(name, spec):
@@ -193,6 +197,10 @@ def write(wb, path):
                'style:use-optimal-row-height="false"/></style:style>')
     for name, spec in CELL_STYLES.items():
         out.append(_cell_style(name, spec))
+    used = {c.style for s in wb.sheets for row in s.rows for c in row.cells.values()}
+    for name, spec in EXTRA_STYLES.items():
+        if name in used:
+            out.append(_cell_style(name, spec))
     for t, mp in (("taP", "mpP"), ("taL", "mpL"), ("taPn", "mpPn"), ("taLn", "mpLn")):
         out.append('<style:style style:name="%s" style:family="table" '
                    'style:master-page-name="%s"><style:table-properties table:display="true" '

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Generate the Juesuan template workbook, the sample filled with the seed's
-figures, the seed-as-published variant and the faulty variants, as flat ODF
-(.fods).  LibreOffice converts them to .ots / .ods (build/mk/50-template.mk).
+"""Generate the Juesuan template workbooks, the sample filled with the
+seed's figures, the seed-as-published variant and the faulty variants, as
+flat ODF (.fods).  LibreOffice converts them to .ots / .ods
+(build/mk/50-template.mk).
 
-    gen.py template OUT.fods [--department D] [--year Y] [--format F]
+    gen.py template OUT.fods [--format F] [--department D] [--year Y]
     gen.py sample OUTDIR        sample, seed-as-published, variants, figures.tsv
 
+One code path builds every format's template (sheets.py) from the format's
+description (format_<id>.py: cn-bmjs-2016, cn-bmjs-2024).  The sample is the
+2016 seed's; the 2024 sample is tests/data/sample-2024/make_sample.py's.
 Every variant is the sample with ONE fault (tests/data/sample/README.md).
 """
 
@@ -18,9 +22,14 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import fods  # noqa: E402
+import format_cn_bmjs_2016  # noqa: E402
+import format_cn_bmjs_2024  # noqa: E402
 import seed_figures as S  # noqa: E402
 import sheets  # noqa: E402
 from model import Cell, Row  # noqa: E402
+
+# format id -> its description (the layout of its tables, as data)
+FORMATS = {f.ID: f for f in (format_cn_bmjs_2016, format_cn_bmjs_2024)}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -89,7 +98,7 @@ def set_figure(wb, sid, rkey, ckey, value):
 
 
 def build_sample():
-    wb = sheets.build(seed_meta())
+    wb = sheets.build(format_cn_bmjs_2016, seed_meta())
     for sid, rkey, ckey, v in seed_figures():
         set_figure(wb, sid, rkey, ckey, v)
     narr = wb.sheet("narr")
@@ -174,7 +183,7 @@ def v_missing_table():
 
 def v_title_twice():
     wb = build_sample()
-    dup = sheets.table5("T5b")
+    dup = sheets.table(format_cn_bmjs_2016, format_cn_bmjs_2016.table5(), "T5b")
     dup.name = "表五 (2)"
     i = [s.id for s in wb.sheets].index("T5")
     wb.sheets.insert(i + 1, dup)
@@ -290,12 +299,16 @@ def main():
     ap.add_argument("what", choices=["template", "sample"])
     ap.add_argument("out")
     ap.add_argument("--department", default="")
-    ap.add_argument("--year", default=S.YEAR)
-    ap.add_argument("--format", default=S.FORMAT)
+    ap.add_argument("--year", help="default: the format's own year")
+    ap.add_argument("--format", default=S.FORMAT, choices=sorted(FORMATS))
     a = ap.parse_args()
     if a.what == "template":
-        wb = sheets.build({"JuesuanFormat": a.format, "JuesuanDepartment": a.department,
-                           "JuesuanYear": a.year})
+        fmt = FORMATS[a.format]
+        year = a.year or fmt.YEAR
+        wb = sheets.build(fmt, {"JuesuanFormat": a.format, "JuesuanDepartment": a.department,
+                                "JuesuanYear": year})
+        # File > New lists a template by this title: year and format shown
+        wb.title = fmt.TITLE.format(year=year, format=a.format)
         wb.evaluate_all()
         fods.write(wb, a.out)
         return

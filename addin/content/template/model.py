@@ -255,13 +255,33 @@ class SumByCode:
 
 
 class Concat:
-    """A literal text followed by another cell's text ("编制单位:" & 封面!B4)."""
+    """Literal texts and other cells' texts joined ("编制单位:" & 封面!B4):
+    each part is a str or a Ref."""
 
-    def __init__(self, prefix, ref):
-        self.prefix, self.ref = prefix, ref
+    def __init__(self, *parts):
+        self.parts = parts
 
     def odf(self, wb, here):
-        return 'of:="%s"&[%s]' % (self.prefix, wb.address(self.ref, here))
+        return "of:=" + "&".join(
+            '"%s"' % p if isinstance(p, str) else "[%s]" % wb.address(p, here)
+            for p in self.parts)
 
     def evaluate(self, wb):
-        return self.prefix + wb.text(self.ref)
+        return "".join(p if isinstance(p, str) else wb.text(p) for p in self.parts)
+
+
+class IfAllZero:
+    """A text shown only while every referred figure is 0 (an empty table's
+    说明 line: "说明：{部门}本年度没有…，故本表无数据。"), else ""."""
+
+    def __init__(self, refs, text):
+        self.refs, self.text = refs, text   # text: a Concat
+
+    def odf(self, wb, here):
+        conds = ";".join("[%s]=0" % wb.address(r, here) for r in self.refs)
+        return "of:=IF(AND(%s);%s;\"\")" % (conds, self.text.odf(wb, here)[len("of:="):])
+
+    def evaluate(self, wb):
+        if all(wb.value(r) == 0 for r in self.refs):
+            return self.text.evaluate(wb)
+        return ""
