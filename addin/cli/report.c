@@ -4,6 +4,7 @@
  * JSON: one object per file, on one line (so many files make JSON Lines):
  *   {"file", "format", "findings": [{"rule", "severity", "message",
  *    "cells": [{"sheet", "cell"}], "expected", "actual", "tolerance"}],
+ *    "narrative": {"cited", "checked"} (when a narrative was audited),
  *    "summary": {"errors", "warnings", "notes"}}
  * and for a file that could not be used: {"file", "error": "reason"}.
  */
@@ -140,7 +141,11 @@ void js_report_json(FILE *out, const char *file, const char *format_id, const js
         json_string(out, f->tolerance);
         fputc('}', out);
     }
-    fprintf(out, "],\"summary\":{\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu}}\n",
+    fputc(']', out);
+    if (list->narrative.audited) /* how much of the narrative was checked */
+        fprintf(out, ",\"narrative\":{\"cited\":%zu,\"checked\":%zu}", list->narrative.cited,
+                list->narrative.checked);
+    fprintf(out, ",\"summary\":{\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu}}\n",
             js_findings_count(list, JS_SEVERITY_ERROR),
             js_findings_count(list, JS_SEVERITY_WARNING),
             js_findings_count(list, JS_SEVERITY_NOTE));
