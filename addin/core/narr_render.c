@@ -410,17 +410,28 @@ static int add_slot(rstate *st, xmlNodePtr node, js_narr_slot_kind kind, const j
     }
     xmlFree(term);
     if (rc == 0 && !s->label) {
+        const char *from = js_buf_cstr(st->out) + st->label_from;
+        size_t len = st->out->size - st->label_from;
+        /* the unit of the figure before is not part of this one's words */
+        if (strncmp(from, "万元", strlen("万元")) == 0) {
+            from += strlen("万元");
+            len -= strlen("万元");
+        } else if (*from == '%') {
+            from++;
+            len--;
+        }
         js_buf_clear(&label);
-        rc = js_narr_label(&label, js_buf_cstr(st->out) + st->label_from,
-                           st->out->size - st->label_from, 1);
+        rc = js_narr_label(&label, from, len, 1);
         s->label = js_buf_detach(&label);
-        /* words after <year/> start with 年度: a report may put the
-         * department or nothing between them ("2016年度区政务办机关运行经费") */
+        /* the words of a report may put the department, or nothing, where
+         * the template has other words before 年度 ("2016年度区政务办机关运行
+         * 经费"): the words after the last 年度 (or a first 年) say the same */
         if (s->label && nalt < JS_NARR_LABELS - 1) {
-            const char *rest =
-                strncmp(s->label, "年度", strlen("年度")) == 0 ? s->label + strlen("年度")
-                : strncmp(s->label, "年", strlen("年")) == 0   ? s->label + strlen("年")
-                                                               : NULL;
+            const char *rest = NULL, *p2;
+            for (p2 = strstr(s->label, "年度"); p2; p2 = strstr(p2 + 1, "年度"))
+                rest = p2 + strlen("年度");
+            if (!rest && strncmp(s->label, "年", strlen("年")) == 0)
+                rest = s->label + strlen("年");
             if (rest && js_narr_strlen_cp(rest) >= 2)
                 s->alt[nalt++] = js_strdup(rest);
         }
@@ -908,26 +919,45 @@ static int r_department(rstate *st)
     return rc < 0 ? rc : js_buf_puts(st->out, "【缺:部门名称】");
 }
 
-/* <reason before>: the accountant's words, ending with a full stop. */
+/*
+ * <reason before>: the accountant's words, ending with a full stop.  With
+ * required="yes" (the format prescribes the sentence) an empty cell leaves
+ * a gap and a note naming the cell to type them in.
+ */
 static int r_reason(rstate *st, xmlNodePtr node)
 {
     js_buf words = JS_BUF_INIT;
-    char *before;
+    char *before = js_narr_attr(node, "before"), *required = js_narr_attr(node, "required");
     const char *w;
-    int rc;
+    int rc = 0;
 
-    if (!st->reason)
-        return 0;
-    if ((rc = js_narr_trimmed(&words, st->reason, strlen(st->reason))) < 0 || words.size == 0)
+    if (st->reason && (rc = js_narr_trimmed(&words, st->reason, strlen(st->reason))) < 0)
         goto cleanup;
-    before = js_narr_attr(node, "before");
+    if (words.size == 0) {
+        if (required && strcmp(required, "yes") == 0) {
+            char zh[600], en[600];
+            MSG(zh, "情况说明第%s段需要主要原因:请在该行“主要原因及说明”一栏填写。",
+                st->env->para_key);
+            MSG(en,
+                "Narrative paragraph %s needs the reasons: type them in the row's "
+                "主要原因及说明 cell.",
+                st->env->para_key);
+            rc = st->env->has_reason_col && st->env->sheet
+                     ? note(st, st->env->sheet, st->env->row, st->env->reason_col, zh, en)
+                     : note(st, NULL, 0, 0, zh, en);
+            if (rc == 0)
+                rc = js_buf_printf(st->out, "%s【缺:主要原因】。", before ? before : "");
+        }
+        goto cleanup;
+    }
     rc = js_buf_printf(st->out, "%s%s", before ? before : "", js_buf_cstr(&words));
-    xmlFree(before);
     w = js_buf_cstr(&words);
     if (rc == 0 && !js_narr_ends_with(w, "。") && !js_narr_ends_with(w, "!") &&
         !js_narr_ends_with(w, "?") && !js_narr_ends_with(w, ".") && !js_narr_ends_with(w, ";"))
         rc = js_buf_puts(st->out, "。");
 cleanup:
+    xmlFree(before);
+    xmlFree(required);
     js_buf_dispose(&words);
     return rc;
 }
@@ -1329,6 +1359,7 @@ static int r_children(rstate *st, xmlNodePtr node)
             rc = js_buf_puts(st->out, "\n");
         } else if (js_narr_is(c, "year")) {
             rc = r_year(st, c);
+            continue; /* "编报绩效目标的2024年度项目": words like any other */
         } else if (js_narr_is(c, "department")) {
             rc = r_department(st);
             continue; /* "{部门}2024年度…" are words like any other */

@@ -82,7 +82,9 @@ typedef struct js_narr_env {
     js_findings *notes; /* where missing inputs are noted; NULL: no notes */
     const char *sheet;  /* the generated cell, named by notes */
     uint32_t row, col;
-    const char *para_key;   /* "5.1", named by notes */
+    const char *para_key; /* "5.1", named by notes */
+    int has_reason_col;   /* the 主要原因及说明 column, named by notes */
+    uint32_t reason_col;
     const char *change_sep; /* between 增加…万元 and 增长…% (NULL: ",") */
 } js_narr_env;
 
