@@ -116,9 +116,12 @@ static int check_leftovers(js_findings *out, xmlNodePtr audit, const char *form,
             if (!js_narr_is(n, kinds[k].element))
                 continue;
             rc = node_form(&want, n, NULL);
-            if (rc == 0 && want.size && strstr(form, js_buf_cstr(&want)) &&
-                !strstr(js_buf_cstr(&found), js_buf_cstr(&want))) {
-                rc = js_buf_printf(&found, "%s“%s”", found.size ? "、" : "", js_buf_cstr(&want));
+            if (rc == 0 && want.size && strstr(form, js_buf_cstr(&want))) {
+                /* named as the format file writes it: 增加（减少） */
+                char *shown = (char *)xmlNodeGetContent(n);
+                if (shown && !strstr(js_buf_cstr(&found), shown))
+                    rc = js_buf_printf(&found, "%s“%s”", found.size ? "、" : "", shown);
+                xmlFree(shown);
                 sev = severity_of(n);
             }
             js_buf_dispose(&want);

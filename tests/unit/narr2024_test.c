@@ -156,9 +156,10 @@ static js_sheet *add_sheet(js_workbook *wb, const char *name, const char *const 
 /* The department of the test workbooks. */
 #define DEPT "上海市某区某局"
 
-/* The nine tables, the inputs and a keyed narrative of a small department
- * (figures consistent with every relation of the domain note). */
-static js_workbook *workbook_2024(void)
+/* The nine tables, the inputs (when `with_inputs`) and a keyed narrative
+ * (when `keyed`) of a small department (figures consistent with every
+ * relation of the domain note). */
+static js_workbook *workbook_of(int with_inputs, int keyed)
 {
     static const char *const t1[] = {DEPT "2024年度部门决算表",
                                      "收入支出决算总表",
@@ -248,7 +249,12 @@ static js_workbook *workbook_2024(void)
         "公务用车购置及运行维护费\t公务用车购置及运行维护费\t\t10.50",
         "公务用车购置费\t公务用车购置支出\t\t\t\t\t未购置公务用车",
         "公务用车运行维护费\t公务用车运行维护支出\t\t\t\t\t燃料费和维修费",
-        "公务接待费\t公务接待费\t\t6.50\t\t\t接待检查调研12批次、86人次\t接待减少",
+        "公务接待费\t公务接待费\t\t6.50\t\t\t接待上级检查和调研\t接待减少",
+        "公务用车购置数量\t辆\t0",
+        "公务接待批次\t批次\t12",
+        "公务接待人次\t人次\t86",
+        "外宾接待批次\t批次\t1",
+        "外宾接待人次\t人次\t5",
         "因公出国团组数\t团组\t2",
         "因公出国人次\t人次\t6",
         "公务用车保有量\t辆\t3",
@@ -256,20 +262,20 @@ static js_workbook *workbook_2024(void)
         "外宾接待支出\t万元\t0.50",
         "绩效管理制度\t制度\t《某局预算绩效管理办法》、《某局绩效自评实施细则》",
         "绩效管理机制\t机制\t事前评估、事中监控、事后评价",
-        "绩效目标项目数\t个\t10",
-        "绩效目标预算金额\t万元\t350.00",
-        "绩效跟踪项目数\t个\t8",
-        "绩效跟踪预算金额\t万元\t300.00",
+        "编报绩效目标项目数\t个\t10",
+        "编报绩效目标预算金额\t万元\t350.00",
+        "绩效跟踪评价项目数\t个\t8",
+        "绩效跟踪评价预算金额\t万元\t300.00",
         "绩效自评项目数\t个\t10",
         "绩效自评预算金额\t万元\t350.00",
-        "平均得分\t分\t92.5",
-        "评级优项目数\t个\t6",
-        "评级良项目数\t个\t3",
-        "评级合格项目数\t个\t1",
-        "评级不合格项目数\t个\t0",
+        "绩效自评平均得分\t分\t92.5",
+        "绩效评级优\t个\t6",
+        "绩效评级良\t个\t3",
+        "绩效评级合格\t个\t1",
+        "绩效评级不合格\t个\t0",
         "发现问题数\t个\t4",
-        "已整改问题数\t个\t3",
-        "正在整改问题数\t个\t1",
+        "已完成整改数\t个\t3",
+        "正在整改数\t个\t1",
         "机关运行经费\t万元\t80.00\t0.00",
         "政府采购金额\t万元\t100.00",
         "货物采购金额\t万元\t60.00",
@@ -277,9 +283,9 @@ static js_workbook *workbook_2024(void)
         "服务采购金额\t万元\t30.00",
         "中小企业预留预算金额\t万元\t50.00",
         "小微企业预留预算金额\t万元\t20.00",
-        "中小企业预留中标金额\t万元\t45.00",
-        "小微企业预留中标金额\t万元\t18.00",
-        "其他项目中小企业中标金额\t万元\t30.00",
+        "中小企业预留项目成交金额\t万元\t45.00",
+        "小微企业预留项目成交金额\t万元\t18.00",
+        "其他项目中小企业成交金额\t万元\t30.00",
         "车辆数\t辆\t3",
         "部级领导干部用车\t辆\t0",
         "主要领导干部用车\t辆\t0",
@@ -289,7 +295,7 @@ static js_workbook *workbook_2024(void)
         "特种专业技术用车\t辆\t0",
         "离退休干部用车\t辆\t0",
         "其他用车\t辆\t0",
-        "大型设备数\t台（套）\t1",
+        "单价100万元以上设备\t台（套）\t1",
         NULL};
     static const char *const narrative[] = {
         DEPT "2024年度部门决算情况说明",
@@ -326,9 +332,17 @@ static js_workbook *workbook_2024(void)
     add_sheet(wb, "财政拨款三公经费支出决算表", t7);
     add_sheet(wb, "政府性基金预算财政拨款收入支出决算表", t8);
     add_sheet(wb, "国有资本经营预算财政拨款收入支出决算表", t9);
-    add_sheet(wb, "上年及预算", inputs);
-    add_sheet(wb, "情况说明", narrative);
+    if (with_inputs)
+        add_sheet(wb, "上年及预算", inputs);
+    if (keyed)
+        add_sheet(wb, "情况说明", narrative);
     return wb;
+}
+
+/* The department's workbook with its inputs and keyed narrative. */
+static js_workbook *workbook_2024(void)
+{
+    return workbook_of(1, 1);
 }
 
 /* The sentences a correct 2024 report prints for the workbook above,
@@ -375,10 +389,12 @@ static const struct {
      "公务用车购置及运行维护费支出决算10.50万元，占56.76%；公务接待费支出决算4.00万元，"
      "占21.62%。具体情况如下：\n1、因公出国（境）费支出4.00万元。全年安排因公出国（境）"
      "团组2个、累计6人次。开支内容包括：赴外考察培训。\n2、公务用车购置及运行维护费支出10.50"
-     "万元。其中：\n公务用车购置支出为0.00万元。主要用于未购置公务用车。\n公务用车运行维护支出"
+     "万元。其中：\n公务用车购置支出为0.00万元。主要用于未购置公务用车，购置公务用车0辆。"
+     "\n公务用车运行维护支出"
      "10.50万元。主要用于燃料费和维修费。2024年，" DEPT "所属各预算单位开支财政拨款的公务用车"
      "保有量为3辆。\n3、公务接待费支出4.00万元。其中：\n国内公务接待支出4.00万元（含外宾接待"
-     "支出0.50万元）。主要用于接待检查调研12批次、86人次。"},
+     "支出0.50万元）。主要用于接待上级检查和调研，共接待12批次、86人次，其中：接待外宾1批次、"
+     "5人次。"},
     {"8", "政府性基金预算财政拨款收入50.00万元，支出50.00万元，支出具体情况如下："
           "\n1、城乡社区支出（类）国有土地使用权出让收入安排的支出（款）征地和拆迁补偿支出（项）。"
           "主要用于：征地补偿。年初预算为60.00万元，支出决算为50.00万元。"
@@ -535,9 +551,371 @@ static void test_filled_narrative_audits_clean(void)
     js_format_free(format);
 }
 
+/* The headings of the eleven sections and where each paragraph goes. */
+static const struct {
+    const char *heading; /* NULL: the paragraph follows the one before */
+    const char *key;
+} layout[] = {
+    {"一、收入支出决算总体情况说明", "1"},
+    {"二、收入决算情况说明", "2"},
+    {"三、支出决算情况说明", "3"},
+    {"四、财政拨款收入支出决算总体情况说明", "4"},
+    {"五、一般公共预算财政拨款支出决算情况说明", "5.1"},
+    {NULL, "5.2"},
+    {NULL, "5.3"},
+    {"六、一般公共预算财政拨款基本支出决算情况说明", "6"},
+    {"七、财政拨款“三公”经费支出决算情况说明", "7.1"},
+    {NULL, "7.2"},
+    {"八、政府性基金预算财政拨款收入支出决算情况说明", "8"},
+    {"九、国有资本经营预算财政拨款收入支出决算情况说明", "9"},
+    {"十、预算绩效管理情况", "10"},
+    {"十一、其他重要事项的情况说明", "11.1"},
+    {NULL, "11.2"},
+    {NULL, "11.3"},
+};
+
+/*
+ * A report as published: the tables, and the narrative typed as text (the
+ * filled sentences, one paragraph per row under its heading, each line of
+ * a paragraph its own row), with `edits` (pairs old, new, NULL-ended)
+ * applied to the text.  Without the inputs sheet when !with_inputs (a
+ * published report has none: its sums and rates check themselves).
+ */
+static js_workbook *typed_report(const js_format *format, int with_inputs, const char *const *edits)
+{
+    js_workbook *filled = workbook_2024(), *wb = workbook_of(with_inputs, 0);
+    js_findings notes = JS_FINDINGS_INIT;
+    js_buf all = JS_BUF_INIT;
+    js_sheet *sh = NULL;
+    uint32_t row = 1;
+    size_t i;
+
+    fill(&notes, format, filled);
+    js_buf_puts(&all, DEPT "2024年度部门决算情况说明\n");
+    for (i = 0; i < sizeof layout / sizeof layout[0]; i++) {
+        if (layout[i].heading)
+            js_buf_printf(&all, "%s\n", layout[i].heading);
+        js_buf_printf(&all, "%s\n", generated(filled, layout[i].key));
+    }
+    for (i = 0; edits && edits[i]; i += 2) {
+        const char *text = js_buf_cstr(&all), *hit = strstr(text, edits[i]);
+        js_buf next = JS_BUF_INIT;
+        if (!hit)
+            fprintf(stderr, "\n  not in the text: %s", edits[i]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(hit);
+        js_buf_put(&next, text, (size_t)(hit - text));
+        js_buf_puts(&next, edits[i + 1]);
+        js_buf_puts(&next, hit + strlen(edits[i]));
+        js_buf_dispose(&all);
+        all = next;
+    }
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "情况说明"), 0);
+    {
+        const char *p = js_buf_cstr(&all);
+        CU_ASSERT_EQUAL(js_sheet_put(sh, 0, 0, JS_CELL_TEXT, "部门决算情况说明", NULL, NULL), 0);
+        while (*p) {
+            size_t n = strcspn(p, "\n");
+            char line[4096];
+            snprintf(line, sizeof line, "%.*s", (int)n, p);
+            if (n)
+                CU_ASSERT_EQUAL(js_sheet_put(sh, row++, 0, JS_CELL_TEXT, line, NULL, NULL), 0);
+            p += n + (p[n] ? 1 : 0);
+        }
+    }
+    js_buf_dispose(&all);
+    js_findings_dispose(&notes);
+    js_workbook_free(filled);
+    return wb;
+}
+
+/* The one finding of `rule` (none of the others but notes), or NULL. */
+static const js_finding *only(const js_findings *fs, const char *rule, js_severity severity)
+{
+    const js_finding *hit = NULL;
+    size_t i, others = 0;
+
+    for (i = 0; i < fs->count; i++) {
+        const js_finding *f = &fs->items[i];
+        if (strcmp(f->rule, rule) == 0 && f->severity == severity)
+            hit = f;
+        else if (f->severity != JS_SEVERITY_NOTE)
+            others++;
+    }
+    if (!hit || others) {
+        fprintf(stderr, "\n  wanted one %s:", rule);
+        non_notes(fs);
+    }
+    CU_ASSERT_EQUAL(others, 0);
+    return hit;
+}
+
+/* Audit a typed report with one fault; the one finding it must give. */
+static const js_finding *one_fault(js_findings *fs, const js_format *format, int with_inputs,
+                                   const char *old, const char *new_text, const char *rule,
+                                   js_severity severity)
+{
+    const char *edits[3] = {old, new_text, NULL};
+    js_workbook *wb = typed_report(format, with_inputs, edits);
+    const js_finding *f;
+
+    js_findings_dispose(fs);
+    audit(fs, format, wb);
+    f = only(fs, rule, severity);
+    CU_ASSERT_PTR_NOT_NULL(f);
+    js_workbook_free(wb);
+    return f;
+}
+
+/* The typed report as published, correct: no finding but notes, with and
+ * without the inputs sheet. */
+static void test_typed_report_clean(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    js_workbook *wb;
+    int k;
+
+    for (k = 0; k < 2; k++) {
+        wb = typed_report(format, k, NULL);
+        audit(&fs, format, wb);
+        CU_ASSERT_EQUAL(non_notes(&fs), 0);
+        CU_ASSERT_PTR_NOT_NULL(finding(&fs, "narrative.coverage", NULL));
+        CU_ASSERT_PTR_NULL(finding(&fs, "check.not-checked", NULL));
+        js_findings_dispose(&fs);
+        js_workbook_free(wb);
+    }
+    js_format_free(format);
+}
+
+/* Template words left in print: alternatives, placeholders, instructions. */
+static void test_template_words_left(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *f;
+
+    f = one_fault(&fs, format, 1, "收入支出总计增加50.00万元", "收入支出总计增加（减少）50.00万元",
+                  "text.alternative", JS_SEVERITY_ERROR);
+    if (f) {
+        CU_ASSERT_STRING_EQUAL(f->actual, "“增加（减少）”");
+        CU_ASSERT_STRING_EQUAL(f->cells[0].sheet, "情况说明");
+    }
+    f = one_fault(&fs, format, 1, "主要原因：事业收入增加。", "主要原因：XXXXXXXX。",
+                  "text.placeholder", JS_SEVERITY_ERROR);
+    if (f)
+        CU_ASSERT_PTR_NOT_NULL(strstr(f->actual, "XX"));
+    /* the template's own "……（不涉及的不列）" left: a placeholder (error) and
+     * an instruction (warning) */
+    {
+        const char *edits[] = {"占1.00%。", "占1.00%……（不涉及的不列）。", NULL};
+        js_workbook *wb = typed_report(format, 1, edits);
+        js_findings_dispose(&fs);
+        audit(&fs, format, wb);
+        f = finding(&fs, "text.instruction", "不涉及的不列");
+        CU_ASSERT_PTR_NOT_NULL(f);
+        if (f)
+            CU_ASSERT_EQUAL(f->severity, JS_SEVERITY_WARNING);
+        f = finding(&fs, "text.placeholder", NULL);
+        CU_ASSERT_PTR_NOT_NULL(f);
+        if (f)
+            CU_ASSERT_STRING_EQUAL(f->actual, "“…”");
+        CU_ASSERT_EQUAL(js_findings_count(&fs, JS_SEVERITY_ERROR), 1);
+        js_workbook_free(wb);
+    }
+    /* a placeholder in a table's title, where the department goes */
+    {
+        js_workbook *wb = typed_report(format, 1, NULL);
+        js_sheet *t1 = js_workbook_sheet(wb, "收入支出决算总表");
+        CU_ASSERT_EQUAL(
+            js_sheet_put(t1, 0, 0, JS_CELL_TEXT, "上海市XX局2024年度部门决算表", NULL, NULL), 0);
+        js_findings_dispose(&fs);
+        audit(&fs, format, wb);
+        f = finding(&fs, "text.placeholder", NULL);
+        CU_ASSERT_PTR_NOT_NULL(f);
+        if (f)
+            CU_ASSERT_STRING_EQUAL(f->cells[0].sheet, "收入支出决算总表");
+        CU_ASSERT_PTR_NOT_NULL(finding(&fs, "text.department", "上海市XX局"));
+        js_workbook_free(wb);
+    }
+    js_findings_dispose(&fs);
+    js_format_free(format);
+}
+
+/* Years: 与YYYY年度相比 is the year before, every YYYY年度 the report year,
+ * 截至YYYY年12月31日 the report year's end. */
+static void test_years(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *f;
+
+    f = one_fault(&fs, format, 1, "与2023年度相比，收入支出总计", "与2022年度相比，收入支出总计",
+                  "text.year", JS_SEVERITY_ERROR);
+    if (f) {
+        CU_ASSERT_STRING_EQUAL(f->expected, "2023");
+        CU_ASSERT_STRING_EQUAL(f->actual, "2022");
+    }
+    f = one_fault(&fs, format, 1, "编报绩效目标的2024年度项目", "编报绩效目标的2023年度项目",
+                  "text.year", JS_SEVERITY_ERROR);
+    if (f)
+        CU_ASSERT_STRING_EQUAL(f->expected, "2024");
+    f = one_fault(&fs, format, 1, "截至2024年12月31日", "截至2023年12月31日", "text.year",
+                  JS_SEVERITY_ERROR);
+    js_findings_dispose(&fs);
+    js_format_free(format);
+}
+
+/* The department's name the same in every title and sentence. */
+static void test_department_name(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *f;
+
+    f = one_fault(&fs, format, 1, DEPT "2024年度财政拨款收入支出总计",
+                  "上海市某局2024年度财政拨款收入支出总计", "text.department", JS_SEVERITY_ERROR);
+    if (f) {
+        CU_ASSERT_STRING_EQUAL(f->expected, DEPT);
+        CU_ASSERT_STRING_EQUAL(f->actual, "上海市某局");
+    }
+    /* without the property, the name most titles give decides */
+    {
+        const char *edits[] = {"，" DEPT "共有车辆", "，上海市某区某某局共有车辆", NULL};
+        js_workbook *wb = typed_report(format, 1, edits);
+        CU_ASSERT_EQUAL(js_workbook_set_property(wb, "JuesuanDepartment", ""), 0);
+        js_findings_dispose(&fs);
+        audit(&fs, format, wb);
+        f = only(&fs, "text.department", JS_SEVERITY_ERROR);
+        CU_ASSERT_PTR_NOT_NULL(f);
+        if (f)
+            CU_ASSERT_STRING_EQUAL(f->actual, "上海市某区某某局");
+        js_workbook_free(wb);
+    }
+    js_findings_dispose(&fs);
+    js_format_free(format);
+}
+
+/* Direction words against their figures: 决算数大于/小于预算数, and the
+ * reason of a change said to go the wrong way. */
+static void test_direction_words_2024(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *f;
+
+    /* 800.00 against a budget of 780.00 is more, not less */
+    f = one_fault(&fs, format, 1, "决算数大于预算数的主要原因：追加教育经费",
+                  "决算数小于预算数的主要原因：追加教育经费", "narrative.direction",
+                  JS_SEVERITY_ERROR);
+    if (f) {
+        CU_ASSERT_STRING_EQUAL(f->expected, "大于");
+        CU_ASSERT_STRING_EQUAL(f->actual, "小于");
+    }
+    /* a 项 whose 决算 equals its budget said to be more */
+    f = one_fault(&fs, format, 1, "支出决算为400.00万元。决算数与预算数持平。",
+                  "支出决算为400.00万元。决算数大于预算数的主要原因：学生增加。",
+                  "narrative.direction", JS_SEVERITY_ERROR);
+    /* 因公出国（境）费 went up (3.00 → 4.00): its reason says 减少 */
+    f = one_fault(&fs, format, 1, "因公出国（境）费支出增加的主要原因是",
+                  "因公出国（境）费支出减少的主要原因是", "narrative.direction", JS_SEVERITY_ERROR);
+    if (f)
+        CU_ASSERT_STRING_EQUAL(f->actual, "减少");
+    /* 财政拨款收入支出总计 did not change: 持平, not 增加 */
+    f = one_fault(&fs, format, 1, "财政拨款收入支出总计持平。",
+                  "财政拨款收入支出总计增加10.00万元，增长0.91%。", "narrative.change",
+                  JS_SEVERITY_ERROR);
+    js_findings_dispose(&fs);
+    js_format_free(format);
+}
+
+/* 五（三）: the names cited must be 表五's for that code. */
+static void test_item_names(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *f;
+
+    f = one_fault(&fs, format, 1, "普通教育（款）初中教育（项）", "普通教育（款）小学教育（项）",
+                  "narrative.names", JS_SEVERITY_ERROR);
+    if (f) {
+        CU_ASSERT_STRING_EQUAL(f->actual, "小学教育");
+        CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, "初中教育"));
+    }
+    f = one_fault(&fs, format, 1, "城乡社区支出（类）国有土地", "城乡社区支出（类）国有土地使用权",
+                  "narrative.names", JS_SEVERITY_ERROR);
+    js_findings_dispose(&fs);
+    js_format_free(format);
+}
+
+/* The sums of 十 and 十一 between the figures the text cites (a published
+ * report has no inputs sheet: the text must add up by itself). */
+static void test_sums_of_ten_and_eleven(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *f;
+
+    f = one_fault(&fs, format, 0, "货物采购金额60.00万元", "货物采购金额70.00万元",
+                  "N11.2.purchase", JS_SEVERITY_ERROR);
+    if (f) {
+        CU_ASSERT_STRING_EQUAL(f->expected, "110");
+        CU_ASSERT_STRING_EQUAL(f->actual, "100");
+    }
+    f = one_fault(&fs, format, 0,
+                  "其他政府采购项目中，由中小企业供应商中标或成交的，采购金额30.00万元",
+                  "其他政府采购项目中，由中小企业供应商中标或成交的，采购金额60.00万元",
+                  "N11.2.sme-awards", JS_SEVERITY_ERROR);
+    f = one_fault(&fs, format, 0, "面向小微企业预留政府采购项目预算金额20.00万元",
+                  "面向小微企业预留政府采购项目预算金额55.00万元", "N11.2.small-reserved",
+                  JS_SEVERITY_WARNING);
+    f = one_fault(&fs, format, 0, "共有车辆3辆", "共有车辆4辆", "N11.3.vehicles",
+                  JS_SEVERITY_ERROR);
+    f = one_fault(&fs, format, 0, "绩效评级为“优”的项目6个", "绩效评级为“优”的项目7个",
+                  "N10.ratings", JS_SEVERITY_ERROR);
+    f = one_fault(&fs, format, 0, "共发现问题4个", "共发现问题5个", "N10.issues",
+                  JS_SEVERITY_ERROR);
+    /* with the inputs sheet the figure itself disagrees too */
+    {
+        const char *edits[] = {"共有车辆3辆", "共有车辆4辆", NULL};
+        js_workbook *wb = typed_report(format, 1, edits);
+        js_findings_dispose(&fs);
+        audit(&fs, format, wb);
+        CU_ASSERT_PTR_NOT_NULL(finding(&fs, "N11.3.vehicles", NULL));
+        CU_ASSERT_PTR_NOT_NULL(finding(&fs, "narrative.count", "共有车辆"));
+        js_workbook_free(wb);
+    }
+    (void)f;
+    js_findings_dispose(&fs);
+    js_format_free(format);
+}
+
+/* A unit founded this year: last year 0, the convention 增长100.00% is
+ * accepted; another rate is a warning (the ratio has no value). */
+static void test_founded_this_year(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *f;
+
+    f = one_fault(&fs, format, 1, "增加80.00万元，增长100.00%", "增加80.00万元，增长50.00%",
+                  "narrative.change", JS_SEVERITY_WARNING);
+    if (f)
+        CU_ASSERT_STRING_EQUAL(f->expected, "增长100.00%");
+    js_findings_dispose(&fs);
+    js_format_free(format);
+}
+
 static CU_TestInfo narr2024_tests[] = {
     {"fill: all eleven sections, prescribed patterns", test_fill_all_sections},
     {"audit: the filled narrative is clean and fully checked", test_filled_narrative_audits_clean},
+    {"audit: a correct typed report, with and without inputs", test_typed_report_clean},
+    {"audit: template alternatives, placeholders, instructions", test_template_words_left},
+    {"audit: years of titles and text", test_years},
+    {"audit: the department's name everywhere the same", test_department_name},
+    {"audit: direction words against the figures", test_direction_words_2024},
+    {"audit: 项 names of 五（三） and 八 against the tables", test_item_names},
+    {"audit: the sums of 十 and 十一", test_sums_of_ten_and_eleven},
+    {"audit: a unit founded this year", test_founded_this_year},
     {"(cleanup)", remove_content},
     CU_TEST_INFO_NULL,
 };
