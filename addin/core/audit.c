@@ -321,9 +321,26 @@ static int check_amount(auditor *a, const js_narr_slot *s, const js_narr_token *
     return rc < 0 ? rc : CHECKED;
 }
 
+/* Whether percentage t fits a/b × 100 with a ± ah, b ± bh. */
+static int ratio_fits(const js_narr_token *t, js_decimal av, js_decimal ah, js_decimal bv,
+                      js_decimal bh)
+{
+    js_decimal zero = {0, 0}, eps = {1, 6}, alo = sub(av, ah), lo, hi;
+
+    if (js_decimal_cmp(sub(bv, bh), zero) <= 0)
+        return 0;
+    if (js_decimal_cmp(alo, zero) < 0)
+        alo = zero;
+    lo = sub(pct(alo, add(bv, bh)), eps);
+    hi = add(pct(add(av, ah), sub(bv, bh)), eps);
+    return fits_interval(t->value, half(t->decimals), lo, hi);
+}
+
 /*
  * A share or completion: the cited percentage p ± h must meet the interval
- * of a/b × 100 with a and b each ± half a unit.
+ * of a/b × 100 with a and b each ± half a unit — a and b as the text cites
+ * them, or as the tables have them (a percentage right by the tables is
+ * not wrong because an amount before it is: that one is reported itself).
  */
 static int check_ratio(auditor *a, const js_narr_slot *s, const js_narr_token *t,
                        const char *sentence)
@@ -340,6 +357,9 @@ static int check_ratio(auditor *a, const js_narr_slot *s, const js_narr_token *t
         return CHECKED; /* exactly the largest-remainder share */
     if (js_decimal_cmp(sub(bv, bh), zero) <= 0)
         return NOT_CHECKED; /* no ratio of a zero budget or whole */
+    if ((fa == 2 || fb == 2) && s->a.known && s->b.known &&
+        ratio_fits(t, s->a.v, s->a.h, s->b.v, s->b.h))
+        return CHECKED; /* right by the tables: the wrong operand is reported as itself */
     {
         js_decimal alo = sub(av, ah);
         if (js_decimal_cmp(alo, zero) < 0)

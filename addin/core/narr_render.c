@@ -1287,7 +1287,8 @@ static int figs_zero(rstate *st, int *zero, js_narr_operand *unknown, const char
 /*
  * <if zero|nonzero="figures">: the content when every listed figure is
  * zero (zero) or any is not (nonzero); a figure that cannot be had leaves
- * a gap.  <if zero-input|nonzero-input="键" field="…">: on an input ("*":
+ * a gap (for the audit, both contents: the figures a report may cite there
+ * are then listed as not checked).  <if zero-input|nonzero-input="键" field="…">: on an input ("*":
  * the current row); one that is missing counts as not zero, so the
  * nonzero branch shows the gap and its note.
  */
@@ -1302,7 +1303,9 @@ static int r_if(rstate *st, xmlNodePtr node)
         int all_zero;
         rc = figs_zero(st, &all_zero, &unknown, zero ? zero : nonzero);
         if (rc == 0) {
-            if (unknown.what[0])
+            if (unknown.what[0] && st->slots)
+                rc = r_children(st, node); /* the audit: which checks the text may cite */
+            else if (unknown.what[0])
                 rc = put_gap(st, &unknown);
             else if (all_zero == (zero != NULL))
                 rc = r_children(st, node);

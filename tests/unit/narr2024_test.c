@@ -889,6 +889,45 @@ static void test_sums_of_ten_and_eleven(void)
     js_format_free(format);
 }
 
+/* Figures against the tables: an amount repeated from a table, a share
+ * against its operands; a table that cannot be placed lists its checks. */
+static void test_figures_against_tables(void)
+{
+    js_format *format = format_2024();
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *f;
+
+    f = one_fault(&fs, format, 1, "教育支出（类）700.00万元", "教育支出（类）770.00万元",
+                  "narrative.amount", JS_SEVERITY_ERROR);
+    if (f) {
+        CU_ASSERT_STRING_EQUAL(f->expected, "700.00");
+        CU_ASSERT_STRING_EQUAL(f->actual, "770.00");
+    }
+    f = one_fault(&fs, format, 1, "占87.50%", "占78.50%", "narrative.share", JS_SEVERITY_ERROR);
+    if (f)
+        CU_ASSERT_STRING_EQUAL(f->expected, "87.50%");
+    f = one_fault(&fs, format, 1, "完成预算的105.00%", "完成预算的95.00%", "narrative.completion",
+                  JS_SEVERITY_ERROR);
+    /* 表七 not found: its figures are checked with nothing, listed */
+    {
+        js_workbook *wb = typed_report(format, 1, NULL);
+        js_sheet *t7 = js_workbook_sheet(wb, "财政拨款三公经费支出决算表");
+        CU_ASSERT_EQUAL(js_sheet_put(t7, 0, 0, JS_CELL_TEXT, "三公经费", NULL, NULL), 0);
+        js_findings_dispose(&fs);
+        audit(&fs, format, wb);
+        CU_ASSERT_EQUAL(non_notes(&fs), 0);
+        f = finding(&fs, "check.not-checked", NULL);
+        CU_ASSERT_PTR_NOT_NULL(f);
+        if (f) {
+            CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, "N7.2:share:T7/1/因公出国(境)费.决算数"));
+            CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, "N7.1:completion:T7/1/合计.决算数"));
+        }
+        js_workbook_free(wb);
+    }
+    js_findings_dispose(&fs);
+    js_format_free(format);
+}
+
 /* A unit founded this year: last year 0, the convention 增长100.00% is
  * accepted; another rate is a warning (the ratio has no value). */
 static void test_founded_this_year(void)
@@ -916,6 +955,7 @@ static CU_TestInfo narr2024_tests[] = {
     {"audit: 项 names of 五（三） and 八 against the tables", test_item_names},
     {"audit: the sums of 十 and 十一", test_sums_of_ten_and_eleven},
     {"audit: a unit founded this year", test_founded_this_year},
+    {"audit: figures against the tables, a table not placed", test_figures_against_tables},
     {"(cleanup)", remove_content},
     CU_TEST_INFO_NULL,
 };
