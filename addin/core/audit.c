@@ -59,11 +59,25 @@
 /* A figure as the text cites it, for the percentages and sums after it. */
 typedef js_narr_cited cited;
 
+/* The rows of the tables a section lists, by name (for repeat_of_table). */
+typedef struct row_name {
+    char table[32], col[64];
+    const char *key; /* the table's */
+    char *loose;     /* loose comparison form of the row's name */
+} row_name;
+
+typedef struct name_cache {
+    row_name *items;
+    size_t count, cap;
+    int built;
+} name_cache;
+
 typedef struct auditor {
     js_findings *out;
     const js_narr_tpl *tpl;
     js_narr_env env;
     js_narr_slots *sections; /* slots per section, rendered on first use */
+    name_cache *names;       /* per section, built on first use */
     int *rendered;
     long section; /* current section, -1 none */
     cited cites[MAX_CITED];
@@ -650,16 +664,14 @@ static size_t match_score(const js_narr_slot *s, const char *label, const char *
     size_t best = 0, k;
 
     for (k = 0; k < JS_NARR_LABELS; k++) {
-        const char *w = k == 0 ? s->label : s->alt[k - 1];
-        js_buf lw = JS_BUF_INIT;
+        const char *w = k == 0 ? s->label : s->alt[k - 1], *lw = s->loose[k];
         if (!w)
             continue;
-        if (js_narr_strlen_cp(w) >= 2 && js_narr_ends_with(label, w) && 2 * strlen(w) + 1 > best)
+        if (js_narr_ends_with(label, w) && 2 * strlen(w) + 1 > best && js_narr_strlen_cp(w) >= 2)
             best = 2 * strlen(w) + 1;
-        if (js_narr_loose(&lw, w) == 0 && js_narr_strlen_cp(js_buf_cstr(&lw)) >= 2 &&
-            js_narr_ends_with(loose, js_buf_cstr(&lw)) && 2 * lw.size > best)
-            best = 2 * lw.size;
-        js_buf_dispose(&lw);
+        if (lw && js_narr_ends_with(loose, lw) && 2 * strlen(lw) > best &&
+            js_narr_strlen_cp(lw) >= 2)
+            best = 2 * strlen(lw);
     }
     return best;
 }
@@ -787,6 +799,67 @@ static int unattributed(auditor *a, const char *line, const js_narr_token *t)
     return rc;
 }
 
+/* Build the names of the rows of the (table, column) pairs the lists of
+ * section ss use, once per section. */
+static int build_names(name_cache *nc, const js_tables *tables, const js_narr_slots *ss)
+{
+    size_t i, k, r;
+    int rc = 0;
+
+    nc->built = 1;
+    for (i = 0; i < ss->count && rc == 0; i++) {
+        const js_narr_slot *s = &ss->items[i];
+        const char *p1, *p2;
+        char table[32], col[64];
+        if (s->kind != JS_NARR_SLOT_AMOUNT || !s->row || s->a.id[0] != 'T' ||
+            !(p1 = strchr(s->a.id, '/')) || !(p2 = strchr(p1 + 1, '/')))
+            continue;
+        snprintf(table, sizeof table, "%.*s", (int)(p1 - s->a.id), s->a.id);
+        snprintf(col, sizeof col, "%s", p2 + 1);
+        for (k = 0;
+             k < nc->count && (strcmp(nc->items[k].table, table) || strcmp(nc->items[k].col, col));
+             k++)
+            ;
+        if (k < nc->count)
+            continue; /* that pair is in already */
+        for (r = 0; r < js_tables_row_count(tables, table) && rc == 0; r++) {
+            js_buf clean = JS_BUF_INIT, form = JS_BUF_INIT, loose = JS_BUF_INIT;
+            row_name *grown = js_array_reserve(nc->items, &nc->cap, nc->count, sizeof(*grown), 32);
+            if (!grown) {
+                rc = JS_ENOMEM;
+                break;
+            }
+            nc->items = grown;
+            if ((rc = js_narr_clean_name(&clean, js_tables_row_name(tables, table, r))) == 0 &&
+                (rc = js_narr_label(&form, js_buf_cstr(&clean), clean.size, 1)) == 0 &&
+                (rc = js_narr_loose(&loose, js_buf_cstr(&form))) == 0 && loose.size) {
+                row_name *n = &nc->items[nc->count++];
+                snprintf(n->table, sizeof n->table, "%s", table);
+                snprintf(n->col, sizeof n->col, "%s", col);
+                n->key = js_tables_row_key(tables, table, r);
+                n->loose = js_buf_detach(&loose);
+                if (!n->loose)
+                    rc = JS_ENOMEM;
+            }
+            js_buf_dispose(&clean);
+            js_buf_dispose(&form);
+            js_buf_dispose(&loose);
+        }
+    }
+    return rc;
+}
+
+/* Free a section's names. */
+static void names_dispose(name_cache *nc)
+{
+    size_t i;
+
+    for (i = 0; i < nc->count; i++)
+        free(nc->items[i].loose);
+    free(nc->items);
+    memset(nc, 0, sizeof(*nc));
+}
+
 /* Words that may stand before a row's name when the text cites its figure
  * ("其中:行政运行200.57万元", "包括其他利息收入0.05万元"). */
 static const char *const list_words[] = {"其中", "包括", "含", "即"};
@@ -801,10 +874,11 @@ static const char *const list_words[] = {"其中", "包括", "含", "即"};
 static int repeat_of_table(auditor *a, const js_narr_slots *ss, const js_narr_token *t,
                            const char *sentence)
 {
+    name_cache *nc = &a->names[a->section];
     js_buf want = JS_BUF_INIT;
-    const char *label = t->label, *hit_table = NULL, *hit_col = NULL, *hit_row = NULL;
-    char pairs[8][2][64];
-    size_t npairs = 0, i, k;
+    const char *label = t->label;
+    const row_name *hit = NULL;
+    size_t i, k;
     int rc = 0, ambiguous = 0;
 
     for (k = 0; k < sizeof list_words / sizeof list_words[0]; k++)
@@ -813,52 +887,22 @@ static int repeat_of_table(auditor *a, const js_narr_slots *ss, const js_narr_to
     if (t->kind != JS_NARR_TK_AMOUNT || t->change || js_narr_strlen_cp(label) < 2 ||
         js_narr_loose(&want, label) < 0 || want.size == 0)
         goto cleanup;
-    /* the (table, column) pairs of the section's lists */
-    for (i = 0; i < ss->count && npairs < 8; i++) {
-        const js_narr_slot *s = &ss->items[i];
-        const char *p1, *p2;
-        if (s->kind != JS_NARR_SLOT_AMOUNT || !s->row || s->a.id[0] != 'T' ||
-            !(p1 = strchr(s->a.id, '/')) || !(p2 = strchr(p1 + 1, '/')))
-            continue;
-        snprintf(pairs[npairs][0], sizeof pairs[0][0], "%.*s", (int)(p1 - s->a.id), s->a.id);
-        snprintf(pairs[npairs][1], sizeof pairs[0][1], "%s", p2 + 1);
-        for (k = 0; k < npairs && (strcmp(pairs[k][0], pairs[npairs][0]) ||
-                                   strcmp(pairs[k][1], pairs[npairs][1]));
-             k++)
-            ;
-        if (k == npairs)
-            npairs++;
-    }
-    for (k = 0; k < npairs && !ambiguous; k++) {
-        size_t n = js_tables_row_count(a->env.tables, pairs[k][0]);
-        for (i = 0; i < n && !ambiguous; i++) {
-            js_buf clean = JS_BUF_INIT, form = JS_BUF_INIT, loose = JS_BUF_INIT;
-            const char *key = js_tables_row_key(a->env.tables, pairs[k][0], i);
-            if (js_narr_clean_name(&clean, js_tables_row_name(a->env.tables, pairs[k][0], i)) ==
-                    0 &&
-                js_narr_label(&form, js_buf_cstr(&clean), clean.size, 1) == 0 &&
-                js_narr_loose(&loose, js_buf_cstr(&form)) == 0 && loose.size &&
-                strcmp(js_buf_cstr(&loose), js_buf_cstr(&want)) == 0) {
-                if (hit_row)
-                    ambiguous = 1; /* the same name twice: which one is meant? */
-                hit_table = pairs[k][0];
-                hit_col = pairs[k][1];
-                hit_row = key;
-            }
-            js_buf_dispose(&clean);
-            js_buf_dispose(&form);
-            js_buf_dispose(&loose);
+    if (!nc->built && (rc = build_names(nc, a->env.tables, ss)) < 0)
+        goto cleanup;
+    for (i = 0; i < nc->count && !ambiguous; i++)
+        if (strcmp(nc->items[i].loose, js_buf_cstr(&want)) == 0) {
+            ambiguous = hit != NULL; /* the same name twice: which one is meant? */
+            hit = &nc->items[i];
         }
-    }
-    if (hit_row && !ambiguous) {
+    if (hit && !ambiguous) {
         js_narr_slot s;
         js_buf what = JS_BUF_INIT;
-        const js_figure *f = js_tables_figure(a->env.tables, hit_table, hit_row, hit_col);
+        const js_figure *f = js_tables_figure(a->env.tables, hit->table, hit->key, hit->col);
         memset(&s, 0, sizeof s);
         s.kind = JS_NARR_SLOT_AMOUNT;
         s.label = (char *)label;
-        snprintf(s.a.id, sizeof s.a.id, "%.40s/%.60s/%.50s", hit_table, hit_row, hit_col);
-        if ((rc = js_narr_fig_name(&what, hit_table, hit_row, hit_col)) == 0)
+        snprintf(s.a.id, sizeof s.a.id, "%.31s/%.60s/%.63s", hit->table, hit->key, hit->col);
+        if ((rc = js_narr_fig_name(&what, hit->table, hit->key, hit->col)) == 0)
             snprintf(s.a.what, sizeof s.a.what, "%s", js_buf_cstr(&what));
         js_buf_dispose(&what);
         if (rc == 0 && f && f->status != JS_FIGURE_BAD) {
@@ -890,33 +934,31 @@ static int find_anchors(anchor_hit **hits, size_t *nhits, const js_narr_slots *s
 
     *hits = NULL;
     *nhits = 0;
+    for (i = 0; i < ss->count && ss->items[i].kind != JS_NARR_SLOT_ANCHOR; i++)
+        ;
+    if (i == ss->count)
+        return 0; /* a section with no lists names no rows */
     if ((rc = js_narr_loose_map(&form, &map, line)) < 0)
         goto cleanup;
     for (i = 0; i < ss->count && rc == 0; i++) {
         const js_narr_slot *s = &ss->items[i];
-        js_buf name = JS_BUF_INIT;
-        const char *f = js_buf_cstr(&form), *p;
-        if (s->kind != JS_NARR_SLOT_ANCHOR)
+        const char *f = js_buf_cstr(&form), *p, *name = s->loose[0];
+        size_t len;
+        if (s->kind != JS_NARR_SLOT_ANCHOR || !name || js_narr_strlen_cp(name) < 3)
             continue;
-        if ((rc = js_narr_loose(&name, s->label)) < 0 ||
-            js_narr_strlen_cp(js_buf_cstr(&name)) < 3) {
-            js_buf_dispose(&name);
-            continue;
-        }
-        for (p = strstr(f, js_buf_cstr(&name)); p && rc == 0;
-             p = strstr(p + name.size, js_buf_cstr(&name))) {
+        len = strlen(name);
+        for (p = strstr(f, name); p && rc == 0; p = strstr(p + len, name)) {
             anchor_hit *grown = js_array_reserve(*hits, &cap, *nhits, sizeof(*grown), 8);
             if (!grown) {
                 rc = JS_ENOMEM;
                 break;
             }
             *hits = grown;
-            grown[*nhits].end = map[(size_t)(p - f) + name.size - 1];
-            grown[*nhits].len = name.size;
+            grown[*nhits].end = map[(size_t)(p - f) + len - 1];
+            grown[*nhits].len = len;
             grown[*nhits].row = s->row;
             (*nhits)++;
         }
-        js_buf_dispose(&name);
     }
 cleanup:
     free(map);
@@ -1268,10 +1310,11 @@ int js_narrative_audit_tables(js_findings *out, const js_format *format, const j
     if (a) {
         a->sections = calloc(tpl->nsections ? tpl->nsections : 1, sizeof(js_narr_slots));
         a->rendered = calloc(tpl->nsections ? tpl->nsections : 1, sizeof(int));
+        a->names = calloc(tpl->nsections ? tpl->nsections : 1, sizeof(name_cache));
         a->nrelations = js_narr_audit_relation_count(tpl->audit);
         a->relation_done = calloc(a->nrelations ? a->nrelations : 1, sizeof(int));
     }
-    if (!a || !a->sections || !a->rendered || !a->relation_done) {
+    if (!a || !a->sections || !a->rendered || !a->names || !a->relation_done) {
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -1315,7 +1358,10 @@ cleanup:
     if (a) {
         for (i = 0; a->sections && i < tpl->nsections; i++)
             js_narr_slots_dispose(&a->sections[i]);
+        for (i = 0; a->names && i < tpl->nsections; i++)
+            names_dispose(&a->names[i]);
         free(a->sections);
+        free(a->names);
         free(a->rendered);
         free(a->relation_done);
         js_buf_dispose(&a->examples);

@@ -47,6 +47,8 @@ void js_narr_slots_dispose(js_narr_slots *slots)
         free(slots->items[i].label);
         for (k = 0; k < JS_NARR_LABELS - 1; k++)
             free(slots->items[i].alt[k]);
+        for (k = 0; k < JS_NARR_LABELS; k++)
+            free(slots->items[i].loose[k]);
         free(slots->items[i].id);
         free(slots->items[i].row);
     }
@@ -438,6 +440,12 @@ static int add_slot(rstate *st, xmlNodePtr node, js_narr_slot_kind kind, const j
     }
     s->id = slot_id(st, kind, a);
     s->row = st->slot_row ? js_strdup(st->slot_row) : NULL;
+    for (nalt = 0; nalt < JS_NARR_LABELS && rc == 0; nalt++) {
+        const char *w = nalt == 0 ? s->label : s->alt[nalt - 1];
+        js_buf_clear(&label);
+        if (w && (rc = js_narr_loose(&label, w)) == 0)
+            s->loose[nalt] = js_buf_detach(&label);
+    }
     js_buf_dispose(&label);
     /* counted (and so freed by dispose) whatever failed below */
     slots->count++;
@@ -472,6 +480,8 @@ static int add_anchor(rstate *st, const char *printed)
     s->kind = JS_NARR_SLOT_ANCHOR;
     s->a = none;
     s->label = js_buf_detach(&label);
+    if (s->label && js_narr_loose(&label, s->label) == 0)
+        s->loose[0] = js_buf_detach(&label);
     s->id = slot_id(st, JS_NARR_SLOT_ANCHOR, &none);
     s->row = js_strdup(st->slot_row);
     st->slots->count++;

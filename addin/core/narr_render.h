@@ -58,6 +58,7 @@ typedef struct js_narr_slot {
     js_narr_slot_kind kind;
     char *label;                   /* comparison form of the words before it (js_narr_label) */
     char *alt[JS_NARR_LABELS - 1]; /* other words for it (term="a b c"), or NULL */
+    char *loose[JS_NARR_LABELS];   /* js_narr_loose of label and alt[], or NULL */
     js_narr_operand a, b;
     int lr;             /* a share rounded by largest remainder */
     js_decimal printed; /* that share as printed */

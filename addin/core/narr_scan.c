@@ -173,6 +173,27 @@ static size_t count_unit_at(const char *s)
     return 0;
 }
 
+/* Whether a direction or change word may start with code point cp
+ * (大 高 超 小 低 等 持 增 减 下): most characters are none of them. */
+static int word_start(uint32_t cp)
+{
+    switch (cp) {
+    case 0x5927:
+    case 0x9AD8:
+    case 0x8D85:
+    case 0x5C0F:
+    case 0x4F4E:
+    case 0x7B49:
+    case 0x6301:
+    case 0x589E:
+    case 0x51CF:
+    case 0x4E0B:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Index of the direction word at s, or -1. */
 static int direction_at(const char *s)
 {
@@ -249,7 +270,8 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
             prev = cp;
             continue;
         }
-        if (cp >= 0x80 && ((dir = direction_at(s + i)) >= 0 || lone_change_word_at(s + i) >= 0)) {
+        if (word_start(cp) &&
+            ((dir = direction_at(s + i)) >= 0 || lone_change_word_at(s + i) >= 0)) {
             /* a direction word: its label is the words before it */
             int cw = dir < 0 ? lone_change_word_at(s + i) : -1;
             const char *word = cw >= 0 ? change_words[cw].word : direction_words[dir].word;
