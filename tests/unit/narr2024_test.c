@@ -908,6 +908,26 @@ static void test_figures_against_tables(void)
         CU_ASSERT_STRING_EQUAL(f->expected, "87.50%");
     f = one_fault(&fs, format, 1, "完成预算的105.00%", "完成预算的95.00%", "narrative.completion",
                   JS_SEVERITY_ERROR);
+    /* 完成年初预算的…% per 项, as reports often add it (the template does
+     * not print it: the audit knows it still), and 完成全年预算的 for the
+     * 项 of a unit founded this year */
+    {
+        const char *edits[] = {
+            "支出决算为400.00万元。", "支出决算为400.00万元，完成年初预算的100.00%。",
+            "支出决算为100.00万元。", "支出决算为100.00万元，完成全年预算的111.11%。", NULL};
+        js_workbook *wb = typed_report(format, 1, edits);
+        js_findings_dispose(&fs);
+        audit(&fs, format, wb);
+        CU_ASSERT_EQUAL(non_notes(&fs), 0);
+        /* both checked: only 单价100万元 (a threshold) is not */
+        CU_ASSERT_EQUAL(fs.narrative.checked + 1, fs.narrative.cited);
+        js_workbook_free(wb);
+    }
+    f = one_fault(&fs, format, 1, "支出决算为300.00万元。",
+                  "支出决算为300.00万元，完成年初预算的90.00%。", "narrative.completion",
+                  JS_SEVERITY_ERROR);
+    if (f)
+        CU_ASSERT_STRING_EQUAL(f->expected, "93.75%");
     /* 表七 not found: its figures are checked with nothing, listed */
     {
         js_workbook *wb = typed_report(format, 1, NULL);
