@@ -445,6 +445,24 @@ static long report_year(const js_workbook *wb)
     return year;
 }
 
+/*
+ * Whether sh is the results sheet 校验 writes (saved with the workbook and
+ * read again by `juesuan check`): its header row has 严重程度 and 规则.  Its
+ * messages quote the report's words; they are not the report's.
+ */
+static int is_results_sheet(const js_sheet *sh)
+{
+    int severity = 0, rule = 0;
+    size_t i;
+
+    for (i = 0; i < sh->count && sh->cells[i].row < 3; i++) {
+        const char *t = sh->cells[i].text;
+        severity |= t && strcmp(t, "严重程度") == 0;
+        rule |= t && strcmp(t, "规则") == 0;
+    }
+    return severity && rule;
+}
+
 /* See narr_words.h. */
 int js_narr_audit_words(js_findings *out, const js_narr_tpl *tpl, const js_workbook *wb,
                         const js_sheet *narrative)
@@ -464,6 +482,8 @@ int js_narr_audit_words(js_findings *out, const js_narr_tpl *tpl, const js_workb
         return js_error_set(JS_ENOMEM, "out of memory");
     for (s = 0; s < wb->nsheets && rc == 0; s++) {
         const js_sheet *sh = wb->sheets[s];
+        if (is_results_sheet(sh))
+            continue;
         for (i = 0; i < sh->count && rc == 0; i++) {
             const js_cell *c = &sh->cells[i];
             js_buf form = JS_BUF_INIT;
