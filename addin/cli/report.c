@@ -4,6 +4,7 @@
  * JSON: one object per file, on one line (so many files make JSON Lines):
  *   {"file", "format", "findings": [{"rule", "severity", "message",
  *    "cells": [{"sheet", "cell"}], "expected", "actual", "tolerance"}],
+ *    "narrative": {"cited", "checked"} (when a narrative was audited),
  *    "summary": {"errors", "warnings", "notes"}}
  * and for a file that could not be used: {"file", "error": "reason"}.
  */

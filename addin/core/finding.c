@@ -123,6 +123,7 @@ void js_findings_dispose(js_findings *list)
     free(list->items);
     list->items = NULL;
     list->count = list->cap = 0;
+    memset(&list->narrative, 0, sizeof list->narrative);
 }
 
 /* See finding.h: "error", "warning" or "note" (static). */

@@ -35,14 +35,29 @@ typedef struct js_finding {
     char *tolerance; /* e.g. "0.015" (rounding allowance used) or NULL */
 } js_finding;
 
+/*
+ * How much of a typed narrative the audit could check (audit.c): `cited`
+ * is every percentage and amount (万元, or a bare decimal) of the text,
+ * `checked` those compared with the tables, the inputs or the figures of
+ * their own sentence.  `audited` is 0 when the workbook had no narrative.
+ */
+typedef struct js_coverage {
+    int audited;
+    size_t cited, checked;
+} js_coverage;
+
 typedef struct js_findings {
     js_finding *items;
     size_t count, cap;
+    js_coverage narrative; /* set by the narrative audit */
 } js_findings;
 
 #define JS_FINDINGS_INIT                                                                           \
     {                                                                                              \
-        NULL, 0, 0                                                                                 \
+        NULL, 0, 0,                                                                                \
+        {                                                                                          \
+            0, 0, 0                                                                                \
+        }                                                                                          \
     }
 
 /*

@@ -141,6 +141,11 @@ int js_json_put_report(js_buf *buf, const char *file, const char *format_id,
         (rc = js_buf_puts(buf, ",\"findings\":")) < 0 ||
         (rc = js_json_put_findings(buf, findings, english)) < 0)
         return rc;
+    /* how much of the narrative was checked, when it was audited */
+    if (findings->narrative.audited &&
+        (rc = js_buf_printf(buf, ",\"narrative\":{\"cited\":%zu,\"checked\":%zu}",
+                            findings->narrative.cited, findings->narrative.checked)) < 0)
+        return rc;
     return js_buf_printf(buf, ",\"summary\":{\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu}}\n",
                          js_findings_count(findings, JS_SEVERITY_ERROR),
                          js_findings_count(findings, JS_SEVERITY_WARNING),

@@ -107,25 +107,132 @@ static int parse_number(js_buf *lit, int *decimals, const char *s, size_t i, siz
     return 0;
 }
 
+/* Change words: before a figure they give its sign; alone they are a
+ * direction word ("增加的主要原因是…"). */
+static const struct {
+    const char *word;
+    int sign;
+} change_words[] = {{"增加", 1}, {"增长", 1}, {"减少", -1}, {"下降", -1}};
+
 /* Strip a trailing change word (增加/减少/增长/下降, optionally 了) from label. */
 static int take_change_word(char *label)
 {
-    static const struct {
-        const char *word;
-        int sign;
-    } words[] = {{"增加", 1}, {"增长", 1}, {"减少", -1}, {"下降", -1}};
     size_t n = strlen(label), k;
 
     if (js_narr_ends_with(label, "了"))
         n -= strlen("了");
-    for (k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t w = strlen(words[k].word);
-        if (n >= w && memcmp(label + n - w, words[k].word, w) == 0) {
+    for (k = 0; k < sizeof change_words / sizeof change_words[0]; k++) {
+        size_t w = strlen(change_words[k].word);
+        if (n >= w && memcmp(label + n - w, change_words[k].word, w) == 0) {
             label[n - w] = '\0';
-            return words[k].sign;
+            return change_words[k].sign;
         }
     }
     return 0;
+}
+
+/* Measure words after a count ("4辆", "12个", "3台(套)", "153人次"). */
+static const char *const count_units[] = {"人次", "批次", "个", "辆", "台", "套", "人", "次",
+                                          "批",   "项",   "分", "家", "名", "件", "宗", "张",
+                                          "篇",   "条",   "所", "户", "期", "场"};
+
+/* Direction words and their sign (see narr_scan.h). */
+static const struct {
+    const char *word;
+    int sign;
+} direction_words[] = {{"大于", 1},  {"高于", 1}, {"超过", 1}, {"小于", -1},
+                       {"低于", -1}, {"等于", 0}, {"持平", 0}};
+
+/* Index of the change word at s when no figure follows it, else -1. */
+static int lone_change_word_at(const char *s)
+{
+    size_t k, i;
+    uint32_t cp;
+
+    for (k = 0; k < sizeof change_words / sizeof change_words[0]; k++) {
+        size_t w = strlen(change_words[k].word);
+        if (strncmp(s, change_words[k].word, w) != 0)
+            continue;
+        i = skip_spaces(s, w);
+        if (strncmp(s + i, "了", strlen("了")) == 0)
+            i = skip_spaces(s, i + strlen("了"));
+        cp = next_folded(s, &i);
+        return cp >= '0' && cp <= '9' ? -1 : (int)k;
+    }
+    return -1;
+}
+
+/* Length of the measure word at s (after optional spaces), or 0. */
+static size_t count_unit_at(const char *s)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof count_units / sizeof count_units[0]; k++)
+        if (strncmp(s, count_units[k], strlen(count_units[k])) == 0)
+            return strlen(count_units[k]);
+    return 0;
+}
+
+/* Whether a direction or change word may start with code point cp
+ * (大 高 超 小 低 等 持 增 减 下): most characters are none of them. */
+static int word_start(uint32_t cp)
+{
+    switch (cp) {
+    case 0x5927:
+    case 0x9AD8:
+    case 0x8D85:
+    case 0x5C0F:
+    case 0x4F4E:
+    case 0x7B49:
+    case 0x6301:
+    case 0x589E:
+    case 0x51CF:
+    case 0x4E0B:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Index of the direction word at s, or -1. */
+static int direction_at(const char *s)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof direction_words / sizeof direction_words[0]; k++)
+        if (strncmp(s, direction_words[k].word, strlen(direction_words[k].word)) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* Whether "(…" at s opens a template alternative: a bracket, then a
+ * direction or change word ("大于(小于)", "增加(减少)"). */
+static int alternative_at(const char *s)
+{
+    size_t i = skip_spaces(s, 0), k;
+
+    if (next_folded(s, &i) != '(')
+        return 0;
+    i = skip_spaces(s, i);
+    if (direction_at(s + i) >= 0)
+        return 1;
+    for (k = 0; k < sizeof change_words / sizeof change_words[0]; k++)
+        if (strncmp(s + i, change_words[k].word, strlen(change_words[k].word)) == 0)
+            return 1;
+    return 0;
+}
+
+/* A new token at the end of out->tokens (zeroed), or NULL. */
+static js_narr_token *new_token(js_narr_scan *out, size_t *cap)
+{
+    js_narr_token *t = js_array_reserve(out->tokens, cap, out->ntokens, sizeof(*t), 16);
+
+    if (!t)
+        return NULL;
+    out->tokens = t;
+    t = &out->tokens[out->ntokens];
+    memset(t, 0, sizeof(*t));
+    return t;
 }
 
 /* Scan a line (see narr_scan.h). */
@@ -144,7 +251,7 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
     while (s[i]) {
         size_t j = i, end = 0;
         uint32_t cp = next_folded(s, &j);
-        int decimals;
+        int decimals, dir;
         js_narr_token *t;
 
         if (js_narr_is_sentence_end(cp)) {
@@ -163,6 +270,47 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
             prev = cp;
             continue;
         }
+        if (word_start(cp) &&
+            ((dir = direction_at(s + i)) >= 0 || lone_change_word_at(s + i) >= 0)) {
+            /* a direction word: its label is the words before it */
+            int cw = dir < 0 ? lone_change_word_at(s + i) : -1;
+            const char *word = cw >= 0 ? change_words[cw].word : direction_words[dir].word;
+            size_t w = strlen(word);
+            if (!(t = new_token(out, &tcap))) {
+                rc = JS_ENOMEM;
+                goto cleanup;
+            }
+            t->kind = JS_NARR_TK_WORD;
+            t->change = cw >= 0 ? change_words[cw].sign : direction_words[dir].sign;
+            t->start = i;
+            t->end = i + w;
+            t->sentence = out->nsentences - 1;
+            t->alternative = alternative_at(s + i + w);
+            js_buf_clear(&label);
+            if ((rc = js_narr_label(&label, s + from, i - from, 1)) < 0)
+                goto cleanup;
+            t->label = js_buf_detach(&label);
+            t->text = js_strdup(word);
+            if (!t->label || !t->text) {
+                free(t->label);
+                free(t->text);
+                rc = js_error_set(JS_ENOMEM, "out of memory");
+                goto cleanup;
+            }
+            out->ntokens++;
+            i += w;
+            if (t->alternative) { /* 大于(小于): the other word is no token */
+                while (s[i]) {
+                    size_t k = i;
+                    uint32_t c = next_folded(s, &k);
+                    i = k;
+                    if (c == ')')
+                        break;
+                }
+            }
+            prev = 0;
+            continue;
+        }
         if (cp < '0' || cp > '9' || (prev >= '0' && prev <= '9') || prev == '.') {
             i = j;
             prev = cp;
@@ -172,10 +320,11 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
         if ((rc = parse_number(&lit, &decimals, s, i, &end)) < 0)
             goto cleanup;
         {
-            size_t u = skip_spaces(s, end), v = u;
+            size_t u = skip_spaces(s, end), v = u, cu;
             uint32_t c1 = next_folded(s, &v), c2;
             size_t w = skip_spaces(s, v); /* "万 元" from a PDF */
             js_narr_token_kind kind;
+            int unitless = 0;
             c2 = next_folded(s, &w);
             if (c1 == 0x4E07 && c2 == 0x5143) { /* 万元 */
                 kind = JS_NARR_TK_AMOUNT;
@@ -183,22 +332,29 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
             } else if (c1 == '%') {
                 kind = JS_NARR_TK_PERCENT;
                 u = v;
+            } else if ((cu = count_unit_at(s + u)) > 0) {
+                kind = JS_NARR_TK_COUNT;
+                u += cu;
+            } else if (decimals > 0 && c1 != 0x5143 && c1 != 0x4EBF && c1 != 0x4E07 &&
+                       c1 != 0x5E74 && c1 != 0x6708 && c1 != 0x65E5) {
+                /* a bare decimal: an amount written without 万元 (not 元,
+                 * 亿, 万 of another unit, nor a date) */
+                kind = JS_NARR_TK_AMOUNT;
+                unitless = 1;
+                u = end;
             } else {
-                /* a number with no unit: a year, a count; not cited money */
+                /* a year, a date, a number with another unit: not cited money */
                 i = end;
                 prev = '0';
                 continue;
             }
-            t = js_array_reserve(out->tokens, &tcap, out->ntokens, sizeof(*t), 16);
-            if (!t) {
+            if (!(t = new_token(out, &tcap))) {
                 rc = JS_ENOMEM;
                 goto cleanup;
             }
-            out->tokens = t;
-            t = &out->tokens[out->ntokens];
-            memset(t, 0, sizeof(*t));
             t->kind = kind;
             t->decimals = decimals;
+            t->unitless = unitless;
             t->start = i;
             t->end = u;
             t->sentence = out->nsentences - 1;
@@ -221,11 +377,14 @@ int js_narr_scan_line(js_narr_scan *out, const char *s)
             }
             memcpy(t->text, s + i, end - i);
             t->text[end - i] = '\0';
-            t->change = take_change_word(t->label);
+            if (kind != JS_NARR_TK_COUNT)
+                t->change = take_change_word(t->label);
             out->ntokens++;
             from = u;
             i = u;
-            prev = kind == JS_NARR_TK_PERCENT ? '%' : 0x5143;
+            prev = kind == JS_NARR_TK_PERCENT              ? '%'
+                   : kind == JS_NARR_TK_AMOUNT && unitless ? '0'
+                                                           : 0x5143;
         }
     }
     out->sentences[out->nsentences - 1].end = i;

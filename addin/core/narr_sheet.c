@@ -133,7 +133,6 @@ cleanup:
 /* Read the inputs sheet (see narr_sheet.h). */
 int js_narr_inputs_read(js_narr_inputs *out, const js_workbook *wb)
 {
-    static const char *fields[3] = {"本年数", "上年决算数", "年初预算数"};
     size_t s, i;
     long hr = -1;
     uint32_t tc = 0;
@@ -154,9 +153,10 @@ int js_narr_inputs_read(js_narr_inputs *out, const js_workbook *wb)
     if (!sh)
         return 0;
     out->sheet = sh;
+    out->header_row = (uint32_t)hr;
     kc = find_in_row(sh, (uint32_t)hr, "键");
-    for (i = 0; i < 3; i++) {
-        long c = find_in_row(sh, (uint32_t)hr, fields[i]);
+    for (i = 0; i < JS_NARR_FIELDS; i++) {
+        long c = find_in_row(sh, (uint32_t)hr, js_narr_field_name((int)i));
         out->has_col[i] = c >= 0;
         out->col[i] = c >= 0 ? (uint32_t)c : 0;
     }
@@ -174,7 +174,7 @@ int js_narr_inputs_read(js_narr_inputs *out, const js_workbook *wb)
         in->key = c->text;
         in->name = js_sheet_text(sh, c->row, (uint32_t)kc + 1);
         in->row = c->row;
-        for (f = 0; f < 3; f++) {
+        for (f = 0; f < JS_NARR_FIELDS; f++) {
             int r;
             if (!out->has_col[f])
                 continue;
@@ -216,8 +216,34 @@ cleanup:
 /* The header text of a field. */
 const char *js_narr_field_name(int field)
 {
-    static const char *names[3] = {"本年数", "上年决算数", "年初预算数"};
-    return field >= 0 && field < 3 ? names[field] : "";
+    static const char *names[JS_NARR_FIELDS] = {"本年数", "上年决算数", "年初预算数", "全年预算数"};
+    return field >= 0 && field < JS_NARR_FIELDS ? names[field] : "";
+}
+
+/* The field a template names (field="上年"), -1 when none. */
+int js_narr_field_of(const char *name)
+{
+    static const char *short_names[JS_NARR_FIELDS] = {"本年", "上年", "预算", "全年预算"};
+    int f;
+
+    for (f = 0; name && f < JS_NARR_FIELDS; f++)
+        if (strcmp(name, short_names[f]) == 0 || strcmp(name, js_narr_field_name(f)) == 0)
+            return f;
+    return -1;
+}
+
+/* The column headed `header` on the inputs sheet's header row, or -1. */
+long js_narr_inputs_column(const js_narr_inputs *inputs, const char *header)
+{
+    js_buf want = JS_BUF_INIT;
+    long col = -1;
+
+    if (!inputs || !inputs->sheet || !header || js_narr_label(&want, header, strlen(header), 0) < 0)
+        goto cleanup;
+    col = find_in_row(inputs->sheet, inputs->header_row, js_buf_cstr(&want));
+cleanup:
+    js_buf_dispose(&want);
+    return col;
 }
 
 /* Find the narrative sheet (see narr_sheet.h). */

@@ -5,6 +5,8 @@
 
 #include "error.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 /*
@@ -85,11 +87,12 @@ uint32_t js_narr_fold(uint32_t cp)
     return cp;
 }
 
-/* Clause punctuation, after folding. */
+/* Clause punctuation, after folding; 、 separates the items of a list. */
 int js_narr_is_clause_punct(uint32_t cp)
 {
     cp = js_narr_fold(cp);
-    return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x3002;
+    return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x3002 ||
+           cp == 0x3001;
 }
 
 /* Sentence ends, after folding. */
@@ -135,6 +138,103 @@ int js_narr_label(js_buf *out, const char *s, size_t len, int strip_digits)
     rc = js_buf_puts(out, js_buf_cstr(&tmp));
 cleanup:
     js_buf_dispose(&tmp);
+    return rc;
+}
+
+/* The pieces the loose form drops (see narr_text.h). */
+static const char *const loose_drop[] = {"支出", "(类)", "(款)", "(项)"};
+
+/* Length of the dropped piece at s, or 0. */
+static size_t loose_piece(const char *s)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof loose_drop / sizeof loose_drop[0]; k++)
+        if (strncmp(s, loose_drop[k], strlen(loose_drop[k])) == 0)
+            return strlen(loose_drop[k]);
+    return 0;
+}
+
+/* See narr_text.h: the form with 支出 and (类)/(款)/(项) dropped. */
+int js_narr_loose(js_buf *out, const char *form)
+{
+    size_t i = 0, n;
+    int rc = js_buf_puts(out, ""); /* an empty form is "" not NULL */
+
+    while (rc == 0 && form && form[i]) {
+        if ((n = loose_piece(form + i)) > 0) {
+            i += n;
+            continue;
+        }
+        n = 1;
+        while (((unsigned char)form[i + n] & 0xC0) == 0x80)
+            n++;
+        rc = js_buf_put(out, form + i, n);
+        i += n;
+    }
+    return rc;
+}
+
+/* See narr_text.h: the loose form of a whole line with its offset map. */
+int js_narr_loose_map(js_buf *out, size_t **map, const char *s)
+{
+    js_buf form = JS_BUF_INIT;
+    size_t *ends = NULL, cap = 0, n = 0, i = 0, k;
+    int rc = 0;
+
+    *map = NULL;
+    /* first the folded form without ignorables and digits, with offsets */
+    while (s && s[i]) {
+        uint32_t cp = js_narr_fold(js_narr_utf8_next(s, &i));
+        size_t before = form.size;
+        if (ignorable(cp) || (cp >= '0' && cp <= '9') || cp == '.')
+            continue;
+        if ((rc = js_narr_utf8_put(&form, cp)) < 0)
+            goto cleanup;
+        {
+            size_t *grown = js_array_reserve(ends, &cap, form.size, sizeof(*ends), 64);
+            if (!grown) {
+                rc = JS_ENOMEM;
+                goto cleanup;
+            }
+            ends = grown;
+        }
+        for (k = before; k < form.size; k++)
+            ends[k] = i;
+    }
+    /* then the loose form, keeping the offsets of what stays */
+    {
+        const char *f = js_buf_cstr(&form);
+        size_t *m = malloc((form.size + 1) * sizeof(*m));
+        if (!m) {
+            rc = JS_ENOMEM;
+            goto cleanup;
+        }
+        i = 0;
+        while (f[i] && rc == 0) {
+            size_t len = loose_piece(f + i);
+            if (len) {
+                i += len;
+                continue;
+            }
+            len = 1;
+            while (((unsigned char)f[i + len] & 0xC0) == 0x80)
+                len++;
+            rc = js_buf_put(out, f + i, len);
+            for (k = 0; k < len; k++)
+                m[n++] = ends[i + k];
+            i += len;
+        }
+        if (rc == 0)
+            rc = js_buf_puts(out, "");
+        if (rc < 0)
+            free(m);
+        else
+            *map = m;
+    }
+cleanup:
+    free(ends);
+    js_buf_dispose(&form);
     return rc;
 }
 

@@ -23,7 +23,7 @@ int js_narr_utf8_put(js_buf *buf, uint32_t cp);
 /* Full-width ASCII forms (０-９, ．, ，, ％, （ …) folded to ASCII. */
 uint32_t js_narr_fold(uint32_t cp);
 
-/* Whether cp ends a clause (, . ; : ! ? and their full-width forms, 。). */
+/* Whether cp ends a clause (, ; : ! ? and their full-width forms, 。 and 、). */
 int js_narr_is_clause_punct(uint32_t cp);
 
 /* Whether cp ends a sentence (。 ; ; ! ? and full-width forms). */
@@ -35,6 +35,21 @@ int js_narr_is_sentence_end(uint32_t cp);
  * '.'.  Then keep only what follows the last clause punctuation.
  */
 int js_narr_label(js_buf *out, const char *s, size_t len, int strip_digits);
+
+/*
+ * The loose form of a comparison form (js_narr_label's output): "支出" and
+ * the level marks "(类)" "(款)" "(项)" dropped, so that 一般公共服务(类),
+ * 一般公共服务支出 and 一般公共服务支出(类) compare equal.  Appended to out.
+ */
+int js_narr_loose(js_buf *out, const char *form);
+
+/*
+ * The loose form of all of s (not only its last clause; digits and '.'
+ * dropped, clause punctuation kept) into out, and in *map (the caller
+ * frees it) for each byte of out the offset in s where the code point it
+ * came from ends.
+ */
+int js_narr_loose_map(js_buf *out, size_t **map, const char *s);
 
 /* Whether `s` ends with `suffix` (bytes). */
 int js_narr_ends_with(const char *s, const char *suffix);

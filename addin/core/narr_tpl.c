@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "narr_sheet.h"
 #include "narr_text.h"
 
 #include <libxml/parser.h>
@@ -115,6 +116,12 @@ char *js_narr_attr(xmlNodePtr node, const char *name)
     return (char *)xmlGetProp(node, (const xmlChar *)name);
 }
 
+/* Whether node has attribute `name` (any value). */
+static int js_narr_attr_is(xmlNodePtr node, const char *name)
+{
+    return xmlHasProp(node, (const xmlChar *)name) != NULL;
+}
+
 /* Validate doc against the schema at schema_path; "file:line: …" on failure. */
 static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
 {
@@ -173,10 +180,120 @@ static int in_list(const char *list, const char *fig)
     return 0;
 }
 
+/* The inputs-sheet column a placeholder's field="…" reads ("上年" is
+ * 上年决算数; a text field names its column). */
+static const char *field_column(const char *field, const char *dflt)
+{
+    int f;
+
+    if (!field)
+        return dflt;
+    f = js_narr_field_of(field);
+    return f >= 0 ? js_narr_field_name(f) : field;
+}
+
+/*
+ * When the file lists its inputs (<inputs>), whether input `key` (column
+ * `column`) is listed: an <input key> with that field, or for "*" inside
+ * an <each> over (table, level) a <rows> with it.  1 listed (or no list).
+ */
+static int input_listed(const js_narr_tpl *tpl, xmlNodePtr each, const char *key,
+                        const char *column)
+{
+    xmlNodePtr c;
+    char *table = NULL, *level = NULL;
+    int hit = 0, row = !key || !*key || strcmp(key, "*") == 0;
+
+    if (!tpl->inputs)
+        return 1;
+    if (row && each) {
+        table = js_narr_attr(each, "table");
+        level = js_narr_attr(each, "level");
+    }
+    for (c = tpl->inputs->children; c && !hit; c = c->next) {
+        char *k = js_narr_attr(c, "key"), *t = js_narr_attr(c, "table"),
+             *l = js_narr_attr(c, "level"), *fields = js_narr_attr(c, "fields");
+        if (js_narr_is(c, "input") && !row)
+            hit = k && strcmp(k, key) == 0 && in_list(fields, column);
+        else if (js_narr_is(c, "rows") && row && table && level)
+            hit =
+                t && l && strcmp(t, table) == 0 && strcmp(l, level) == 0 && in_list(fields, column);
+        xmlFree(k);
+        xmlFree(t);
+        xmlFree(l);
+        xmlFree(fields);
+    }
+    xmlFree(table);
+    xmlFree(level);
+    return hit;
+}
+
+/* Check that the inputs node c reads through `attr` are listed. */
+static int check_input_attr(const js_narr_tpl *tpl, xmlNodePtr c, xmlNodePtr each, const char *attr,
+                            const char *column)
+{
+    char *key = js_narr_attr(c, attr);
+    int rc = 0;
+
+    if (key && !input_listed(tpl, each, key, column)) {
+        char what[400];
+        snprintf(what, sizeof what, "input \"%s\" (column %s) is not listed in <inputs>", key,
+                 column);
+        rc = bad(tpl, c, what);
+    }
+    xmlFree(key);
+    return rc;
+}
+
+/* Every input a placeholder reads is listed in <inputs> (when there is one). */
+static int check_inputs(const js_narr_tpl *tpl, xmlNodePtr c, xmlNodePtr each)
+{
+    char *field = js_narr_attr(c, "field"), *budget = NULL, *bfig = NULL, *fig = NULL;
+    int rc = 0;
+
+    if (!tpl->inputs)
+        goto cleanup;
+    if (js_narr_is(c, "amount") || js_narr_is(c, "count")) {
+        rc = check_input_attr(tpl, c, each, "input", field_column(field, "本年数"));
+    } else if (js_narr_is(c, "text")) {
+        if (js_narr_attr_is(c, "input"))
+            rc = check_input_attr(tpl, c, each, "input", field_column(field, "本年数"));
+        else if (each && !input_listed(tpl, each, "*", field_column(field, "本年数")))
+            rc = bad(tpl, c, "the rows of this <each> have no such column in <inputs>");
+    } else if (js_narr_is(c, "change")) {
+        rc = check_input_attr(tpl, c, each, "input", "本年数");
+        if (rc == 0)
+            rc = check_input_attr(tpl, c, each, "last", "上年决算数");
+    } else if (js_narr_is(c, "completion") || js_narr_is(c, "compare")) {
+        budget = js_narr_attr(c, "budget");
+        bfig = js_narr_attr(c, "budget-fig");
+        fig = js_narr_attr(c, "fig");
+        rc = check_input_attr(tpl, c, each, "input", "本年数");
+        if (rc == 0)
+            rc = check_input_attr(tpl, c, each, "last", "上年决算数");
+        if (rc == 0 && budget)
+            rc = check_input_attr(tpl, c, each, "budget", "年初预算数");
+        else if (rc == 0 && !bfig && !js_narr_attr_is(c, "last") && each &&
+                 !input_listed(tpl, each, "*", "年初预算数"))
+            rc = bad(tpl, c, "the rows of this <each> have no 年初预算数 in <inputs>");
+    } else if (js_narr_is(c, "if")) {
+        rc = check_input_attr(tpl, c, each, "zero-input", field_column(field, "本年数"));
+        if (rc == 0)
+            rc = check_input_attr(tpl, c, each, "nonzero-input", field_column(field, "本年数"));
+    }
+cleanup:
+    xmlFree(field);
+    xmlFree(budget);
+    xmlFree(bfig);
+    xmlFree(fig);
+    return rc;
+}
+
 /*
  * Check what the schema cannot: outside <each>, placeholders name their
  * figures; <share among> includes its own figure; <share/> inside an <each>
- * has a whole.  `each` is the enclosing <each> or NULL.
+ * has a whole; a hidden placeholder has its words (term); inputs are
+ * listed.  `each` is the enclosing <each> or NULL.
  */
 static int check_node(const js_narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
 {
@@ -184,14 +301,17 @@ static int check_node(const js_narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
     int rc = 0;
 
     for (c = node->children; c && rc == 0; c = c->next) {
-        char *fig, *in, *of, *among, *budget, *bfig, *shares;
+        char *fig, *in, *of, *among, *budget, *bfig, *shares, *hidden, *term;
         if (c->type != XML_ELEMENT_NODE)
             continue;
+        if ((rc = check_inputs(tpl, c, each)) < 0)
+            break;
         if (js_narr_is(c, "each")) {
             rc = check_node(tpl, c, c);
             continue;
         }
-        if (js_narr_is(c, "if")) {
+        if (js_narr_is(c, "if") || js_narr_is(c, "greater") || js_narr_is(c, "less") ||
+            js_narr_is(c, "equal")) {
             rc = check_node(tpl, c, each);
             continue;
         }
@@ -201,9 +321,24 @@ static int check_node(const js_narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
         among = js_narr_attr(c, "among");
         budget = js_narr_attr(c, "budget");
         bfig = js_narr_attr(c, "budget-fig");
+        hidden = js_narr_attr(c, "hidden");
+        term = js_narr_attr(c, "term");
         shares = each ? js_narr_attr(each, "shares") : NULL;
-        if (js_narr_is(c, "amount") && !each && !fig && !in)
+        if (js_narr_is(c, "compare")) {
+            char *last = js_narr_attr(c, "last");
+            if (!each && ((!fig && !in) || (!budget && !bfig && !last)))
+                rc = bad(tpl, c,
+                         "<compare> outside <each> needs fig=\"…\" or input=\"…\", and "
+                         "budget, budget-fig or last");
+            xmlFree(last);
+            if (rc == 0)
+                rc = check_node(tpl, c, each);
+        } else if (hidden && strcmp(hidden, "yes") == 0 && !term)
+            rc = bad(tpl, c, "a hidden placeholder needs term=\"…\" (the words that cite it)");
+        else if (js_narr_is(c, "amount") && !each && !fig && !in)
             rc = bad(tpl, c, "<amount/> outside <each> needs fig=\"…\" or input=\"…\"");
+        else if (js_narr_is(c, "text") && !each && !in)
+            rc = bad(tpl, c, "<text/> outside <each> needs input=\"…\"");
         else if (js_narr_is(c, "share") && !each && (!fig || (!of && !among)))
             rc = bad(tpl, c, "<share/> outside <each> needs fig=\"…\" and of=\"…\" or among=\"…\"");
         else if (js_narr_is(c, "share") && among && (!fig || !in_list(among, fig)))
@@ -212,11 +347,11 @@ static int check_node(const js_narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
                  !(shares && strcmp(shares, "largest-remainder") == 0))
             rc = bad(tpl, c,
                      "<share/> in <each> needs of=\"…\" or shares=\"largest-remainder\" on <each>");
-        else if (js_narr_is(c, "completion") && !each && (!fig || (!budget && !bfig)))
+        else if (js_narr_is(c, "completion") && !each && ((!fig && !in) || (!budget && !bfig)))
             rc = bad(tpl, c,
                      "<completion/> outside <each> needs fig=\"…\" and budget=\"…\" or budget-fig");
-        else if (js_narr_is(c, "name") && !each)
-            rc = bad(tpl, c, "<name/> is only meaningful inside <each>");
+        else if ((js_narr_is(c, "name") || js_narr_is(c, "index")) && !each)
+            rc = bad(tpl, c, "<name/> and <index/> are only meaningful inside <each>");
         xmlFree(fig);
         xmlFree(in);
         xmlFree(of);
@@ -224,6 +359,8 @@ static int check_node(const js_narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
         xmlFree(budget);
         xmlFree(bfig);
         xmlFree(shares);
+        xmlFree(hidden);
+        xmlFree(term);
     }
     return rc;
 }
@@ -237,7 +374,12 @@ static int index_doc(js_narr_tpl *tpl)
 
     if (!js_narr_is(root, "narrative"))
         return bad(tpl, root, "the root element must be <narrative>");
+    tpl->change_sep = js_narr_attr(root, "change-sep");
     for (s = root->children; s; s = s->next) {
+        if (js_narr_is(s, "audit"))
+            tpl->audit = s;
+        else if (js_narr_is(s, "inputs"))
+            tpl->inputs = s;
         if (!js_narr_is(s, "section"))
             continue;
         ns++;
@@ -246,8 +388,10 @@ static int index_doc(js_narr_tpl *tpl)
                 np++;
     }
     tpl->section_titles = calloc(ns ? ns : 1, sizeof(char *));
+    tpl->section_also = calloc(ns ? ns : 1, sizeof(char *));
+    tpl->section_names = calloc(ns ? ns : 1, sizeof(char *));
     tpl->paras = calloc(np ? np : 1, sizeof(js_narr_para));
-    if (!tpl->section_titles || !tpl->paras)
+    if (!tpl->section_titles || !tpl->section_also || !tpl->section_names || !tpl->paras)
         return js_error_set(JS_ENOMEM, "out of memory");
     for (s = root->children; s && rc == 0; s = s->next) {
         js_buf t = JS_BUF_INIT, clean = JS_BUF_INIT;
@@ -264,6 +408,25 @@ static int index_doc(js_narr_tpl *tpl)
         js_buf_dispose(&t);
         if (rc < 0 || !tpl->section_titles[tpl->nsections])
             return rc < 0 ? rc : JS_ENOMEM;
+        title = js_narr_attr(s, "also");
+        if (title) {
+            rc = js_narr_clean_name(&clean, title);
+            if (rc == 0)
+                rc = js_narr_label(&t, js_buf_cstr(&clean), clean.size, 0);
+            js_buf_dispose(&clean);
+            tpl->section_also[tpl->nsections] = js_buf_detach(&t);
+            js_buf_dispose(&t);
+            xmlFree(title);
+            if (rc < 0 || !tpl->section_also[tpl->nsections])
+                return rc < 0 ? rc : JS_ENOMEM;
+        }
+        title = js_narr_attr(s, "names");
+        if (title) {
+            tpl->section_names[tpl->nsections] = js_strdup(title);
+            xmlFree(title);
+            if (!tpl->section_names[tpl->nsections])
+                return JS_ENOMEM;
+        }
         tpl->nsections++;
         for (p = s->children; p && rc == 0; p = p->next) {
             js_narr_para *para;
@@ -353,9 +516,15 @@ static void tpl_destroy(js_narr_tpl *tpl)
 
     if (!tpl)
         return;
-    for (i = 0; i < tpl->nsections; i++)
+    for (i = 0; i < tpl->nsections; i++) {
         free(tpl->section_titles[i]);
+        free(tpl->section_also[i]);
+        free(tpl->section_names[i]);
+    }
     free(tpl->section_titles);
+    free(tpl->section_also);
+    free(tpl->section_names);
+    xmlFree(tpl->change_sep);
     free(tpl->paras);
     xmlFreeDoc(tpl->doc);
     free(tpl->path);

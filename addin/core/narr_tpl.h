@@ -3,7 +3,9 @@
  *
  * The file (narrative/<format>.xml) is parsed with libxml2, validated
  * against schema/narrative.rng, then checked for what a schema cannot say
- * (a placeholder outside <each> must name its figure, keys are unique).
+ * (a placeholder outside <each> must name its figure, keys are unique,
+ * every input a placeholder reads is listed in <inputs> when the file has
+ * that list).
  * Every mistake is reported as "file:line: what".  The document is kept as
  * a tree: the renderer walks the paragraphs' nodes.
  */
@@ -25,10 +27,15 @@ typedef struct js_narr_tpl {
     xmlDocPtr doc;
     char *path;
     char **section_titles; /* comparison form: no ordinal, no spaces or quotes */
+    char **section_also;   /* another title of the same section (also="…"), or NULL */
+    char **section_names;  /* the table whose names the section cites (names="T5"), or NULL */
     size_t nsections;
     js_narr_para *paras;
     size_t nparas;
-    int refs; /* holders (the loader's cache is one): freed at zero */
+    char *change_sep;  /* between 增加…万元 and 增长…% (change-sep="，"), or NULL */
+    xmlNodePtr audit;  /* the <audit> element (checks beyond figures), or NULL */
+    xmlNodePtr inputs; /* the <inputs> element (the inputs sheet's rows), or NULL */
+    int refs;          /* holders (the loader's cache is one): freed at zero */
 } js_narr_tpl;
 
 /*

@@ -101,6 +101,9 @@ int js_narrative_fill(js_edits *edits, js_findings *notes, const js_format *form
         env.row = c->row;
         env.col = ns.gen_col;
         env.para_key = para->key;
+        env.change_sep = tpl->change_sep;
+        env.has_reason_col = ns.has_reason;
+        env.reason_col = ns.reason_col;
         js_buf_clear(&text);
         rc = js_narr_render(&text, NULL, &env, para->node, reason);
         if (rc == 0)

@@ -540,6 +540,9 @@ static int result_json(js_buf *out, js_command cmd, int rc, const run_state *st,
         r = js_buf_puts(out, ",\"findings\":");
     if (r == 0)
         r = js_json_findings(out, &st->findings);
+    if (r == 0 && st->findings.narrative.audited) /* how much of the narrative was checked */
+        r = js_buf_printf(out, ",\"narrative\":{\"cited\":%zu,\"checked\":%zu}",
+                          st->findings.narrative.cited, st->findings.narrative.checked);
     if (r == 0)
         r = js_buf_printf(out, ",\"summary\":{\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu}",
                           js_findings_count(&st->findings, JS_SEVERITY_ERROR),

@@ -67,9 +67,15 @@ def clean_sample_has_only_rounding_notes():
     assert o["summary"]["notes"] == len(o["findings"]) > 0
     for f in o["findings"]:
         assert f["severity"] == "note", f
+        assert set(f) == {"rule", "severity", "message", "cells", "expected", "actual", "tolerance"}
+        if f["rule"] == "narrative.coverage":
+            continue  # how much of the narrative was checked, below
         assert "尾差" in f["message"], f["message"]
         assert f["expected"] and f["actual"] and f["tolerance"], f
-        assert set(f) == {"rule", "severity", "message", "cells", "expected", "actual", "tolerance"}
+    # the sample's narrative is not filled yet: its one 主要原因 figure, checked
+    (cov,) = [f for f in o["findings"] if f["rule"] == "narrative.coverage"]
+    n = o["narrative"]
+    assert cov["actual"] == "%d/%d" % (n["checked"], n["cited"]) == "1/1", (cov, n)
 
 
 @test
@@ -130,9 +136,62 @@ def reordered_renamed_and_fullwidth_workbooks_check_like_the_sample():
 def typed_narrative_is_audited():
     rc, (o,), _ = check_json(sample("seed-as-published.ods"))
     assert rc == 1
-    rules = sorted((f["rule"], f["actual"]) for f in o["findings"] if f["severity"] == "error")
-    assert ("narrative.completion", "179.03%") in rules, rules
-    assert ("narrative.amount", "12.01") in rules, rules
+    rules = sorted((f["rule"], f["actual"], cells_of(f)[0][1]) for f in o["findings"]
+                   if f["severity"] == "error")
+    # exactly the two genuine errors of the published narrative
+    assert rules == [("narrative.amount", "12.01", "A35"),
+                     ("narrative.completion", "179.03%", "A16")], rules
+    # and how much of it was checked: every amount and percentage counted
+    (cov,) = [f for f in o["findings"] if f["rule"] == "narrative.coverage"]
+    n = o["narrative"]
+    assert n["cited"] == 137 and 100 <= n["checked"] < 137, n
+    assert cov["actual"] == "%d/%d" % (n["checked"], n["cited"]), cov
+    assert "未核对" in cov["message"], cov["message"]
+    assert not [f for f in o["findings"] if f["rule"] == "check.not-checked"]
+
+
+def seed_variant(name, *edits):
+    """seed-as-published.fods with text replaced (old, new), as TMP/name."""
+    with open(sample("seed-as-published.fods"), encoding="utf-8") as f:
+        xml = f.read()
+    for old, new in edits:
+        assert old in xml, old
+        xml = xml.replace(old, new)
+    path = os.path.join(TMP, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(xml)
+    return path
+
+
+@test
+def wrong_share_written_as_accountants_write_it_is_reported():
+    path = seed_variant("share.fods", ("一般公共服务(类)592.93万元, 占18.81%",
+                                       "一般公共服务支出(类)592.93万元，占81.18%"))
+    rc, (o,), _ = check_json(path)
+    assert rc == 1
+    errors = [(f["rule"], f["expected"], f["actual"], cells_of(f)) for f in o["findings"]
+              if f["severity"] == "error"]
+    assert ("narrative.share", "18.81%", "81.18%", [("情况说明", "A13")]) in errors, errors
+    assert len(errors) == 3, errors
+
+
+@test
+def narrative_checks_of_a_missing_table_are_listed_not_run():
+    # 表七 cannot be found: its narrative figures are not checked with the
+    # text's own figures (no "按文中所写" share), they are listed
+    path = seed_variant("no-t7.fods",
+                        ("<text:p>“三公”经费及会议费一般公共预算财政拨款支出情况表</text:p>",
+                         "<text:p>三公经费</text:p>"),
+                        ("<text:p>表七</text:p>", "<text:p>七</text:p>"))
+    rc, (o,), _ = check_json(path)
+    assert rc == 1
+    errors = sorted((f["rule"], f["actual"]) for f in o["findings"] if f["severity"] == "error")
+    assert errors == [("narrative.completion", "179.03%"), ("table.missing", None)], errors
+    (nc,) = [f for f in o["findings"] if f["rule"] == "check.not-checked"]
+    assert nc["severity"] == "note"
+    for check in ("N7.1:amount:T7/1/8", "N7.1:share:T7/1/9", "N7.1:completion:T7/1/10"):
+        assert check in nc["message"], nc["message"]
+    assert not any("按文中所写" in f["message"] for f in o["findings"])
 
 
 @test
