@@ -159,13 +159,14 @@ static int number_row_word(const js_table_decl *d, const char *norm)
 
 /*
  * Classify the row of cells [lo, hi): 2 a 栏次 row (numbers 1, 2, … n
- * left to right, n ≥ 2, or n ≥ 1 beside its label), 1 a row holding a
- * figure or a code (data, not header), 0 a header row.
+ * left to right, n ≥ 2; or, beside its label, any run n, n+1 … as a
+ * block printed on its own numbers it), 1 a row holding a figure or a
+ * code (data, not header), 0 a header row.
  */
 static int classify_row(const js_table_decl *d, const js_sheet *sh, size_t lo, size_t hi)
 {
     size_t c;
-    unsigned expect = 1;
+    unsigned expect = 1, count = 0, first = 0;
     int marker = 0, others = 0, figures = 0;
 
     for (c = lo; c < hi; c++) {
@@ -173,8 +174,10 @@ static int classify_row(const js_table_decl *d, const js_sheet *sh, size_t lo, s
         unsigned u = cell_int(cell);
         if (cell->type == JS_CELL_EMPTY && !cell->text)
             continue;
-        if (u && u == expect) {
-            expect++;
+        if (u && (u == expect || (count == 0 && u < 100))) {
+            if (count++ == 0)
+                first = u;
+            expect = u + 1;
             continue;
         }
         if (cell->type == JS_CELL_NUMBER) {
@@ -197,9 +200,9 @@ static int classify_row(const js_table_decl *d, const js_sheet *sh, size_t lo, s
             free(norm);
         }
     }
-    if (!others && (expect > 2 || (expect > 1 && marker)))
+    if (!others && ((first == 1 && count >= 2) || (count >= 1 && marker)))
         return 2;
-    return figures || expect > 1 ? 1 : 0;
+    return figures || count ? 1 : 0;
 }
 
 /* Whether a header cell names the key columns (行次, 科目编码 …). */

@@ -454,8 +454,7 @@ static int read_row(reader *r, size_t lo, size_t hi, entry *es, size_t maxe, uns
             continue;
         if (cell->col < r->width && r->vat[cell->col] && !label_in_values(r, cell))
             continue;
-        if (cell->text && r->d->empty_notes.count && row > r->p->head_to && !r->has_note &&
-            empty_note(r->d, cell->text)) {
+        if (cell->text && r->d->empty_notes.count && !r->has_note && empty_note(r->d, cell->text)) {
             r->has_note = 1;
             r->note_row = row;
             r->note_col = cell->col;
