@@ -16,17 +16,20 @@
 static const char usage[] =
     "usage: juesuan check [--format ID] [-r|--rules FILE]... [--json] [--lang zh|en] FILE...\n"
     "       juesuan fill  [--format ID] [--rules FILE]... [--lang zh|en] IN OUT\n"
-    "       juesuan dump  FILE\n"
+    "       juesuan dump  [--tables] [--format ID] FILE\n"
     "\n"
     "check  checks each workbook (.ods, .fods) against its format's rules.\n"
     "       exit 0: no errors (warnings and notes allowed); 1: errors found;\n"
     "       2: a file could not be used.  --json prints one JSON object per file.\n"
     "fill   writes OUT, a copy of IN with the narrative (情况说明) filled in.\n"
     "dump   prints every cell as the checker reads it (sheet, cell, type, value,\n"
-    "       formula, text; tab-separated) and the document properties.\n"
+    "       formula, text; tab-separated) and the document properties; with\n"
+    "       --tables, how each table was located and the (row key, column key)\n"
+    "       each figure received.\n"
     "\n"
     "--format ID   rule set to use (default: the workbook's JuesuanFormat property,\n"
-    "              else cn-bmjs-2016); --rules FILE adds a district's own rules.\n"
+    "              else the format whose tables it holds); --rules FILE adds a\n"
+    "              district's own rules.\n"
     "Rule sets are read from $JUESUAN_CONTENT or ../share/juesuan beside the binary.\n";
 
 /*
@@ -46,6 +49,8 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
             only_operands = 1;
         } else if (strcmp(a, "--json") == 0) {
             opts->json = 1;
+        } else if (strcmp(a, "--tables") == 0) {
+            opts->tables = 1;
         } else if ((strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
                     strcmp(a, "--rules") == 0 || strcmp(a, "-r") == 0) &&
                    i + 1 < argc) {
@@ -98,7 +103,7 @@ int main(int argc, char **argv)
     } else if (strcmp(argv[1], "check") == 0 && n >= 1) {
         status = js_cli_check(&opts, n, operands);
     } else if (strcmp(argv[1], "dump") == 0 && n == 1) {
-        status = js_cli_dump(operands[0]);
+        status = js_cli_dump(&opts, operands[0]);
     } else if (strcmp(argv[1], "fill") == 0 && n == 2) {
         status = js_cli_fill(&opts, operands[0], operands[1]);
     } else {
