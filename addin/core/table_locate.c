@@ -109,12 +109,17 @@ static int expected_header(js_buf *zh, js_buf *en, const js_table_decl *d)
                    : 0;
     for (i = 0; i < n && rc == 0; i++) {
         const js_strs *path = &d->columns[i].paths[0];
-        const char *leaf = path->items[path->count - 1];
-        size_t len = strcspn(leaf, "|");
-        rc = js_buf_printf(zh, "%s“%.*s”", i ? "、" : "", (int)len, leaf) < 0 ||
-                     js_buf_printf(en, "%s\"%.*s\"", i ? ", " : "", (int)len, leaf) < 0
-                 ? JS_ENOMEM
-                 : 0;
+        size_t l;
+        /* the first synonym of each level: "合计/预算数" */
+        rc = js_buf_puts(zh, i ? "、“" : "“") < 0 || js_buf_puts(en, i ? ", \"" : "\"") < 0;
+        for (l = 0; l < path->count && rc == 0; l++) {
+            int len = (int)strcspn(path->items[l], "|");
+            rc = js_buf_printf(zh, "%s%.*s", l ? "/" : "", len, path->items[l]) < 0 ||
+                 js_buf_printf(en, "%s%.*s", l ? "/" : "", len, path->items[l]) < 0;
+        }
+        if (rc == 0)
+            rc = js_buf_puts(zh, "”") < 0 || js_buf_puts(en, "\"") < 0;
+        rc = rc ? JS_ENOMEM : 0;
     }
     if (rc == 0 && d->ncolumns > n)
         rc = js_buf_puts(zh, "等") < 0 || js_buf_puts(en, " …") < 0 ? JS_ENOMEM : 0;
