@@ -91,6 +91,15 @@ def main(out):
     subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), src], check=True)
     with open(os.path.join(src, "expect.json"), encoding="utf-8") as f:
         expect = json.load(f)
+    failures = 0
+    for copy, name in (("seed-published-layout.fods", "published-narrative.fods"),
+                       ("2024-report-a.fods", "2024-a-d1.fods"),
+                       ("2024-report-c-empty-tables.fods", "2024-c-d2.fods")):
+        with open(os.path.join(TOP, "tests", "data", "layouts", copy), "rb") as a, \
+                open(os.path.join(src, name), "rb") as b:
+            if a.read() != b.read():
+                print("FAILED tests/data/layouts/%s differs from gen.py's %s" % (copy, name))
+                failures += 1
     dirs = {"fods": src}
     for fmt in FORMATS:
         if fmt != "fods":
@@ -98,7 +107,6 @@ def main(out):
     rc, canon = check(out, os.path.join(TOP, "tests", "data", "sample", "sample.ods"))
     canon = summary(f for f in canon["findings"] if not f["rule"].startswith("narrative."))
     seed = {tuple(k.split("|")): v for k, v in expect["seed2016"].items()}
-    failures = 0
     for name, e in sorted(expect["files"].items()):
         for fmt in FORMATS:
             path = os.path.join(dirs[fmt], "%s.%s" % (name, fmt))
