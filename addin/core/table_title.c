@@ -41,13 +41,27 @@ static int starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* Whether the text before a title could be a year or a department: no
- * sentence punctuation, not too long. */
+/*
+ * Whether the text before a title could be a year, a department or an
+ * ordinal: no sentence punctuation, not too long, and ending the way those
+ * end ("…2024年度", "…局", "一、", "(一)", "附表:").  Anything else ending
+ * a title is another table's title: "国有资本经营预算财政拨款收入" + 支出决算表
+ * is not 表三, even in a format that does not declare that table.  The
+ * endings are Chinese morphology of dates and of organisations' names, no
+ * statutory text.
+ */
 static int prefix_ok(const char *s, size_t n)
 {
     static const char *const stops[] = {"。", ",", ";", "；", "，", "、、"};
+    static const char *const ends[] = {"年度", "年", "、", ")",    ".",  ":",  "局", "委", "办",
+                                       "室",   "院", "所", "中心", "站", "馆", "会", "部", "厅",
+                                       "处",   "队", "校", "园",   "社", "府", "司", "区", "市",
+                                       "县",   "镇", "乡", "街道", "村", "厂", "场", "库", "台",
+                                       "署",   "团", "联", "协",   "监", "宫", "组", "科", "股"};
     size_t i;
     char buf[MAX_PREFIX + 1];
+    if (n == 0)
+        return 1;
     if (n > MAX_PREFIX)
         return 0;
     memcpy(buf, s, n);
@@ -55,7 +69,10 @@ static int prefix_ok(const char *s, size_t n)
     for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
         if (strstr(buf, stops[i]))
             return 0;
-    return 1;
+    for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+        if (ends_with(buf, n, ends[i]))
+            return 1;
+    return 0;
 }
 
 /*

@@ -685,6 +685,14 @@ static void test_title_forms_and_split_table(void)
     text(c, 2, 2, "本年支出合计");
     text(c, 3, 0, "206");
     fig2(c, 3, 2, "4");
+    /* another format's table whose title ends with 支出决算表: not 表三 */
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&c, wb, "D"), 0);
+    text(c, 0, 0, "国有资本经营预算财政拨款收入支出决算表");
+    text(c, 2, 0, "科目编码");
+    text(c, 2, 1, "科目名称");
+    text(c, 2, 2, "本年支出合计");
+    text(c, 3, 1, "合计");
+    fig2(c, 3, 2, "1");
     CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
     CU_ASSERT_TRUE(js_tables_found(ts, "T5"));
     CU_ASSERT_TRUE(js_tables_found(ts, "T3"));
