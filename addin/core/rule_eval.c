@@ -536,7 +536,9 @@ static int sum_across_row(run *r, const js_rule *rule, const char *row, int opti
     const js_figure *total, *fig;
     size_t i;
     int rc;
-    if (optional && other_block(r, rule->table, row, rule->total))
+    /* a row of another block (no such column there) is not part of it */
+    if (optional && !fig_at(r, rule->table, row, rule->total) &&
+        other_block(r, rule->table, row, rule->total))
         return 0;
     if ((rc = need(&total, r, rule, rule->table, row, rule->total, optional)) <= 0 || !total)
         return rc < 0 ? rc : 0;
@@ -761,7 +763,7 @@ static int at_most_row(run *r, const js_rule *rule, const char *row, int optiona
     for (i = 0; i < n && rc == 0; i++) {
         const js_figure *a, *b;
         rule_cols(r, rule, rule->table, i, &col);
-        if (optional && other_block(r, rule->table, row, col))
+        if (optional && !fig_at(r, rule->table, row, col) && other_block(r, rule->table, row, col))
             continue;
         if ((rc = need(&a, r, rule, rule->table, row, col, optional)) <= 0 || !a ||
             (rc = need(&b, r, rule, rule->table_b, row, col, 0)) <= 0) {

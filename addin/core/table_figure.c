@@ -98,8 +98,8 @@ int js_tbl_read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
     } else {
         return 0;
     }
-    js_cell_name(where, sizeof(where), row, col);
     if (rc < 0) {
+        js_cell_name(where, sizeof(where), row, col); /* only for a finding */
         fig->status = JS_FIGURE_BAD;
         snprintf(zh, sizeof(zh), "%s(工作表“%s” %s):“%s”不是数字,按 0 计算", d->number, sh->name,
                  where, shown);
@@ -119,6 +119,7 @@ int js_tbl_read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
     fig->status = JS_FIGURE_NUMBER;
     if (js_decimal_places(v) > d->decimals) {
         char exact[64];
+        js_cell_name(where, sizeof(where), row, col);
         if (js_decimal_format_plain(exact, sizeof(exact), v) < 0)
             snprintf(exact, sizeof(exact), "%s", shown);
         snprintf(zh, sizeof(zh), "%s %s!%s 的数字 %s%s为 %s,多于 %d 位小数,按四舍五入后的值计算",
@@ -133,6 +134,7 @@ int js_tbl_read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
         js_decimal_rescale(&fig->value, v, d->decimals) < 0)
         goto range;
     if (fig->value.units < 0 && !d->negatives) {
+        js_cell_name(where, sizeof(where), row, col);
         snprintf(zh, sizeof(zh), "%s %s!%s 为负数,本表不应有负数", d->number, sh->name, where);
         snprintf(en, sizeof(en), "%s %s!%s is negative; this table has no negative figures", d->id,
                  sh->name, where);
@@ -141,6 +143,7 @@ int js_tbl_read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
     }
     return 0;
 range:
+    js_cell_name(where, sizeof(where), row, col);
     fig->status = JS_FIGURE_BAD;
     fig->value.units = 0;
     fig->value.scale = d->decimals;
