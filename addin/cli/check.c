@@ -11,6 +11,7 @@
 #include "book.h"
 #include "check.h"
 #include "error.h"
+#include "format_detect.h"
 
 #include <stdio.h>
 
@@ -31,7 +32,8 @@ static int check_one(const js_cli_options *opts, js_format_cache *cache, const c
         js_report_unusable(why, path, js_error_last(), opts->json);
         goto cleanup;
     }
-    if (js_check_workbook(&findings, format, wb) < 0) {
+    if (js_check_workbook(&findings, format, wb) < 0 ||
+        js_format_guess_note(&findings, js_format_cache_guess(cache)) < 0) {
         js_report_unusable(why, path, js_error_last(), opts->json);
         goto cleanup;
     }

@@ -32,6 +32,7 @@ typedef struct js_cli_options {
     const char *format_id;   /* --format, or NULL: the workbook's own, then the default */
     const char **rule_files; /* --rules FILE (district rules), NULL-terminated */
     int json;                /* --json */
+    int tables;              /* dump --tables */
     js_lang lang;            /* --lang */
     js_budget budget;        /* the defaults, with each --limit NAME=VALUE applied */
 } js_cli_options;
@@ -50,11 +51,17 @@ int js_format_cache_new(js_format_cache **out, const char *content_dir, const ch
 
 /*
  * The format for workbook `wb`: `wanted` if not NULL, else the workbook's
- * JuesuanFormat property, else JS_FORMAT_DEFAULT; loaded on first use.
- * *out is owned by the cache.
+ * JuesuanFormat property, else the format whose tables the workbook holds
+ * (format_detect.h; JS_ENOTFOUND saying what was found when none fits);
+ * loaded on first use.  *out is owned by the cache.
  */
 int js_format_cache_get(const js_format **out, js_format_cache *cache, const char *wanted,
                         const js_workbook *wb);
+
+/* Why the last js_format_cache_get chose its format when it had to tell
+ * it by the tables (for the note format.detected), or NULL. */
+struct js_format_guess;
+const struct js_format_guess *js_format_cache_guess(const js_format_cache *cache);
 
 /* Free the cache and its formats; NULL accepted. */
 void js_format_cache_free(js_format_cache *cache);

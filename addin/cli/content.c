@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "format_detect.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -58,6 +59,8 @@ struct js_format_cache {
     const char **rule_files;
     js_format **formats;
     size_t count;
+    js_format_guess guess; /* the last js_format_cache_get that had to guess */
+    int guessed;
 };
 
 /* See cli.h.  content_dir is copied; rule_files is borrowed and must outlive
@@ -78,20 +81,14 @@ int js_format_cache_new(js_format_cache **out, const char *content_dir, const ch
     return 0;
 }
 
-/* See cli.h.  On a miss, loads the format and adds the district rule files to
- * it; *out stays owned by the cache until js_format_cache_free. */
-int js_format_cache_get(const js_format **out, js_format_cache *cache, const char *wanted,
-                        const js_workbook *wb)
+/* The loaded format `id`, loading it (with the district rule files) on a
+ * miss; *out stays owned by the cache. */
+static int cache_load(const js_format **out, js_format_cache *cache, const char *id)
 {
-    const char *id = wanted;
     js_format *format = NULL, **grown;
     size_t i;
     int rc;
 
-    if (!id)
-        id = js_workbook_property(wb, JS_FORMAT_PROPERTY);
-    if (!id || !*id)
-        id = JS_FORMAT_DEFAULT;
     for (i = 0; i < cache->count; i++) {
         if (strcmp(js_format_id(cache->formats[i]), id) == 0) {
             *out = cache->formats[i];
@@ -121,6 +118,57 @@ fail:
     return rc;
 }
 
+/* Tell the workbook's format by its tables, among every format of the
+ * content folder (all loaded into the cache once). */
+static int cache_detect(const js_format **out, js_format_cache *cache, const js_workbook *wb)
+{
+    char **ids = NULL;
+    const js_format **all = NULL;
+    size_t n = 0, i;
+    int rc;
+
+    if ((rc = js_format_ids(&ids, &n, cache->content_dir)) < 0)
+        return rc;
+    all = calloc(n ? n : 1, sizeof(*all));
+    if (!all)
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+    for (i = 0; i < n && rc == 0; i++)
+        rc = cache_load(&all[i], cache, ids[i]);
+    if (rc == 0)
+        rc = js_format_detect_among(&cache->guess, all, n, wb);
+    if (rc == 0) {
+        cache->guessed = 1;
+        rc = cache_load(out, cache, cache->guess.id);
+    }
+    for (i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    free(all);
+    return rc;
+}
+
+/* See cli.h.  `wanted`, else the workbook's JuesuanFormat property, else
+ * the format whose tables the workbook holds. */
+int js_format_cache_get(const js_format **out, js_format_cache *cache, const char *wanted,
+                        const js_workbook *wb)
+{
+    const char *id = wanted;
+
+    js_format_guess_dispose(&cache->guess);
+    cache->guessed = 0;
+    if (!id)
+        id = js_workbook_property(wb, JS_FORMAT_PROPERTY);
+    if (!id || !*id)
+        return cache_detect(out, cache, wb);
+    return cache_load(out, cache, id);
+}
+
+/* See cli.h: the guess of the last js_format_cache_get, or NULL. */
+const js_format_guess *js_format_cache_guess(const js_format_cache *cache)
+{
+    return cache && cache->guessed ? &cache->guess : NULL;
+}
+
 /* See cli.h: frees every loaded format and the copied directory name. */
 void js_format_cache_free(js_format_cache *cache)
 {
@@ -130,6 +178,7 @@ void js_format_cache_free(js_format_cache *cache)
     for (i = 0; i < cache->count; i++)
         js_format_free(cache->formats[i]);
     free(cache->formats);
+    js_format_guess_dispose(&cache->guess);
     free(cache->content_dir);
     free(cache);
 }

@@ -20,7 +20,7 @@ static const char usage[] =
     "                     [--limit NAME=VALUE]... FILE...\n"
     "       juesuan fill  [--format ID] [--rules FILE]... [--lang zh|en] [--limit NAME=VALUE]...\n"
     "                     IN OUT\n"
-    "       juesuan dump  [--limit NAME=VALUE]... FILE\n"
+    "       juesuan dump  [--tables] [--format ID] [--limit NAME=VALUE]... FILE\n"
     "\n"
     "check  checks each workbook (.ods, .fods, .xlsx, .xls: told apart by content)\n"
     "       against its format's rules.  exit 0: no errors (warnings and notes\n"
@@ -29,10 +29,13 @@ static const char usage[] =
     "fill   writes OUT, a copy of IN with the narrative (情况说明) filled in; an\n"
     "       .xlsx or .xls IN gives a new .ods OUT (cell values, no formulas).\n"
     "dump   prints every cell as the checker reads it (sheet, cell, type, value,\n"
-    "       formula, text; tab-separated) and the document properties.\n"
+    "       formula, text; tab-separated) and the document properties; with\n"
+    "       --tables, how each table was located and the (row key, column key)\n"
+    "       each figure received.\n"
     "\n"
     "--format ID   rule set to use (default: the workbook's JuesuanFormat property,\n"
-    "              else cn-bmjs-2016); --rules FILE adds a district's own rules.\n"
+    "              else the format whose tables it holds); --rules FILE adds a\n"
+    "              district's own rules.\n"
     "--limit NAME=VALUE  raise (or lower) a limit of what one workbook may hold;\n"
     "              values take K, M, G.  Names and defaults: file=256M, inflated=512M,\n"
     "              cell-text=1M, text-total=64M, sheets=1000, cells=4000000,\n"
@@ -56,6 +59,8 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
             only_operands = 1;
         } else if (strcmp(a, "--json") == 0) {
             opts->json = 1;
+        } else if (strcmp(a, "--tables") == 0) {
+            opts->tables = 1;
         } else if ((strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
                     strcmp(a, "--rules") == 0 || strcmp(a, "-r") == 0 ||
                     strcmp(a, "--limit") == 0) &&

@@ -33,7 +33,8 @@
  * A check whose table figure was not placed (table missing or unreadable,
  * no such row or column, text that is no number) is never evaluated — not
  * with a zero, a guess, or the figure the text itself cites: it is listed
- * in one note check.not-checked by its stable id ("N7.1:share:T7/1/9").
+ * in the one note check.not-checked by its stable id ("N7.1:share:T7/1/9"),
+ * through the locator's ledger (js_tables_not_found), beside the rules not run.
  * An input the inputs sheet lacks (last year's figure) may be replaced by
  * the figures of the same sentence: 增加97.35万元,增长2.92% checks itself.
  */
@@ -91,10 +92,6 @@ typedef struct auditor {
     size_t cited_n, checked_n, unattributed_n, no_table_n, no_input_n;
     js_buf examples; /* a few figures not attributed: "情况说明!A20 “3.85万元”" */
     size_t nexamples;
-    js_buf not_checked; /* ids of checks whose table figure was not placed */
-    size_t nnot_checked;
-    const char *nc_sheet; /* the first cell of those */
-    uint32_t nc_row, nc_col;
     int stop; /* past the narrative (第四部分 …) */
 } auditor;
 
@@ -289,23 +286,39 @@ static int report(auditor *a, const char *rule, const char *zh, const char *en,
     return rc;
 }
 
+/*
+ * Tell the locator's ledger that check `check_id` needs operand op, which
+ * was not placed: the figure is named once as figure.not-found (its id is
+ * "T5/合计/1") and the check joins the one check.not-checked note; a sum
+ * of figures (no id) only joins the note.
+ */
+static int ledger_not_found(auditor *a, const char *check_id, const js_narr_operand *op)
+{
+    const char *first = strchr(op->id, '/'), *last = strrchr(op->id, '/');
+    char table[64], row[160];
+
+    if (!first || first == last || (size_t)(first - op->id) >= sizeof table ||
+        (size_t)(last - first - 1) >= sizeof row)
+        return js_tables_skip_check(a->env.tables, check_id);
+    snprintf(table, sizeof table, "%.*s", (int)(first - op->id), op->id);
+    snprintf(row, sizeof row, "%.*s", (int)(last - first - 1), first + 1);
+    return js_tables_not_found(a->out, a->env.tables, check_id, table, row, last + 1);
+}
+
 /* Count a check that did not run because an operand is missing: a table
- * figure not placed is listed by the slot's id. */
+ * figure not placed goes to the locator's ledger under the slot's id. */
 static int not_run(auditor *a, const js_narr_slot *s)
 {
     int rc = 0;
+    int a_missing = not_placed(&s->a);
+    int b_missing = s->kind != JS_NARR_SLOT_AMOUNT && not_placed(&s->b);
 
-    if (not_placed(&s->a) || (s->kind != JS_NARR_SLOT_AMOUNT && not_placed(&s->b))) {
+    if (a_missing || b_missing) {
         a->no_table_n++;
-        if (s->id && !strstr(js_buf_cstr(&a->not_checked), s->id)) {
-            rc = js_buf_printf(&a->not_checked, "%s%s", a->nnot_checked ? "、" : "", s->id);
-            a->nnot_checked++;
-            if (!a->nc_sheet) {
-                a->nc_sheet = a->sheet;
-                a->nc_row = a->row;
-                a->nc_col = a->col;
-            }
-        }
+        if (s->id && a_missing)
+            rc = ledger_not_found(a, s->id, &s->a);
+        if (rc == 0 && s->id && b_missing)
+            rc = ledger_not_found(a, s->id, &s->b);
     } else {
         a->no_input_n++;
     }
@@ -1176,35 +1189,18 @@ static int audit_cell(auditor *a, const js_sheet *sh, const js_cell *c, int foll
     return rc;
 }
 
-/* The closing notes: checks not run for want of a table figure, and how
- * many of the cited figures were checked. */
+/* The closing note: how many of the cited figures were checked (the
+ * checks not run for want of a table figure are in the locator's ledger,
+ * js_tables_report_not_checked). */
 static int closing_notes(auditor *a, const js_narr_sheet *ns)
 {
     js_buf zh = JS_BUF_INIT, en = JS_BUF_INIT;
     js_finding *f;
     int rc = 0;
 
-    if (a->nnot_checked) {
-        js_buf_printf(&zh,
-                      "情况说明中有 %zu 处核对未进行:所依据的表中数字没有找到或无法读取(见表的查找"
-                      "问题),不以0、估计值或文中所写的数字代替。未核对的:%s",
-                      a->nnot_checked, js_buf_cstr(&a->not_checked));
-        js_buf_printf(&en,
-                      "%zu checks of the narrative were not run: the table figures they depend "
-                      "on were not found or not readable (see the table findings); no zero, "
-                      "guess or figure of the text is used instead.  Not checked: %s",
-                      a->nnot_checked, js_buf_cstr(&a->not_checked));
-        if (!zh.ptr || !en.ptr)
-            rc = JS_ENOMEM;
-        if (rc == 0)
-            rc = js_findings_add(&f, a->out, "check.not-checked", JS_SEVERITY_NOTE, zh.ptr, en.ptr,
-                                 NULL, NULL, NULL);
-        if (rc == 0)
-            rc = js_finding_add_cell(f, a->nc_sheet, a->nc_row, a->nc_col);
-        js_buf_clear(&zh);
-        js_buf_clear(&en);
-    }
-    if (rc == 0) {
+    /* a narrative citing no figure at all (an empty template) has nothing
+     * to say here; the JSON still gives its 0 of 0 */
+    if (a->cited_n > 0) {
         size_t open = a->cited_n - a->checked_n;
         char counts[64];
         snprintf(counts, sizeof counts, "%zu/%zu", a->checked_n, a->cited_n);
@@ -1354,6 +1350,10 @@ int js_narrative_audit_tables(js_findings *out, const js_format *format, const j
         rc = leave_section(a);
     if (rc == 0)
         rc = closing_notes(a, &ns);
+    /* tables located here: their ledger's note is ours to write (check.c
+     * writes it for the tables it hands in) */
+    if (rc == 0 && !located)
+        rc = js_tables_report_not_checked(out, tables);
 cleanup:
     if (a) {
         for (i = 0; a->sections && i < tpl->nsections; i++)
@@ -1365,7 +1365,6 @@ cleanup:
         free(a->rendered);
         free(a->relation_done);
         js_buf_dispose(&a->examples);
-        js_buf_dispose(&a->not_checked);
         free(a);
     }
     js_narr_inputs_dispose(&inputs);

@@ -38,6 +38,9 @@ int js_check_workbook(js_findings *out, const js_format *format, const js_workbo
     rc = js_narrative_audit_tables(out, format, wb, tables);
     if (rc == JS_ENOTFOUND) /* no narrative sheet: nothing to audit */
         rc = 0;
+    /* last: the one note naming every check that could not run */
+    if (rc == 0)
+        rc = js_tables_report_not_checked(out, tables);
 cleanup:
     js_tables_free(tables);
     return rc;

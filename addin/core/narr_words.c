@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "narr_sheet.h"
 #include "narr_text.h"
 #include "rule.h"
 
@@ -469,6 +470,7 @@ int js_narr_audit_words(js_findings *out, const js_narr_tpl *tpl, const js_workb
 {
     xmlNodePtr audit = tpl ? tpl->audit : NULL;
     candidate *cands = NULL;
+    js_narr_inputs inputs;
     size_t ncands = 0, s, i;
     long year;
     int rc = 0;
@@ -476,13 +478,19 @@ int js_narr_audit_words(js_findings *out, const js_narr_tpl *tpl, const js_workb
     (void)narrative;
     if (!audit)
         return 0;
+    /* the inputs sheet is not published: its labels are ours and its
+     * figures the accountant's notes, not the report's words */
+    if ((rc = js_narr_inputs_read(&inputs, wb)) < 0)
+        return rc;
     year = report_year(wb);
     cands = calloc(MAX_CANDIDATES, sizeof(*cands));
-    if (!cands)
+    if (!cands) {
+        js_narr_inputs_dispose(&inputs);
         return js_error_set(JS_ENOMEM, "out of memory");
+    }
     for (s = 0; s < wb->nsheets && rc == 0; s++) {
         const js_sheet *sh = wb->sheets[s];
-        if (is_results_sheet(sh))
+        if (is_results_sheet(sh) || sh == inputs.sheet)
             continue;
         for (i = 0; i < sh->count && rc == 0; i++) {
             const js_cell *c = &sh->cells[i];
@@ -504,6 +512,7 @@ int js_narr_audit_words(js_findings *out, const js_narr_tpl *tpl, const js_workb
     for (i = 0; i < ncands; i++)
         free(cands[i].name);
     free(cands);
+    js_narr_inputs_dispose(&inputs);
     return rc;
 }
 

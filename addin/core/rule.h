@@ -16,16 +16,16 @@
 
 /* How the data rows of a table are keyed (see table.h). */
 typedef enum js_row_keying {
-    JS_ROWS_LINE = 0, /* 行次: "L24" */
-    JS_ROWS_CODE,     /* 科目编码 digits, or a declared label */
-    JS_ROWS_LABEL,    /* the row's label text ("合计", "货物") */
+    JS_ROWS_LINE = 0, /* 行次: "L24"; declared <line>s when no 行次 is printed */
+    JS_ROWS_CODE,     /* 科目编码 digits, or a declared line label */
+    JS_ROWS_LABEL,    /* the row's label: declared <line>s and mapped names */
     JS_ROWS_SINGLE    /* one data row, key "1" */
 } js_row_keying;
 
 /* How the value columns are keyed. */
 typedef enum js_col_keying {
-    JS_COLS_NUMBER = 0, /* the 栏次 row numbers them */
-    JS_COLS_HEADER      /* by header text ("金额") */
+    JS_COLS_NUMBER = 0, /* the 栏次 row numbers them; else the declared headers */
+    JS_COLS_HEADER      /* by the declared header texts ("金额", "合计.预算数") */
 } js_col_keying;
 
 /* A list of strings owned by its holder. */
@@ -34,6 +34,48 @@ typedef struct js_strs {
     size_t count;
 } js_strs;
 
+/*
+ * A value column as declared (<column key="…"><header>…</header></column>):
+ * its key, the block it belongs to (index into js_table_decl.blocks, -1:
+ * any), and the header paths that name it.  A path is a list of levels
+ * from the top header row down (js_strs, one item per level); a level
+ * holds its synonyms separated by '|', normalized ("本年支出" "合计|小计").
+ * The last level names the column's own (deepest) header cell; the others
+ * are headers above it, in order, not necessarily adjacent.
+ */
+typedef struct js_col_decl {
+    char *key;
+    int block;
+    js_strs *paths;
+    size_t npaths;
+} js_col_decl;
+
+/*
+ * A row keyed by its label (<line key="…"><label>…</label></line>, or the
+ * older <label>合计</label> whose key is the label itself): its key, its
+ * block (-1: any) and its label synonyms, normalized as labels (no spaces,
+ * no leading ordinal).  Lines are matched in declaration order, so two
+ * lines may share a label (表四 2024: 年初 sub-lines repeat the fund
+ * names) and get their own keys.
+ */
+typedef struct js_line_decl {
+    char *key;
+    int block;
+    js_strs labels;
+} js_line_decl;
+
+/*
+ * A block of a table laid out side by side (表一 收入 | 支出): its name,
+ * the head texts that may be printed above it, and the mappings whose
+ * names key its rows (类 lines: a row labelled with a pair's name gets the
+ * pair's `a` key).
+ */
+typedef struct js_block_decl {
+    char *name;
+    js_strs heads;
+    js_strs mappings;
+} js_block_decl;
+
 /* One table of the format, as declared in <table>. */
 typedef struct js_table_decl {
     char *id;     /* "T1" */
@@ -41,13 +83,20 @@ typedef struct js_table_decl {
     char *title;  /* full title without spaces */
     js_row_keying rows;
     js_col_keying cols;
-    char *key_header;  /* header text of the key column ("行次", "编码"), may be NULL */
-    char *col_marker;  /* text of the 栏次 cell ("栏次") */
-    int decimals;      /* published decimals */
-    int negatives;     /* whether negative figures are allowed */
-    js_strs labels;    /* declared row labels, normalized */
-    js_strs headers;   /* column header texts for JS_COLS_HEADER */
-    unsigned line_max; /* largest 行次 (0: no limit) */
+    char *key_header;    /* header text of the key column ("行次", "编码"), may be NULL */
+    char *col_marker;    /* text of the 栏次 cell ("栏次") */
+    int decimals;        /* published decimals */
+    int negatives;       /* whether negative figures are allowed */
+    unsigned line_max;   /* largest 行次 (0: no limit) */
+    int unit_pow;        /* the unit figures are checked in, as a power of ten of 元 (万元: 4) */
+    js_strs titles;      /* the title and its synonyms, normalized; items[0] is `title` */
+    js_strs empty_notes; /* text of a note saying the table is empty ("本表无数据") */
+    js_block_decl *blocks;
+    size_t nblocks;
+    js_col_decl *columns;
+    size_t ncolumns;
+    js_line_decl *lines;
+    size_t nlines;
 } js_table_decl;
 
 /* The forms a rule takes (the element names of the rule file). */
@@ -76,10 +125,13 @@ typedef struct js_rule_group {
     char *total, *prefix;
 } js_rule_group;
 
-/* A <mapping>: pairs of keys (a's row key, b's row key). */
+/* A <mapping>: pairs of keys (a's row key, b's row key), and each pair's
+ * names (the `name` attribute: label synonyms separated by '|', normalized
+ * as labels; "" when none), by which the locator keys 类 lines. */
 typedef struct js_mapping {
     char *id;
     js_strs a, b;
+    js_strs names;
 } js_mapping;
 
 typedef struct js_rule {
@@ -145,6 +197,24 @@ int js_ruleset_load_file(js_ruleset *set, const char *path, const char *schema_p
 /* Free what the set holds (the struct itself may live anywhere). */
 void js_ruleset_dispose(js_ruleset *set);
 
+/*
+ * Read one <table> element of rule file `file` into the set's tables
+ * (rule_table.c); JS_EFORMAT with "file:line: …" when it is wrong.
+ */
+struct _xmlNode;
+int js_table_decl_load(js_ruleset *set, const char *file, struct _xmlNode *node);
+
+/* Free what a table declaration owns, not the declaration. */
+void js_table_decl_dispose(js_table_decl *t);
+
+/* The unit a table is checked in when its declaration names none: 万元. */
+#define JS_UNIT_DEFAULT_POW 4
+
+/* The power of ten of 元 a unit word stands for ("元" 0, "千元" 3, "万元" 4,
+ * "百万元" 6, "亿元" 8), spaces and full-width forms allowed; -1 when the
+ * text is no unit (table_unit.c). */
+int js_rule_unit_pow(const char *text);
+
 /* The declared table with that id, or NULL. */
 const js_table_decl *js_ruleset_table(const js_ruleset *set, const char *id);
 
@@ -182,6 +252,10 @@ int js_tables_index(const struct js_tables *tables, const char *table_id);
 int js_tables_col_index(const struct js_tables *tables, int table, const char *col_key);
 const struct js_figure *js_tables_figure_at(const struct js_tables *tables, int table,
                                             const char *row_key, int col);
+
+/* Whether a found table had rows with figures it could not key (then a
+ * row it does not print may be one of those: it is not taken as 0). */
+int js_tables_incomplete_at(const struct js_tables *tables, int table);
 
 /* Rows of table index `table`: how many, and the key of one. */
 size_t js_tables_rows_at(const struct js_tables *tables, int table);

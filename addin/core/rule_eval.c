@@ -7,6 +7,13 @@
  * most the sum of the h of every figure in it ((n+1)·h); inside but not
  * exact it is a 尾差 note, outside the rule's severity.  <same> is exact;
  * <at-most> holds when a - h ≤ b + h.  All arithmetic is on exact decimals.
+ *
+ * Not there is not 0 (KEYS.md): a figure a rule needs that has no cell is
+ * looked up through need(); unless it reads 0 by nature (a code row not
+ * printed in a table read whole, a blank line of a range), the relation
+ * is not judged, the figure is reported once (figure.not-found) and the
+ * rule listed in the check.not-checked note (table_absent.c).  Rules over
+ * a table that was not found are listed there too.
  */
 #include "rule.h"
 #include "table.h"
@@ -30,7 +37,6 @@ typedef struct run {
     js_findings *out;
     const js_ruleset *set;
     const js_tables *ts;
-    js_strs missing; /* "T1|L24|1" reported as missing */
     term *terms;
     size_t nterms, cap;
     /* lookup cache: rule strings are stable, so compare pointers */
@@ -165,43 +171,30 @@ static const char *row_name(const run *r, const char *table, const char *key)
     return strcmp(name, key) == 0 ? "" : name;
 }
 
-/* Report that an explicitly named row is not in a found table (once). */
-static int report_missing(run *r, const js_rule *rule, const char *table, const char *row,
-                          const char *col)
+/*
+ * The figure at (table, row, col) a rule needs: 1 with *fig set (NULL: no
+ * cell, and it reads 0 by nature), 0 when it is not there (reported once,
+ * the rule kept for the not-checked note; the relation is then not
+ * judged), < 0 on error.  `optional`: the row came from a range, a
+ * mapping or "*", so a blank line not printed reads 0 when its table was
+ * read whole.
+ */
+static int need(const js_figure **fig, run *r, const js_rule *rule, const char *table,
+                const char *row, const char *col, int optional)
 {
-    js_buf key = JS_BUF_INIT;
-    char zh[512], en[512];
-    const char *sheet = NULL;
-    uint32_t trow = 0, tcol = 0;
-    js_finding *f = NULL;
-    size_t i;
+    js_absence a;
     int rc;
-
-    if (js_buf_printf(&key, "%s|%s|%s", table, row, col) < 0)
-        return JS_ENOMEM;
-    for (i = 0; i < r->missing.count; i++)
-        if (strcmp(r->missing.items[i], key.ptr) == 0) {
-            js_buf_dispose(&key);
-            return 0;
-        }
-    {
-        char **p = realloc(r->missing.items, (r->missing.count + 1) * sizeof(*p));
-        if (!p) {
-            js_buf_dispose(&key);
-            return js_error_set(JS_ENOMEM, "out of memory");
-        }
-        r->missing.items = p;
-        p[r->missing.count++] = js_buf_detach(&key);
-    }
-    snprintf(zh, sizeof(zh), "%s 中找不到 行“%s” 栏“%s”,规则 %s 无法检查", table_number(r, table),
-             row, col, rule->id);
-    snprintf(en, sizeof(en), "%s has no row \"%s\" column \"%s\"; rule %s cannot be checked", table,
-             row, col, rule->id);
-    rc = js_findings_add(&f, r->out, "table.row-missing", JS_SEVERITY_ERROR, zh, en, NULL, NULL,
-                         NULL);
-    if (rc == 0 && js_tables_where(&sheet, &trow, &tcol, r->ts, table) == 0)
-        rc = js_finding_add_cell(f, sheet, trow, tcol);
-    return rc;
+    *fig = fig_at(r, table, row, col);
+    if (*fig)
+        return 1;
+    a = js_tables_absence(r->ts, table, row, col);
+    if (a == JS_ABSENT_NO || a == JS_ABSENT_ZERO)
+        return 1;
+    if (a == JS_ABSENT_ROW && optional &&
+        !js_tables_incomplete_at(r->ts, js_tables_index(r->ts, table)))
+        return 1;
+    rc = js_tables_not_found(r->out, r->ts, rule->id, table, row, col);
+    return rc < 0 ? rc : 0;
 }
 
 /* Start a new list of terms. */
@@ -438,14 +431,16 @@ static int parse_range(unsigned *from, unsigned *to, const char *key)
     return 1;
 }
 
-/* Add the row items of a <sum> at column col, ranges expanded. */
+/* Add the row items of a <sum> at column col, ranges expanded: 1 when
+ * all are there, 0 when one is not found (the sum is not judged). */
 static int add_row_items(run *r, const js_rule *rule, const char *col)
 {
     size_t i;
-    int rc = 0;
+    int rc = 1;
     char key[32];
-    for (i = 0; i < rule->items.count && rc == 0; i++) {
+    for (i = 0; i < rule->items.count && rc > 0; i++) {
         const char *item = rule->items.items[i];
+        const js_figure *fig;
         int sign = 1;
         unsigned a, b, k;
         if (item[0] == '-') {
@@ -453,12 +448,13 @@ static int add_row_items(run *r, const js_rule *rule, const char *col)
             item++;
         }
         if (parse_range(&a, &b, item)) {
-            for (k = a; k <= b && rc == 0; k++) {
+            for (k = a; k <= b && rc > 0; k++) {
                 snprintf(key, sizeof(key), "L%u", k);
-                rc = terms_add(r, fig_at(r, rule->table, key, col), sign, NULL);
+                if ((rc = need(&fig, r, rule, rule->table, key, col, 1)) > 0)
+                    rc = terms_add(r, fig, sign, NULL) < 0 ? JS_ENOMEM : 1;
             }
-        } else {
-            rc = terms_add(r, fig_at(r, rule->table, item, col), sign, item);
+        } else if ((rc = need(&fig, r, rule, rule->table, item, col, 0)) > 0) {
+            rc = terms_add(r, fig, sign, item) < 0 ? JS_ENOMEM : 1;
         }
     }
     return rc;
@@ -469,25 +465,24 @@ static int run_sum(run *r, const js_rule *rule)
 {
     size_t i, n;
     const char *col;
-    int rc = 0, all = rule->cols.count == 1 && strcmp(rule->cols.items[0], "*") == 0;
+    int rc = 0;
 
     n = rule_cols(r, rule, rule->table, 0, &col);
     for (i = 0; i < n && rc == 0; i++) {
         const js_figure *total;
         rule_cols(r, rule, rule->table, i, &col);
-        total = fig_at(r, rule->table, rule->total, col);
-        if (!total) {
-            if (!all)
-                rc = report_missing(r, rule, rule->table, rule->total, col);
+        if ((rc = need(&total, r, rule, rule->table, rule->total, col, 0)) <= 0)
             continue;
-        }
+        rc = 0;
+        if (!total)
+            continue; /* an empty table's total: nothing to add up */
         terms_clear(r);
         if ((rc = terms_add(r, total, 1, rule->total)) < 0 ||
             (rc = add_row_items(r, rule, col)) < 0)
             break;
-        rc = judge_sum(r, rule, rule->table, rule->total, col);
+        rc = rc > 0 ? judge_sum(r, rule, rule->table, rule->total, col) : 0;
     }
-    return rc;
+    return rc < 0 ? rc : 0;
 }
 
 /* Whether a rule's row list is "*". */
@@ -496,9 +491,10 @@ static int all_rows(const js_rule *rule)
     return rule->rows.count == 1 && strcmp(rule->rows.items[0], "*") == 0;
 }
 
-/* Call fn for each row key a rule names (its list with ranges, or "*"). */
+/* Call fn for each row key a rule names (its list with ranges, or "*");
+ * `optional` tells fn the row came from a range or "*". */
 static int each_row(run *r, const js_rule *rule, const char *table,
-                    int (*fn)(run *, const js_rule *, const char *))
+                    int (*fn)(run *, const js_rule *, const char *, int))
 {
     size_t i;
     int rc = 0;
@@ -507,7 +503,7 @@ static int each_row(run *r, const js_rule *rule, const char *table,
         int t = js_tables_index(r->ts, table);
         size_t n = js_tables_rows_at(r->ts, t);
         for (i = 0; i < n && rc == 0; i++)
-            rc = fn(r, rule, js_tables_row_key_at(r->ts, t, i));
+            rc = fn(r, rule, js_tables_row_key_at(r->ts, t, i), 1);
         return rc;
     }
     for (i = 0; i < rule->rows.count && rc == 0; i++) {
@@ -515,23 +511,37 @@ static int each_row(run *r, const js_rule *rule, const char *table,
         if (parse_range(&a, &b, rule->rows.items[i])) {
             for (k = a; k <= b && rc == 0; k++) {
                 snprintf(key, sizeof(key), "L%u", k);
-                rc = fn(r, rule, key);
+                rc = fn(r, rule, key, 1);
             }
         } else {
-            rc = fn(r, rule, rule->rows.items[i]);
+            rc = fn(r, rule, rule->rows.items[i], 0);
         }
     }
     return rc;
 }
 
-/* <sum-across> for one row. */
-static int sum_across_row(run *r, const js_rule *rule, const char *row)
+/* Whether a row is there but its block has no column `col` while the
+ * table has one (表四's 收入 lines have no 栏2): not part of the relation. */
+static int other_block(run *r, const char *table, const char *row, const char *col)
 {
-    const js_figure *total = fig_at(r, rule->table, row, rule->total);
+    int t = js_tables_index(r->ts, table);
+    /* COLUMN with the column in the table: the row is there, its block lacks it */
+    return t >= 0 && js_tables_col_index(r->ts, t, col) >= 0 &&
+           js_tables_absence(r->ts, table, row, col) == JS_ABSENT_COLUMN;
+}
+
+/* <sum-across> for one row. */
+static int sum_across_row(run *r, const js_rule *rule, const char *row, int optional)
+{
+    const js_figure *total, *fig;
     size_t i;
     int rc;
-    if (!total)
+    /* a row of another block (no such column there) is not part of it */
+    if (optional && !fig_at(r, rule->table, row, rule->total) &&
+        other_block(r, rule->table, row, rule->total))
         return 0;
+    if ((rc = need(&total, r, rule, rule->table, row, rule->total, optional)) <= 0 || !total)
+        return rc < 0 ? rc : 0;
     terms_clear(r);
     if ((rc = terms_add(r, total, 1, rule->total)) < 0)
         return rc;
@@ -542,7 +552,9 @@ static int sum_across_row(run *r, const js_rule *rule, const char *row)
             sign = -1;
             item++;
         }
-        if ((rc = terms_add(r, fig_at(r, rule->table, row, item), sign, item)) < 0)
+        if ((rc = need(&fig, r, rule, rule->table, row, item, 0)) <= 0)
+            return rc;
+        if ((rc = terms_add(r, fig, sign, item)) < 0)
             return rc;
     }
     return judge_sum(r, rule, rule->table, row, rule->total);
@@ -610,6 +622,9 @@ static int run_hierarchy(run *r, const js_rule *rule)
     const char *col;
     int rc;
 
+    /* sums by code prefix miss what a row that could not be keyed holds */
+    if (js_tables_incomplete_at(r->ts, js_tables_index(r->ts, rule->table)))
+        return js_tables_skip_check(r->ts, rule->id);
     if ((rc = codes_of(&c, r, rule->table)) < 0)
         return rc;
     ncols = rule_cols(r, rule, rule->table, 0, &col);
@@ -638,10 +653,13 @@ static int run_hierarchy(run *r, const js_rule *rule)
             }
         }
         if (rc == 0 && rule->total && rule->nlevels) {
-            const js_figure *total = fig_at(r, rule->table, rule->total, col);
+            const js_figure *total;
             size_t tops = 0;
-            if (!total)
+            if ((rc = need(&total, r, rule, rule->table, rule->total, col, 0)) <= 0 || !total) {
+                rc = rc < 0 ? rc : 0;
                 continue;
+            }
+            rc = 0;
             terms_clear(r);
             rc = terms_add(r, total, 1, rule->total);
             for (i = 0; i < c.n && rc == 0; i++)
@@ -665,6 +683,8 @@ static int run_groups(run *r, const js_rule *rule)
     const char *col;
     int rc;
 
+    if (js_tables_incomplete_at(r->ts, js_tables_index(r->ts, rule->table)))
+        return js_tables_skip_check(r->ts, rule->id);
     if ((rc = codes_of(&c, r, rule->table)) < 0)
         return rc;
     ncols = rule_cols(r, rule, rule->table, 0, &col);
@@ -672,11 +692,14 @@ static int run_groups(run *r, const js_rule *rule)
         rule_cols(r, rule, rule->table, ci, &col);
         for (g = 0; g < rule->ngroups && rc == 0; g++) {
             const js_rule_group *gr = &rule->groups[g];
-            const js_figure *total = fig_at(r, rule->table, gr->total, col);
+            const js_figure *total;
             const char *outer = NULL;
             size_t plen = strlen(gr->prefix);
-            if (!total)
+            if ((rc = need(&total, r, rule, rule->table, gr->total, col, 0)) <= 0 || !total) {
+                rc = rc < 0 ? rc : 0;
                 continue;
+            }
+            rc = 0;
             terms_clear(r);
             rc = terms_add(r, total, 1, gr->total);
             for (j = lower_bound(&c, gr->prefix);
@@ -694,15 +717,6 @@ static int run_groups(run *r, const js_rule *rule)
     return rc;
 }
 
-/* The figure a rule cell names; reports it missing when its table is there. */
-static int cell_figure(const js_figure **fig, run *r, const js_rule *rule, const js_rule_cell *cell)
-{
-    *fig = fig_at(r, cell->table, cell->row, cell->col);
-    if (!*fig)
-        return report_missing(r, rule, cell->table, cell->row, cell->col);
-    return 0;
-}
-
 /* Whether every table a rule's cells name was found. */
 static int cells_tables_found(const run *r, const js_rule *rule)
 {
@@ -713,24 +727,24 @@ static int cells_tables_found(const run *r, const js_rule *rule)
     return 1;
 }
 
-/* <sum-of-cells>, <same>, <at-most>: rules over named cells. */
+/* <sum-of-cells>, <same>, <at-most>: rules over named cells; judged only
+ * when every cell is there. */
 static int run_cells(run *r, const js_rule *rule)
 {
     const js_rule_cell *c0 = &rule->cells[0];
     size_t i;
-    int rc = 0, missing = 0;
+    int rc = 1;
 
     if (!cells_tables_found(r, rule))
-        return 0;
+        return js_tables_skip_check(r->ts, rule->id);
     terms_clear(r);
-    for (i = 0; i < rule->ncells && rc == 0; i++) {
+    for (i = 0; i < rule->ncells && rc > 0; i++) {
         const js_figure *fig = NULL;
-        rc = cell_figure(&fig, r, rule, &rule->cells[i]);
-        missing |= !fig;
-        if (rc == 0)
-            rc = terms_add(r, fig, rule->cells[i].sign, rule->cells[i].row);
+        const js_rule_cell *c = &rule->cells[i];
+        if ((rc = need(&fig, r, rule, c->table, c->row, c->col, 0)) > 0)
+            rc = terms_add(r, fig, c->sign, c->row) < 0 ? JS_ENOMEM : 1;
     }
-    if (rc < 0 || missing)
+    if (rc <= 0)
         return rc;
     if (rule->kind == JS_RULE_SUM_OF_CELLS)
         return judge_sum(r, rule, c0->table, c0->row, c0->col);
@@ -740,28 +754,32 @@ static int run_cells(run *r, const js_rule *rule)
 }
 
 /* <at-most-rows> for one row of table a. */
-static int at_most_row(run *r, const js_rule *rule, const char *row)
+static int at_most_row(run *r, const js_rule *rule, const char *row, int optional)
 {
     size_t i, n;
     const char *col;
     int rc = 0;
     n = rule_cols(r, rule, rule->table, 0, &col);
     for (i = 0; i < n && rc == 0; i++) {
-        const js_figure *a;
+        const js_figure *a, *b;
         rule_cols(r, rule, rule->table, i, &col);
-        a = fig_at(r, rule->table, row, col);
-        if (!a)
+        if (optional && !fig_at(r, rule->table, row, col) && other_block(r, rule->table, row, col))
             continue;
+        if ((rc = need(&a, r, rule, rule->table, row, col, optional)) <= 0 || !a ||
+            (rc = need(&b, r, rule, rule->table_b, row, col, 0)) <= 0) {
+            rc = rc < 0 ? rc : 0;
+            continue;
+        }
         terms_clear(r);
-        if ((rc = terms_add(r, a, 1, row)) < 0 ||
-            (rc = terms_add(r, fig_at(r, rule->table_b, row, col), 1, row)) < 0)
+        if ((rc = terms_add(r, a, 1, row)) < 0 || (rc = terms_add(r, b, 1, row)) < 0)
             break;
         rc = judge_at_most(r, rule, rule->table, row, col, rule->table_b);
     }
     return rc;
 }
 
-/* <same-mapped>: each pair's a row = b row, exactly. */
+/* <same-mapped>: each pair's a row = b row, exactly.  A pair whose a
+ * row is not printed (a blank line of a table read whole) is passed. */
 static int run_same_mapped(run *r, const js_rule *rule)
 {
     const js_mapping *m = js_ruleset_mapping(r->set, rule->mapping);
@@ -770,46 +788,41 @@ static int run_same_mapped(run *r, const js_rule *rule)
     if (!m)
         return 0;
     for (i = 0; i < m->a.count && rc == 0; i++) {
-        const js_figure *a = fig_at(r, rule->table, m->a.items[i], rule->col_a);
-        if (!a)
+        const js_figure *a, *b;
+        if ((rc = need(&a, r, rule, rule->table, m->a.items[i], rule->col_a, 1)) <= 0 || !a ||
+            (rc = need(&b, r, rule, rule->table_b, m->b.items[i], rule->col_b, 0)) <= 0) {
+            rc = rc < 0 ? rc : 0;
             continue;
+        }
         terms_clear(r);
         if ((rc = terms_add(r, a, 1, m->a.items[i])) < 0 ||
-            (rc = terms_add(r, fig_at(r, rule->table_b, m->b.items[i], rule->col_b), 1,
-                            m->b.items[i])) < 0)
+            (rc = terms_add(r, b, 1, m->b.items[i])) < 0)
             break;
         rc = judge_same(r, rule, rule->table, m->a.items[i], rule->col_a);
     }
     return rc;
 }
 
-/* Whether table `table` was found with a column `col` (in any block). */
-static int has_col(const run *r, const char *table, const char *col)
-{
-    int t = js_tables_index(r->ts, table);
-    return t >= 0 && js_tables_col_index(r->ts, t, col) >= 0;
-}
-
 /*
  * <compare-rows> for one row key of table a: for each column pair i,
- * a[row, cols_i] (same | at-most) b[row, other-cols_i].  A row the other
- * table does not print reads 0 when it is a 科目编码 (a 类/款/项 that is not
- * printed has no spending) and is reported missing otherwise; a cell table
- * a lacks (another block's column) is no comparison.
+ * a[row, cols_i] (same | at-most) b[row, other-cols_i].  A code row the
+ * other table does not print reads 0 (a 类/款/项 that is not printed has no
+ * spending, need() knows); any other absent figure is not found, and the
+ * pair is not judged.  A cell of another block of table a is no comparison.
  */
-static int compare_row(run *r, const js_rule *rule, const char *row)
+static int compare_row(run *r, const js_rule *rule, const char *row, int optional)
 {
     size_t i;
     int rc = 0;
     for (i = 0; i < rule->cols.count && rc == 0; i++) {
         const char *col = rule->cols.items[i];
         const char *col_b = rule->cols_b.count ? rule->cols_b.items[i] : col;
-        const js_figure *a = fig_at(r, rule->table, row, col), *b;
-        if (!a)
+        const js_figure *a, *b;
+        if (!fig_at(r, rule->table, row, col) && other_block(r, rule->table, row, col))
             continue;
-        b = fig_at(r, rule->table_b, row, col_b);
-        if (!b && !is_digits(row)) {
-            rc = report_missing(r, rule, rule->table_b, row, col_b);
+        if ((rc = need(&a, r, rule, rule->table, row, col, optional)) <= 0 || !a ||
+            (rc = need(&b, r, rule, rule->table_b, row, col_b, 0)) <= 0) {
+            rc = rc < 0 ? rc : 0;
             continue;
         }
         terms_clear(r);
@@ -824,7 +837,7 @@ static int compare_row(run *r, const js_rule *rule, const char *row)
 /* Call fn for each row of `table` keyed by a code of `len` digits, in
  * document order (rows="code:3": every 类 line the report prints). */
 static int each_code_row(run *r, const js_rule *rule, const char *table, unsigned len,
-                         int (*fn)(run *, const js_rule *, const char *))
+                         int (*fn)(run *, const js_rule *, const char *, int))
 {
     int t = js_tables_index(r->ts, table);
     size_t i, n = js_tables_rows_at(r->ts, t);
@@ -832,15 +845,23 @@ static int each_code_row(run *r, const js_rule *rule, const char *table, unsigne
     for (i = 0; i < n && rc == 0; i++) {
         const char *key = js_tables_row_key_at(r->ts, t, i);
         if (is_digits(key) && strlen(key) == len)
-            rc = fn(r, rule, key);
+            rc = fn(r, rule, key, 1);
     }
     return rc;
+}
+
+/* Whether table `table` was found with a column `col` (in any block). */
+static int has_col(const run *r, const char *table, const char *col)
+{
+    int t = js_tables_index(r->ts, table);
+    return t >= 0 && js_tables_col_index(r->ts, t, col) >= 0;
 }
 
 /*
  * <compare-rows>: the rows of table a (a list, "*" or "code:N") against the
  * same rows of table b, column by column.  A column either table lacks
- * altogether is a misread (reported once), never a column of zeros.
+ * altogether is a misread: reported once as not found (the rule is then
+ * listed as not checked), never read as a column of zeros.
  */
 static int run_compare_rows(run *r, const js_rule *rule)
 {
@@ -851,10 +872,12 @@ static int run_compare_rows(run *r, const js_rule *rule)
         const char *col_b = rule->cols_b.count ? rule->cols_b.items[i] : rule->cols.items[i];
         if (!has_col(r, rule->table, rule->cols.items[i])) {
             lacking = 1;
-            rc = report_missing(r, rule, rule->table, rule->rows.items[0], rule->cols.items[i]);
+            rc = js_tables_not_found(r->out, r->ts, rule->id, rule->table, rule->rows.items[0],
+                                     rule->cols.items[i]);
         } else if (!has_col(r, rule->table_b, col_b)) {
             lacking = 1;
-            rc = report_missing(r, rule, rule->table_b, rule->rows.items[0], col_b);
+            rc = js_tables_not_found(r->out, r->ts, rule->id, rule->table_b, rule->rows.items[0],
+                                     col_b);
         }
     }
     if (rc < 0 || lacking)
@@ -864,14 +887,13 @@ static int run_compare_rows(run *r, const js_rule *rule)
     return each_row(r, rule, rule->table, compare_row);
 }
 
-/* Run one rule; rules over a table that was not found are skipped (the
- * missing table is reported by the locator). */
+/* Run one rule; a rule over a table that was not found is not run (the
+ * locator reported the table) but listed in the not-checked note. */
 static int run_rule(run *r, const js_rule *rule)
 {
-    if (rule->table && !js_tables_found(r->ts, rule->table))
-        return 0;
-    if (rule->table_b && !js_tables_found(r->ts, rule->table_b))
-        return 0;
+    if ((rule->table && !js_tables_found(r->ts, rule->table)) ||
+        (rule->table_b && !js_tables_found(r->ts, rule->table_b)))
+        return js_tables_skip_check(r->ts, rule->id);
     switch (rule->kind) {
     case JS_RULE_SUM:
         return run_sum(r, rule);
@@ -911,9 +933,6 @@ int js_rules_run(js_findings *out, const js_ruleset *set, const struct js_tables
     r.ts = tables;
     for (i = 0; i < set->nrules && rc == 0; i++)
         rc = run_rule(&r, &set->rules[i]);
-    for (i = 0; i < r.missing.count; i++)
-        free(r.missing.items[i]);
-    free(r.missing.items);
     free(r.terms);
     return rc;
 }

@@ -52,15 +52,6 @@ static char *attr(xmlNodePtr node, const char *name)
     return s;
 }
 
-/* The element's text content, normalized (no spaces); new string. */
-static char *text_norm(xmlNodePtr node, int label)
-{
-    xmlChar *v = xmlNodeGetContent(node);
-    char *s = label ? js_rule_normalize_label((const char *)v) : js_rule_normalize((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
 /* Whether a node is the element `name`. */
 static int is_elem(xmlNodePtr node, const char *name)
 {
@@ -142,18 +133,6 @@ static int normalize_key(char **key)
     return *key ? 0 : JS_ENOMEM;
 }
 
-/* Free what a table declaration owns, not the declaration. */
-static void table_dispose(js_table_decl *t)
-{
-    free(t->id);
-    free(t->number);
-    free(t->title);
-    free(t->key_header);
-    free(t->col_marker);
-    strs_dispose(&t->labels);
-    strs_dispose(&t->headers);
-}
-
 /* Free the table, row and column names of a rule cell. */
 static void cell_dispose(js_rule_cell *c)
 {
@@ -196,6 +175,7 @@ static void mapping_dispose(js_mapping *m)
     free(m->id);
     strs_dispose(&m->a);
     strs_dispose(&m->b);
+    strs_dispose(&m->names);
 }
 
 /* Free what the set holds; NULL accepted. */
@@ -207,7 +187,7 @@ void js_ruleset_dispose(js_ruleset *set)
     free(set->id);
     free(set->narrative_file);
     for (i = 0; i < set->ntables; i++)
-        table_dispose(&set->tables[i]);
+        js_table_decl_dispose(&set->tables[i]);
     free(set->tables);
     for (i = 0; i < set->nrules; i++)
         rule_dispose(&set->rules[i]);
@@ -281,118 +261,6 @@ static int parse_uint(unsigned *out, const char *s, unsigned max)
     return 0;
 }
 
-/* Read a <table> declaration. */
-static int load_table(const loader *ld, xmlNodePtr node)
-{
-    js_table_decl t = {0};
-    char *s = NULL, *raw = NULL;
-    xmlNodePtr c;
-    unsigned u;
-    int rc;
-    js_table_decl *grown;
-
-    if ((rc = need_attr(&t.id, ld, node, "id")) < 0 ||
-        (rc = need_attr(&raw, ld, node, "number")) < 0)
-        goto cleanup;
-    t.number = js_rule_normalize(raw);
-    free(raw);
-    raw = NULL;
-    if ((rc = need_attr(&raw, ld, node, "title")) < 0)
-        goto cleanup;
-    t.title = js_rule_normalize(raw);
-    if (!t.number || !t.title) {
-        rc = JS_ENOMEM;
-        goto cleanup;
-    }
-    if (js_ruleset_table(ld->set, t.id) || js_ruleset_table(ld->set, t.number)) {
-        rc = bad(ld, node, "table declared twice", t.id);
-        goto cleanup;
-    }
-    if ((rc = need_attr(&s, ld, node, "rows")) < 0)
-        goto cleanup;
-    if (strcmp(s, "line") == 0)
-        t.rows = JS_ROWS_LINE;
-    else if (strcmp(s, "code") == 0)
-        t.rows = JS_ROWS_CODE;
-    else if (strcmp(s, "label") == 0)
-        t.rows = JS_ROWS_LABEL;
-    else if (strcmp(s, "single") == 0)
-        t.rows = JS_ROWS_SINGLE;
-    else {
-        rc = bad(ld, node, "rows must be line, code, label or single", s);
-        goto cleanup;
-    }
-    free(s);
-    if ((rc = need_attr(&s, ld, node, "columns")) < 0)
-        goto cleanup;
-    if (strcmp(s, "number") == 0)
-        t.cols = JS_COLS_NUMBER;
-    else if (strcmp(s, "header") == 0)
-        t.cols = JS_COLS_HEADER;
-    else {
-        rc = bad(ld, node, "columns must be number or header", s);
-        goto cleanup;
-    }
-    free(s);
-    s = attr(node, "decimals");
-    t.decimals = 2;
-    if (s) {
-        if (parse_uint(&u, s, 6) < 0) {
-            rc = bad(ld, node, "decimals must be 0..6", s);
-            goto cleanup;
-        }
-        t.decimals = (int)u;
-    }
-    free(s);
-    s = attr(node, "negatives");
-    t.negatives = s && strcmp(s, "allowed") == 0;
-    free(s);
-    s = attr(node, "lines");
-    if (s && parse_uint(&t.line_max, s, 100000) < 0) {
-        rc = bad(ld, node, "lines must be a number", s);
-        goto cleanup;
-    }
-    free(s);
-    s = NULL;
-    free(raw);
-    raw = attr(node, "key-header");
-    t.key_header = raw ? js_rule_normalize(raw) : NULL;
-    free(raw);
-    raw = attr(node, "column-marker");
-    t.col_marker = js_rule_normalize(raw ? raw : "栏次");
-    free(raw);
-    raw = NULL;
-    if (!t.col_marker) {
-        rc = JS_ENOMEM;
-        goto cleanup;
-    }
-    for (c = node->children; c; c = c->next) {
-        if (is_elem(c, "label"))
-            rc = strs_push(&t.labels, text_norm(c, 1));
-        else if (is_elem(c, "column"))
-            rc = strs_push(&t.headers, text_norm(c, 0));
-        if (rc < 0)
-            goto cleanup;
-    }
-    if (t.cols == JS_COLS_HEADER && t.headers.count == 0) {
-        rc = bad(ld, node, "a table keyed by header needs <column> elements", t.id);
-        goto cleanup;
-    }
-    grown = realloc(ld->set->tables, (ld->set->ntables + 1) * sizeof(*grown));
-    if (!grown) {
-        rc = js_error_set(JS_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    ld->set->tables = grown;
-    grown[ld->set->ntables++] = t;
-    return 0;
-cleanup:
-    free(s);
-    free(raw);
-    table_dispose(&t);
-    return rc;
-}
-
 /* Read a <mapping>. */
 static int load_mapping(const loader *ld, xmlNodePtr node)
 {
@@ -421,6 +289,14 @@ static int load_mapping(const loader *ld, xmlNodePtr node)
         }
         if ((rc = strs_push(&m.b, b)) < 0)
             goto cleanup;
+        /* names are matched against labels: normalized the same way */
+        {
+            char *name = attr(c, "name");
+            char *norm = js_rule_normalize_label(name ? name : "");
+            free(name);
+            if ((rc = strs_push(&m.names, norm)) < 0)
+                goto cleanup;
+        }
     }
     grown = realloc(ld->set->mappings, (ld->set->nmappings + 1) * sizeof(*grown));
     if (!grown) {
@@ -831,7 +707,7 @@ static int load_doc(js_ruleset *set, xmlDocPtr doc, const char *name)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (is_elem(c, "table"))
-            rc = load_table(&ld, c);
+            rc = js_table_decl_load(set, name, c);
         else if (is_elem(c, "mapping"))
             rc = load_mapping(&ld, c);
         else if (is_elem(c, "narrative")) {
@@ -891,7 +767,7 @@ int js_ruleset_load_memory(js_ruleset *set, const char *data, size_t size, const
     if (rc < 0) {
         size_t i;
         for (i = before.ntables; i < set->ntables; i++)
-            table_dispose(&set->tables[i]);
+            js_table_decl_dispose(&set->tables[i]);
         for (i = before.nrules; i < set->nrules; i++)
             rule_dispose(&set->rules[i]);
         for (i = before.nmappings; i < set->nmappings; i++)

@@ -1,26 +1,39 @@
 /*
  * table.h - the format's tables found in a workbook, every figure keyed.
  *
- * Tables are found by their title text (the full title, or 表一…表十),
- * wherever they sit: any sheet, any position, in any order.  Inside a table
- * the 行次 / 栏次 header rows and the 科目编码 columns give each figure a key
+ * Tables are found by meaning (addin/content/KEYS.md "Principles"): by
+ * their title (whole, with a year or department prefix, split over cells
+ * or rows, or only 表N), wherever they sit: any sheet, any position, any
+ * order, several on one sheet or one split over two.  Inside a table the
+ * header gives the value columns (栏次 numbers when printed, else the
+ * declared header texts and paths, with synonyms), and each data row a key
+ * (行次, 科目编码 in one column or over 类|款|项, a declared label, a mapped
+ * 类 name), so each figure is
  *     (table id, row key, column key)
- * so rules never use A1 addresses and survive inserted or deleted rows.
+ * and rules never use A1 addresses.  A 单位 line converts figures exactly
+ * into the format's unit.
  *
  * Key conventions (the rule files use the same strings):
  *   table id:   as declared in the format, "T1" … "T10".
- *   row key:    "L24" for 行次 24; a subject code as typed, digits only
- *               ("2010301", "30101", "103070599"); or a declared label with
- *               spaces and ordinals removed ("合计", "人员经费合计",
- *               "政府性基金收入", "货物").  One-row tables (表七) use "1".
- *   column key: the 栏次 number ("1" … "14"), or the header text without
- *               spaces where a table has no 栏次 ("金额", "采购金额").
- * Side-by-side blocks (表一, 表四, 表六) share one key space: their 行次 /
- * codes / 栏次 are distinct in the published layout.
+ *   row key:    "L24" for 行次 24; a subject code, digits only ("2010301",
+ *               "30101", "103070599"); or a declared line's key ("合计",
+ *               "人员经费合计", "收入总计", "年初.一般公共预算财政拨款").
+ *               One-row tables (表七) use "1".
+ *   column key: the 栏次 number ("1" … "14"), or the declared column key
+ *               ("金额", "决算数", "合计.预算数").
+ * A row belongs to one block of a side-by-side table; a column key is
+ * resolved within the row's block.
+ *
+ * Not there is not 0: an empty cell inside a table reads 0; a figure
+ * whose row or column does not exist is NULL (js_tables_figure), and
+ * js_tables_absence / js_tables_explain say why.  A check that needs it
+ * is not run: js_tables_not_found reports it once and lists the check in
+ * the one check.not-checked note (js_tables_report_not_checked).
  */
 #ifndef JS_TABLE_H
 #define JS_TABLE_H
 
+#include "buf.h"
 #include "decimal.h"
 #include "finding.h"
 #include "format.h"
@@ -80,5 +93,62 @@ int js_tables_decimals(const js_tables *tables, const char *table_id);
 /* The sheet name and title cell where a table was found (for findings). */
 int js_tables_where(const char **sheet, uint32_t *row, uint32_t *col, const js_tables *tables,
                     const char *table_id);
+
+/* Why a figure is not there (js_tables_absence). */
+typedef enum js_absence {
+    JS_ABSENT_NO = 0, /* it is there: js_tables_figure returns it */
+    JS_ABSENT_ZERO,   /* no cell, and it reads 0 by nature: a code row not
+                         printed in a table read whole (no spending there),
+                         or any figure of a table its note says is empty */
+    JS_ABSENT_TABLE,  /* the table was not found (a table.* finding says so) */
+    JS_ABSENT_ROW,    /* the table has no such row */
+    JS_ABSENT_COLUMN  /* the table (or that row's block) has no such column */
+} js_absence;
+
+/*
+ * Whether (table, row key, column key) has a figure, and if not why.  A
+ * code row that is not printed reads 0 only when every row with figures
+ * of that table could be keyed; otherwise it is JS_ABSENT_ROW too.
+ */
+js_absence js_tables_absence(const js_tables *tables, const char *table_id, const char *row_key,
+                             const char *col_key);
+
+/*
+ * Say in words why (table, row, column) has no figure: what was expected
+ * (the row's declared labels or code, the column's header texts) and where
+ * the locator looked (the table's area).  Appends to zh and en (either may
+ * be NULL); sheet, row and col (each may be NULL) get the cell to point at: the
+ * table's title, or nothing (sheet NULL) when the table was not found.
+ */
+int js_tables_explain(js_buf *zh, js_buf *en, const char **sheet, uint32_t *row, uint32_t *col,
+                      const js_tables *tables, const char *table_id, const char *row_key,
+                      const char *col_key);
+
+/*
+ * A check (`check_id`: a rule id, or a narrative check's id) could not run
+ * because (table, row, column) has no figure: the first time that figure
+ * is named, a finding figure.not-found (warning) says which, where the
+ * locator looked and what it expected (a missing table was reported by
+ * the locator already); the check id is kept for the one check.not-checked
+ * note.  `tables` is const for its figures; the notes are bookkeeping.
+ */
+int js_tables_not_found(js_findings *out, const js_tables *tables, const char *check_id,
+                        const char *table_id, const char *row_key, const char *col_key);
+
+/* Keep `check_id` for the check.not-checked note without a figure to name
+ * (the check was skipped because a table it needs was not found). */
+int js_tables_skip_check(const js_tables *tables, const char *check_id);
+
+/* Append the one note check.not-checked naming every check kept so far
+ * (nothing when none), and forget them.  check.c calls it last. */
+int js_tables_report_not_checked(js_findings *out, const js_tables *tables);
+
+/*
+ * How each table was located and what each figure was keyed to, as text
+ * (`juesuan dump --tables`): the sheet and title cell, header rows, blocks,
+ * value columns with their keys, the unit, then one line per figure
+ * "row key, column key, cell, value".  Appended to out.
+ */
+int js_tables_describe(js_buf *out, const js_tables *tables);
 
 #endif

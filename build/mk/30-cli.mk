@@ -24,3 +24,13 @@ test-cli: $(CLI_BIN) $(CONTENT_STAMP)
 	python3 $(TOP)/tests/cli/test_cli.py $(OUT)
 
 TEST_TARGETS += test-cli
+
+# The layout corpus (tests/layouts/): the seed's tables in the layouts
+# departments type and 2024 reports A/B/C and the template, generated, written
+# in every workbook format of run_test.py's FORMATS (LibreOffice converts), and
+# checked with `juesuan check` and `juesuan dump --tables`.
+.PHONY: test-layouts
+test-layouts: $(CLI_BIN) $(CONTENT_STAMP)
+	PYTHONDONTWRITEBYTECODE=1 python3 $(TOP)/tests/layouts/run_test.py $(OUT)
+
+TEST_TARGETS += test-layouts

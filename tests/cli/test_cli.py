@@ -228,6 +228,38 @@ def json_stays_json_for_file_names_that_are_not_utf8():
 def workbook_without_tables_is_unusable():
     rc, (o,), _ = check_json(os.path.join(TOP, "tests", "data", "ods", "features.ods"))
     assert rc == 2 and "error" in o, o
+    # with no format named (no JuesuanFormat property), it says what each format found
+    plain = os.path.join(TMP, "plain.fods")
+    with open(plain, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?><office:document '
+                'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                'office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body>'
+                '<office:spreadsheet><table:table table:name="Sheet1"><table:table-row>'
+                '<table:table-cell office:value-type="string"><text:p>收入决算表</text:p>'
+                '</table:table-cell></table:table-row></table:table></office:spreadsheet>'
+                '</office:body></office:document>')
+    rc, (o,), _ = check_json(plain)
+    assert rc == 2 and "no tables of any known format found" in o["error"], o
+    assert "cn-bmjs-2016 finds 0 of its 10 tables" in o["error"], o
+    assert "cn-bmjs-2024 finds 0 of its 9 tables" in o["error"], o
+
+
+@test
+def dump_tables_says_where_each_figure_comes_from():
+    rc, out, err = run("dump", "--tables", sample("sample.ods"))
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "format cn-bmjs-2016", lines[0]
+    assert "# 表六 T6 一般公共预算财政拨款基本支出决算表" in lines, lines[:5]
+    assert any(l.startswith("located: 表七!A1 (title)") and "栏次 row" in l for l in lines)
+    assert any(l.startswith("block 2: columns D-F, 支出 (by its head); values F=2") for l in lines)
+    assert "T6\t公用经费合计\t金额\t表六!I36\t60.80\t公用经费合计" in lines
+    assert "T1\tL60\t2\t表一!F30\t3367.47\t本年支出合计" in lines
+    rc, out, err = run("dump", "--tables", "--format", "cn-bmjs-2024", sample("sample.ods"))
+    assert rc == 0 and out.startswith("format cn-bmjs-2024\n"), out[:200]
+    assert "! table.unreadable 找到表七 财政拨款" in out, out[-500:]
 
 
 @test

@@ -477,7 +477,16 @@ static void test_unplaced_table_not_checked(void)
         }
     }
     CU_ASSERT_EQUAL_FATAL(e, 2);
-    audit(&fx, 2); /* the seed's own two; nothing from 栏9 / 栏10 */
+    /* the seed's own two, and one figure.not-found warning for each of 栏9
+     * and 栏10 naming where the locator looked; nothing computed from them */
+    audit(&fx, 4);
+    for (i = 0, e = 0; i < fx.found.count; i++)
+        if (strcmp(fx.found.items[i].rule, "figure.not-found") == 0) {
+            CU_ASSERT_EQUAL(fx.found.items[i].severity, JS_SEVERITY_WARNING);
+            CU_ASSERT_PTR_NOT_NULL(strstr(fx.found.items[i].message_zh, "表七"));
+            e++;
+        }
+    CU_ASSERT_EQUAL(e, 2);
     for (i = 0; i < fx.found.count; i++)
         CU_ASSERT_PTR_NULL(strstr(fx.found.items[i].message_zh, "按文中所写"));
     n = note_of(&fx, "check.not-checked");
@@ -488,8 +497,6 @@ static void test_unplaced_table_not_checked(void)
     /* 公务接待费 is there: its amount is checked, its share (of the three) is not */
     CU_ASSERT_PTR_NULL(strstr(n->message_zh, "N7.1:amount:T7/1/13"));
     CU_ASSERT_PTR_NOT_NULL(strstr(n->message_zh, "N7.1:share:T7/1/13"));
-    CU_ASSERT_EQUAL_FATAL(n->ncells, 1);
-    CU_ASSERT_STRING_EQUAL(n->cells[0].sheet, "情况说明");
     expect_coverage(&fx, 137);
     teardown(&fx);
 

@@ -408,16 +408,35 @@ static void test_schema_rejects_with_line(void)
 static void test_named_row_missing(void)
 {
     fixture fx;
+    js_tables *ts = NULL;
     const js_finding *f;
     setup(&fx);
     num(fx.a, 5, 1, "7"); /* the 合计 line renumbered: 行次 3 is gone */
     check(&fx);
-    /* A.sum and X.same both need 甲表 L3: reported once, at the table */
-    f = only(&fx, "table.row-missing", JS_SEVERITY_ERROR);
+    /* A.sum and X.same both need 甲表 L3: reported once, at the table, and
+     * neither is judged with a zero (X.mapped's L3 comes from a mapping: a
+     * blank line not printed, passed) */
+    f = only(&fx, "figure.not-found", JS_SEVERITY_WARNING);
     CU_ASSERT_PTR_NOT_NULL(strstr(f->message_en, "\"L3\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_en, "line number 3"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, "甲!A1:"));
     CU_ASSERT_EQUAL_FATAL(f->ncells, 1);
     CU_ASSERT_STRING_EQUAL(f->cells[0].sheet, "甲");
     CU_ASSERT_EQUAL(f->cells[0].row, 0);
+    /* the one note names the rules not checked */
+    js_findings_dispose(&fx.out);
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fx.out, &fx.format, fx.wb), 0);
+    CU_ASSERT_EQUAL(js_rules_run(&fx.out, &fx.format.set, ts), 0);
+    CU_ASSERT_EQUAL(js_tables_report_not_checked(&fx.out, ts), 0);
+    f = &fx.out.items[fx.out.count - 1];
+    CU_ASSERT_STRING_EQUAL(f->rule, "check.not-checked");
+    CU_ASSERT_EQUAL(f->severity, JS_SEVERITY_NOTE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_en, "A.sum, X.same"));
+    /* reported once: a second call adds nothing */
+    CU_ASSERT_EQUAL(js_tables_report_not_checked(&fx.out, ts), 0);
+    CU_ASSERT_STRING_EQUAL(fx.out.items[fx.out.count - 1].rule, "check.not-checked");
+    CU_ASSERT_EQUAL(fx.out.count, 2);
+    js_tables_free(ts);
     teardown(&fx);
 }
 
@@ -575,7 +594,7 @@ static void test_compare_rows_refused_or_missing(void)
                  at + strlen("other-cols=\"3\""));
         setup_compare(&fx, rules);
         check(&fx);
-        only(&fx, "table.row-missing", JS_SEVERITY_ERROR);
+        only(&fx, "figure.not-found", JS_SEVERITY_WARNING);
         CU_ASSERT_PTR_NOT_NULL(strstr(fx.out.items[0].message_en, "column \"9\""));
         teardown(&fx);
     }

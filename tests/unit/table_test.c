@@ -7,8 +7,10 @@
 
 #include "check.h"
 #include "error.h"
+#include "format_detect.h"
 #include "table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -331,11 +333,430 @@ static void test_contents_and_number_only(void)
     js_format_free(f);
 }
 
+/* Put a number cell shown with two decimals. */
+static void fig2(js_sheet *sh, uint32_t r, uint32_t c, const char *v)
+{
+    CU_ASSERT_EQUAL(js_sheet_put(sh, r, c, JS_CELL_NUMBER, v, v, NULL), 0);
+}
+
+/* Load a format of the content folder. */
+static js_format *format(const char *id)
+{
+    js_format *f = NULL;
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&f, content_dir(), id), 0);
+    return f;
+}
+
+/*
+ * The seed's 表六 and 表七 as printed (issue 8): 表六's three blocks under two
+ * heads, 公用经费合计 typed under the middle block, its figure under the
+ * right-most one; 表七's 栏次 row 1 … 14 with no label, its data row with no
+ * label cell.  The middle block's empty 金额 cell is not the figure.
+ */
+static void test_published_t6_t7(void)
+{
+    js_format *f = format("cn-bmjs-2016");
+    js_workbook *wb = NULL;
+    js_sheet *six = NULL, *seven = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+    static const char *const heads[] = {
+        "合计", "因公出国(境)费", "公务用车购置及运行维护费", NULL, NULL, "公务接待费", "会议费"};
+    static const char *const vals[] = {"13.7", "6", "4.2",  "0", "4.2",  "3.5",  "8",
+                                       "12",   "6", "4.17", "0", "4.17", "1.84", "7.48"};
+    uint32_t c;
+
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&six, wb, "表六"), 0);
+    text(six, 0, 0, "一般公共预算财政拨款基本支出决算表");
+    text(six, 1, 0, "编制单位:某单位");
+    text(six, 1, 7, "表六");
+    text(six, 1, 8, "金额单位:万元");
+    text(six, 2, 0, "人员经费");
+    text(six, 2, 3, "公用经费");
+    for (c = 0; c < 9; c += 3) {
+        text(six, 3, c, "科目编码");
+        text(six, 3, c + 1, "科目名称");
+        text(six, 3, c + 2, "金额");
+    }
+    text(six, 4, 0, "301");
+    fig2(six, 4, 2, "255.01");
+    text(six, 4, 3, "302");
+    fig2(six, 4, 5, "60.80");
+    text(six, 4, 6, "310");
+    fig2(six, 4, 8, "0");
+    text(six, 5, 1, "人员经费合计");
+    fig2(six, 5, 2, "414.72");
+    text(six, 5, 4, "公用经费合计"); /* in the middle block's name column */
+    fig2(six, 5, 8, "60.80");        /* under the right-most 金额 */
+
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&seven, wb, "表七"), 0);
+    text(seven, 0, 0, "“三公”经费及会议费一般公共预算财政拨款支出情况表");
+    text(seven, 2, 0, "2016年度预算数");
+    text(seven, 2, 7, "2016年度决算数");
+    for (c = 0; c < 14; c++) {
+        const char *h = heads[c % 7];
+        char n[8];
+        if (h)
+            text(seven, 4, c, h);
+        snprintf(n, sizeof(n), "%u", c + 1);
+        fig2(seven, 6, c, n); /* 栏次 numbers, no label */
+        fig2(seven, 7, c, vals[c]);
+    }
+    text(seven, 5, 2, "小计");
+    text(seven, 5, 3, "公务用车购置费");
+    text(seven, 5, 4, "公务用车运行维护费");
+
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_TRUE(js_tables_found(ts, "T6"));
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T6", "公用经费合计", "金额"), "60.80");
+    CU_ASSERT_EQUAL(js_tables_figure(ts, "T6", "公用经费合计", "金额")->col, 8);
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T6", "人员经费合计", "金额"), "414.72");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T6", "302", "金额"), "60.80");
+    CU_ASSERT_TRUE(js_tables_found(ts, "T7"));
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "1"), "13.70");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "8"), "12.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "14"), "7.48");
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.unreadable"), 0);
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.row-unkeyed"), 0);
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    /* without its 栏次 row, 表七 is keyed by its header paths */
+    js_workbook_free(wb);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&seven, wb, "表七"), 0);
+    text(seven, 0, 0, "“三公”经费及会议费一般公共预算财政拨款支出情况表");
+    text(seven, 2, 0, "2016年度预算数");
+    text(seven, 2, 7, "2016年度决算数");
+    for (c = 0; c < 14; c++)
+        if (heads[c % 7])
+            text(seven, 4, c, heads[c % 7]);
+    text(seven, 5, 2, "小计");
+    text(seven, 5, 3, "公务用车购置费");
+    text(seven, 5, 4, "公务用车运行维护费");
+    text(seven, 5, 9, "小计");
+    text(seven, 5, 10, "公务用车购置费");
+    text(seven, 5, 11, "公务用车运行维护费");
+    for (c = 0; c < 14; c++)
+        fig2(seven, 7, c, vals[c]);
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "3"), "4.20");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "10"), "4.17");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "11"), "0.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "13"), "1.84");
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
+/*
+ * 2024 tables: 表七's four-row header typed without merges (group headings
+ * fill right), 表五's codes over 类 | 款 | 项 typed as numbers with 合计 at
+ * the bottom, in 元, and 表四's 年初 sub-lines repeating the fund names.
+ */
+static void test_2024_paths_codes_units_lines(void)
+{
+    js_format *f = format("cn-bmjs-2024");
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+    uint32_t c;
+
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "三公"), 0);
+    text(sh, 0, 0, "上海市某局2024年度财政拨款“三公”经费支出决算表");
+    text(sh, 1, 11, "单位：万元");
+    text(sh, 2, 0, "财政拨款“三公”经费");
+    text(sh, 3, 0, "合计");
+    text(sh, 3, 2, "因公出国（境）费");
+    text(sh, 3, 4, "公务用车购置及运行费");
+    text(sh, 3, 10, "公务接待费");
+    text(sh, 4, 4, "小计");
+    text(sh, 4, 6, "公务用车购置费");
+    text(sh, 4, 8, "公务用车运行费");
+    for (c = 0; c < 12; c++) {
+        char v[16];
+        text(sh, 5, c, c % 2 ? "决算数" : "预算数");
+        snprintf(v, sizeof(v), "%u.5", c + 1);
+        fig2(sh, 6, c, v);
+    }
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "表五"), 0);
+    text(sh, 0, 0, "一般公共预算财政拨款支出决算表");
+    text(sh, 1, 6, "单位：元");
+    text(sh, 2, 0, "项目");
+    text(sh, 2, 4, "合计");
+    text(sh, 2, 5, "基本支出");
+    text(sh, 2, 6, "项目支出");
+    text(sh, 3, 0, "功能分类科目编码");
+    text(sh, 3, 3, "科目名称");
+    text(sh, 4, 0, "类");
+    text(sh, 4, 1, "款");
+    text(sh, 4, 2, "项");
+    fig2(sh, 5, 0, "208");
+    text(sh, 5, 3, "社会保障和就业支出");
+    fig2(sh, 5, 4, "1441800");
+    fig2(sh, 6, 0, "208");
+    fig2(sh, 6, 1, "5"); /* 款 05 typed as a number */
+    fig2(sh, 6, 4, "1441800");
+    fig2(sh, 7, 0, "208");
+    fig2(sh, 7, 1, "5");
+    fig2(sh, 7, 2, "5");
+    fig2(sh, 7, 4, "961200");
+    fig2(sh, 8, 0, "208");
+    fig2(sh, 8, 1, "5");
+    fig2(sh, 8, 2, "6");
+    fig2(sh, 8, 4, "480600");
+    text(sh, 9, 3, "合计");
+    fig2(sh, 9, 4, "1441800");
+    fig2(sh, 9, 5, "1441800.5"); /* 144.180050 万元: more decimals than published */
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "财拨"), 0);
+    text(sh, 0, 0, "财政拨款收入支出决算总表");
+    text(sh, 1, 0, "收入");
+    text(sh, 1, 2, "支出");
+    text(sh, 2, 0, "项目");
+    text(sh, 2, 1, "决算数");
+    text(sh, 2, 2, "项目");
+    text(sh, 2, 3, "合计");
+    text(sh, 2, 4, "一般公共预算财政拨款");
+    text(sh, 2, 5, "政府性基金预算财政拨款");
+    text(sh, 2, 6, "国有资本经营预算财政拨款");
+    text(sh, 3, 0, "一、一般公共预算财政拨款");
+    fig2(sh, 3, 1, "100");
+    text(sh, 3, 2, "二十二、灾害防治及应急管理支出");
+    fig2(sh, 3, 3, "7");
+    fig2(sh, 3, 4, "7");
+    text(sh, 4, 0, "年初财政拨款结转和结余");
+    fig2(sh, 4, 1, "9");
+    text(sh, 5, 0, "一、一般公共预算财政拨款");
+    fig2(sh, 5, 1, "8");
+    text(sh, 6, 0, "总计");
+    fig2(sh, 6, 1, "109");
+    text(sh, 6, 2, "总计");
+    fig2(sh, 6, 3, "109");
+
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "合计.预算数"), "1.50");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "公务用车购置及运行维护费.决算数"), "6.50");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "公务用车购置费.预算数"), "7.50");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "公务用车运行维护费.决算数"), "10.50");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T7", "1", "公务接待费.决算数"), "12.50");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T5", "208", "合计"), "144.18");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T5", "20805", "合计"), "144.18");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T5", "2080505", "合计"), "96.12");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T5", "2080506", "合计"), "48.06");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T5", "合计", "基本支出"), "144.18");
+    CU_ASSERT_EQUAL(count_rule(&fs, "read.decimals"), 1);
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T4", "一般公共预算财政拨款", "决算数"), "100.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T4", "年初.一般公共预算财政拨款", "决算数"), "8.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T4", "224", "一般公共预算财政拨款"), "7.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T4", "收入总计", "决算数"), "109.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T4", "支出总计", "合计"), "109.00");
+    /* a 类 line not printed reads 0; a fund line's 支出 columns do not exist */
+    CU_ASSERT_EQUAL(js_tables_absence(ts, "T4", "231", "合计"), JS_ABSENT_ZERO);
+    CU_ASSERT_EQUAL(js_tables_absence(ts, "T4", "一般公共预算财政拨款", "合计"), JS_ABSENT_COLUMN);
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
+/*
+ * Not there is not 0: an empty 表八 with its 说明 reads 0; without the note
+ * its unprinted 合计 is not found, said once, and the checks that need it
+ * are listed in one note; a table with an unkeyed row of figures no longer
+ * lets an unprinted code read 0.
+ */
+static void test_absence(void)
+{
+    js_format *f = format("cn-bmjs-2024");
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+    js_buf zh = JS_BUF_INIT, en = JS_BUF_INIT;
+    const js_figure *z;
+    const char *sheet = NULL;
+    uint32_t r = 0, c = 0;
+
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "基金"), 0);
+    text(sh, 0, 0, "政府性基金预算财政拨款收入支出决算表");
+    text(sh, 2, 0, "项目");
+    text(sh, 2, 2, "年初结转和结余");
+    text(sh, 2, 3, "本年收入");
+    text(sh, 2, 4, "本年支出");
+    text(sh, 2, 7, "年末结转和结余");
+    text(sh, 3, 0, "功能分类科目编码");
+    text(sh, 3, 1, "科目名称");
+    text(sh, 3, 4, "合计");
+    text(sh, 3, 5, "基本支出");
+    text(sh, 3, 6, "项目支出");
+    text(sh, 9, 0, "说明：某局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。");
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "支出"), 0);
+    text(sh, 0, 0, "支出决算表");
+    text(sh, 1, 0, "项目");
+    text(sh, 1, 2, "本年支出合计");
+    text(sh, 1, 3, "基本支出");
+    text(sh, 2, 0, "功能分类科目编码");
+    text(sh, 2, 1, "科目名称");
+    text(sh, 3, 1, "合计");
+    fig2(sh, 3, 2, "10");
+    text(sh, 4, 0, "208");
+    fig2(sh, 4, 2, "6");
+    text(sh, 5, 1, "某个打错的科目");
+    fig2(sh, 5, 2, "4"); /* figures without a code or a known label */
+
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    z = js_tables_figure(ts, "T8", "合计", "本年收入");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+    CU_ASSERT_EQUAL(z->value.units, 0);
+    CU_ASSERT_EQUAL(z->row, 9);
+    /* every figure of an empty table is there, as 0 at its note */
+    CU_ASSERT_EQUAL(js_tables_absence(ts, "T8", "2296003", "本年支出合计"), JS_ABSENT_NO);
+    CU_ASSERT_EQUAL(js_tables_figure(ts, "T8", "2296003", "本年支出合计"), z);
+    /* 表三 has an unkeyed row: 210 is not printed, and is not taken as 0 */
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.row-unkeyed"), 1);
+    CU_ASSERT_EQUAL(js_tables_absence(ts, "T3", "210", "本年支出合计"), JS_ABSENT_ROW);
+    CU_ASSERT_EQUAL(js_tables_absence(ts, "T3", "合计", "项目支出"), JS_ABSENT_COLUMN);
+    CU_ASSERT_EQUAL(js_tables_absence(ts, "T1", "合计", "决算数"), JS_ABSENT_TABLE);
+    CU_ASSERT_EQUAL(js_tables_explain(&zh, &en, &sheet, &r, &c, ts, "T3", "合计", "项目支出"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_buf_cstr(&zh), "项目支出"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_buf_cstr(&en), "支出!A1:"));
+    CU_ASSERT_STRING_EQUAL(sheet, "支出");
+    js_findings_dispose(&fs);
+    /* one finding per missing figure, one note naming every check */
+    CU_ASSERT_EQUAL(js_tables_not_found(&fs, ts, "X.one", "T3", "合计", "项目支出"), 0);
+    CU_ASSERT_EQUAL(js_tables_not_found(&fs, ts, "X.two", "T3", "208", "项目支出"), 0);
+    CU_ASSERT_EQUAL(js_tables_not_found(&fs, ts, "X.three", "T1", "收入总计", "决算数"), 0);
+    CU_ASSERT_EQUAL(js_tables_not_found(&fs, ts, "X.four", "T8", "合计", "本年收入"), 0);
+    CU_ASSERT_EQUAL(fs.count, 1);
+    CU_ASSERT_STRING_EQUAL(fs.items[0].rule, "figure.not-found");
+    CU_ASSERT_EQUAL(fs.items[0].severity, JS_SEVERITY_WARNING);
+    CU_ASSERT_EQUAL(js_tables_report_not_checked(&fs, ts), 0);
+    CU_ASSERT_EQUAL_FATAL(fs.count, 2);
+    CU_ASSERT_STRING_EQUAL(fs.items[1].rule, "check.not-checked");
+    CU_ASSERT_PTR_NOT_NULL(strstr(fs.items[1].message_en, "X.one, X.two, X.three"));
+    CU_ASSERT_PTR_NULL(strstr(fs.items[1].message_en, "X.four"));
+    js_buf_dispose(&zh);
+    js_buf_dispose(&en);
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
+/*
+ * Titles split over cells and over rows, and a table over two sheets (its
+ * title repeated with 续): one table, its rows from both.
+ */
+static void test_title_forms_and_split_table(void)
+{
+    js_format *f = format("cn-bmjs-2016");
+    js_workbook *wb = NULL;
+    js_sheet *a = NULL, *b = NULL, *c = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&a, wb, "A"), 0);
+    text(a, 0, 0, "一般公共预算财政拨款");
+    text(a, 1, 0, "支出决算表"); /* 表五, not 表三 */
+    text(a, 2, 0, "科目编码");
+    text(a, 2, 1, "科目名称");
+    text(a, 2, 2, "本年支出合计");
+    text(a, 3, 0, "201");
+    fig2(a, 3, 2, "5");
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&b, wb, "B"), 0);
+    text(b, 0, 0, "支出");
+    text(b, 0, 1, "决算表"); /* 表三, over two cells */
+    text(b, 2, 0, "科目编码");
+    text(b, 2, 1, "科目名称");
+    text(b, 2, 2, "本年支出合计");
+    text(b, 3, 1, "合计");
+    fig2(b, 3, 2, "9");
+    text(b, 4, 0, "201");
+    fig2(b, 4, 2, "5");
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&c, wb, "C"), 0);
+    text(c, 0, 0, "支出决算表（续）");
+    text(c, 2, 0, "科目编码");
+    text(c, 2, 1, "科目名称");
+    text(c, 2, 2, "本年支出合计");
+    text(c, 3, 0, "206");
+    fig2(c, 3, 2, "4");
+    /* another format's table whose title ends with 支出决算表: not 表三 */
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&c, wb, "D"), 0);
+    text(c, 0, 0, "国有资本经营预算财政拨款收入支出决算表");
+    text(c, 2, 0, "科目编码");
+    text(c, 2, 1, "科目名称");
+    text(c, 2, 2, "本年支出合计");
+    text(c, 3, 1, "合计");
+    fig2(c, 3, 2, "1");
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_TRUE(js_tables_found(ts, "T5"));
+    CU_ASSERT_TRUE(js_tables_found(ts, "T3"));
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T5", "201", "1"), "5.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "合计", "1"), "9.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "206", "1"), "4.00");
+    CU_ASSERT_STRING_EQUAL(js_tables_figure(ts, "T3", "206", "1")->sheet, "C");
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.twice"), 0);
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
+/* The format told by the tables: 2024's own titles win; nothing fits says so. */
+static void test_format_detect(void)
+{
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_format_guess g;
+    uint32_t k;
+
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "Sheet1"), 0);
+    text(sh, 0, 0, "hello");
+    CU_ASSERT_EQUAL(js_format_detect(&g, content_dir(), wb), JS_ENOTFOUND);
+    CU_ASSERT_PTR_NULL(g.id);
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "cn-bmjs-2016 finds 0 of its 10 tables"));
+    js_format_guess_dispose(&g);
+    for (k = 0; k < 2; k++) {
+        uint32_t r0 = k * 10;
+        text(sh, r0, 0, k ? "国有资本经营预算财政拨款收入支出决算表" : "收入决算表");
+        text(sh, r0 + 1, 0, "项目");
+        text(sh, r0 + 1, 2, "本年收入合计");
+        text(sh, r0 + 1, 3, k ? "年初结转和结余" : "财政拨款收入");
+        text(sh, r0 + 2, 0, "功能分类科目编码");
+        text(sh, r0 + 3, 1, "合计");
+        fig2(sh, r0 + 3, 2, "1");
+    }
+    CU_ASSERT_EQUAL(js_format_detect(&g, content_dir(), wb), 0);
+    CU_ASSERT_STRING_EQUAL(g.id, "cn-bmjs-2024");
+    CU_ASSERT_PTR_NOT_NULL(strstr(g.why_en, "chose cn-bmjs-2024"));
+    {
+        js_findings fs = JS_FINDINGS_INIT;
+        CU_ASSERT_EQUAL(js_format_guess_note(&fs, &g), 0);
+        CU_ASSERT_STRING_EQUAL(fs.items[0].rule, "format.detected");
+        CU_ASSERT_EQUAL(fs.items[0].severity, JS_SEVERITY_NOTE);
+        js_findings_dispose(&fs);
+    }
+    js_format_guess_dispose(&g);
+    js_workbook_free(wb);
+}
+
 static CU_TestInfo table_tests[] = {
     {"two blocks side by side, spaced title, blank rows", test_blocks_side_by_side},
     {"codes, substring titles, bad figures, decimals", test_codes_substring_titles_and_bad_figures},
     {"a table found twice, tables missing", test_twice_and_missing},
     {"contents lines are no tables; a 表N cell anchors one", test_contents_and_number_only},
+    {"the seed's 表六 and 表七 as printed", test_published_t6_t7},
+    {"2024: header paths, 类|款|项 numbers, 单位:元, 年初 lines",
+     test_2024_paths_codes_units_lines},
+    {"not there is not 0: empty note, unkeyed rows, the ledger", test_absence},
+    {"titles over cells and rows, a table over two sheets", test_title_forms_and_split_table},
+    {"the format told by the tables", test_format_detect},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(table, table_tests)
