@@ -494,6 +494,13 @@ def expected(case, wb, findings):
         if c not in cells:
             cells.append(c)
     errors, warnings, _ = summary(findings)
+    # a figure the change makes negative (a total computed by the template's
+    # formulas): the checker reads it and warns (read.negative; no table of
+    # the format allows negatives)
+    for t in keyed(wb).values():
+        for (_, _), (value, where) in t.cells.items():
+            if value < 0:
+                warnings.append(("read.negative", where))
     return {"case": rule, "file": rule + ".fods", "why": why,
             "change": "%s [%s] %s = %s" % (sid, rkey, ckey, value), "changed": changed,
             "rule": rule, "severity": f.severity, "cells": cells,
