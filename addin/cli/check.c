@@ -61,7 +61,7 @@ int js_cli_check(const js_cli_options *opts, int nfiles, char **files)
 
     if (js_cli_content_dir(content_dir, sizeof(content_dir)) < 0 ||
         js_format_cache_new(&cache, content_dir, opts->rule_files) < 0) {
-        fprintf(stderr, "juesuan: %s\n", js_error_last());
+        js_report_line(stderr, "juesuan", js_error_last());
         return JS_EXIT_UNUSABLE;
     }
     for (i = 0; i < nfiles; i++) {

@@ -46,7 +46,8 @@ typedef struct js_format_cache js_format_cache;
  */
 int js_cli_content_dir(char *buf, size_t size);
 
-/* New empty cache for `content_dir` (copied) with the district rule files. */
+/* New empty cache for `content_dir` (copied) with the district rule files,
+ * read and validated here, once: a broken one fails with its file and line. */
 int js_format_cache_new(js_format_cache **out, const char *content_dir, const char **rule_files);
 
 /*
@@ -73,6 +74,18 @@ void js_report_text(FILE *out, const char *file, const char *format_id, const js
 /* Print one file's findings as one JSON object on one line (see check.c). */
 void js_report_json(FILE *out, const char *file, const char *format_id, const js_findings *list,
                     js_lang lang);
+
+/*
+ * Write `s`, a string from a file or the command line, as text that cannot
+ * act on a terminal: control characters (C0, DEL, C1), the bidi overrides
+ * U+202A-202E and U+2066-2069, bytes that are not UTF-8 and the backslash
+ * are escaped (\n, \x1b, \u202e, \xff, \\).  Every text line of the
+ * command that quotes such a string writes it through here.
+ */
+void js_report_put(FILE *out, const char *s);
+
+/* One line "who: what" (who omitted when NULL), both through js_report_put. */
+void js_report_line(FILE *out, const char *who, const char *what);
 
 /* Print a file that could not be used: text or a JSON object with "error". */
 void js_report_unusable(FILE *out, const char *file, const char *reason, int json);

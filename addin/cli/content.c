@@ -56,29 +56,43 @@ int js_cli_content_dir(char *buf, size_t size)
 
 struct js_format_cache {
     char *content_dir;
-    const char **rule_files;
+    js_rule_doc **rules; /* the --rules files, read once */
+    size_t nrules;
     js_format **formats;
     size_t count;
     js_format_guess guess; /* the last js_format_cache_get that had to guess */
     int guessed;
 };
 
-/* See cli.h.  content_dir is copied; rule_files is borrowed and must outlive
- * the cache (main's array does). */
+/* See cli.h.  content_dir is copied.  Each rule file is read and validated
+ * here, once per run: a broken one fails the cache (one message, before any
+ * workbook), and each format loaded later gets the rules without parsing
+ * the file again. */
 int js_format_cache_new(js_format_cache **out, const char *content_dir, const char **rule_files)
 {
     js_format_cache *cache = calloc(1, sizeof(*cache));
+    size_t n = 0, i;
+    int rc = 0;
 
+    *out = NULL;
     if (!cache)
         return js_error_set(JS_ENOMEM, "out of memory");
+    while (rule_files && rule_files[n])
+        n++;
     cache->content_dir = js_strdup(content_dir);
-    if (!cache->content_dir) {
-        free(cache);
-        return JS_ENOMEM;
+    cache->rules = calloc(n ? n : 1, sizeof(*cache->rules));
+    if (!cache->content_dir || !cache->rules) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto fail;
     }
-    cache->rule_files = rule_files;
+    for (i = 0; i < n; i++, cache->nrules++)
+        if ((rc = js_format_rules_read(&cache->rules[i], content_dir, rule_files[i])) < 0)
+            goto fail;
     *out = cache;
     return 0;
+fail:
+    js_format_cache_free(cache);
+    return rc;
 }
 
 /* The loaded format `id`, loading it (with the district rule files) on a
@@ -98,8 +112,8 @@ static int cache_load(const js_format **out, js_format_cache *cache, const char 
     rc = js_format_load(&format, cache->content_dir, id);
     if (rc < 0)
         return rc;
-    for (i = 0; cache->rule_files && cache->rule_files[i]; i++) {
-        rc = js_format_add_rules(format, cache->rule_files[i]);
+    for (i = 0; i < cache->nrules; i++) {
+        rc = js_format_add_rule_doc(format, cache->rules[i]);
         if (rc < 0)
             goto fail;
     }
@@ -177,6 +191,9 @@ void js_format_cache_free(js_format_cache *cache)
         return;
     for (i = 0; i < cache->count; i++)
         js_format_free(cache->formats[i]);
+    for (i = 0; i < cache->nrules; i++)
+        js_format_rules_free(cache->rules[i]);
+    free(cache->rules);
     free(cache->formats);
     js_format_guess_dispose(&cache->guess);
     free(cache->content_dir);

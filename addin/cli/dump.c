@@ -2,7 +2,8 @@
  * dump.c - `juesuan dump [--limit N=V] FILE`: every stored cell as the checker reads it.
  *
  * One line per cell, tab-separated: sheet, cell (A1), type, value literal,
- * formula, text (tabs, newlines and backslashes escaped as \t \n \\).
+ * formula, text (tabs, newlines and backslashes escaped as \t \n \\, other
+ * control characters as \xNN or \uNNNN: see js_report_put).
  * Then one line per merged area: "#merge", sheet!cell, rows x columns;
  * one per hidden sheet: "#hidden", name; and one per document property:
  * "#property", name, value.
@@ -24,27 +25,11 @@
 
 #include <stdio.h>
 
-/* Print `s` with tab, newline, CR and backslash escaped. */
+/* Print `s` escaped by js_report_put: tab, newline, CR and backslash as
+ * \t \n \r \\ (so the tab-separated columns hold), other controls too. */
 static void print_escaped(const char *s)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '\t':
-            fputs("\\t", stdout);
-            break;
-        case '\n':
-            fputs("\\n", stdout);
-            break;
-        case '\r':
-            fputs("\\r", stdout);
-            break;
-        case '\\':
-            fputs("\\\\", stdout);
-            break;
-        default:
-            putchar(*s);
-        }
-    }
+    js_report_put(stdout, s);
 }
 
 /* The cell type as the dump's second column spells it (static string). */
@@ -80,7 +65,7 @@ static int dump_tables(const js_cli_options *opts, const char *path, const js_wo
         js_format_cache_get(&format, cache, opts->format_id, wb) < 0 ||
         js_tables_locate(&tables, &findings, format, wb) < 0 ||
         js_tables_describe(&out, tables) < 0) {
-        fprintf(stderr, "%s: %s\n", path, js_error_last());
+        js_report_line(stderr, path, js_error_last());
         goto cleanup;
     }
     printf("format %s", js_format_id(format));
@@ -112,7 +97,7 @@ int js_cli_dump(const js_cli_options *opts, const char *path)
     char name[32];
 
     if (js_book_read(&wb, NULL, path, &opts->budget) < 0) {
-        fprintf(stderr, "%s: %s\n", path, js_error_last());
+        js_report_line(stderr, path, js_error_last());
         return JS_EXIT_UNUSABLE;
     }
     if (opts->tables) {

@@ -1,5 +1,5 @@
 /*
- * fill.c - `juesuan fill [--format ID] IN OUT`
+ * fill.c - `juesuan fill [--format ID] [--limit NAME=VALUE]... IN OUT`
  *
  * Writes OUT, a copy of IN with the narrative's generated cells filled in;
  * IN is never written and every other cell of OUT is exactly as in IN.
@@ -7,15 +7,21 @@
  * leave marked gaps in the text.  Each cell written is printed with its
  * text.  Exit 0 when OUT was written, 2 when not.  IN may be any workbook
  * (book.h); from an .xlsx or .xls IN, OUT is a new .ods (ods_create.h).
+ *
+ * A valid file or none (js_ods_write_edits): OUT is replaced only by a
+ * copy that was read back and compared with IN; an interrupted run
+ * (SIGINT, SIGTERM, SIGHUP) leaves OUT as it was and no temporary file.
  */
 #include "cli.h"
 
+#include "atomic.h"
 #include "book.h"
 #include "error.h"
 #include "narrative.h"
 #include "ods.h"
 #include "ods_create.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +42,7 @@ static int fill_new_ods(const js_cli_options *opts, const char *in_path, const c
                             "OUT must be an .ods file: the narrative of an .%s workbook is "
                             "filled into a new OpenDocument copy",
                             kind);
-    if (js_ods_create(out_path, wb, edits) < 0)
+    if (js_ods_create(out_path, wb, edits, &opts->budget) < 0)
         return JS_EIO;
     printf(opts->lang == JS_LANG_EN
                ? "%s: an .%s workbook: %s is a new .ods copy (cell values, no formulas, default "
@@ -44,6 +50,30 @@ static int fill_new_ods(const js_cli_options *opts, const char *in_path, const c
                : "%s: .%s 工作簿:%s 是新建的 .ods 副本(保留单元格的值,不含公式和原有格式)\n",
            in_path, kind, out_path);
     return 0;
+}
+
+/* SIGINT, SIGTERM, SIGHUP while writing: remove the temporary file, then
+ * die of the signal as if we had not caught it (the shell sees why). */
+static void on_signal(int sig)
+{
+    js_atomic_on_signal();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Catch the signals that end a run, except those the caller ignores (nohup). */
+static void catch_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa, old;
+    size_t i;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
 }
 
 /* See cli.h and the comment at the top: fill the narrative cells of in_path
@@ -61,6 +91,7 @@ int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out
     int status = JS_EXIT_UNUSABLE;
     size_t i;
 
+    catch_signals();
     if (js_cli_content_dir(content_dir, sizeof(content_dir)) < 0 ||
         js_format_cache_new(&cache, content_dir, opts->rule_files) < 0)
         goto fail;
@@ -70,7 +101,7 @@ int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out
     if (js_narrative_fill(&edits, &notes, format, wb) < 0)
         goto fail;
     if (js_book_is_odf(kind)) {
-        if (js_ods_write_edits(in_path, out_path, &edits) < 0)
+        if (js_ods_write_edits(in_path, out_path, &edits, &opts->budget) < 0)
             goto fail;
     } else if (fill_new_ods(opts, in_path, out_path, js_book_kind_name(kind), wb, &edits) < 0) {
         goto fail;
@@ -79,20 +110,26 @@ int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out
     for (i = 0; i < edits.count; i++) {
         char name[32];
         js_cell_name(name, sizeof(name), edits.items[i].row, edits.items[i].col);
-        printf("%s!%s: %s\n", edits.items[i].sheet, name, edits.items[i].text);
+        js_report_put(stdout, edits.items[i].sheet);
+        printf("!%s: ", name);
+        js_report_line(stdout, NULL, edits.items[i].text);
     }
     js_findings_sort(&notes);
     for (i = 0; i < notes.count; i++)
-        fprintf(stderr, "%s: %s\n", in_path,
-                opts->lang == JS_LANG_EN ? notes.items[i].message_en : notes.items[i].message_zh);
-    printf(opts->lang == JS_LANG_EN ? "%s: %zu narrative cells written to %s, %zu inputs missing\n"
-                                    : "%s: 已写入 %zu 处说明文字到 %s,缺少 %zu 项输入\n",
-           in_path, edits.count, out_path, notes.count);
+        js_report_line(stderr, in_path,
+                       opts->lang == JS_LANG_EN ? notes.items[i].message_en
+                                                : notes.items[i].message_zh);
+    js_report_put(stdout, in_path);
+    printf(opts->lang == JS_LANG_EN ? ": %zu narrative cells written to "
+                                    : ": 已写入 %zu 处说明文字到 ",
+           edits.count);
+    js_report_put(stdout, out_path);
+    printf(opts->lang == JS_LANG_EN ? ", %zu inputs missing\n" : ",缺少 %zu 项输入\n", notes.count);
     status = JS_EXIT_CLEAN;
     goto cleanup;
 
 fail:
-    fprintf(stderr, "%s: %s\n", in_path, js_error_last());
+    js_report_line(stderr, in_path, js_error_last());
 cleanup:
     js_findings_dispose(&notes);
     js_edits_dispose(&edits);

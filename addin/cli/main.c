@@ -28,6 +28,8 @@ static const char usage[] =
     "       --json prints one JSON object per file.\n"
     "fill   writes OUT, a copy of IN with the narrative (情况说明) filled in; an\n"
     "       .xlsx or .xls IN gives a new .ods OUT (cell values, no formulas).\n"
+    "       OUT is read back and compared with IN before it replaces OUT, or\n"
+    "       nothing is written.\n"
     "dump   prints every cell as the checker reads it (sheet, cell, type, value,\n"
     "       formula, text; tab-separated) and the document properties; with\n"
     "       --tables, how each table was located and the (row key, column key)\n"
@@ -68,7 +70,7 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
             const char *v = argv[++i];
             if (strcmp(a, "--limit") == 0) {
                 if (js_budget_set(&opts->budget, v) < 0) {
-                    fprintf(stderr, "juesuan: --limit: %s\n", js_error_last());
+                    js_report_line(stderr, "juesuan: --limit", js_error_last());
                     return -1;
                 }
             } else if (strcmp(a, "--format") == 0) {
@@ -84,11 +86,13 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
             } else if (strcmp(v, "zh") == 0 || strcmp(v, "zh-CN") == 0) {
                 opts->lang = JS_LANG_ZH;
             } else {
-                fprintf(stderr, "juesuan: unknown language %s (zh or en)\n", v);
+                fputs("juesuan: unknown language ", stderr);
+                js_report_line(stderr, NULL, v);
                 return -1;
             }
         } else {
-            fprintf(stderr, "juesuan: unknown option %s\n", a);
+            fputs("juesuan: unknown option ", stderr);
+            js_report_line(stderr, NULL, a);
             return -1;
         }
     }

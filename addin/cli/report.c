@@ -13,7 +13,49 @@
 #include "json.h"
 #include "model.h"
 
+#include "utf8.h"
+
 #include <stdio.h>
+
+/*
+ * See cli.h.  Every string that comes from a file (a file name, a sheet
+ * name, a mimetype, a property, cell text quoted in a message) goes through
+ * here on its way to a terminal: a newline would forge a report line, an
+ * escape sequence would drive the terminal, a bidi override would show
+ * text in another order than it is.  Escaped: C0 controls and DEL (\n,
+ * \t, \r, else \xNN), C1 controls and the bidi embeddings, overrides and
+ * isolates U+202A-202E, U+2066-2069 (\uNNNN), bytes that are not UTF-8
+ * (\xNN) and the backslash itself (\\), so that the output reads back
+ * unambiguously.  NULL prints nothing.
+ */
+void js_report_put(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned long cp;
+    size_t n;
+
+    for (; p && *p; p += n) {
+        n = js_utf8_decode(&cp, p);
+        if (n == 0) {
+            fprintf(out, "\\x%02x", *p);
+            n = 1;
+        } else if (cp == '\\') {
+            fputs("\\\\", out);
+        } else if (cp == '\n') {
+            fputs("\\n", out);
+        } else if (cp == '\t') {
+            fputs("\\t", out);
+        } else if (cp == '\r') {
+            fputs("\\r", out);
+        } else if (cp < 0x80 && js_utf8_is_control(cp)) {
+            fprintf(out, "\\x%02lx", cp);
+        } else if (js_utf8_is_control(cp)) {
+            fprintf(out, "\\u%04lx", cp);
+        } else {
+            fwrite(p, 1, n, out);
+        }
+    }
+}
 
 /* The message in the wanted language. */
 static const char *message_of(const js_finding *f, js_lang lang)
@@ -40,7 +82,8 @@ void js_report_json(FILE *out, const char *file, const char *format_id, const js
 }
 
 /* See cli.h: a header line, one line per finding with its cells as
- * Sheet!A1, and a summary of the counts per severity. */
+ * Sheet!A1, and a summary of the counts per severity.  Every string but our
+ * own words goes through js_report_put. */
 void js_report_text(FILE *out, const char *file, const char *format_id, const js_findings *list,
                     js_lang lang)
 {
@@ -48,21 +91,33 @@ void js_report_text(FILE *out, const char *file, const char *format_id, const js
     char name[32];
     int en = lang == JS_LANG_EN;
 
-    fprintf(out, en ? "== %s (format %s) ==\n" : "== %s (格式 %s) ==\n", file, format_id);
+    fputs("== ", out);
+    js_report_put(out, file);
+    fputs(en ? " (format " : " (格式 ", out);
+    js_report_put(out, format_id);
+    fputs(") ==\n", out);
     for (i = 0; i < list->count; i++) {
         const js_finding *f = &list->items[i];
-        fprintf(out, "%s %s", en ? js_severity_name(f->severity) : js_severity_name_zh(f->severity),
-                f->rule);
+        fputs(en ? js_severity_name(f->severity) : js_severity_name_zh(f->severity), out);
+        fputc(' ', out);
+        js_report_put(out, f->rule);
         for (j = 0; j < f->ncells; j++) {
             js_cell_name(name, sizeof(name), f->cells[j].row, f->cells[j].col);
-            fprintf(out, "%s%s!%s", j ? ", " : " [", f->cells[j].sheet, name);
+            fputs(j ? ", " : " [", out);
+            js_report_put(out, f->cells[j].sheet);
+            fprintf(out, "!%s", name);
         }
-        fprintf(out, "%s: %s", f->ncells ? "]" : "", message_of(f, lang));
+        fputs(f->ncells ? "]: " : ": ", out);
+        js_report_put(out, message_of(f, lang));
         if (f->expected || f->actual) {
-            fprintf(out, en ? " (expected %s, actual %s" : " (应为 %s,实为 %s",
-                    f->expected ? f->expected : "-", f->actual ? f->actual : "-");
-            if (f->tolerance)
-                fprintf(out, en ? ", tolerance %s" : ",容差 %s", f->tolerance);
+            fputs(en ? " (expected " : " (应为 ", out);
+            js_report_put(out, f->expected ? f->expected : "-");
+            fputs(en ? ", actual " : ",实为 ", out);
+            js_report_put(out, f->actual ? f->actual : "-");
+            if (f->tolerance) {
+                fputs(en ? ", tolerance " : ",容差 ", out);
+                js_report_put(out, f->tolerance);
+            }
             fputc(')', out);
         }
         fputc('\n', out);
@@ -75,13 +130,26 @@ void js_report_text(FILE *out, const char *file, const char *format_id, const js
             js_findings_count(list, JS_SEVERITY_NOTE));
 }
 
-/* See cli.h: `reason` is printed as given (normally js_error_last()). */
+/* See cli.h: `reason` (normally js_error_last(), which quotes the file's
+ * own bytes: a mimetype, a sheet name, an XML name) is escaped like the file
+ * name. */
 void js_report_unusable(FILE *out, const char *file, const char *reason, int json)
 {
     if (json) {
         js_buf line = JS_BUF_INIT;
         emit(out, &line, js_json_put_unusable(&line, file, reason));
     } else {
-        fprintf(out, "%s: %s\n", file, reason);
+        js_report_line(out, file, reason);
     }
+}
+
+/* See cli.h: "<who>: <what>\n", both escaped; `who` may be NULL. */
+void js_report_line(FILE *out, const char *who, const char *what)
+{
+    if (who) {
+        js_report_put(out, who);
+        fputs(": ", out);
+    }
+    js_report_put(out, what);
+    fputc('\n', out);
 }

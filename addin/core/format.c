@@ -147,6 +147,34 @@ int js_format_add_rules(js_format *format, const char *path)
     return js_ruleset_load_file(&format->set, path, format->schema_path);
 }
 
+/* Read and validate a district's rule file once (see format.h). */
+int js_format_rules_read(js_rule_doc **out, const char *content_dir, const char *path)
+{
+    js_buf schema = JS_BUF_INIT;
+    int rc;
+
+    *out = NULL;
+    if (js_buf_printf(&schema, "%s/schema/rules.rng", content_dir) < 0)
+        return JS_ENOMEM;
+    rc = js_rule_doc_read(out, path, js_buf_cstr(&schema));
+    js_buf_dispose(&schema);
+    return rc;
+}
+
+/* Add a rule file read by js_format_rules_read; on error the format is unchanged. */
+int js_format_add_rule_doc(js_format *format, const js_rule_doc *doc)
+{
+    if (!format)
+        return js_error_set(JS_EINVAL, "no format given");
+    return js_ruleset_add_doc(&format->set, doc);
+}
+
+/* Free a rule file read by js_format_rules_read; NULL accepted. */
+void js_format_rules_free(js_rule_doc *doc)
+{
+    js_rule_doc_free(doc);
+}
+
 /* The format's id. */
 const char *js_format_id(const js_format *format)
 {

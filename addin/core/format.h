@@ -35,6 +35,16 @@ int js_format_load(js_format **out, const char *content_dir, const char *format_
 /* Add a district's own rule file (same schema, rules only) to a format. */
 int js_format_add_rules(js_format *format, const char *path);
 
+/*
+ * A district's rule file read and validated once per run (against the
+ * schema in `content_dir`), then added to each format a batch meets: a
+ * broken file is reported once, before any workbook, not once per workbook.
+ */
+typedef struct js_rule_doc js_rule_doc;
+int js_format_rules_read(js_rule_doc **out, const char *content_dir, const char *path);
+int js_format_add_rule_doc(js_format *format, const js_rule_doc *doc);
+void js_format_rules_free(js_rule_doc *doc);
+
 /* The format's id. */
 const char *js_format_id(const js_format *format);
 

@@ -3,48 +3,14 @@
  */
 #include "json.h"
 #include "model.h"
+#include "utf8.h"
 
-/*
- * Length of the well-formed UTF-8 sequence at p (1 to 4), or 0 when the
- * bytes there are not UTF-8 (a file name in another encoding, say).
- */
-static size_t utf8_length(const unsigned char *p)
-{
-    size_t n, i;
-    unsigned min;
-    unsigned long cp;
-
-    if (p[0] < 0x80)
-        return 1;
-    if ((p[0] & 0xE0) == 0xC0) {
-        n = 2;
-        min = 0x80; /* shorter forms are overlong */
-        cp = p[0] & 0x1F;
-    } else if ((p[0] & 0xF0) == 0xE0) {
-        n = 3;
-        min = 0x800;
-        cp = p[0] & 0x0F;
-    } else if ((p[0] & 0xF8) == 0xF0) {
-        n = 4;
-        min = 0x10000;
-        cp = p[0] & 0x07;
-    } else {
-        return 0;
-    }
-    for (i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
-/* See json.h: UTF-8 passes through, bytes that are not UTF-8 become U+FFFD. */
+/* See json.h: UTF-8 passes through but for the controls a terminal acts on
+ * (\uNNNN), bytes that are not UTF-8 become U+FFFD. */
 int js_json_put_string(js_buf *buf, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
+    unsigned long cp;
     size_t n;
     int rc;
 
@@ -70,11 +36,12 @@ int js_json_put_string(js_buf *buf, const char *s)
             rc = js_buf_puts(buf, "\\t");
             break;
         default:
-            if (*p < 0x20) {
-                rc = js_buf_printf(buf, "\\u%04x", *p);
-            } else if ((n = utf8_length(p)) == 0) {
+            if ((n = js_utf8_decode(&cp, p)) == 0) {
                 rc = js_buf_puts(buf, "\\ufffd");
                 n = 1;
+            } else if (js_utf8_is_control(cp)) {
+                /* harmless on a terminal, the same string for a program */
+                rc = js_buf_printf(buf, "\\u%04lx", cp);
             } else {
                 rc = js_buf_put(buf, (const char *)p, n);
             }

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "narr_sheet.h"
 #include "narr_text.h"
+#include "xmlutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -82,26 +83,10 @@ static void mark_validated(const char *path, const char *schema, const struct st
     pthread_mutex_unlock(&validated_lock);
 }
 
-typedef struct first_error {
-    int seen;
-    int line;
-    char message[400];
-} first_error;
-
 /* libxml2 structured error handler keeping the first error only. */
 static void keep_first(void *ctx, xmlErrorPtr err)
 {
-    first_error *fe = ctx;
-    size_t n;
-
-    if (fe->seen || !err)
-        return;
-    fe->seen = 1;
-    fe->line = err->line;
-    snprintf(fe->message, sizeof fe->message, "%s", err->message ? err->message : "invalid");
-    n = strlen(fe->message);
-    while (n > 0 && fe->message[n - 1] == '\n')
-        fe->message[--n] = '\0';
+    js_xml_note(ctx, err);
 }
 
 /* Whether node is element `name`. */
@@ -122,23 +107,31 @@ static int js_narr_attr_is(xmlNodePtr node, const char *name)
     return xmlHasProp(node, (const xmlChar *)name) != NULL;
 }
 
-/* Validate doc against the schema at schema_path; "file:line: …" on failure. */
+/* Validate doc against the schema at schema_path; "file:line: …" on failure.
+ * Nothing reaches stderr: the schema's own errors come to keep_first, and
+ * the parse of the schema file (which libxml2 runs without our handler) is
+ * hushed. */
 static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
 {
     xmlRelaxNGParserCtxtPtr pctx = NULL;
     xmlRelaxNGPtr schema = NULL;
     xmlRelaxNGValidCtxtPtr vctx = NULL;
-    first_error fe = {0};
+    js_xml_error fe;
+    js_xml_quiet quiet;
     int rc = 0;
 
+    memset(&fe, 0, sizeof(fe));
+    js_xml_hush(&quiet, &fe);
     pctx = xmlRelaxNGNewParserCtxt(schema_path);
-    if (!pctx)
-        return js_error_set(JS_ENOMEM, "out of memory");
+    if (!pctx) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
     xmlRelaxNGSetParserStructuredErrors(pctx, keep_first, &fe);
     schema = xmlRelaxNGParse(pctx);
     if (!schema) {
         rc = js_error_set(JS_EFORMAT, "%s:%d: narrative schema unusable: %s", schema_path, fe.line,
-                          fe.seen ? fe.message : "cannot read it");
+                          fe.set ? fe.message : "cannot read it");
         goto cleanup;
     }
     vctx = xmlRelaxNGNewValidCtxt(schema);
@@ -149,11 +142,12 @@ static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
     xmlRelaxNGSetValidStructuredErrors(vctx, keep_first, &fe);
     if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
         rc = js_error_set(JS_EFORMAT, "%s:%d: does not follow the narrative schema: %s", path,
-                          fe.line, fe.seen ? fe.message : "invalid");
+                          fe.line, fe.set ? fe.message : "invalid");
 cleanup:
     xmlRelaxNGFreeValidCtxt(vctx);
     xmlRelaxNGFree(schema);
     xmlRelaxNGFreeParserCtxt(pctx);
+    js_xml_loud(&quiet);
     return rc;
 }
 
@@ -455,7 +449,8 @@ int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_pat
 {
     xmlParserCtxtPtr ctxt = NULL;
     js_narr_tpl *tpl = NULL;
-    first_error fe = {0};
+    js_xml_error fe;
+    js_xml_quiet quiet;
     int rc = 0;
 
     *out = NULL;
@@ -473,19 +468,24 @@ int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_pat
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
-    /* the first parse error is the one to show (the handler is per thread) */
-    xmlSetStructuredErrorFunc(&fe, keep_first);
-    tpl->doc = xmlCtxtReadFile(ctxt, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    /* the first error is the one to show; the thread's handlers (Calc's, in
+     * the add-in) are put back after */
+    memset(&fe, 0, sizeof(fe));
+    js_xml_hush(&quiet, &fe);
+    tpl->doc = xmlCtxtReadFile(ctxt, path, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    js_xml_loud(&quiet);
     if (!tpl->doc) {
-        xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
-        if (!fe.seen)
-            keep_first(&fe, err);
-        if (err && err->domain == XML_FROM_IO)
+        /* the first error names the cause (a bad byte, not the I/O error
+         * it leads to); a file that cannot be opened is said so */
+        FILE *probe = fopen(path, "rb");
+        if (!probe)
             rc = js_error_set(JS_EIO, "%s: cannot read the narrative templates", path);
         else
             rc = js_error_set(JS_EFORMAT, "%s:%d: %s", path, fe.line,
-                              fe.seen ? fe.message : "not well-formed XML");
+                              fe.set ? fe.message : "not well-formed XML");
+        if (probe)
+            fclose(probe);
         goto cleanup;
     }
     if (schema_path) {

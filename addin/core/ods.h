@@ -10,6 +10,7 @@
 #ifndef JS_ODS_H
 #define JS_ODS_H
 
+#include "budget.h"
 #include "edit.h"
 #include "model.h"
 
@@ -32,9 +33,21 @@ int js_ods_read_memory(js_workbook **out, const void *data, size_t size);
  * Copy `in_path` to `out_path` with each edit applied: the cell becomes a
  * string cell with the edit's text, keeping its style.  Cells inside
  * repeated runs are split out of the run; cells past the end of a row or
- * sheet are added.  `in_path` is never written.  Fails (and leaves no
- * out_path) when an edit names a sheet that does not exist.
+ * sheet are added.  `in_path` is never written.
+ *
+ * A valid file or none: the copy is read back by the reader and compared
+ * with `in_path` before it replaces `out_path` (every cell not edited the
+ * same, every edited cell holding its text, the same sheets and document
+ * properties); a failure at any step, an interruption by SIGINT, SIGTERM
+ * or SIGHUP included (atomic.h), leaves `out_path` as it was and no
+ * temporary file.  Refused: an edit of a sheet that does not exist, an
+ * `out_path` that is `in_path` (under any name), a folder, a symbolic link
+ * or read-only.  An existing `out_path` keeps its mode; a new one gets
+ * 0666 & ~umask.  `budget` (NULL: the defaults) bounds the work as it
+ * bounds the reader: names, text per cell and in all, inflated bytes
+ * (JS_ELIMIT with the message of budget.h).
  */
-int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits);
+int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits,
+                       const js_budget *budget);
 
 #endif

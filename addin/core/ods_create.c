@@ -8,6 +8,8 @@
 #include "ods_create.h"
 #include "buf.h"
 #include "error.h"
+#include "atomic.h"
+#include "book.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -284,43 +286,106 @@ static int add_entry(zip_t *za, const char *name, const void *data, size_t len, 
     return 0;
 }
 
-/* See ods_create.h. */
-int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *edits)
+/*
+ * Build the archive in memory: `*out` receives the .ods bytes (the
+ * caller's, to js_buf_dispose).  0 or JS_EIO / JS_ENOMEM.
+ */
+static int zip_in_memory(js_buf *out, const js_buf *content, const js_buf *meta)
 {
-    js_buf content = JS_BUF_INIT, meta = JS_BUF_INIT;
+    zip_error_t ze;
+    zip_source_t *src;
     zip_t *za = NULL;
-    int err = 0, rc;
-    size_t i;
+    zip_stat_t st;
+    int rc;
 
-    for (i = 0; i < edits->count; i++)
-        if (!js_workbook_sheet(wb, edits->items[i].sheet))
-            return js_error_set(JS_EINVAL, "no sheet named '%s' to write into",
-                                edits->items[i].sheet);
-    if ((rc = content_xml(&content, wb, edits)) < 0 || (rc = meta_xml(&meta, wb)) < 0)
+    zip_error_init(&ze);
+    if (!(src = zip_source_buffer_create(NULL, 0, 0, &ze))) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
-    za = zip_open(out_path, ZIP_CREATE | ZIP_TRUNCATE, &err);
-    if (!za) {
-        zip_error_t ze;
-        zip_error_init_with_code(&ze, err);
+    }
+    zip_source_keep(src); /* read back after zip_close */
+    if (!(za = zip_open_from_source(src, ZIP_TRUNCATE, &ze))) {
         rc = js_error_set(JS_EIO, "cannot write: %s", zip_error_strerror(&ze));
-        zip_error_fini(&ze);
         goto cleanup;
     }
     if ((rc = add_entry(za, "mimetype", MIMETYPE, strlen(MIMETYPE), 1)) < 0 ||
         (rc = add_entry(za, "META-INF/manifest.xml", manifest, strlen(manifest), 0)) < 0 ||
-        (rc = add_entry(za, "content.xml", js_buf_cstr(&content), content.size, 0)) < 0 ||
-        (rc = add_entry(za, "meta.xml", js_buf_cstr(&meta), meta.size, 0)) < 0)
+        (rc = add_entry(za, "content.xml", js_buf_cstr(content), content->size, 0)) < 0 ||
+        (rc = add_entry(za, "meta.xml", js_buf_cstr(meta), meta->size, 0)) < 0)
         goto cleanup;
     if (zip_close(za) < 0) {
         rc = js_error_set(JS_EIO, "cannot write: %s", zip_strerror(za));
         goto cleanup;
     }
     za = NULL;
+    zip_stat_init(&st);
+    if (zip_source_stat(src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
+        zip_source_open(src) < 0) {
+        rc = js_error_set(JS_EIO, "cannot write: the archive built in memory cannot be read");
+        goto cleanup;
+    }
+    if ((rc = js_buf_grow(out, (size_t)st.size + 1)) < 0)
+        goto close_src;
+    if (zip_source_read(src, out->ptr, st.size) != (zip_int64_t)st.size) {
+        rc = js_error_set(JS_EIO, "cannot write: the archive built in memory cannot be read");
+        goto close_src;
+    }
+    out->size = (size_t)st.size;
     rc = 0;
+close_src:
+    zip_source_close(src);
 cleanup:
     if (za)
         zip_discard(za);
+    if (src)
+        zip_source_free(src);
+    zip_error_fini(&ze);
+    return rc;
+}
+
+/* See ods_create.h. */
+int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *edits,
+                  const js_budget *budget)
+{
+    js_buf content = JS_BUF_INIT, meta = JS_BUF_INIT, bytes = JS_BUF_INIT;
+    js_workbook *back = NULL;
+    js_atomic out;
+    size_t i;
+    int rc;
+
+    memset(&out, 0, sizeof(out));
+    out.fd = out.slot = -1;
+    for (i = 0; i < edits->count; i++)
+        if (!js_workbook_sheet(wb, edits->items[i].sheet))
+            return js_error_set(JS_EINVAL, "no sheet named '%s' to write into",
+                                edits->items[i].sheet);
+    if ((rc = js_atomic_open(&out, out_path)) < 0)
+        goto cleanup;
+    if ((rc = content_xml(&content, wb, edits)) < 0 || (rc = meta_xml(&meta, wb)) < 0 ||
+        (rc = zip_in_memory(&bytes, &content, &meta)) < 0)
+        goto cleanup;
+    if ((rc = js_atomic_write(&out, bytes.ptr, bytes.size)) < 0 ||
+        (rc = js_atomic_finish(&out)) < 0)
+        goto cleanup;
+    /* the copy must read back, with every sheet, before it replaces OUT */
+    if ((rc = js_book_read(&back, NULL, out.temp, budget)) < 0) {
+        rc = js_error_set(rc, "the written copy does not read back (%s); nothing was written",
+                          js_error_last());
+        goto cleanup;
+    }
+    if (back->nsheets != wb->nsheets) {
+        rc = js_error_set(JS_EFORMAT,
+                          "the written copy does not read back as written (%zu sheets, not "
+                          "%zu); nothing was written",
+                          back->nsheets, wb->nsheets);
+        goto cleanup;
+    }
+    rc = js_atomic_commit(&out);
+cleanup:
+    js_atomic_dispose(&out);
+    js_workbook_free(back);
     js_buf_dispose(&content);
     js_buf_dispose(&meta);
+    js_buf_dispose(&bytes);
     return rc;
 }

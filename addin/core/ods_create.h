@@ -14,15 +14,20 @@
 #define JS_ODS_CREATE_H
 
 #include "edit.h"
+#include "budget.h"
 #include "model.h"
 
 /*
  * Write `wb` with `edits` applied (each edited cell a string cell with the
- * edit's text, keeping a merge it heads) as a new .ods at `out_path`
- * (replaced; libzip writes a temporary file beside it and renames it on
- * success).  JS_EINVAL when an edit names a sheet the workbook lacks,
- * JS_EIO when the file cannot be written.  `wb` is not changed.
+ * edit's text, keeping a merge it heads) as a new .ods at `out_path`, the
+ * way js_ods_write_edits writes (atomic.h): built in memory, written to a
+ * temporary file beside OUT, read back within `budget` (NULL: defaults)
+ * and only then renamed over it; an OUT that is not a writable regular
+ * file is refused.  JS_EINVAL when an edit names a sheet the workbook
+ * lacks, JS_EIO when the file cannot be written, the reader's code when
+ * the copy does not read back.  `wb` is not changed.
  */
-int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *edits);
+int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *edits,
+                  const js_budget *budget);
 
 #endif

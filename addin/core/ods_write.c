@@ -5,18 +5,28 @@
  * xmlTextReader feeds an xmlTextWriter node by node.  Only a row that an
  * edit falls in is expanded into a small DOM (one row), written out again
  * split around the edited cells; rows and cells past the end are added.
- * In a .ods every other zip entry is copied as is, `mimetype` first and
- * stored.  The result is built in memory, written to a temporary file in
- * the target's directory and renamed over it, so a failure leaves no file.
+ * In a .ods every other zip entry is copied as is (its compressed bytes:
+ * nothing else is inflated), `mimetype` first and stored.
+ *
+ * A valid file or none: the copy is built in memory within the workbook's
+ * budget (budget.h: the same limits as the reader, on names, cell text and
+ * inflated bytes), written to a temporary file beside OUT (atomic.h), read
+ * back by the reader and compared with the input cell by cell
+ * (ods_verify.h), and only then renamed over OUT.  Names are written as
+ * the document spells them, whatever their length: no fixed-size buffer.
  */
-#include "ods.h"
+#include "atomic.h"
+#include "book.h"
 #include "buf.h"
 #include "error.h"
+#include "ods.h"
+#include "ods_verify.h"
 #include "xmlutil.h"
 #include "ziputil.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
@@ -25,14 +35,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_DEPTH 256
 #define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+#define NS_LOEXT "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+#define MAX_ROWS 1048576u /* Calc's limits: the reader stores nothing beyond */
+#define MAX_COLS 16384u
+#define MAX_SPACES 65536u /* the most spaces the reader takes from one text:s */
 
 /* A namespace prefix to write our own elements with. */
 typedef struct prefix {
     const char *uri;
     const char *fallback; /* used (and declared) when the document has none */
-    char name[64];
+    js_buf name;          /* the prefix in use (the document's, else the fallback) */
     int declared;
 } prefix;
 
@@ -42,18 +55,26 @@ typedef struct writer {
     xmlTextReaderPtr r;
     xmlTextWriterPtr w;
     const char *what;
+    const js_budget *budget;
+    js_buf sheet;        /* the current sheet's name, for messages */
+    uint64_t text_total; /* cell text met so far, as the reader counts it */
+    /* a cell of a streamed row: its depth, a subtree the reader skips in
+     * it (annotation, note, drawing), the depth of the paragraph being read */
+    int cell_depth, cell_skip_depth, p_depth;
+    uint64_t cell_text;
     const js_edit **edits; /* sorted by sheet, row, col */
     size_t nedits;
     char *seen; /* per edit: its sheet was found */
     /* the current sheet */
     int spreadsheet_depth, table_depth, row_depth;
     size_t next, end; /* its edits not yet written: [next, end) */
+    size_t nsheets;   /* met so far */
     uint64_t row, row_repeat;
     int rows_seen, flushed;
-    unsigned declared_here;             /* namespaces declared on the open start tag */
-    int keep_own_prefixes;              /* on the start tag being written: see write_start_as */
-    js_buf text;                        /* an edit's text, cleaned for XML */
-    unsigned char container[MAX_DEPTH]; /* rows may appear at depth+1 */
+    unsigned declared_here; /* namespaces declared on the open start tag */
+    int keep_own_prefixes;  /* on the start tag being written: see write_start_as */
+    js_buf text;            /* a run of an edit's text */
+    int table_skip_depth;   /* in a sheet, a subtree whose rows the reader skips */
     prefix ns[P_COUNT];
 } writer;
 
@@ -84,14 +105,19 @@ static int is_el(const xmlNode *node, const char *local, const char *uri)
            js_ods_ns_is(node->ns, uri);
 }
 
-/* The qualified name prefix:local of a node or attribute into buf. */
-static const char *qname(char *buf, size_t size, const xmlNs *ns, const xmlChar *local)
+/*
+ * Refuse a name longer than the budget allows (the reader's limit): a
+ * prefix or a local name, of an element, attribute, namespace or
+ * processing instruction.
+ */
+static int check_name(const writer *wt, const xmlChar *name)
 {
-    if (ns && ns->prefix)
-        snprintf(buf, size, "%s:%s", (const char *)ns->prefix, (const char *)local);
-    else
-        snprintf(buf, size, "%s", (const char *)local);
-    return buf;
+    char what[160];
+
+    if (!name || (uint64_t)xmlStrlen(name) <= wt->budget->max_name)
+        return 0;
+    snprintf(what, sizeof(what), "%san XML name", wt->what);
+    return js_budget_fail(wt->budget, "name", what);
 }
 
 /* Count attribute (repeat) of a node, 1 when absent or unreadable. */
@@ -110,6 +136,79 @@ static uint64_t node_count(const xmlNode *node, const char *local, const char *u
         }
     }
     return n;
+}
+
+/*
+ * Whether the reader passes over this element's subtree inside a cell
+ * (ods_read.c: classify): annotations, notes, shapes, drawings, and
+ * tables, rows or cells nested in the cell.
+ */
+static int skipped_in_cell(const xmlNode *node)
+{
+    return is_el(node, "annotation", JS_NS_OFFICE) || is_el(node, "note", JS_NS_TEXT) ||
+           is_el(node, "shapes", JS_NS_TABLE) || is_el(node, "table", JS_NS_TABLE) ||
+           is_el(node, "table-row", JS_NS_TABLE) || is_el(node, "table-cell", JS_NS_TABLE) ||
+           is_el(node, "covered-table-cell", JS_NS_TABLE) ||
+           (node->type == XML_ELEMENT_NODE && js_ods_ns_is(node->ns, JS_NS_DRAW));
+}
+
+/* Whether the element is a paragraph, whose text the reader takes. */
+static int is_paragraph(const xmlNode *node)
+{
+    return is_el(node, "p", JS_NS_TEXT) || is_el(node, "h", JS_NS_TEXT);
+}
+
+/*
+ * Charge `bytes` of a cell's text (the cell holding `cell_so_far` before)
+ * to the budget: the text of one cell and of all cells, as the reader
+ * counts them, so that the copy stays within what the reader accepts.
+ */
+static int charge_text(writer *wt, uint64_t cell_so_far, uint64_t bytes)
+{
+    char what[200];
+    const char *limit = NULL;
+
+    if (cell_so_far + bytes > wt->budget->max_cell_text)
+        limit = "cell-text";
+    else if (wt->text_total + bytes > wt->budget->max_text_total)
+        limit = "text-total";
+    if (!limit) {
+        wt->text_total += bytes;
+        return 0;
+    }
+    snprintf(what, sizeof(what), "%ssheet '%.80s' row %llu", wt->what, js_buf_cstr(&wt->sheet),
+             (unsigned long long)wt->row + 1);
+    return js_budget_fail(wt->budget, limit, what);
+}
+
+/* Bytes of cell text under `node` as the reader takes it: text inside
+ * paragraphs, not inside the subtrees it skips. */
+static uint64_t dom_cell_text(const xmlNode *node, int in_p)
+{
+    const xmlNode *c;
+    uint64_t n = 0;
+
+    for (c = node->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && in_p && c->content)
+            n += (uint64_t)xmlStrlen(c->content);
+        else if (c->type == XML_ELEMENT_NODE && !skipped_in_cell(c))
+            n += dom_cell_text(c, in_p || is_paragraph(c));
+    }
+    return n;
+}
+
+/* Charge the cells of an expanded row (each once, however often the row
+ * is then written). */
+static int charge_row(writer *wt, const xmlNode *row)
+{
+    const xmlNode *c;
+    int rc;
+
+    for (c = row->children; c; c = c->next)
+        if (is_el(c, "table-cell", JS_NS_TABLE) &&
+            (rc = charge_text(wt, 0, dom_cell_text(c, 0))) < 0)
+            return rc;
+    return 0;
 }
 
 /* Which attributes an edited cell loses: its value, type and formula. */
@@ -142,7 +241,8 @@ static int rebinds_own_prefix(const writer *wt, const xmlNs *ns)
     if (!ns->prefix)
         return 0;
     for (i = 0; i < P_COUNT; i++)
-        if (wt->ns[i].declared && strcmp((const char *)ns->prefix, wt->ns[i].name) == 0)
+        if (wt->ns[i].declared &&
+            strcmp((const char *)ns->prefix, js_buf_cstr(&wt->ns[i].name)) == 0)
             return !ns->href || strcmp((const char *)ns->href, wt->ns[i].uri) != 0;
     return 0;
 }
@@ -158,38 +258,43 @@ static int rebinds_own_prefix(const writer *wt, const xmlNs *ns)
 static int write_start_as(writer *wt, const xmlNode *node, const char *local,
                           const char *skip_local, const char *skip_uri, int drop_value)
 {
-    char name[512];
+    const xmlChar *name = local ? (const xmlChar *)local : node->name;
+    const xmlChar *pfx = node->ns ? node->ns->prefix : NULL;
     const xmlNs *ns;
     const xmlAttr *a;
     int rc;
 
     wt->declared_here = 0;
-    if ((rc = wr(xmlTextWriterStartElement(
-             wt->w, (const xmlChar *)qname(name, sizeof(name), node->ns,
-                                           local ? (const xmlChar *)local : node->name)))) < 0)
+    if ((rc = check_name(wt, name)) < 0 || (rc = check_name(wt, pfx)) < 0 ||
+        (rc = wr(xmlTextWriterStartElementNS(wt->w, pfx, name, NULL))) < 0)
         return rc;
     for (ns = node->nsDef; ns; ns = ns->next) {
+        const xmlChar *href = ns->href ? ns->href : (const xmlChar *)"";
         if (wt->keep_own_prefixes && rebinds_own_prefix(wt, ns))
             continue;
+        if ((rc = check_name(wt, ns->prefix)) < 0)
+            return rc;
         if (ns->prefix)
-            snprintf(name, sizeof(name), "xmlns:%s", (const char *)ns->prefix);
+            rc = wr(xmlTextWriterWriteAttributeNS(wt->w, (const xmlChar *)"xmlns", ns->prefix, NULL,
+                                                  href));
         else
-            snprintf(name, sizeof(name), "xmlns");
-        if ((rc = wr(xmlTextWriterWriteAttribute(wt->w, (const xmlChar *)name,
-                                                 ns->href ? ns->href : (const xmlChar *)""))) < 0)
+            rc = wr(xmlTextWriterWriteAttribute(wt->w, (const xmlChar *)"xmlns", href));
+        if (rc < 0)
             return rc;
     }
     for (a = node->properties; a; a = a->next) {
         xmlChar *scratch = NULL;
+        const xmlChar *apfx = a->ns ? a->ns->prefix : NULL;
         const char *v;
         if (skip_local && strcmp((const char *)a->name, skip_local) == 0 &&
             js_ods_ns_is(a->ns, skip_uri))
             continue;
         if (drop_value && value_attr(a))
             continue;
+        if ((rc = check_name(wt, a->name)) < 0 || (rc = check_name(wt, apfx)) < 0)
+            return rc;
         v = js_ods_attr_value((xmlAttr *)a, &scratch);
-        rc = wr(xmlTextWriterWriteAttribute(
-            wt->w, (const xmlChar *)qname(name, sizeof(name), a->ns, a->name), (const xmlChar *)v));
+        rc = wr(xmlTextWriterWriteAttributeNS(wt->w, apfx, a->name, NULL, (const xmlChar *)v));
         if (scratch)
             xmlFree(scratch);
         if (rc < 0)
@@ -226,6 +331,8 @@ static int write_tree(writer *wt, const xmlNode *node)
     case XML_COMMENT_NODE:
         return node->content ? wr(xmlTextWriterWriteComment(wt->w, node->content)) : 0;
     case XML_PI_NODE:
+        if ((rc = check_name(wt, node->name)) < 0)
+            return rc;
         return wr(xmlTextWriterWritePI(wt->w, node->name, node->content));
     case XML_ENTITY_REF_NODE:
         return wr(xmlTextWriterWriteFormatRaw(wt->w, "&%s;", (const char *)node->name));
@@ -240,25 +347,23 @@ static int write_tree(writer *wt, const xmlNode *node)
  */
 static int own_decl(writer *wt, int which)
 {
-    char name[128];
-
     if (wt->ns[which].declared || (wt->declared_here & (1u << which)))
         return 0;
     wt->declared_here |= 1u << which;
-    snprintf(name, sizeof(name), "xmlns:%s", wt->ns[which].name);
-    return wr(xmlTextWriterWriteAttribute(wt->w, (const xmlChar *)name,
-                                          (const xmlChar *)wt->ns[which].uri));
+    return wr(xmlTextWriterWriteAttributeNS(wt->w, (const xmlChar *)"xmlns",
+                                            (const xmlChar *)js_buf_cstr(&wt->ns[which].name), NULL,
+                                            (const xmlChar *)wt->ns[which].uri));
 }
 
 /* Start one of our own elements in namespace `which`. */
 static int own_start(writer *wt, int which, const char *local)
 {
-    char name[128];
     int rc;
 
-    snprintf(name, sizeof(name), "%s:%s", wt->ns[which].name, local);
     wt->declared_here = 0;
-    if ((rc = wr(xmlTextWriterStartElement(wt->w, (const xmlChar *)name))) < 0)
+    if ((rc = wr(xmlTextWriterStartElementNS(wt->w,
+                                             (const xmlChar *)js_buf_cstr(&wt->ns[which].name),
+                                             (const xmlChar *)local, NULL))) < 0)
         return rc;
     return own_decl(wt, which);
 }
@@ -266,13 +371,13 @@ static int own_start(writer *wt, int which, const char *local)
 /* Write an attribute `local` of namespace `which` on the open start tag. */
 static int own_attr(writer *wt, int which, const char *local, const char *value)
 {
-    char name[128];
     int rc;
 
     if ((rc = own_decl(wt, which)) < 0)
         return rc;
-    snprintf(name, sizeof(name), "%s:%s", wt->ns[which].name, local);
-    return wr(xmlTextWriterWriteAttribute(wt->w, (const xmlChar *)name, (const xmlChar *)value));
+    return wr(xmlTextWriterWriteAttributeNS(wt->w,
+                                            (const xmlChar *)js_buf_cstr(&wt->ns[which].name),
+                                            (const xmlChar *)local, NULL, (const xmlChar *)value));
 }
 
 /* Write a repeat count attribute when n > 1. */
@@ -305,19 +410,43 @@ static int clean_text(js_buf *out, const char *text)
     return rc;
 }
 
-/*
- * The new text as paragraphs: '\n' separates <text:p>; a leading space
- * and runs of spaces are spelled with text:s as ODF wants.  Tabs stay
- * literal: Calc drops <text:tab/> in cells but keeps a tab character.
- */
-static int write_paragraphs(writer *wt, const char *raw)
+/* Write `len` bytes of text at `run` (escaped by the writer). */
+static int write_run(writer *wt, const char *run, size_t len)
 {
-    const char *p;
     int rc;
 
-    if ((rc = clean_text(&wt->text, raw)) < 0)
+    js_buf_clear(&wt->text);
+    if ((rc = js_buf_put(&wt->text, run, len)) < 0)
         return rc;
-    p = js_buf_cstr(&wt->text);
+    return wr(xmlTextWriterWriteString(wt->w, (const xmlChar *)js_buf_cstr(&wt->text)));
+}
+
+/* A text:s of n spaces, n > 0, in pieces the reader takes whole. */
+static int write_spaces(writer *wt, size_t n)
+{
+    while (n > 0) {
+        size_t k = n > MAX_SPACES ? MAX_SPACES : n;
+        char num[24];
+        int rc;
+        snprintf(num, sizeof(num), "%zu", k);
+        if ((rc = own_start(wt, P_TEXT, "s")) < 0 ||
+            (k > 1 && (rc = own_attr(wt, P_TEXT, "c", num)) < 0) ||
+            (rc = wr(xmlTextWriterEndElement(wt->w))) < 0)
+            return rc;
+        n -= k;
+    }
+    return 0;
+}
+
+/*
+ * The new text (cleaned by clean_text) as paragraphs: '\n' separates
+ * <text:p>; a leading space and runs of spaces are spelled with text:s as
+ * ODF wants.  Tabs stay literal: Calc drops <text:tab/> in cells but keeps
+ * a tab character.
+ */
+static int write_paragraphs(writer *wt, const char *p)
+{
+    int rc;
 
     for (;;) {
         const char *eol = strchr(p, '\n');
@@ -329,7 +458,6 @@ static int write_paragraphs(writer *wt, const char *raw)
             return rc;
         while (p < end) {
             size_t n = 0;
-            char num[24];
             if (*p != ' ') {
                 prev_space = 0;
                 p++;
@@ -340,22 +468,17 @@ static int write_paragraphs(writer *wt, const char *raw)
                 p++;
                 continue;
             }
-            if (p > run &&
-                (rc = wr(xmlTextWriterWriteFormatString(wt->w, "%.*s", (int)(p - run), run))) < 0)
+            if (p > run && (rc = write_run(wt, run, (size_t)(p - run))) < 0)
                 return rc;
             while (p < end && *p == ' ') {
                 n++;
                 p++;
             }
-            snprintf(num, sizeof(num), "%zu", n);
-            if ((rc = own_start(wt, P_TEXT, "s")) < 0 ||
-                (n > 1 && (rc = own_attr(wt, P_TEXT, "c", num)) < 0) ||
-                (rc = wr(xmlTextWriterEndElement(wt->w))) < 0)
+            if ((rc = write_spaces(wt, n)) < 0)
                 return rc;
             run = p;
         }
-        if (p > run &&
-            (rc = wr(xmlTextWriterWriteFormatString(wt->w, "%.*s", (int)(p - run), run))) < 0)
+        if (p > run && (rc = write_run(wt, run, (size_t)(p - run))) < 0)
             return rc;
         if ((rc = wr(xmlTextWriterEndElement(wt->w))) < 0)
             return rc;
@@ -493,6 +616,8 @@ static int write_row_split(writer *wt, uint64_t repeat)
 
     if (!node)
         return JS_EFORMAT; /* the parser error is reported by the caller */
+    if ((rc = charge_row(wt, node)) < 0)
+        return rc;
     while (wt->next < wt->end && wt->edits[wt->next]->row < last) {
         uint64_t er = wt->edits[wt->next]->row;
         size_t b = row_run_end(wt, wt->next);
@@ -545,7 +670,7 @@ static int flush_rows(writer *wt)
 }
 
 /* Find the prefixes in scope at `node` for the namespaces we write. */
-static void find_prefixes(writer *wt, xmlNode *node)
+static int find_prefixes(writer *wt, xmlNode *node)
 {
     int i;
 
@@ -553,28 +678,43 @@ static void find_prefixes(writer *wt, xmlNode *node)
         prefix *p = &wt->ns[i];
         xmlNs *ns = xmlSearchNsByHref(node->doc, node, (const xmlChar *)p->uri);
         /* a prefix must be a plain name to write "prefix:local" with it */
-        if (ns && ns->prefix && strlen((const char *)ns->prefix) < sizeof(p->name) - 1 &&
-            xmlValidateNCName(ns->prefix, 0) == 0) {
-            snprintf(p->name, sizeof(p->name), "%s", (const char *)ns->prefix);
+        js_buf_clear(&p->name);
+        if (ns && ns->prefix && xmlValidateNCName(ns->prefix, 0) == 0) {
             p->declared = 1;
-        } else {
-            snprintf(p->name, sizeof(p->name), "%s", p->fallback);
-            p->declared = 0;
+            if (js_buf_puts(&p->name, (const char *)ns->prefix) == 0)
+                continue;
         }
+        p->declared = 0; /* our own prefix, declared where it is used */
+        js_buf_clear(&p->name);
+        if (js_buf_puts(&p->name, p->fallback) < 0)
+            return JS_ENOMEM;
     }
+    return 0;
 }
 
-/* A sheet starts: select its edits. */
-static void sheet_begin(writer *wt, xmlNode *node, int depth)
+/* A sheet starts: select its edits (by its name, or "SheetN" as the
+ * reader names a sheet without one). */
+static int sheet_begin(writer *wt, xmlNode *node, int depth)
 {
-    const char *name = "";
+    const char *name = NULL;
     xmlAttr *a;
     xmlChar *scratch = NULL;
     size_t i;
 
+    wt->nsheets++;
     for (a = node->properties; a; a = a->next)
-        if (strcmp((const char *)a->name, "name") == 0 && js_ods_ns_is(a->ns, JS_NS_TABLE))
+        if (!name && strcmp((const char *)a->name, "name") == 0 && js_ods_ns_is(a->ns, JS_NS_TABLE))
             name = js_ods_attr_value(a, &scratch);
+    js_buf_clear(&wt->sheet);
+    if ((name ? js_buf_puts(&wt->sheet, name)
+              : js_buf_printf(&wt->sheet, "Sheet%zu", wt->nsheets)) < 0) {
+        if (scratch)
+            xmlFree(scratch);
+        return JS_ENOMEM;
+    }
+    if (scratch)
+        xmlFree(scratch);
+    name = js_buf_cstr(&wt->sheet);
     wt->next = wt->end = 0;
     for (i = 0; i < wt->nedits; i++) {
         if (!wt->seen[i] && strcmp(wt->edits[i]->sheet, name) == 0) {
@@ -585,19 +725,60 @@ static void sheet_begin(writer *wt, xmlNode *node, int depth)
             break;
         }
     }
-    if (scratch)
-        xmlFree(scratch);
     wt->table_depth = depth;
     wt->row = 0;
     wt->rows_seen = wt->flushed = 0;
-    find_prefixes(wt, node);
+    return find_prefixes(wt, node);
 }
 
-/* Is this element one that holds rows (inside a sheet table)? */
-static int row_container(const xmlNode *node)
+/*
+ * Whether this element of a sheet comes after its rows in ODF (the named
+ * expressions, LibreOffice's extensions: conditional formats...), so that
+ * rows added past the end go before it.  Anything else may still hold rows
+ * the reader counts (a foreign element wrapping some): rows are then added
+ * at the end of the sheet.
+ */
+static int follows_rows(const xmlNode *node)
 {
-    return is_el(node, "table-row-group", JS_NS_TABLE) ||
-           is_el(node, "table-header-rows", JS_NS_TABLE) || is_el(node, "table-rows", JS_NS_TABLE);
+    return is_el(node, "named-expressions", JS_NS_TABLE) ||
+           (node->type == XML_ELEMENT_NODE && node->ns && node->ns->href &&
+            (strcmp((const char *)node->ns->href, NS_CALCEXT) == 0 ||
+             strcmp((const char *)node->ns->href, NS_LOEXT) == 0));
+}
+
+/*
+ * Whether the reader passes over this element's subtree inside a sheet,
+ * outside rows (ods_read.c: element_begin), so that its rows do not count:
+ * what it skips inside cells, cells outside rows, and the bodies of other
+ * kinds of document.
+ */
+static int hides_rows(const xmlNode *node)
+{
+    return (skipped_in_cell(node) && !is_el(node, "table-row", JS_NS_TABLE)) ||
+           is_el(node, "text", JS_NS_OFFICE) || is_el(node, "drawing", JS_NS_OFFICE) ||
+           is_el(node, "presentation", JS_NS_OFFICE) || is_el(node, "chart", JS_NS_OFFICE);
+}
+
+/*
+ * Follow the cells of a streamed row as the reader does, for the budget:
+ * a table:table-cell directly in the row, the paragraphs in it, and the
+ * subtrees it skips there.
+ */
+static void track_cell(writer *wt, const xmlNode *node, int depth, int empty)
+{
+    if (empty)
+        return;
+    if (wt->cell_depth < 0) {
+        if (depth == wt->row_depth + 1 && is_el(node, "table-cell", JS_NS_TABLE)) {
+            wt->cell_depth = depth;
+            wt->cell_text = 0;
+        }
+    } else if (wt->cell_skip_depth < 0) {
+        if (skipped_in_cell(node))
+            wt->cell_skip_depth = depth;
+        else if (is_paragraph(node))
+            wt->p_depth = depth;
+    }
 }
 
 /* Copy a start tag met while streaming, acting on sheets and rows. */
@@ -610,23 +791,23 @@ static int on_element(writer *wt, int depth, int *skip)
     *skip = 0;
     if (!node)
         return js_error_set(JS_ENOMEM, "out of memory");
-    if (depth < MAX_DEPTH)
-        wt->container[depth] = 0;
     if (wt->spreadsheet_depth < 0 && is_el(node, "spreadsheet", JS_NS_OFFICE))
         wt->spreadsheet_depth = depth;
     else if (wt->table_depth < 0 && wt->spreadsheet_depth >= 0 &&
              depth == wt->spreadsheet_depth + 1 && is_el(node, "table", JS_NS_TABLE)) {
-        sheet_begin(wt, node, depth);
-        if (depth < MAX_DEPTH)
-            wt->container[depth] = 1;
+        if ((rc = sheet_begin(wt, node, depth)) < 0)
+            return rc;
         if (empty) { /* a sheet without rows: add the edited ones */
             if ((rc = write_start(wt, node, NULL, NULL, 0)) < 0 || (rc = flush_rows(wt)) < 0)
                 return rc;
             wt->table_depth = -1;
             return wr(xmlTextWriterEndElement(wt->w));
         }
-    } else if (wt->table_depth >= 0 && wt->row_depth < 0 && depth > 0 && depth <= MAX_DEPTH &&
-               wt->container[depth - 1]) {
+    } else if (wt->row_depth >= 0) {
+        track_cell(wt, node, depth, empty);
+    } else if (wt->table_depth >= 0 && wt->table_skip_depth < 0) {
+        /* rows count wherever the reader counts them: in the sheet, in row
+         * groups and header rows, outside what it skips */
         if (is_el(node, "table-row", JS_NS_TABLE)) {
             uint64_t repeat = node_count(node, "number-rows-repeated", JS_NS_TABLE);
             wt->rows_seen = 1;
@@ -640,10 +821,11 @@ static int on_element(writer *wt, int depth, int *skip)
                 wt->row_depth = depth;
                 wt->row_repeat = repeat;
             }
-        } else if (row_container(node)) {
-            if (depth < MAX_DEPTH)
-                wt->container[depth] = 1;
-        } else if (depth == wt->table_depth + 1 && wt->rows_seen && !wt->flushed) {
+        } else if (hides_rows(node)) {
+            if (!empty)
+                wt->table_skip_depth = depth;
+        } else if (depth == wt->table_depth + 1 && wt->rows_seen && !wt->flushed &&
+                   follows_rows(node)) {
             /* what follows the rows (named expressions): add rows first */
             if ((rc = flush_rows(wt)) < 0)
                 return rc;
@@ -654,12 +836,20 @@ static int on_element(writer *wt, int depth, int *skip)
     return empty ? wr(xmlTextWriterEndElement(wt->w)) : 0;
 }
 
-/* Copy an end tag, closing the row or sheet it ends. */
+/* Copy an end tag, closing the paragraph, cell, row or sheet it ends. */
 static int on_end(writer *wt, int depth)
 {
     int rc;
 
-    if (wt->row_depth >= 0 && depth == wt->row_depth) {
+    if (depth == wt->p_depth)
+        wt->p_depth = -1;
+    else if (depth == wt->cell_skip_depth)
+        wt->cell_skip_depth = -1;
+    else if (depth == wt->cell_depth)
+        wt->cell_depth = -1;
+    else if (depth == wt->table_skip_depth)
+        wt->table_skip_depth = -1;
+    else if (wt->row_depth >= 0 && depth == wt->row_depth) {
         wt->row += wt->row_repeat;
         wt->row_depth = -1;
     } else if (wt->table_depth >= 0 && depth == wt->table_depth) {
@@ -668,6 +858,21 @@ static int on_end(writer *wt, int depth)
         wt->table_depth = -1;
     }
     return wr(xmlTextWriterEndElement(wt->w));
+}
+
+/* A text node while streaming: charged to its cell when the reader takes it. */
+static int on_text(writer *wt, const xmlChar *v)
+{
+    uint64_t n;
+    int rc;
+
+    if (wt->p_depth < 0 || wt->cell_skip_depth >= 0 || wt->cell_depth < 0)
+        return 0;
+    n = (uint64_t)xmlStrlen(v);
+    if ((rc = charge_text(wt, wt->cell_text, n)) < 0)
+        return rc;
+    wt->cell_text += n;
+    return 0;
 }
 
 /* Stream the whole document from the reader to the writer. */
@@ -694,19 +899,24 @@ static int copy_document(writer *wt)
         case XML_READER_TYPE_WHITESPACE:
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
             v = xmlTextReaderConstValue(wt->r);
-            rc = v ? wr(xmlTextWriterWriteString(wt->w, v)) : 0;
+            rc = v ? on_text(wt, v) : 0;
+            if (rc == 0 && v)
+                rc = wr(xmlTextWriterWriteString(wt->w, v));
             break;
         case XML_READER_TYPE_CDATA:
             v = xmlTextReaderConstValue(wt->r);
-            rc = v ? wr(xmlTextWriterWriteCDATA(wt->w, v)) : 0;
+            rc = v ? on_text(wt, v) : 0;
+            if (rc == 0 && v)
+                rc = wr(xmlTextWriterWriteCDATA(wt->w, v));
             break;
         case XML_READER_TYPE_COMMENT:
             v = xmlTextReaderConstValue(wt->r);
             rc = v ? wr(xmlTextWriterWriteComment(wt->w, v)) : 0;
             break;
         case XML_READER_TYPE_PROCESSING_INSTRUCTION:
-            rc = wr(xmlTextWriterWritePI(wt->w, xmlTextReaderConstName(wt->r),
-                                         xmlTextReaderConstValue(wt->r)));
+            if ((rc = check_name(wt, xmlTextReaderConstName(wt->r))) == 0)
+                rc = wr(xmlTextWriterWritePI(wt->w, xmlTextReaderConstName(wt->r),
+                                             xmlTextReaderConstValue(wt->r)));
             break;
         case XML_READER_TYPE_DOCUMENT_TYPE:
             rc = js_error_set(JS_EFORMAT, "a DOCTYPE is not allowed in an OpenDocument file");
@@ -737,51 +947,119 @@ static int out_write(void *ctx, const char *data, int len)
     return js_buf_put(ctx, data, (size_t)len) < 0 ? -1 : len;
 }
 
+/* The document's bytes as they reach the parser, charged to the budget's
+ * inflated bytes (the reader's limit on the same part). */
+typedef struct metered {
+    xmlInputReadCallback read;
+    void *ctx;
+    uint64_t used, limit;
+    int over;
+} metered;
+
+/* libxml2 input callback: the next bytes, -1 past the limit. */
+static int metered_read(void *ctx, char *buffer, int len)
+{
+    metered *m = ctx;
+    int n = m->read(m->ctx, buffer, len);
+
+    if (n > 0) {
+        m->used += (uint64_t)n;
+        if (m->used > m->limit) {
+            m->over = 1;
+            return -1;
+        }
+    }
+    return n;
+}
+
+/* Parser input from a FILE: the next bytes, -1 on a read error. */
+static int file_read(void *ctx, char *buffer, int len)
+{
+    FILE *f = ctx;
+    size_t n;
+
+    if (len <= 0)
+        return 0;
+    n = fread(buffer, 1, (size_t)len, f);
+    return n == 0 && ferror(f) ? -1 : (int)n;
+}
+
+/*
+ * The parser options of the copying reader.  libxml2 refuses a text node
+ * over XML_MAX_TEXT_LENGTH (10 MB) unless XML_PARSE_HUGE, while the reader,
+ * which takes text in pieces, has no such limit: huge nodes are allowed
+ * exactly when the budget allows a part that large, and the budget itself
+ * (inflated bytes, cell text, names) then bounds them.
+ */
+static int copy_options(const js_budget *budget)
+{
+    return JS_XML_OPTIONS | (budget->max_inflated > XML_MAX_TEXT_LENGTH ? XML_PARSE_HUGE : 0);
+}
+
+/* Everything rewrite_xml needs besides the document. */
+typedef struct rewrite_job {
+    const char *what; /* message prefix naming the part */
+    const js_edit **edits;
+    size_t nedits;
+    char *seen;
+    const js_budget *budget;
+    const js_zip_stream *stream; /* names zip damage, or NULL */
+    const metered *input;
+} rewrite_job;
+
 /*
  * Copy the document behind `xr` (taken over and freed) into `out` with
- * the edits applied.  `stream` names zip damage when reading from a zip.
+ * the edits applied.  libxml2's every report goes to `err`, none to stderr.
  */
-static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const char *what, const js_edit **edits,
-                       size_t nedits, char *seen, const js_zip_stream *stream)
+static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const rewrite_job *job)
 {
     writer wt;
     js_xml_error err;
     js_xml_quiet quiet;
     xmlOutputBufferPtr ob;
-    int rc;
+    int rc, i;
 
     memset(&wt, 0, sizeof(wt));
+    memset(&err, 0, sizeof(err));
+    js_xml_hush(&quiet, &err);
     wt.r = xr;
-    wt.what = what;
-    wt.edits = edits;
-    wt.nedits = nedits;
-    wt.seen = seen;
+    wt.what = job->what;
+    wt.budget = job->budget;
+    wt.edits = job->edits;
+    wt.nedits = job->nedits;
+    wt.seen = job->seen;
     wt.spreadsheet_depth = wt.table_depth = wt.row_depth = -1;
-    wt.ns[P_TABLE] = (prefix){JS_NS_TABLE, "table", "", 0};
-    wt.ns[P_OFFICE] = (prefix){JS_NS_OFFICE, "office", "", 0};
-    wt.ns[P_TEXT] = (prefix){JS_NS_TEXT, "text", "", 0};
+    wt.table_skip_depth = wt.cell_depth = wt.cell_skip_depth = wt.p_depth = -1;
+    wt.ns[P_TABLE] = (prefix){JS_NS_TABLE, "table", JS_BUF_INIT, 0};
+    wt.ns[P_OFFICE] = (prefix){JS_NS_OFFICE, "office", JS_BUF_INIT, 0};
+    wt.ns[P_TEXT] = (prefix){JS_NS_TEXT, "text", JS_BUF_INIT, 0};
     js_xml_watch(xr, &err);
     ob = xmlOutputBufferCreateIO(out_write, NULL, out, NULL);
     if (!ob || !(wt.w = xmlNewTextWriter(ob))) {
         if (ob)
             xmlOutputBufferClose(ob);
         xmlFreeTextReader(xr);
+        js_xml_loud(&quiet);
         return js_error_set(JS_ENOMEM, "out of memory (XML writer)");
     }
-    js_xml_hush(&quiet, &err);
     rc = copy_document(&wt);
-    js_xml_loud(&quiet);
     if (rc == -1) {
-        if (stream && stream->error[0])
-            rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);
+        if (job->input && job->input->over)
+            rc = js_budget_fail(job->budget, "inflated", job->what[0] ? "content.xml" : "document");
+        else if (job->stream && job->stream->error[0])
+            rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", job->what, job->stream->error);
         else
-            rc = js_xml_fail(&err, what);
+            rc = js_xml_fail(&err, job->what);
     } else if (rc == 0 && wt.spreadsheet_depth < 0) {
-        rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet", what);
+        rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet", job->what);
     }
     xmlFreeTextWriter(wt.w); /* flushes and closes the output buffer */
     xmlFreeTextReader(xr);
+    js_xml_loud(&quiet);
     js_buf_dispose(&wt.text);
+    js_buf_dispose(&wt.sheet);
+    for (i = 0; i < P_COUNT; i++)
+        js_buf_dispose(&wt.ns[i].name);
     return rc;
 }
 
@@ -796,7 +1074,13 @@ static int check_sheets(const js_edit **edits, size_t n, const char *seen)
     return 0;
 }
 
-/* Add entry `i` of `zi` to `zo`: replaced content, or a copy of the original. */
+/*
+ * Add entry `i` of `zi` to `zo`: replaced content, or a copy of the
+ * original's compressed bytes (never inflated: a part the reader does not
+ * read costs nothing, whatever it would inflate to).  The mimetype, which
+ * the reader has read (at most 256 bytes), is stored uncompressed as ODF
+ * wants it first in the archive.
+ */
 static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *content)
 {
     const char *name = zip_get_name(zi, i, ZIP_FL_ENC_RAW);
@@ -817,7 +1101,8 @@ static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *conten
         if (strcmp(name, "content.xml") == 0)
             src = zip_source_buffer(zo, content->ptr ? content->ptr : "", content->size, 0);
         else
-            src = zip_source_zip(zo, zi, i, 0, 0, -1);
+            src = zip_source_zip(zo, zi, i, strcmp(name, "mimetype") == 0 ? 0 : ZIP_FL_COMPRESSED,
+                                 0, -1);
         if (!src)
             return js_error_set(JS_ENOMEM, "%s: %s", name, zip_strerror(zo));
         at = zip_file_add(zo, name, src, ZIP_FL_ENC_RAW);
@@ -894,156 +1179,255 @@ cleanup:
 }
 
 /*
- * Write `data` to `path` atomically: a temporary file beside it, synced,
- * given `mode`, then renamed over `path`.  No half file ever remains.
+ * Read a workbook for the writer's checks (IN, and OUT read back) with the
+ * caller's limits, through the same reader `juesuan check` uses: what the
+ * reader accepts the writer reproduces, and OUT must read as `check` reads.
  */
-static int write_atomic(const char *path, const js_buf *data, mode_t mode)
+static int read_book(js_workbook **out, const char *path, const js_budget *budget)
 {
-    js_buf tmp = JS_BUF_INIT;
-    size_t done = 0;
-    int fd = -1, rc = 0;
+    return js_book_read(out, NULL, path, budget);
+}
 
-    if ((rc = js_buf_printf(&tmp, "%s.XXXXXX", path)) < 0)
-        return rc;
-    fd = mkstemp(tmp.ptr);
-    if (fd < 0) {
-        rc = js_error_set(JS_EIO, "%s: cannot create a file beside it: %s", path, strerror(errno));
-        goto cleanup;
-    }
-    while (done < data->size) {
-        ssize_t n = write(fd, data->ptr + done, data->size - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            rc = js_error_set(JS_EIO, "%s: cannot write: %s", path, strerror(errno));
+/* qsort order of prepared edits: sheet, row, column, then the order given
+ * (so that the last edit of a cell is the one kept). */
+static int prepared_cmp(const void *a, const void *b)
+{
+    const js_edit *x = *(const js_edit *const *)a, *y = *(const js_edit *const *)b;
+    int c = edit_cmp(a, b);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+/*
+ * The edits as the writer applies them, in `items` (texts cleaned for XML,
+ * sheet names borrowed) and `sorted` (pointers into items, sorted, one per
+ * cell: a later edit of a cell replaces an earlier one).  Refuses an edit
+ * that is not UTF-8, lies outside Calc's sheet, names a sheet `wb` lacks or
+ * holds more text than the budget allows in a cell.
+ */
+static int prepare_edits(js_edit **items, const js_edit ***sorted, size_t *count,
+                         const js_edits *edits, const js_workbook *wb, const js_budget *budget)
+{
+    size_t n = edits ? edits->count : 0, i, k;
+    js_buf text = JS_BUF_INIT;
+    char cell[32], what[200];
+    int rc = 0;
+
+    *items = calloc(n ? n : 1, sizeof(**items));
+    *sorted = calloc(n ? n : 1, sizeof(**sorted));
+    *count = 0;
+    if (!*items || !*sorted)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (i = 0; i < n; i++) {
+        const js_edit *e = &edits->items[i];
+        js_cell_name(cell, sizeof(cell), e->row < MAX_ROWS ? e->row : MAX_ROWS - 1,
+                     e->col < MAX_COLS ? e->col : MAX_COLS - 1);
+        if (!xmlCheckUTF8((const xmlChar *)e->text) || !xmlCheckUTF8((const xmlChar *)e->sheet)) {
+            rc = js_error_set(JS_EINVAL, "the new text of sheet '%s' cell %s is not valid UTF-8",
+                              xmlCheckUTF8((const xmlChar *)e->sheet) ? e->sheet : "?", cell);
             goto cleanup;
         }
-        done += (size_t)n;
+        if (e->row >= MAX_ROWS || e->col >= MAX_COLS) {
+            rc = js_error_set(JS_EINVAL,
+                              "an edit of sheet '%s' lies outside the sheet (row %u "
+                              "column %u)",
+                              e->sheet, e->row + 1, e->col + 1);
+            goto cleanup;
+        }
+        if (!js_workbook_sheet(wb, e->sheet)) {
+            rc = js_error_set(JS_ENOTFOUND, "no sheet named '%s' (edit of row %u column %u)",
+                              e->sheet, e->row + 1, e->col + 1);
+            goto cleanup;
+        }
+        if ((rc = clean_text(&text, e->text)) < 0)
+            goto cleanup;
+        if (text.size > budget->max_cell_text) {
+            snprintf(what, sizeof(what), "the new text of sheet '%.80s' cell %s", e->sheet, cell);
+            rc = js_budget_fail(budget, "cell-text", what);
+            goto cleanup;
+        }
+        (*items)[i].sheet = e->sheet;
+        (*items)[i].row = e->row;
+        (*items)[i].col = e->col;
+        if (!((*items)[i].text = js_buf_detach(&text))) {
+            rc = JS_ENOMEM;
+            goto cleanup;
+        }
+        (*sorted)[i] = &(*items)[i];
     }
-    if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-        rc = js_error_set(JS_EIO, "%s: cannot write: %s", path, strerror(errno));
-        goto cleanup;
+    qsort(*sorted, n, sizeof(**sorted), prepared_cmp);
+    for (i = 0, k = 0; i < n; i++) {
+        if (i + 1 < n && edit_cmp(&(*sorted)[i], &(*sorted)[i + 1]) == 0)
+            continue; /* replaced by the next */
+        (*sorted)[k++] = (*sorted)[i];
     }
-    if (close(fd) != 0) {
-        fd = -1;
-        rc = js_error_set(JS_EIO, "%s: cannot write: %s", path, strerror(errno));
-        goto cleanup;
-    }
-    fd = -1;
-    if (rename(tmp.ptr, path) != 0)
-        rc = js_error_set(JS_EIO, "%s: cannot write: %s", path, strerror(errno));
+    *count = k;
 cleanup:
-    if (fd >= 0)
-        close(fd);
-    if (rc < 0 && tmp.ptr)
-        unlink(tmp.ptr);
-    js_buf_dispose(&tmp);
+    js_buf_dispose(&text);
     return rc;
 }
 
-/* See ods.h.  Reads in_path once first to check it and the edits' sheets, and
- * refuses an out_path that is the same file as in_path. */
-int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits)
+/* Free what prepare_edits made (the items' texts, not their sheet names). */
+static void free_prepared(js_edit *items, const js_edit **sorted, size_t n)
 {
+    size_t i;
+
+    for (i = 0; items && i < n; i++)
+        free(items[i].text);
+    free(items);
+    free(sorted);
+}
+
+/*
+ * The copy of the file at `in_path` (sniffed as `kind`) with the edits
+ * applied, in `result`: for a .ods the whole new archive.
+ */
+static int build_copy(js_buf *result, const char *in_path, js_ods_kind kind, rewrite_job *job)
+{
+    js_buf content = JS_BUF_INIT;
+    js_zip_stream st;
+    metered input;
+    js_xml_error err;
+    js_xml_quiet quiet;
+    xmlTextReaderPtr xr;
+    zip_t *zi = NULL;
+    FILE *f = NULL;
+    int rc;
+
+    memset(&st, 0, sizeof(st));
+    memset(&input, 0, sizeof(input));
+    memset(&err, 0, sizeof(err));
+    input.limit = job->budget->max_inflated;
+    job->input = &input;
+    if (kind == JS_ODS_ZIP) {
+        if ((rc = js_zip_open_path(&zi, in_path)) < 0 || (rc = js_zip_check_encryption(zi, "")) < 0)
+            goto cleanup;
+        rc = js_zip_stream_open(&st, zi, "content.xml");
+        if (rc == JS_ENOTFOUND)
+            rc = js_error_set(JS_EFORMAT,
+                              "a zip archive without content.xml (not an OpenDocument file)");
+        if (rc < 0)
+            goto cleanup;
+        input.read = js_zip_stream_read;
+        input.ctx = &st;
+        job->what = "content.xml: ";
+        job->stream = &st;
+    } else {
+        if (!(f = fopen(in_path, "rb"))) {
+            rc = js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+            goto cleanup;
+        }
+        input.read = file_read;
+        input.ctx = f;
+        job->what = "";
+    }
+    js_xml_hush(&quiet, &err); /* creating the reader parses the first bytes */
+    xr = xmlReaderForIO(metered_read, NULL, &input, kind == JS_ODS_ZIP ? "content.xml" : in_path,
+                        NULL, copy_options(job->budget));
+    js_xml_loud(&quiet);
+    if (!xr) {
+        rc = js_error_set(JS_ENOMEM, "out of memory (XML reader)");
+        goto cleanup;
+    }
+    if ((rc = rewrite_xml(kind == JS_ODS_ZIP ? &content : result, xr, job)) < 0 ||
+        (rc = check_sheets(job->edits, job->nedits, job->seen)) < 0)
+        goto cleanup;
+    if (kind == JS_ODS_ZIP)
+        rc = build_zip(result, zi, &content);
+cleanup:
+    js_zip_stream_close(&st);
+    if (zi)
+        zip_discard(zi);
+    if (f)
+        fclose(f);
+    js_buf_dispose(&content);
+    return rc;
+}
+
+/*
+ * See ods.h.  In order: OUT is checked and a temporary file created beside
+ * it (atomic.h), IN is read (the reader refuses what could make the
+ * copying parser expand without bound, a DOCTYPE, and names what is
+ * wrong), the edits are checked against it, the copy is built in memory
+ * within the budget, written and synced, read back and compared with IN
+ * (ods_verify.h), and only then renamed over OUT.  Any failure removes
+ * the temporary file.
+ */
+int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits,
+                       const js_budget *budget)
+{
+    js_budget defaults;
+    js_atomic out;
+    js_edit *items = NULL;
     const js_edit **sorted = NULL;
     char *seen = NULL;
-    size_t n = edits ? edits->count : 0, i;
-    js_buf content = JS_BUF_INIT, result = JS_BUF_INIT;
+    size_t n = 0;
+    js_buf result = JS_BUF_INIT;
     unsigned char head[64];
     struct stat sin, sout;
-    js_workbook *check = NULL;
-    zip_t *zi = NULL;
+    js_workbook *orig = NULL, *copy = NULL;
+    rewrite_job job;
+    js_ods_kind kind;
     FILE *f;
     size_t got;
     int rc = 0;
 
+    memset(&out, 0, sizeof(out));
+    out.fd = out.slot = -1;
+    if (!budget) {
+        js_budget_default(&defaults);
+        budget = &defaults;
+    }
     if (stat(in_path, &sin) != 0)
         return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
     if (!S_ISREG(sin.st_mode))
         return js_error_set(JS_EIO, "not a file");
     if (stat(out_path, &sout) == 0 && sout.st_dev == sin.st_dev && sout.st_ino == sin.st_ino)
         return js_error_set(JS_EINVAL, "refusing to write over the input file (%s)", out_path);
-    /* Only a file the reader accepts is copied: the reader refuses what
-     * could make the copying parser expand without bound (a DOCTYPE), and
-     * a missing sheet is named before any work. */
-    if ((rc = js_ods_read(&check, in_path)) < 0)
-        return rc;
-    for (i = 0; i < n; i++) {
-        if (!js_workbook_sheet(check, edits->items[i].sheet)) {
-            rc = js_error_set(JS_ENOTFOUND, "no sheet named '%s' (edit of row %u column %u)",
-                              edits->items[i].sheet, edits->items[i].row + 1,
-                              edits->items[i].col + 1);
-            js_workbook_free(check);
-            return rc;
-        }
-    }
-    js_workbook_free(check);
-    if (!(f = fopen(in_path, "rb")))
-        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
-    got = fread(head, 1, sizeof(head), f);
-    fclose(f);
-
-    sorted = calloc(n ? n : 1, sizeof(*sorted));
-    seen = calloc(n ? n : 1, 1);
-    if (!sorted || !seen) {
+    if ((rc = js_atomic_open(&out, out_path)) < 0)
+        goto cleanup;
+    if ((rc = read_book(&orig, in_path, budget)) < 0 ||
+        (rc = prepare_edits(&items, &sorted, &n, edits, orig, budget)) < 0)
+        goto cleanup;
+    if (!(seen = calloc(n ? n : 1, 1))) {
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
-    for (i = 0; i < n; i++) {
-        const js_edit *e = &edits->items[i];
-        char cell[32];
-        js_cell_name(cell, sizeof(cell), e->row, e->col);
-        if (!xmlCheckUTF8((const xmlChar *)e->text) || !xmlCheckUTF8((const xmlChar *)e->sheet)) {
-            rc = js_error_set(JS_EINVAL, "the new text of sheet '%s' cell %s is not valid UTF-8",
-                              xmlCheckUTF8((const xmlChar *)e->sheet) ? e->sheet : "?", cell);
-            goto cleanup;
-        }
-        sorted[i] = e;
+    if (!(f = fopen(in_path, "rb"))) {
+        rc = js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+        goto cleanup;
     }
-    qsort(sorted, n, sizeof(*sorted), edit_cmp);
-
-    switch (js_ods_sniff(head, got)) {
-    case JS_ODS_ZIP: {
-        js_zip_stream st;
-        xmlTextReaderPtr xr = NULL;
-        if ((rc = js_zip_open_path(&zi, in_path)) < 0 || (rc = js_zip_check_encryption(zi, "")) < 0)
-            goto cleanup;
-        rc = js_zip_stream_reader(&xr, &st, zi, "content.xml", JS_XML_OPTIONS);
-        if (rc == JS_ENOTFOUND)
-            rc = js_error_set(JS_EFORMAT,
-                              "a zip archive without content.xml (not an OpenDocument file)");
-        if (rc < 0)
-            goto cleanup;
-        rc = rewrite_xml(&content, xr, "content.xml: ", sorted, n, seen, &st);
-        js_zip_stream_close(&st);
-        if (rc < 0 || (rc = check_sheets(sorted, n, seen)) < 0 ||
-            (rc = build_zip(&result, zi, &content)) < 0)
-            goto cleanup;
-        break;
-    }
-    case JS_ODS_XML: {
-        xmlTextReaderPtr xr = xmlReaderForFile(in_path, NULL, JS_XML_OPTIONS);
-        if (!xr) {
-            rc = js_error_set(JS_EIO, "cannot open");
-            goto cleanup;
-        }
-        if ((rc = rewrite_xml(&result, xr, "", sorted, n, seen, NULL)) < 0 ||
-            (rc = check_sheets(sorted, n, seen)) < 0)
-            goto cleanup;
-        break;
-    }
-    default:
+    got = fread(head, 1, sizeof(head), f);
+    fclose(f);
+    kind = js_ods_sniff(head, got);
+    if (kind != JS_ODS_ZIP && kind != JS_ODS_XML) {
         rc = js_error_set(JS_EFORMAT,
                           "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
         goto cleanup;
     }
-    rc = write_atomic(out_path, &result, sin.st_mode & 0777);
+    memset(&job, 0, sizeof(job));
+    job.edits = sorted;
+    job.nedits = n;
+    job.seen = seen;
+    job.budget = budget;
+    if ((rc = build_copy(&result, in_path, kind, &job)) < 0 ||
+        (rc = js_atomic_write(&out, result.ptr ? result.ptr : "", result.size)) < 0 ||
+        (rc = js_atomic_finish(&out)) < 0)
+        goto cleanup;
+    js_buf_dispose(&result); /* the copy is on disk: read it back from there */
+    if ((rc = read_book(&copy, out.temp, budget)) < 0) {
+        rc = js_error_set(rc, "the written copy does not read back (%s); nothing was written",
+                          js_error_last());
+        goto cleanup;
+    }
+    if ((rc = js_ods_verify_copy(orig, copy, sorted, n)) < 0)
+        goto cleanup;
+    rc = js_atomic_commit(&out);
 cleanup:
-    if (zi)
-        zip_discard(zi);
-    js_buf_dispose(&content);
+    js_atomic_dispose(&out);
+    js_workbook_free(orig);
+    js_workbook_free(copy);
     js_buf_dispose(&result);
-    free(sorted);
+    free_prepared(items, sorted, edits ? edits->count : 0);
     free(seen);
     return rc;
 }

@@ -194,6 +194,23 @@ int js_ruleset_load_memory(js_ruleset *set, const char *data, size_t size, const
 /* Load a rule file from disk (as above). */
 int js_ruleset_load_file(js_ruleset *set, const char *path, const char *schema_path);
 
+/*
+ * A rule file read and validated once, to be added to any number of rule
+ * sets (a district's -r file goes into every format a batch meets; it is
+ * parsed once per run, not once per format or per workbook).
+ */
+typedef struct js_rule_doc js_rule_doc;
+
+/* Read the file at `path` and validate it against `schema_path` (when not
+ * NULL): 0, or the same errors as js_ruleset_load_file. */
+int js_rule_doc_read(js_rule_doc **out, const char *path, const char *schema_path);
+
+/* Add its rules to `set` (on error `set` is left as it was). */
+int js_ruleset_add_doc(js_ruleset *set, const js_rule_doc *doc);
+
+/* Free it; NULL accepted. */
+void js_rule_doc_free(js_rule_doc *doc);
+
 /* Free what the set holds (the struct itself may live anywhere). */
 void js_ruleset_dispose(js_ruleset *set);
 

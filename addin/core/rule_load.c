@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "xmlutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -18,26 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The first schema error seen while validating, with its line. */
-typedef struct schema_error {
-    int seen;
-    int line;
-    char message[512];
-} schema_error;
-
-/* Structured error handler: keep the first error only. */
+/* RelaxNG's structured error callback: keep the first error in a js_xml_error. */
 static void keep_first_error(void *data, xmlErrorPtr err)
 {
-    schema_error *se = data;
-    size_t n;
-    if (se->seen || !err)
-        return;
-    se->seen = 1;
-    se->line = err->line;
-    snprintf(se->message, sizeof(se->message), "%s", err->message ? err->message : "invalid");
-    n = strlen(se->message);
-    while (n > 0 && (se->message[n - 1] == '\n' || se->message[n - 1] == ' '))
-        se->message[--n] = '\0';
+    js_xml_note(data, err);
 }
 
 /* An attribute's value as a new string (xmlFree'd copy converted), or NULL. */
@@ -656,23 +641,33 @@ cleanup:
     return rc;
 }
 
-/* Validate a parsed document against the RelaxNG schema at `schema_path`. */
+/*
+ * Validate a parsed document against the RelaxNG schema at `schema_path`.
+ * libxml2 reports through our handlers only: the schema's and the
+ * validation's own, and (for the schema file's parse, which libxml2 runs
+ * with no handler of ours) the thread's, hushed for the call.
+ */
 static int validate(xmlDocPtr doc, const char *name, const char *schema_path)
 {
     xmlRelaxNGParserCtxtPtr pctx = NULL;
     xmlRelaxNGPtr schema = NULL;
     xmlRelaxNGValidCtxtPtr vctx = NULL;
-    schema_error se = {0};
+    js_xml_error se;
+    js_xml_quiet quiet;
     int rc = 0;
 
+    memset(&se, 0, sizeof(se));
+    js_xml_hush(&quiet, &se);
     pctx = xmlRelaxNGNewParserCtxt(schema_path);
-    if (!pctx)
-        return js_error_set(JS_ENOMEM, "out of memory");
+    if (!pctx) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
     xmlRelaxNGSetParserStructuredErrors(pctx, keep_first_error, &se);
     schema = xmlRelaxNGParse(pctx);
     if (!schema) {
         rc = js_error_set(JS_EFORMAT, "%s:%d: schema unusable: %s", schema_path, se.line,
-                          se.seen ? se.message : "cannot read it");
+                          se.set ? se.message : "cannot read it");
         goto cleanup;
     }
     vctx = xmlRelaxNGNewValidCtxt(schema);
@@ -683,11 +678,12 @@ static int validate(xmlDocPtr doc, const char *name, const char *schema_path)
     xmlRelaxNGSetValidStructuredErrors(vctx, keep_first_error, &se);
     if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
         rc = js_error_set(JS_EFORMAT, "%s:%d: does not follow the rule schema: %s", name, se.line,
-                          se.seen ? se.message : "invalid");
+                          se.set ? se.message : "invalid");
 cleanup:
     xmlRelaxNGFreeValidCtxt(vctx);
     xmlRelaxNGFree(schema);
     xmlRelaxNGFreeParserCtxt(pctx);
+    js_xml_loud(&quiet);
     return rc;
 }
 
@@ -726,71 +722,91 @@ static int load_doc(js_ruleset *set, xmlDocPtr doc, const char *name)
 }
 
 /*
- * Load a rule file from memory (see rule.h).  The set is loaded into a
- * copy first and swapped in only when the whole file is good.
+ * Parse a rule file held in memory into *out (the caller's, xmlFreeDoc).
+ * Every libxml2 error goes to our handler, none to stderr; the first one
+ * is the one reported ("name:line: reason"): with a bad encoding it is the
+ * conversion error, not the "premature end" that follows from it.
  */
-int js_ruleset_load_memory(js_ruleset *set, const char *data, size_t size, const char *name,
-                           const char *schema_path)
+static int parse_rules(xmlDocPtr *out, const char *data, size_t size, const char *name)
 {
     xmlParserCtxtPtr ctxt = NULL;
-    xmlDocPtr doc = NULL;
-    js_ruleset before;
+    js_xml_error err;
+    js_xml_quiet quiet;
     int rc = 0;
 
-    if (!set || !data)
-        return js_error_set(JS_EINVAL, "no rule file given");
+    *out = NULL;
     if (size > (size_t)0x7fffffff)
         return js_error_set(JS_EFORMAT, "%s: too large", name);
+    memset(&err, 0, sizeof(err));
+    js_xml_hush(&quiet, &err);
     ctxt = xmlNewParserCtxt();
-    if (!ctxt)
-        return js_error_set(JS_ENOMEM, "out of memory");
-    doc = xmlCtxtReadMemory(ctxt, data, (int)size, name, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
-        xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
-        char msg[512] = "not well-formed XML";
-        int line = err ? err->line : 0;
-        size_t n;
-        if (err && err->message)
-            snprintf(msg, sizeof(msg), "%s", err->message);
-        n = strlen(msg);
-        while (n > 0 && msg[n - 1] == '\n')
-            msg[--n] = '\0';
-        rc = js_error_set(JS_EFORMAT, "%s:%d: %s", name, line, msg);
+    if (!ctxt) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
-    if (schema_path && (rc = validate(doc, name, schema_path)) < 0)
-        goto cleanup;
-    /* load into a shallow copy; on failure free only what was added */
-    before = *set;
-    rc = load_doc(set, doc, name);
-    if (rc < 0) {
-        size_t i;
-        for (i = before.ntables; i < set->ntables; i++)
-            js_table_decl_dispose(&set->tables[i]);
-        for (i = before.nrules; i < set->nrules; i++)
-            rule_dispose(&set->rules[i]);
-        for (i = before.nmappings; i < set->nmappings; i++)
-            mapping_dispose(&set->mappings[i]);
-        set->ntables = before.ntables;
-        set->nrules = before.nrules;
-        set->nmappings = before.nmappings;
-        if (set->id != before.id) {
-            free(set->id);
-            set->id = before.id;
-        }
-    }
+    *out = xmlCtxtReadMemory(ctxt, data, (int)size, name, NULL,
+                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!*out)
+        rc = js_error_set(JS_EFORMAT, "%s:%d: %s", name, err.line,
+                          err.set ? err.message : "not well-formed XML");
 cleanup:
-    xmlFreeDoc(doc);
     xmlFreeParserCtxt(ctxt);
+    js_xml_loud(&quiet);
     return rc;
 }
 
-/* Load a rule file from disk (see rule.h). */
-int js_ruleset_load_file(js_ruleset *set, const char *path, const char *schema_path)
+/*
+ * Add the rules of a parsed, validated document to `set`: loaded into a
+ * shallow copy first and kept only when the whole document is good, so on
+ * error `set` is as it was.
+ */
+static int add_doc(js_ruleset *set, xmlDocPtr doc, const char *name)
+{
+    js_ruleset before = *set;
+    int rc = load_doc(set, doc, name);
+    size_t i;
+
+    if (rc == 0)
+        return 0;
+    for (i = before.ntables; i < set->ntables; i++)
+        js_table_decl_dispose(&set->tables[i]);
+    for (i = before.nrules; i < set->nrules; i++)
+        rule_dispose(&set->rules[i]);
+    for (i = before.nmappings; i < set->nmappings; i++)
+        mapping_dispose(&set->mappings[i]);
+    set->ntables = before.ntables;
+    set->nrules = before.nrules;
+    set->nmappings = before.nmappings;
+    if (set->id != before.id) {
+        free(set->id);
+        set->id = before.id;
+    }
+    return rc;
+}
+
+/* Load a rule file from memory (see rule.h). */
+int js_ruleset_load_memory(js_ruleset *set, const char *data, size_t size, const char *name,
+                           const char *schema_path)
+{
+    xmlDocPtr doc = NULL;
+    int rc;
+
+    if (!set || !data)
+        return js_error_set(JS_EINVAL, "no rule file given");
+    if ((rc = parse_rules(&doc, data, size, name)) < 0)
+        goto cleanup;
+    if (schema_path && (rc = validate(doc, name, schema_path)) < 0)
+        goto cleanup;
+    rc = add_doc(set, doc, name);
+cleanup:
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+/* The bytes of the file at `path` in `data`; a message naming it otherwise. */
+static int slurp_rules(js_buf *data, const char *path)
 {
     FILE *f = fopen(path, "rb");
-    js_buf data = JS_BUF_INIT;
     char chunk[8192];
     size_t n;
     int rc = 0;
@@ -798,13 +814,71 @@ int js_ruleset_load_file(js_ruleset *set, const char *path, const char *schema_p
     if (!f)
         return js_error_set(JS_ENOTFOUND, "cannot open rule file %s", path);
     while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        if ((rc = js_buf_put(&data, chunk, n)) < 0)
+        if ((rc = js_buf_put(data, chunk, n)) < 0)
             break;
     if (ferror(f))
         rc = js_error_set(JS_EIO, "cannot read rule file %s", path);
     fclose(f);
+    return rc;
+}
+
+/* Load a rule file from disk (see rule.h). */
+int js_ruleset_load_file(js_ruleset *set, const char *path, const char *schema_path)
+{
+    js_buf data = JS_BUF_INIT;
+    int rc = slurp_rules(&data, path);
+
     if (rc == 0)
         rc = js_ruleset_load_memory(set, js_buf_cstr(&data), data.size, path, schema_path);
     js_buf_dispose(&data);
     return rc;
+}
+
+struct js_rule_doc {
+    char *name;
+    xmlDocPtr doc;
+};
+
+/* Read and validate a rule file once (see rule.h); *out is the caller's. */
+int js_rule_doc_read(js_rule_doc **out, const char *path, const char *schema_path)
+{
+    js_buf data = JS_BUF_INIT;
+    js_rule_doc *rd = NULL;
+    int rc;
+
+    *out = NULL;
+    if ((rc = slurp_rules(&data, path)) < 0)
+        goto cleanup;
+    rd = calloc(1, sizeof(*rd));
+    if (!rd || !(rd->name = js_strdup(path))) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if ((rc = parse_rules(&rd->doc, js_buf_cstr(&data), data.size, path)) < 0 ||
+        (schema_path && (rc = validate(rd->doc, path, schema_path)) < 0))
+        goto cleanup;
+    *out = rd;
+    rd = NULL;
+cleanup:
+    js_rule_doc_free(rd);
+    js_buf_dispose(&data);
+    return rc;
+}
+
+/* Add a read rule file's rules to `set` (see rule.h). */
+int js_ruleset_add_doc(js_ruleset *set, const js_rule_doc *doc)
+{
+    if (!set || !doc)
+        return js_error_set(JS_EINVAL, "no rule file given");
+    return add_doc(set, doc->doc, doc->name);
+}
+
+/* Free a read rule file; NULL accepted. */
+void js_rule_doc_free(js_rule_doc *doc)
+{
+    if (!doc)
+        return;
+    xmlFreeDoc(doc->doc);
+    free(doc->name);
+    free(doc);
 }

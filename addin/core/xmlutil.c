@@ -63,26 +63,39 @@ static void generic_error(void *ctx, const char *msg, ...)
         keep_message(err, text, 0);
 }
 
-/* Save the thread's generic error handler and install the silent one. */
+/* libxml2's structured error callback while we parse: keep the first one. */
+static void structured_error(void *ctx, xmlErrorPtr error)
+{
+    js_xml_note(ctx, error);
+}
+
+/* Save the thread's error handlers and install the silent ones. */
 void js_xml_hush(js_xml_quiet *saved, js_xml_error *err)
 {
     saved->func = xmlGenericError;
     saved->ctx = xmlGenericErrorContext;
+    saved->sfunc = xmlStructuredError;
+    saved->sctx = xmlStructuredErrorContext;
     xmlSetGenericErrorFunc(err, generic_error);
+    xmlSetStructuredErrorFunc(err, structured_error);
 }
 
-/* Put back the handler js_xml_hush saved. */
+/* Put back the handlers js_xml_hush saved. */
 void js_xml_loud(const js_xml_quiet *saved)
 {
     xmlSetGenericErrorFunc(saved->ctx, saved->func);
+    xmlSetStructuredErrorFunc(saved->sctx, saved->sfunc);
 }
 
-/* Keep the first error (not warning) in `err`. */
+/* Keep the first error (not warning) in `err`, and a line for it. */
 void js_xml_note(js_xml_error *err, const xmlError *error)
 {
-    if (!err || !error || err->set || error->level < XML_ERR_ERROR)
+    if (!err || !error || error->level < XML_ERR_ERROR)
         return;
-    keep_message(err, error->message ? error->message : "error", error->line);
+    if (!err->set)
+        keep_message(err, error->message ? error->message : "error", error->line);
+    else if (err->line <= 0 && error->line > 0)
+        err->line = error->line;
 }
 
 /* libxml2's structured error callback for a reader. */

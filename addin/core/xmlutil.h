@@ -1,7 +1,8 @@
 /*
  * xmlutil.h - what the workbook readers and writer share about XML:
  * namespace names, parser options, error capture, attribute access.
- * Internal to the core (ods_read.c, ods_write.c).
+ * Internal to the core (the readers and the writer; the rule and narrative
+ * template loaders use the error capture).
  */
 #ifndef JS_XMLUTIL_H
 #define JS_XMLUTIL_H
@@ -30,16 +31,21 @@ typedef struct js_xml_error {
     char message[240];
 } js_xml_error;
 
-/* The thread's libxml2 generic error handler, saved while we parse. */
+/* The thread's libxml2 error handlers, saved while we parse. */
 typedef struct js_xml_quiet {
     xmlGenericErrorFunc func;
     void *ctx;
+    xmlStructuredErrorFunc sfunc;
+    void *sctx;
 } js_xml_quiet;
 
 /*
- * Route libxml2's generic errors on this thread into `err` (a few, like
- * encoding errors, bypass the reader's handler and would go to stderr)
- * until js_xml_loud restores what was there.
+ * Route every libxml2 error raised on this thread into `err` until
+ * js_xml_loud restores the handlers that were there (Calc's, in the
+ * add-in): the generic and the structured handler both, because errors
+ * raised without a parser context (encoding conversion, I/O, the documents
+ * a RelaxNG schema loads) bypass a context's own handler and would go to
+ * stderr.  Wrap every parse, validation and schema load in it.
  */
 void js_xml_hush(js_xml_quiet *saved, js_xml_error *err);
 void js_xml_loud(const js_xml_quiet *saved);
@@ -49,7 +55,9 @@ js_ods_kind js_ods_sniff(const unsigned char *head, size_t n);
 
 /*
  * Record a libxml2 error in `err` (zeroed by the caller first): the first
- * error as one line; warnings and later errors are dropped.  For a parser
+ * error as one line; warnings and later errors are dropped, except that
+ * the first error's line, when it had none (an encoding error is raised
+ * without one), is taken from the next error that has one.  For a parser
  * driven through SAX2 callbacks rather than an xmlTextReader.
  */
 void js_xml_note(js_xml_error *err, const xmlError *error);

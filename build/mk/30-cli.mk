@@ -18,10 +18,13 @@ cli: $(CLI_BIN) $(CONTENT_STAMP)
 
 ALL_TARGETS += $(CLI_BIN)
 
-# End-to-end tests of the command on the sample, its variants and bad files.
+# End-to-end tests of the command on the sample, its variants and bad files;
+# then hostile input: fill writes a valid file or none, messages are text,
+# libxml2 never prints (tests/cli/test_hostile.py, about a minute).
 .PHONY: test-cli
 test-cli: $(CLI_BIN) $(CONTENT_STAMP)
 	python3 $(TOP)/tests/cli/test_cli.py $(OUT)
+	python3 $(TOP)/tests/cli/test_hostile.py $(OUT)
 
 TEST_TARGETS += test-cli
 

@@ -13,7 +13,10 @@
 # fuzzer finds goes to build/out/fuzz/corpus/<name>/, a crash to
 # build/out/fuzz/artifacts/<name>-crash-<sha1> (replay: fuzz_<name> FILE).
 # Fuzzers run from the repository top with JUESUAN_CONTENT set, as the
-# unit tests do, and with tests/fuzz/lsan.supp (a leak inside FreeXL).
+# unit tests do, and with tests/fuzz/lsan.supp (a leak inside FreeXL).  fuzz_fill
+# (the writer: a valid file or none) also takes FUZZ_FILL_STRICT=1 to report
+# copies the writer refused after reading them back; its seeds are written by
+# tests/fuzz/fill_seeds.py.
 #
 # A long run (10^7 executions in all, issue 12): one fuzzer at a time, niced,
 #   nice -n 19 make -C build fuzz-long FUZZ_SECONDS=3600

@@ -78,7 +78,7 @@ static void check_write(const js_workbook *wb, const uint8_t *data, size_t size)
     }
     fclose(f);
     if (js_edits_add(&edits, s->name, row, col, "编辑 <&>") == 0 &&
-        js_ods_write_edits(in, out, &edits) == 0) {
+        js_ods_write_edits(in, out, &edits, NULL) == 0) {
         /* the copy of a readable file reads, and holds the edit */
         if (js_ods_read(&copy, out) != 0)
             __builtin_trap();

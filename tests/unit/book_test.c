@@ -353,7 +353,7 @@ static void test_ods_create(void)
     CU_ASSERT_EQUAL_FATAL(js_book_read(&wb, NULL, JS_UNIT_DATA("book/kinds.xlsx"), NULL), 0);
     CU_ASSERT_EQUAL(js_edits_add(&edits, "表一", 6, 1, "新 <文字>  两个空格\n第二段"), 0);
     CU_ASSERT_EQUAL(js_edits_add(&edits, "表一", 4, 0, "改过"), 0);
-    CU_ASSERT_EQUAL_FATAL(js_ods_create(out, wb, &edits), 0);
+    CU_ASSERT_EQUAL_FATAL(js_ods_create(out, wb, &edits, NULL), 0);
     CU_ASSERT_EQUAL_FATAL(js_book_read(&back, NULL, out, NULL), 0);
     check_kinds(back, JS_BOOK_ODS);
     CU_ASSERT_STRING_EQUAL(js_sheet_text(back->sheets[0], 6, 1), "新 <文字>  两个空格\n第二段");
@@ -375,7 +375,7 @@ static void test_ods_create(void)
     }
     /* an edit into a sheet that does not exist writes nothing */
     CU_ASSERT_EQUAL(js_edits_add(&edits, "无此表", 0, 0, "x"), 0);
-    CU_ASSERT_EQUAL(js_ods_create("build/out/tests/book-none.ods", wb, &edits), JS_EINVAL);
+    CU_ASSERT_EQUAL(js_ods_create("build/out/tests/book-none.ods", wb, &edits, NULL), JS_EINVAL);
     CU_ASSERT_NOT_EQUAL(access("build/out/tests/book-none.ods", F_OK), 0);
     js_edits_dispose(&edits);
     js_workbook_free(wb);

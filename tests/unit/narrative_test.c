@@ -364,7 +364,8 @@ static void test_fill_written_and_read_back(void)
     CU_ASSERT_EQUAL_FATAL(setup(&fx, "sample.ods"), 0);
     CU_ASSERT_EQUAL_FATAL(js_narrative_fill(&fx.edits, &fx.notes, fx.format, fx.wb), 0);
     snprintf(out, sizeof out, "/tmp/js-narrative-fill-%ld.ods", (long)getpid());
-    CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(JS_UNIT_DATA("sample/sample.ods"), out, &fx.edits), 0);
+    CU_ASSERT_EQUAL_FATAL(
+        js_ods_write_edits(JS_UNIT_DATA("sample/sample.ods"), out, &fx.edits, NULL), 0);
     CU_ASSERT_EQUAL_FATAL(js_book_read(&back, NULL, out, NULL), 0);
     a = js_workbook_sheet(fx.wb, "情况说明");
     b = js_workbook_sheet(back, "情况说明");

@@ -212,7 +212,7 @@ static void test_read_errors(void)
                    "attribute value expands beyond 1024 KiB");
     /* an encoding error libxml2 reports outside the reader, not on stderr */
     expect_failure(JS_UNIT_DATA("ods/badencoding.fods"), JS_EFORMAT,
-                   "damaged XML: input conversion failed");
+                   "damaged XML at line 2: input conversion failed");
     expect_failure(JS_UNIT_DATA("ods/damaged.fods"), JS_EFORMAT,
                    "damaged XML at line 22: Opening and ending tag mismatch");
 }
@@ -419,7 +419,7 @@ static void write_and_compare(const char *in, const char *out)
     mkdir("build/out/tests", 0755);
     mkdir(OUT_DIR, 0755);
     make_edits(&e);
-    rc = js_ods_write_edits(in, out, &e);
+    rc = js_ods_write_edits(in, out, &e, NULL);
     if (rc < 0)
         fprintf(stderr, "\n%s: %s\n", in, js_error_last());
     CU_ASSERT_EQUAL_FATAL(rc, 0);
@@ -474,7 +474,8 @@ static void test_write_no_edits(void)
     mkdir("build/out/tests", 0755);
     mkdir(OUT_DIR, 0755);
     CU_ASSERT_EQUAL_FATAL(
-        js_ods_write_edits(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/unchanged.ods", &none), 0);
+        js_ods_write_edits(JS_UNIT_DATA("ods/features.ods"), OUT_DIR "/unchanged.ods", &none, NULL),
+        0);
     a = load(JS_UNIT_DATA("ods/features.ods"));
     b = load(OUT_DIR "/unchanged.ods");
     if (a && b)
@@ -488,7 +489,7 @@ static void test_write_no_edits(void)
 static void expect_write_failure(const char *in, const char *out, const js_edits *e, int code)
 {
     unlink(out);
-    CU_ASSERT_EQUAL(js_ods_write_edits(in, out, e), code);
+    CU_ASSERT_EQUAL(js_ods_write_edits(in, out, e, NULL), code);
     CU_ASSERT_NOT_EQUAL(access(out, F_OK), 0);
     CU_ASSERT_PTR_NULL(strchr(js_error_last(), '\n'));
 }
@@ -506,7 +507,7 @@ static void test_write_refusals(void)
     /* never over the input, not even through another name */
     orig = slurp(JS_UNIT_DATA("ods/features.fods"), &before);
     CU_ASSERT_EQUAL(js_ods_write_edits(JS_UNIT_DATA("ods/features.fods"),
-                                       "tests/data/../data/ods/features.fods", &e),
+                                       "tests/data/../data/ods/features.fods", &e, NULL),
                     JS_EINVAL);
     now = slurp(JS_UNIT_DATA("ods/features.fods"), &after);
     CU_ASSERT(orig && now && before == after && memcmp(orig, now, before) == 0);
@@ -597,7 +598,7 @@ static void test_write_structure(void)
     js_edits_add(&e, "甲", 2, 0, "组内");
     js_edits_add(&e, "甲", 5, 1, "表后");
     js_edits_add(&e, "乙", 1, 1, "空表");
-    CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(in, out, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(in, out, &e, NULL), 0);
     b = load(out);
     if (b)
         assert_same_except(a, b, &e);
@@ -628,7 +629,7 @@ static void test_write_controls(void)
     mkdir("build/out/tests", 0755);
     mkdir(OUT_DIR, 0755);
     js_edits_add(&e, "表一", 0, 3, "一\r\n二\r三\x01\x1f\x7f四");
-    CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(JS_UNIT_DATA("ods/features.fods"), out, &e), 0);
+    CU_ASSERT_EQUAL_FATAL(js_ods_write_edits(JS_UNIT_DATA("ods/features.fods"), out, &e, NULL), 0);
     b = load(out);
     if (b)
         CU_ASSERT_STRING_EQUAL(js_sheet_text(b->sheets[0], 0, 3), "一\n二\n三\x7f四");

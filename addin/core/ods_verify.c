@@ -1,0 +1,131 @@
+/*
+ * ods_verify.c - check a written copy against its original (ods_verify.h).
+ *
+ * Both workbooks come from the same reader, so "the same" means the same
+ * model: what `juesuan check` and Calc's 校验 would see.  Cells are
+ * compared in one merge pass over the two sorted cell arrays and the
+ * sorted edits of each sheet: linear in the number of cells.
+ */
+#include "ods_verify.h"
+
+#include "error.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define NO_CELL UINT64_MAX
+
+/* A cell position as one sortable key. */
+static uint64_t key_of(uint32_t row, uint32_t col)
+{
+    return ((uint64_t)row << 32) | col;
+}
+
+/* Both NULL, or both strings and equal. */
+static int same_string(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Report the first difference, at a cell when `key` is not NO_CELL. */
+static int differ(const char *sheet, uint64_t key, const char *what)
+{
+    char cell[32];
+
+    if (key == NO_CELL)
+        return js_error_set(JS_EFORMAT,
+                            "the written copy does not read back as written: %s; nothing was "
+                            "written",
+                            what);
+    js_cell_name(cell, sizeof(cell), (uint32_t)(key >> 32), (uint32_t)key);
+    return js_error_set(JS_EFORMAT,
+                        "the written copy does not read back as written: sheet '%s' cell %s %s; "
+                        "nothing was written",
+                        sheet, cell, what);
+}
+
+/* The key of the i-th cell of `s`, or NO_CELL past the end. */
+static uint64_t cell_key(const js_sheet *s, size_t i)
+{
+    return i < s->count ? key_of(s->cells[i].row, s->cells[i].col) : NO_CELL;
+}
+
+/*
+ * Compare one sheet: `a` from the original, `b` from the copy, with edits
+ * [lo, hi) (sorted by row and column) applied to it.
+ */
+static int verify_sheet(const js_sheet *a, const js_sheet *b, const js_edit *const *edits,
+                        size_t lo, size_t hi)
+{
+    size_t ia = 0, ib = 0, ie = lo;
+
+    for (;;) {
+        uint64_t ka = cell_key(a, ia), kb = cell_key(b, ib);
+        uint64_t ke = ie < hi ? key_of(edits[ie]->row, edits[ie]->col) : NO_CELL;
+        uint64_t k = ka < kb ? ka : kb;
+        const js_cell *ca, *cb;
+
+        if (ke < k)
+            k = ke;
+        if (k == NO_CELL)
+            return 0;
+        ca = ka == k ? &a->cells[ia] : NULL;
+        cb = kb == k ? &b->cells[ib] : NULL;
+        if (ke == k) {
+            const js_edit *e = edits[ie];
+            if (!cb)
+                return differ(b->name, k, "lost its new text");
+            if (cb->type != JS_CELL_TEXT || cb->value || cb->formula ||
+                strcmp(cb->text ? cb->text : "", e->text) != 0)
+                return differ(b->name, k, "does not hold its new text");
+            if (ca && (ca->row_span != cb->row_span || ca->col_span != cb->col_span))
+                return differ(b->name, k, "lost its merge");
+            while (ie < hi && key_of(edits[ie]->row, edits[ie]->col) == k)
+                ie++;
+        } else if (!ca) {
+            return differ(b->name, k, "was added");
+        } else if (!cb) {
+            return differ(b->name, k, "was lost");
+        } else if (ca->type != cb->type || !same_string(ca->value, cb->value) ||
+                   !same_string(ca->formula, cb->formula) || !same_string(ca->text, cb->text) ||
+                   ca->row_span != cb->row_span || ca->col_span != cb->col_span) {
+            return differ(b->name, k, "changed");
+        }
+        if (ca)
+            ia++;
+        if (cb)
+            ib++;
+    }
+}
+
+/* See ods_verify.h. */
+int js_ods_verify_copy(const js_workbook *orig, const js_workbook *copy,
+                       const js_edit *const *edits, size_t n)
+{
+    size_t s, i;
+    int rc;
+
+    if (orig->nsheets != copy->nsheets)
+        return differ(NULL, NO_CELL, "the number of sheets changed");
+    for (s = 0; s < orig->nsheets; s++) {
+        const js_sheet *a = orig->sheets[s], *b = copy->sheets[s];
+        size_t lo = n, hi = n;
+        if (strcmp(a->name, b->name) != 0)
+            return differ(NULL, NO_CELL, "a sheet's name changed");
+        /* the writer edits the first sheet of a name */
+        if (js_workbook_sheet(orig, a->name) == a) {
+            for (lo = 0; lo < n && strcmp(edits[lo]->sheet, a->name) != 0; lo++)
+                ;
+            for (hi = lo; hi < n && strcmp(edits[hi]->sheet, a->name) == 0; hi++)
+                ;
+        }
+        if ((rc = verify_sheet(a, b, edits, lo, hi)) < 0)
+            return rc;
+    }
+    if (orig->nprops != copy->nprops)
+        return differ(NULL, NO_CELL, "the number of document properties changed");
+    for (i = 0; i < orig->nprops; i++)
+        if (!same_string(orig->props[i].value, js_workbook_property(copy, orig->props[i].name)))
+            return differ(NULL, NO_CELL, "a document property changed");
+    return 0;
+}
