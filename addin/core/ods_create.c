@@ -319,8 +319,7 @@ static int zip_in_memory(js_buf *out, const js_buf *content, const js_buf *meta)
     }
     za = NULL;
     zip_stat_init(&st);
-    if (zip_source_stat(src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
-        zip_source_open(src) < 0) {
+    if (zip_source_stat(src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || zip_source_open(src) < 0) {
         rc = js_error_set(JS_EIO, "cannot write: the archive built in memory cannot be read");
         goto cleanup;
     }

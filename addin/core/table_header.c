@@ -263,6 +263,32 @@ static int push_cell(hreader *h, const js_cell *cell, char *norm)
     return 0;
 }
 
+/* See table_int.h. */
+int js_tbl_note_text(const char *text)
+{
+    static const char *const heads[] = {"注：", "注:", "说明：", "说明:", "备注：", "备注:"};
+    size_t i;
+    while (*text == ' ' || *text == '\t')
+        text++;
+    for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+        if (strncmp(text, heads[i], strlen(heads[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the first text of the row of cells [lo, hi) opens a note. */
+static int note_row(const js_sheet *sh, size_t lo, size_t hi)
+{
+    size_t c;
+    for (c = lo; c < hi; c++) {
+        const js_cell *cell = &sh->cells[c];
+        if (cell->type == JS_CELL_NUMBER || !cell->text || blank_text(cell->text))
+            continue;
+        return js_tbl_note_text(cell->text);
+    }
+    return 0;
+}
+
 /*
  * Find the header rows (head_from..head_to), the 栏次 row, and collect the
  * header cells: from the first row holding a header word down to the row
@@ -294,6 +320,8 @@ static int collect(hreader *h)
             return JS_ENOMEM;
         if (kind == 1)
             break; /* the first row of figures: the header is above it */
+        if (started && note_row(sh, c, hi))
+            break; /* a note under a table printed without figures */
         p->head_to = row;
         if (kind == 2) {
             if (p->number_row < 0)

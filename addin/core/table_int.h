@@ -129,6 +129,11 @@ size_t js_tbl_first_cell(const js_sheet *sh, uint32_t row);
 
 /* --- table_header.c --- */
 
+/* Whether text opens a note printed under a table (注：…, 说明：…, 备注：…,
+ * either colon): such a line ends the header even when no figure row came
+ * before it (a table printed empty, with its 说明), and is no data row. */
+int js_tbl_note_text(const char *text);
+
 /*
  * Read the header of part p (sheet, title, area set): the 栏次 row, the
  * value columns and their keys (registered in t->cols), the blocks.

@@ -510,7 +510,8 @@ static int read_row(reader *r, size_t lo, size_t hi, entry *es, size_t maxe, uns
 }
 
 /* A one-row table: the first row below the header with a figure cell is
- * its row "1"; none printed is an empty row (no spending): all 0. */
+ * its row "1" (a note line 注：/说明： is none); none printed is an empty
+ * row (no spending): all 0. */
 static int read_single(reader *r)
 {
     const tbl_part *p = r->p;
@@ -526,7 +527,9 @@ static int read_single(reader *r)
         size_t h = c;
         while (h < sh->count && sh->cells[h].row == rr)
             h++;
-        for (i = c; i < h && !found; i++)
+        for (i = c; i < h && !found; i++) {
+            if (sh->cells[i].text && js_tbl_note_text(sh->cells[i].text))
+                break; /* a note under the table, not its row */
             if (sh->cells[i].col < r->width && r->vat[sh->cells[i].col] &&
                 (sh->cells[i].text || sh->cells[i].value) && (int64_t)rr != p->number_row) {
                 found = 1;
@@ -534,6 +537,7 @@ static int read_single(reader *r)
                 hi = h;
                 row = rr;
             }
+        }
         for (i = c; i < h && !r->has_note; i++)
             if (sh->cells[i].text && empty_note(r->d, sh->cells[i].text)) {
                 r->has_note = 1;

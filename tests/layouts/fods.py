@@ -51,6 +51,16 @@ class Grid:
             self.hidden.add(c + c0)
 
 
+def cell_name(r, c):
+    """The A1 name of the 0-based (row, col): cell_name(0, 27) == "AB1"."""
+    letters = ""
+    c += 1
+    while c:
+        c, m = divmod(c - 1, 26)
+        letters = chr(65 + m) + letters
+    return "%s%d" % (letters, r + 1)
+
+
 def _cell_xml(value, span):
     attrs = ""
     if span:

@@ -71,7 +71,12 @@ def main(out):
         expect["files"][name] = {
             "kind": "clean2024", "props": bool(props),
             "figures": {key(*k): v for k, v in d.v.items()},
-            "empty": [t for t, e in (("T7", d.t7_empty), ("T8", d.t8_empty), ("T9", d.t9_empty)) if e]}
+            "empty": [t for t, e in (("T7", d.t7_empty), ("T8", d.t8_empty), ("T9", d.t9_empty)) if e],
+            # the template's instruction to the filler left in print (report C
+            # did): each such line must get its text.instruction warning
+            "instructions": sorted("%s!%s" % (sheet, fods.cell_name(r, c))
+                                   for sheet, g in sheets for (r, c), v in g.cells.items()
+                                   if isinstance(v, str) and "仍保留该表格式" in v)}
     with open(os.path.join(out, "expect.json"), "w", encoding="utf-8") as f:
         json.dump(expect, f, ensure_ascii=False, indent=1)
     print("%d workbooks in %s" % (len(expect["files"]), out))
