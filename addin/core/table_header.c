@@ -289,6 +289,23 @@ static int note_row(const js_sheet *sh, size_t lo, size_t hi)
     return 0;
 }
 
+/* Whether the row of cells [lo, hi) holds one number and no text but a
+ * unit.  Above a header that is no row of figures but a line that lost
+ * its text: an .xls written by LibreOffice keeps a text formula's result
+ * as 0, so the 编制单位 line ="编制单位:"&… reads as a lone 0. */
+static int lone_number_row(const js_sheet *sh, size_t lo, size_t hi)
+{
+    size_t c, numbers = 0, texts = 0;
+    for (c = lo; c < hi; c++) {
+        const js_cell *cell = &sh->cells[c];
+        if (cell->type == JS_CELL_NUMBER)
+            numbers++;
+        else if (cell->text && !blank_text(cell->text) && js_tbl_unit_in_text(cell->text) < 0)
+            texts++; /* a 单位 line beside it is no figure either */
+    }
+    return numbers == 1 && texts == 0;
+}
+
 /*
  * Find the header rows (head_from..head_to), the 栏次 row, and collect the
  * header cells: from the first row holding a header word down to the row
@@ -318,6 +335,10 @@ static int collect(hreader *h)
         kind = classify_row(h->d, sh, c, hi);
         if (kind < 0)
             return JS_ENOMEM;
+        if (kind == 1 && !started && lone_number_row(sh, c, hi)) {
+            c = hi;
+            continue; /* a line above the header, not its figures */
+        }
         if (kind == 1)
             break; /* the first row of figures: the header is above it */
         if (started && note_row(sh, c, hi))

@@ -746,6 +746,52 @@ static void test_format_detect(void)
     js_workbook_free(wb);
 }
 
+/* An .xls written by LibreOffice keeps the 编制单位 line's text formula
+ * as 0: a lone number beside the unit line above the header is no row of
+ * figures, and the table under it is read whole. */
+static void test_lone_zero_above_header(void)
+{
+    js_format *f = NULL;
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&f, content_dir(), "cn-bmjs-2016"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "表一"), 0);
+    put_t1(sh, 0);
+    /* row 1 is the 编制单位 line: its text lost, a 0 left; a unit beside */
+    CU_ASSERT_EQUAL(js_sheet_put(sh, 1, 0, JS_CELL_NUMBER, "0", "0", NULL), 0);
+    text(sh, 1, 4, "金额单位:万元");
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_TRUE(js_tables_found(ts, "T1"));
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "L1", "1"), "3367.47");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "L60", "2"), "3367.47");
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.unreadable"), 0);
+    js_tables_free(ts);
+    ts = NULL;
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    wb = NULL;
+
+    /* two figures on that line are figures: the header is not looked for
+     * below them, and the table is unreadable, not misread */
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "表一"), 0);
+    put_t1(sh, 0);
+    CU_ASSERT_EQUAL(js_sheet_put(sh, 1, 0, JS_CELL_NUMBER, "12.5", "12.5", NULL), 0);
+    CU_ASSERT_EQUAL(js_sheet_put(sh, 1, 2, JS_CELL_NUMBER, "7", "7", NULL), 0);
+    CU_ASSERT_EQUAL(js_sheet_put(sh, 1, 5, JS_CELL_NUMBER, "3", "3", NULL), 0); /* no 表一 */
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_FALSE(js_tables_found(ts, "T1"));
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.unreadable"), 1);
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
 static CU_TestInfo table_tests[] = {
     {"two blocks side by side, spaced title, blank rows", test_blocks_side_by_side},
     {"codes, substring titles, bad figures, decimals", test_codes_substring_titles_and_bad_figures},
@@ -757,6 +803,7 @@ static CU_TestInfo table_tests[] = {
     {"not there is not 0: empty note, unkeyed rows, the ledger", test_absence},
     {"titles over cells and rows, a table over two sheets", test_title_forms_and_split_table},
     {"the format told by the tables", test_format_detect},
+    {"a lone 0 above the header (an .xls's lost text formula)", test_lone_zero_above_header},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(table, table_tests)

@@ -498,8 +498,8 @@ def expected(case, wb, findings):
     # formulas): the checker reads it and warns (read.negative; no table of
     # the format allows negatives)
     for t in keyed(wb).values():
-        for (_, _), (value, where) in t.cells.items():
-            if value < 0:
+        for (_, _), (figure, where) in t.cells.items():
+            if figure < 0:
                 warnings.append(("read.negative", where))
     return {"case": rule, "file": rule + ".fods", "why": why,
             "change": "%s [%s] %s = %s" % (sid, rkey, ckey, value), "changed": changed,
