@@ -29,11 +29,10 @@ from decimal import Decimal
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.abspath(os.path.join(HERE, "..", ".."))
 
-# The workbook formats every variant is checked in.  The .xlsx and .xls legs
-# (LibreOffice filters in FILTERS) are added here when the core reads them:
-# this one line ("fods ods xlsx xls").  JS_LAYOUT_FORMATS overrides it for a
-# quick run ("fods").
-FORMATS = os.environ.get("JS_LAYOUT_FORMATS", "fods ods").split()
+# The workbook formats every variant is checked in: the .fods as written,
+# and its .ods, .xlsx and .xls made by LibreOffice (filters in FILTERS).
+# JS_LAYOUT_FORMATS overrides it for a quick run ("fods").
+FORMATS = os.environ.get("JS_LAYOUT_FORMATS", "fods ods xlsx xls").split()
 
 FILTERS = {"ods": "ods", "xlsx": "xlsx:Calc MS Excel 2007 XML", "xls": "xls:MS Excel 97"}
 
