@@ -3,11 +3,19 @@
 # sample and its faulty variants (tests/lo/validate_test.sh), the menu in a
 # real Calc under Xvfb with screenshots (tests/lo/validate_gui.sh), and the
 # benchmark of one 校验 against the bare read (tests/bench/validate_bench.sh).
+# The 2024 leg: the 2024 sample, and failing relation cases (each the
+# sample with one figure changed, written by make_sample.py) within a table,
+# between tables and in the narrative's sources.
 VALIDATE_SAMPLES := $(TOP)/tests/data/sample
+VALIDATE_2024_DIR := $(OUT)/tests/validate-2024
+VALIDATE_2024_CASES := T1.income X.T4-T5.total T6.public
 
 .PHONY: test-validate test-validate-gui bench-validate
 test-validate: $(OXT) $(CLI_BIN) $(CONTENT_STAMP)
-	bash $(TOP)/tests/lo/validate_test.sh $(OXT) $(CLI_BIN) $(OUT)/share/juesuan $(VALIDATE_SAMPLES)
+	rm -rf $(VALIDATE_2024_DIR)
+	PYTHONDONTWRITEBYTECODE=1 python3 $(TOP)/tests/data/sample-2024/make_sample.py cases $(VALIDATE_2024_DIR)
+	bash $(TOP)/tests/lo/validate_test.sh $(OXT) $(CLI_BIN) $(OUT)/share/juesuan $(VALIDATE_SAMPLES) \
+	  $(TOP)/tests/data/sample-2024/sample.ods $(VALIDATE_2024_CASES:%=$(VALIDATE_2024_DIR)/%.fods)
 	bash $(TOP)/tests/lo/validate_gui.sh $(OXT) $(VALIDATE_SAMPLES)/sample.ods $(OUT)/artifacts
 
 bench-validate: $(OXT)

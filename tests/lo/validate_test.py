@@ -170,14 +170,15 @@ def test_workbook(office, cli, path):
 
 
 def test_fill(office, cli, work, sample):
-    path = os.path.join(work, "fill-" + os.path.basename(sample))
+    label = os.path.basename(sample)
+    path = os.path.join(work, "fill-" + label)
     shutil.copy(sample, path)
     doc = office.load(path)
     try:
         settle(doc)
         before = snapshot(doc, backgrounds=False)
         res = office.command(doc, "FillNarrative")
-        check(res["ok"], "FillNarrative ran: %s" % res["message"])
+        check(res["ok"], "%s: FillNarrative ran: %s" % (label, res["message"]))
         if not res["ok"]:
             return
         after = snapshot(doc, backgrounds=False)
@@ -190,7 +191,7 @@ def test_fill(office, cli, work, sample):
         narrative = [s for s in before["sheets"]
                      if any("部门决算情况说明" in str(v) for row in before[s]["data"] for v in row)]
         check(changed and all(n in narrative for n, _, _ in changed),
-              "FillNarrative wrote %d cells, all in the narrative sheet" % len(changed))
+              "%s: FillNarrative wrote %d cells, all in the narrative sheet" % (label, len(changed)))
         heads = {}
         for n, r, c in changed:
             heads.setdefault(n, after[n]["data"])
@@ -199,31 +200,41 @@ def test_fill(office, cli, work, sample):
             grid = after[n]["data"]
             header = next((row for row in grid if "生成内容" in row), None)
             hdr_ok &= header is not None and header[c] == "生成内容"
-        check(hdr_ok, "FillNarrative wrote only 生成内容 cells")
+        check(hdr_ok, "%s: FillNarrative wrote only 生成内容 cells" % label)
+        # every section of the narrative (a row with a key and a title) gets its text
+        for n in narrative:
+            grid = after[n]["data"]
+            hdr = next(i for i, row in enumerate(grid) if "生成内容" in row)
+            gen, title = grid[hdr].index("生成内容"), grid[hdr].index("标题")
+            rows = [row for row in grid[hdr + 1:] if str(row[0]).strip() and str(row[title]).strip()]
+            empty = [row[title] for row in rows if not str(row[gen]).strip()]
+            check(rows and not empty, "%s: FillNarrative wrote all %d sections of %s%s"
+                  % (label, len(rows), n, " (empty: %s)" % empty if empty else ""))
+        missing = len(res["missing_inputs"])
         check(res["cells_written"] >= len(changed),
-              "FillNarrative reports %d cells, %d missing inputs" % (res["cells_written"],
-                                                                    len(res["missing_inputs"])))
+              "%s: FillNarrative reports %d cells, %d missing inputs" % (label, res["cells_written"],
+                                                                        missing))
         # The same text as `juesuan fill` writes into a copy of the file.
         cli_out = os.path.join(work, "cli-filled-" + os.path.basename(sample))
         p = subprocess.run([cli, "fill", path, cli_out], capture_output=True, text=True)
-        if check(p.returncode == 0, "juesuan fill ran on the same file"):
+        if check(p.returncode == 0, "%s: juesuan fill ran on the same file" % label):
             other = office.load(cli_out)
             try:
                 theirs = snapshot(other, backgrounds=False)
                 same = all(theirs[n]["data"] == after[n]["data"] for n in narrative)
-                check(same, "FillNarrative wrote the same narrative as juesuan fill")
+                check(same, "%s: FillNarrative wrote the same narrative as juesuan fill" % label)
             finally:
                 other.close(True)
         um = doc.UndoManager
         um.undo()
         check(not diff_snapshots(before, snapshot(doc, backgrounds=False)),
-              "FillNarrative is one undo step")
+              "%s: FillNarrative is one undo step" % label)
 
         # A missing input (last year's total) is named, never invented.
         inputs = next((n for n in before["sheets"]
                        if any("上年决算数及年初预算数" in str(v) for row in before[n]["data"]
                               for v in row)), None)
-        if check(inputs is not None, "inputs sheet found"):
+        if check(inputs is not None, "%s: inputs sheet found" % label):
             grid = before[inputs]["data"]
             hdr = next(i for i, row in enumerate(grid) if "上年决算数" in row)
             col = grid[hdr].index("上年决算数")
@@ -236,8 +247,10 @@ def test_fill(office, cli, work, sample):
             if locked:
                 sheet.protect("")
             res = office.command(doc, "FillNarrative")
-            check(res["ok"] and res["missing_inputs"] and "缺少输入 0 项" not in res["message"],
-                  "FillNarrative names the missing input: %s" % res["message"][:120])
+            check(res["ok"] and len(res["missing_inputs"]) > missing and
+                  "缺少输入 0 项" not in res["message"],
+                  "%s: FillNarrative names the missing input (%d, was %d): %s"
+                  % (label, len(res["missing_inputs"]), missing, res["message"][:120]))
     finally:
         doc.close(True)
 
@@ -326,6 +339,9 @@ def main():
         test_workbook(office, cli, path)
     faulty = next((p for p in staged if cli_check(cli, p)["summary"]["errors"]), None)
     test_fill(office, cli, work, staged[0])
+    for path in staged[1:]:
+        if os.path.basename(path).startswith("sample-2024."):
+            test_fill(office, cli, work, path)
     if faulty:
         test_export(office, work, staged[0], faulty)
     test_refusals(office, faulty or staged[0])

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# validate_test.sh OXT CLI CONTENT SAMPLE_DIR - the 决算 commands in a real
-# headless LibreOffice (make -C build test-validate).
+# validate_test.sh OXT CLI CONTENT SAMPLE_DIR [FILE_2024...] - the 决算
+# commands in a real headless LibreOffice (make -C build test-validate):
+# on the 2016 sample and its variants, and on the 2024 workbooks given
+# (the 2024 sample, staged as sample-2024.*, and failing relation cases).
 #
 # Installs the .oxt into a private profile (as nobody when root), starts
 # soffice, and runs validate_test.py on the sample and its faulty variants.
@@ -9,6 +11,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 oxt=$1 cli=$2 content=$3 samples=$4
+shift 4
 # shellcheck source=validate_office.sh
 source "$here/validate_office.sh"
 vo_start "$oxt"
@@ -25,6 +28,12 @@ for f in "$samples"/sample.ods "$samples"/v*.ods; do
   [ -f "$f" ] || continue
   cp "$f" "$VO_DIR/samples/"
   files+=("$VO_DIR/samples/$(basename "$f")")
+done
+for f in "$@"; do
+  name=$(basename "$f")
+  case $name in sample.*) name=sample-2024.${name#sample.} ;; esac
+  cp "$f" "$VO_DIR/samples/$name"
+  files+=("$VO_DIR/samples/$name")
 done
 chmod -R a+rX "$VO_DIR/samples"
 vo_python "$VO_DIR/tests/validate_test.py" "$VO_DIR/cli/bin/juesuan" "$VO_DIR/work" "${files[@]}"
