@@ -84,6 +84,7 @@ int js_tbl_read_figure(js_figure *fig, js_findings *findings, const tbl *t, cons
     fig->col = col;
     fig->status = JS_FIGURE_BLANK;
     fig->text = 0;
+    fig->formula = cell && cell->formula;
     fig->value.units = 0;
     fig->value.scale = d->decimals;
     if (!cell || cell->type == JS_CELL_EMPTY)

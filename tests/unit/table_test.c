@@ -365,6 +365,51 @@ static void test_text_figures(void)
     js_format_free(f);
 }
 
+/*
+ * A sum whose total is a formula and one of whose items is text: the
+ * sheet's SUM skipped the text, the checker read it, and the relation's
+ * error (T3.codes) says which item is text and which formula skips it.
+ */
+static void test_text_item_of_a_formula_total(void)
+{
+    static const char *const vals[5][3] = {
+        {"#30", NULL, NULL}, {"#30", NULL, NULL},     {"#30", NULL, NULL},
+        {"#30", NULL, NULL}, {" 12. 30", NULL, NULL},
+    };
+    js_format *f = NULL;
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *e = NULL;
+    size_t i, n;
+
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&f, content_dir(), "cn-bmjs-2016"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "支出"), 0);
+    put_t3_cells(sh, vals);
+    /* 20103 (E7) is the sheet's SUM of its 项, which skipped " 12. 30" */
+    CU_ASSERT_EQUAL(js_sheet_put(sh, 6, 4, JS_CELL_NUMBER, "30", "30", "of:=SUM([.E8:.E9])"), 0);
+    CU_ASSERT_EQUAL(js_check_workbook(&fs, f, wb), 0);
+    for (i = 0; i < fs.count; i++)
+        if (strcmp(fs.items[i].rule, "T3.codes") == 0 &&
+            fs.items[i].severity == JS_SEVERITY_ERROR && fs.items[i].cells[0].row == 6)
+            e = &fs.items[i];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e->message_zh, "其中 支出!E9 是文字,合计公式 支出!E7 不计它"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(e->message_en, "支出!E9 is text, which the total's formula 支出!E7 skips"));
+    CU_ASSERT_PTR_NOT_NULL(text_figure_at(&fs, 8, 4));
+    /* 合计 and 201 are typed, not formulas: no other relation says it */
+    n = 0;
+    for (i = 0; i < fs.count; i++)
+        n += strcmp(fs.items[i].rule, "read.text-figure") != 0 &&
+             strstr(fs.items[i].message_zh, "是文字") != NULL;
+    CU_ASSERT_EQUAL(n, 1);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
 /* 表十 by label rows, found twice → an error naming both places. */
 static void put_t10(js_sheet *sh, uint32_t r0)
 {
@@ -944,6 +989,7 @@ static CU_TestInfo table_tests[] = {
     {"the format told by the tables", test_format_detect},
     {"a lone 0 above the header (an .xls's lost text formula)", test_lone_zero_above_header},
     {"figures typed as text: read.text-figure at each, the rest in one", test_text_figures},
+    {"a formula total that skipped a text item says so", test_text_item_of_a_formula_total},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(table, table_tests)
