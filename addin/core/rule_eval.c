@@ -321,15 +321,65 @@ cleanup:
 }
 
 /*
+ * A sum just reported (the last finding) whose total is a formula and
+ * some of whose items were typed as text: say so, since the sheet's SUM
+ * skipped those items while the checker read them (read.text-figure,
+ * issue 11 item 4): "其中 表二!E9 是文字,合计公式 表二!E6 不计它".  The
+ * finding's messages are replaced by longer ones.
+ */
+static int note_text_items(run *r)
+{
+    js_finding *f = r->out->count ? &r->out->items[r->out->count - 1] : NULL;
+    js_buf zh = JS_BUF_INIT, en = JS_BUF_INIT, cells = JS_BUF_INIT;
+    const js_figure *total = r->terms[0].fig;
+    char where[32];
+    size_t i, n = 0;
+    int rc = 0;
+
+    if (!f || !total || !total->formula)
+        return 0;
+    for (i = 1; i < r->nterms; i++) {
+        const js_figure *x = r->terms[i].fig;
+        if (!x || !x->text)
+            continue;
+        js_cell_name(where, sizeof(where), x->row, x->col);
+        rc |= js_buf_printf(&cells, "%s%s!%s", n++ ? ", " : "", x->sheet, where);
+    }
+    if (n == 0 || rc < 0)
+        goto cleanup;
+    js_cell_name(where, sizeof(where), total->row, total->col);
+    rc |= js_buf_printf(&zh, "%s;其中 %s 是文字,合计公式 %s!%s 不计%s(见 read.text-figure)",
+                        f->message_zh, js_buf_cstr(&cells), total->sheet, where,
+                        n > 1 ? "它们" : "它");
+    rc |= js_buf_printf(&en,
+                        "%s; %s %s text, which the total's formula %s!%s skips (see "
+                        "read.text-figure)",
+                        f->message_en, js_buf_cstr(&cells), n > 1 ? "are" : "is", total->sheet,
+                        where);
+    if (rc < 0 || !zh.ptr || !en.ptr)
+        goto cleanup;
+    free(f->message_zh);
+    free(f->message_en);
+    f->message_zh = js_buf_detach(&zh);
+    f->message_en = js_buf_detach(&en);
+cleanup:
+    js_buf_dispose(&zh);
+    js_buf_dispose(&en);
+    js_buf_dispose(&cells);
+    return rc < 0 ? js_error_set(JS_ENOMEM, "out of memory") : 0;
+}
+
+/*
  * Judge the summation in r->terms: term 0 is the total, the others the
- * items.  Exact: nothing; inside (n+1)·h: a 尾差 note; outside: severity.
+ * items.  Exact: nothing; inside (n+1)·h: a 尾差 note; outside: severity,
+ * naming items typed as text that the total's formula skips.
  */
 static int judge_sum(run *r, const js_rule *rule, const char *table, const char *row,
                      const char *col)
 {
     js_decimal sum = {0, 0}, tol = {0, 0}, diff, total;
     size_t i;
-    int decimals = 0;
+    int decimals = 0, rc;
 
     if (r->nterms == 0 || !r->terms[0].fig || any_bad(r))
         return 0;
@@ -370,7 +420,9 @@ static int judge_sum(run *r, const js_rule *rule, const char *table, const char 
         diff.units = -diff.units;
     if (js_decimal_cmp(diff, tol) <= 0)
         return emit(r, rule, JS_SEVERITY_NOTE, table, row, col, total, sum, tol, decimals, 1);
-    return emit(r, rule, rule->severity, table, row, col, total, sum, tol, decimals, 0);
+    if ((rc = emit(r, rule, rule->severity, table, row, col, total, sum, tol, decimals, 0)) < 0)
+        return rc;
+    return note_text_items(r);
 }
 
 /* Judge a == b exactly (terms 0 and 1). */

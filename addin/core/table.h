@@ -53,6 +53,10 @@ typedef enum js_figure_status {
 typedef struct js_figure {
     js_decimal value; /* at the table's decimals, half-up from what is stored */
     js_figure_status status;
+    int text;          /* 1: a text cell read as a figure other than 0
+                          ("3, 367. 47"): a SUM in the sheet skips it
+                          (read.text-figure) */
+    int formula;       /* 1: the cell holds a formula (a total the sheet computes) */
     const char *sheet; /* owned by the workbook */
     uint32_t row, col; /* 0-based position of the cell */
 } js_figure;

@@ -175,6 +175,19 @@ int js_tbl_convert(js_decimal *out, js_decimal v, int from, int to);
 int js_tbl_read_figure(js_figure *fig, js_findings *findings, const tbl *t, const tbl_part *p,
                        const js_cell *cell, uint32_t row, uint32_t col);
 
+/* Individual read.text-figure findings per table; the rest go into one. */
+#define TBL_TEXT_FIGURES_EACH 10
+
+/*
+ * Report the figures of located table t that were read from text (rule
+ * read.text-figure, warning): one finding per cell naming the table, the
+ * cell, its row and column, the text and the number read, for the first
+ * TBL_TEXT_FIGURES_EACH cells in document order; the others in one more
+ * finding that counts them, names their range and holds every one of
+ * their cells.  Findings are appended to `findings`.
+ */
+int js_tbl_report_text_figures(js_findings *findings, const tbl *t);
+
 /* Whether a cell holds a figure other than zero (a quick test that adds
  * no finding: text that is no number is not one). */
 int js_tbl_cell_nonzero(const js_cell *cell);

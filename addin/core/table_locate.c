@@ -243,6 +243,8 @@ static int locate_one(js_tables *ts, size_t k, js_findings *findings, const js_w
     }
     for (i = 0; i < ncs && rc == 0; i++)
         rc = move_findings(findings, &cs[i].findings);
+    if (rc == 0)
+        rc = js_tbl_report_text_figures(findings, t);
 cleanup:
     for (i = 0; cs && i < nhits; i++) {
         js_tbl_dispose(&cs[i].t);

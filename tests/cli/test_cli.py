@@ -123,13 +123,40 @@ def missing_and_duplicated_tables():
     assert rc == 1 and any(f["rule"] == "table.twice" for f in o["findings"])
 
 
+# v8's figures typed as text (tests/data/sample/README.md): cell, number read, text
+V8_TEXT = {("表一", "C7"): ("3367.47", "3, 367. 47"), ("表一", "C30"): ("3367.47", "３３６７．４７"),
+           ("表一", "C42"): ("3432.76", "3，432．76"), ("表一", "F12"): ("2416.83", "2, 416. 83"),
+           ("表二", "C6"): ("3367.47", "3, 367. 47"), ("表二", "D16"): ("1997.74", "1, 997. 74"),
+           ("表五", "C6"): ("3152.74", "３，１５２．７４"), ("表五", "D7"): ("332.54", " 332. 54")}
+
+
 @test
 def reordered_renamed_and_fullwidth_workbooks_check_like_the_sample():
     _, (base,), _ = check_json(sample("sample.ods"))
     for name in ("v7-reordered.ods", "v8-fullwidth-figures.ods"):
         rc, (o,), _ = check_json(sample(name))
-        assert rc == 0, (name, rc, [f for f in o["findings"] if f["severity"] != "note"])
-        assert o["summary"] == base["summary"], (name, o["summary"])
+        assert rc == 0, (name, rc, [f for f in o["findings"] if f["severity"] == "error"])
+        # the figures read exactly: the same relations hold; only v8's text
+        # figures add their read.text-figure warning, one at each
+        text = [f for f in o["findings"] if f["rule"] == "read.text-figure"]
+        want = V8_TEXT if name.startswith("v8") else {}
+        assert {cells_of(f)[0]: (f["expected"], f["actual"]) for f in text} == want, (name, text)
+        assert all(f["severity"] == "warning" and len(f["cells"]) == 1 for f in text), text
+        expect = dict(base["summary"], warnings=base["summary"]["warnings"] + len(want))
+        assert o["summary"] == expect, (name, o["summary"])
+
+
+@test
+def text_figure_says_why_the_totals_differ_in_both_languages():
+    for lang, words in ((None, ("表二 表二!D16(2060503 科技条件专项,栏2)的“1, 997. 74”是文字,按 1997.74 读入",
+                                "合计公式(SUM)不计文字", "请把单元格改为数字")),
+                        ("en", ('T2 表二!D16 (2060503 科技条件专项, column 2): "1, 997. 74" is text, '
+                                "read as 1997.74", "SUM formulas skip text", "Make the cell a number"))):
+        rc, out, _ = run("check", *(["--lang", lang] if lang else []), sample("v8-fullwidth-figures.ods"))
+        line = [l for l in out.splitlines() if "read.text-figure" in l and "D16" in l]
+        assert rc == 0 and len(line) == 1, out
+        for w in words:
+            assert w in line[0], (w, line[0])
 
 
 @test

@@ -4,7 +4,7 @@ Independent of the template's generator on purpose: the corpus is a set of
 layouts *other people* type, so it shares nothing with how our template is
 made.  A Grid is a sparse sheet: put(row, col, value, rows=, cols=) with
 merged areas; values are text (str), numbers (Num: the stored literal and
-the text shown) or None.  Books carry user-defined document properties.
+the text shown) or None; TextFigure marks text that is a figure.  Books carry user-defined document properties.
 """
 from xml.sax.saxutils import escape
 
@@ -15,6 +15,12 @@ class Num:
     def __init__(self, value, shown=None):
         self.value = str(value)
         self.shown = shown if shown is not None else str(value)
+
+
+class TextFigure(str):
+    """A figure typed as text ("3,367.47", full-width digits): written as a text
+    cell like any str; the corpus's expectations list these cells, where the
+    checker must warn read.text-figure (the sheet's SUM skips them)."""
 
 
 class Grid:

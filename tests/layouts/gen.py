@@ -32,6 +32,14 @@ def key(t, r, c):
     return "%s|%s|%s" % (t, r, c)
 
 
+def text_figures(sheets):
+    """{"sheet!A1": text} of every figure the workbook types as text: where the
+    checker must warn read.text-figure, and nowhere else."""
+    return {"%s!%s" % (sheet, fods.cell_name(r, c)): str(v)
+            for sheet, g in sheets for (r, c), v in sorted(g.cells.items())
+            if isinstance(v, fods.TextFigure)}
+
+
 def narrative_sheet():
     g = fods.Grid()
     g.put(0, 0, "部门决算情况说明")
@@ -47,11 +55,13 @@ def main(out):
     for name, o in L16.variants().items():
         sheets, props = L16.workbook(o)
         fods.write(os.path.join(out, name + ".fods"), sheets, props)
-        expect["files"][name] = {"kind": "same2016", "props": bool(props)}
+        expect["files"][name] = {"kind": "same2016", "props": bool(props),
+                                 "text_figures": text_figures(sheets)}
     sheets, props = L16.workbook(L16.Opts())
     fods.write(os.path.join(out, "published-narrative.fods"),
                sheets + [("情况说明", narrative_sheet())], props)
-    expect["files"]["published-narrative"] = {"kind": "same2016", "props": True, "narrative": True}
+    expect["files"]["published-narrative"] = {"kind": "same2016", "props": True, "narrative": True,
+                                              "text_figures": text_figures(sheets)}
     saved = {k: copy.deepcopy(getattr(S, k)) for k in dir(S) if k.isupper()}
     for name, (o, change, (rule, t, r, c)) in L16.faults().items():
         change(S)
@@ -61,7 +71,8 @@ def main(out):
             for k, v in saved.items():
                 setattr(S, k, copy.deepcopy(v))
         fods.write(os.path.join(out, name + ".fods"), sheets, props)
-        expect["files"][name] = {"kind": "fault", "rule": rule, "at": [t, r, c]}
+        expect["files"][name] = {"kind": "fault", "rule": rule, "at": [t, r, c],
+                                 "text_figures": text_figures(sheets)}
     for name, (o, d) in L24.layouts().items():
         broken, _ = dept2024.self_check(d)
         if broken:
@@ -69,7 +80,7 @@ def main(out):
         sheets, props = L24.workbook(o, d)
         fods.write(os.path.join(out, name + ".fods"), sheets, props)
         expect["files"][name] = {
-            "kind": "clean2024", "props": bool(props),
+            "kind": "clean2024", "props": bool(props), "text_figures": text_figures(sheets),
             "figures": {key(*k): v for k, v in d.v.items()},
             "empty": [t for t, e in (("T7", d.t7_empty), ("T8", d.t8_empty), ("T9", d.t9_empty)) if e],
             # the template's instruction to the filler left in print (report C

@@ -12,7 +12,7 @@ import copy
 import random
 from decimal import Decimal
 
-from fods import Grid, Num
+from fods import Grid, Num, TextFigure
 import seed2016 as S
 
 
@@ -66,9 +66,8 @@ def fig(o, v):
     shown = "{:,.2f}".format(d) if o.fig in ("text_sep", "fullwidth") else "{:.2f}".format(d)
     if o.fig == "num":
         return Num(format(d.normalize(), "f"), "{:.2f}".format(d))
-    if o.fig == "fullwidth":
-        return shown.translate(FULL)
-    return shown
+    text = shown.translate(FULL) if o.fig == "fullwidth" else shown
+    return TextFigure(text) if d != 0 else text  # a text 0 changes no SUM: no warning
 
 
 def code_cells(o, code, style=None):

@@ -10,7 +10,7 @@ in print).  Filled with dept2024's departments.
 from decimal import Decimal
 
 import dept2024 as D
-from fods import Grid, Num
+from fods import Grid, Num, TextFigure
 from layouts2016 import Builder
 
 CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
@@ -53,7 +53,8 @@ def fig(o, v):
         return None
     if o.fig == "num":
         return Num(format(d.normalize(), "f"), "{:.2f}".format(d))
-    return "{:,.2f}".format(d) if o.fig == "sep" else "{:.2f}".format(d)
+    text = "{:,.2f}".format(d) if o.fig == "sep" else "{:.2f}".format(d)
+    return TextFigure(text) if d != 0 else text  # a text 0 changes no SUM: no warning
 
 
 def code_cells(o, code, econ=False):

@@ -14,7 +14,10 @@ FORMATS (LibreOffice converts the .fods), and checks, in every format:
              no error, no warning but a text.instruction at each line of the
              template's instructions the generator printed, and every figure of the department read under
              the keys of KEYS.md (a code row not printed, or a table its 说明
-             says is empty, reads 0).
+             says is empty, reads 0);
+  and in all three, first: read.text-figure, a warning, at exactly the cells the
+             generator typed a figure other than 0 as text (Calc's SUM skips them),
+             with the text and the number read; these findings are then set aside.
 
 Prints one line per workbook and format; exit 1 when any fails.
 """
@@ -114,6 +117,8 @@ def main(out):
             try:
                 rc, result = check(out, path)
                 findings = result["findings"]
+                problems += judge_text(e, findings)
+                findings = [f for f in findings if f["rule"] != "read.text-figure"]
                 if e["kind"] == "same2016":
                     problems += judge_same(e, result, findings, canon)
                     problems += judge_figures(out, path, seed, set(), 2016)
@@ -132,6 +137,39 @@ def main(out):
     print("%d of %d workbook checks passed (%d layouts x %d formats: %s)"
           % (total - failures, total, len(expect["files"]), len(FORMATS), ", ".join(FORMATS)))
     return 1 if failures else 0
+
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
+
+
+def judge_text(e, findings):
+    """read.text-figure exactly at the cells the generator typed a figure as text
+    (e["text_figures"]: cell -> text), each a warning; a finding of one cell has the
+    text as its actual figure and the number it reads as its expected one; a
+    finding of many (past the first ten of a table) holds the rest."""
+    want = e.get("text_figures", {})
+    problems, seen = [], collections.Counter()
+    for f in findings:
+        if f["rule"] != "read.text-figure":
+            continue
+        at = ["%s!%s" % (x["sheet"], x["cell"]) for x in f["cells"]]
+        seen.update(at)
+        if f["severity"] != "warning":
+            problems.append("read.text-figure at %s is a %s" % (at[0], f["severity"]))
+        if len(at) == 1 and at[0] in want:
+            text = want[at[0]]
+            number = Decimal(text.translate(FULLWIDTH).replace(",", "").replace(" ", ""))
+            if f.get("actual") != text or Decimal(f.get("expected") or "NaN") != number:
+                problems.append("read.text-figure at %s: %r read as %s, expected %r as %s"
+                                % (at[0], f.get("actual"), f.get("expected"), text, number))
+    for a in sorted(set(want) - set(seen)):
+        problems.append("no read.text-figure warning at %s (%r typed as text)" % (a, want[a]))
+    for a in sorted(set(seen) - set(want)):
+        problems.append("read.text-figure at %s, which holds no figure typed as text" % a)
+    for a, n in sorted(seen.items()):
+        if n > 1:
+            problems.append("read.text-figure names %s %d times" % (a, n))
+    return problems
 
 
 def judge_same(e, result, findings, canon):

@@ -1,8 +1,8 @@
 /*
  * check_test.c - js_check_workbook end to end on the sample workbooks
  * (tests/data/sample/, as a department would send them, .ods and .fods):
- * the clean sample gives only 尾差 notes; each faulty variant gives its
- * exact finding at the faulty cell, and every error it causes points there.
+ * the clean sample gives only 尾差 notes (v8's text figures a warning each); each faulty variant
+ * gives its exact finding at the faulty cell, and every error it causes points there.
  */
 #include "unit.h"
 
@@ -93,7 +93,8 @@ static void test_clean_sample_only_notes(void)
                 js_findings_count(&fs, JS_SEVERITY_WARNING))
                 dump_errors(&fs);
             CU_ASSERT_EQUAL(js_findings_count(&fs, JS_SEVERITY_ERROR), 0);
-            CU_ASSERT_EQUAL(js_findings_count(&fs, JS_SEVERITY_WARNING), 0);
+            /* v8's figures typed as text: one read.text-figure each (below) */
+            CU_ASSERT_EQUAL(js_findings_count(&fs, JS_SEVERITY_WARNING), k == 2 ? 8 : 0);
             /* the seed's own 尾差, e.g. 表六 303 159.71 against items of 159.72 */
             CU_ASSERT_TRUE(js_findings_count(&fs, JS_SEVERITY_NOTE) >= 20);
             n = NULL;
@@ -109,6 +110,56 @@ static void test_clean_sample_only_notes(void)
             }
             js_findings_dispose(&fs);
         }
+}
+
+/*
+ * v8-fullwidth-figures: the eight figures typed as text (README of
+ * tests/data/sample) each get read.text-figure, a warning at exactly that
+ * cell with the number read as its expected value and the text as its
+ * actual one; no other cell gets one (the number cells around them, the
+ * 行次 typed as numbers) and no finding is an error.
+ */
+static void test_v8_text_figures_warned_at_their_cells(void)
+{
+    static const struct {
+        const char *sheet, *cell, *value, *text;
+    } want[] = {
+        {"表一", "C7", "3367.47", "3, 367. 47"},       {"表一", "C30", "3367.47", "３３６７．４７"},
+        {"表一", "C42", "3432.76", "3，432．76"},      {"表一", "F12", "2416.83", "2, 416. 83"},
+        {"表二", "C6", "3367.47", "3, 367. 47"},       {"表二", "D16", "1997.74", "1, 997. 74"},
+        {"表五", "C6", "3152.74", "３，１５２．７４"}, {"表五", "D7", "332.54", " 332. 54"},
+    };
+    size_t e, i, k, n;
+    for (e = 0; e < 2; e++) {
+        js_findings fs = JS_FINDINGS_INIT;
+        check_file(&fs, "v8-fullwidth-figures", exts[e]);
+        n = 0;
+        for (i = 0; i < fs.count; i++)
+            if (strcmp(fs.items[i].rule, "read.text-figure") == 0) {
+                CU_ASSERT_EQUAL(fs.items[i].severity, JS_SEVERITY_WARNING);
+                CU_ASSERT_EQUAL(fs.items[i].ncells, 1);
+                n++;
+            }
+        CU_ASSERT_EQUAL(n, sizeof(want) / sizeof(want[0]));
+        for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+            const js_finding *f = finding_at(&fs, "read.text-figure", want[k].sheet, want[k].cell);
+            CU_ASSERT_PTR_NOT_NULL(f);
+            if (!f)
+                continue;
+            CU_ASSERT_STRING_EQUAL(f->expected, want[k].value);
+            CU_ASSERT_STRING_EQUAL(f->actual, want[k].text);
+            CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, want[k].cell));
+            CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, "是文字"));
+            CU_ASSERT_PTR_NOT_NULL(strstr(f->message_en, "is text"));
+        }
+        /* 表二 2060503 科技条件专项 栏2: the row and column are named */
+        {
+            const js_finding *f = finding_at(&fs, "read.text-figure", "表二", "D16");
+            if (f)
+                CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, "(2060503 科技条件专项,栏2)"));
+        }
+        js_findings_dispose(&fs);
+    }
 }
 
 /* Every error of the variant is one of `rules`, each of them is found, and
@@ -252,6 +303,8 @@ static void test_seed_as_published(void)
 
 static CU_TestInfo check_tests[] = {
     {"clean sample and its harmless variants: only notes", test_clean_sample_only_notes},
+    {"v8 figures typed as text: read.text-figure at each",
+     test_v8_text_figures_warned_at_their_cells},
     {"the seed as published: 尾差 notes and its two narrative errors", test_seed_as_published},
     {"v1 a broken 类 sum", test_broken_class_sum},
     {"v2 表一 against 表二", test_t1_t2_mismatch},

@@ -226,6 +226,190 @@ static void test_codes_substring_titles_and_bad_figures(void)
     js_format_free(f);
 }
 
+/* 表三 with 5 code rows × 栏1..3 at rows 4..8, columns E..G; vals[r][c]
+ * starting with '#' is a number cell (the rest of it), else text, NULL
+ * empty. */
+static void put_t3_cells(js_sheet *sh, const char *const vals[5][3])
+{
+    static const char *const codes[] = {"", "201", "20103", "2010301", "2010302"};
+    uint32_t r, c;
+    text(sh, 0, 0, "支出决算表");
+    text(sh, 2, 0, "科目编码");
+    text(sh, 2, 3, "科目名称");
+    text(sh, 2, 4, "本年支出合计");
+    text(sh, 3, 3, "栏次");
+    text(sh, 3, 4, "1");
+    text(sh, 3, 5, "2");
+    text(sh, 3, 6, "3");
+    for (r = 0; r < 5; r++) {
+        if (r == 0)
+            text(sh, 4, 3, "合计");
+        else
+            text(sh, 4 + r, 0, codes[r]);
+        for (c = 0; c < 3; c++) {
+            const char *v = vals[r][c];
+            if (v && v[0] == '#')
+                num(sh, 4 + r, 4 + c, v + 1);
+            else if (v)
+                text(sh, 4 + r, 4 + c, v);
+        }
+    }
+}
+
+/* The read.text-figure finding of the one cell (row, col), or NULL. */
+static const js_finding *text_figure_at(const js_findings *fs, uint32_t row, uint32_t col)
+{
+    size_t i;
+    for (i = 0; i < fs->count; i++)
+        if (strcmp(fs->items[i].rule, "read.text-figure") == 0 && fs->items[i].ncells == 1 &&
+            fs->items[i].cells[0].row == row && fs->items[i].cells[0].col == col)
+            return &fs->items[i];
+    return NULL;
+}
+
+/*
+ * Figures typed as text (issue 11, item 4): each text cell read as a
+ * number other than 0 gets read.text-figure, a warning at exactly that
+ * cell, with the number read (expected) and the text (actual), naming the
+ * table, cell, row and column; number cells, empty ones, a dash and a
+ * text 0 get none.  Past TBL_TEXT_FIGURES_EACH (10) in one table the
+ * others go into one finding holding every one of their cells.
+ */
+static void test_text_figures(void)
+{
+    static const char *const some[5][3] = {
+        {"#1030.5", "1,030.50", NULL}, {"#1000.5", "#0", "—"},
+        {"３０．００", "#30", "0.00"}, {"#30", "-", "#0"},
+        {"#0", " 12. 30", "#1"},
+    };
+    static const char *const all[5][3] = {
+        {"1.00", "2.00", "3.00"},    {"4.00", "5.00", "6.00"},    {"7.00", "8.00", "9.00"},
+        {"10.00", "11.00", "12.00"}, {"13.00", "14.00", "15.00"},
+    };
+    js_format *f = NULL;
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *t;
+    size_t i, n = 0;
+
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&f, content_dir(), "cn-bmjs-2016"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "支出"), 0);
+    put_t3_cells(sh, some);
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "合计", "2"), "1030.50");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "20103", "1"), "30.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "2010302", "2"), "12.30");
+    CU_ASSERT_TRUE(js_tables_figure(ts, "T3", "合计", "2")->text);
+    CU_ASSERT_FALSE(js_tables_figure(ts, "T3", "合计", "1")->text);
+    CU_ASSERT_FALSE(js_tables_figure(ts, "T3", "20103", "3")->text); /* a text 0 */
+    for (i = 0; i < fs.count; i++)
+        n += strcmp(fs.items[i].rule, "read.text-figure") == 0;
+    CU_ASSERT_EQUAL(n, 3); /* F5, E7, F9: not the numbers, "—", "-" or "0.00" */
+    t = text_figure_at(&fs, 4, 5);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL(t->severity, JS_SEVERITY_WARNING);
+    CU_ASSERT_EQUAL(t->ncells, 1);
+    CU_ASSERT_STRING_EQUAL(t->expected, "1030.50");
+    CU_ASSERT_STRING_EQUAL(t->actual, "1,030.50");
+    CU_ASSERT_PTR_NOT_NULL(strstr(t->message_zh, "表三 支出!F5(合计,栏2)的“1,030.50”是文字,按 "
+                                                 "1030.50 读入;表中的合计公式(SUM)不计文字"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(t->message_en, "T3 支出!F5 (合计, column 2): \"1,030.50\" is "
+                                                 "text, read as 1030.50"));
+    t = text_figure_at(&fs, 6, 4);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_STRING_EQUAL(t->expected, "30.00");
+    CU_ASSERT_STRING_EQUAL(t->actual, "３０．００");
+    CU_ASSERT_PTR_NOT_NULL(strstr(t->message_zh, "支出!E7(20103"));
+    t = text_figure_at(&fs, 8, 5);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_STRING_EQUAL(t->expected, "12.30");
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+
+    /* every figure text: ten findings, then one holding the other five */
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "支出"), 0);
+    put_t3_cells(sh, all);
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    n = 0;
+    t = NULL;
+    for (i = 0; i < fs.count; i++) {
+        const js_finding *x = &fs.items[i];
+        if (strcmp(x->rule, "read.text-figure") != 0)
+            continue;
+        CU_ASSERT_EQUAL(x->severity, JS_SEVERITY_WARNING);
+        if (x->ncells > 1)
+            t = x;
+        else
+            n++;
+    }
+    CU_ASSERT_EQUAL(n, 10);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL_FATAL(t->ncells, 5);
+    /* document order: rows 5..7 whole and E8 each, then F8, G8, E9, F9, G9 */
+    CU_ASSERT_PTR_NOT_NULL(text_figure_at(&fs, 7, 4));
+    CU_ASSERT_PTR_NULL(text_figure_at(&fs, 7, 5));
+    CU_ASSERT_EQUAL(t->cells[0].row, 7);
+    CU_ASSERT_EQUAL(t->cells[0].col, 5);
+    CU_ASSERT_EQUAL(t->cells[4].row, 8);
+    CU_ASSERT_EQUAL(t->cells[4].col, 6);
+    CU_ASSERT_PTR_NOT_NULL(strstr(t->message_zh, "表三 另有 5 个数字是文字(支出!E8:G9)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(t->message_en, "5 more figures are text (支出!E8:G9)"));
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
+/*
+ * A sum whose total is a formula and one of whose items is text: the
+ * sheet's SUM skipped the text, the checker read it, and the relation's
+ * error (T3.codes) says which item is text and which formula skips it.
+ */
+static void test_text_item_of_a_formula_total(void)
+{
+    static const char *const vals[5][3] = {
+        {"#30", NULL, NULL}, {"#30", NULL, NULL},     {"#30", NULL, NULL},
+        {"#30", NULL, NULL}, {" 12. 30", NULL, NULL},
+    };
+    js_format *f = NULL;
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_finding *e = NULL;
+    size_t i, n;
+
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&f, content_dir(), "cn-bmjs-2016"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "支出"), 0);
+    put_t3_cells(sh, vals);
+    /* 20103 (E7) is the sheet's SUM of its 项, which skipped " 12. 30" */
+    CU_ASSERT_EQUAL(js_sheet_put(sh, 6, 4, JS_CELL_NUMBER, "30", "30", "of:=SUM([.E8:.E9])"), 0);
+    CU_ASSERT_EQUAL(js_check_workbook(&fs, f, wb), 0);
+    for (i = 0; i < fs.count; i++)
+        if (strcmp(fs.items[i].rule, "T3.codes") == 0 &&
+            fs.items[i].severity == JS_SEVERITY_ERROR && fs.items[i].cells[0].row == 6)
+            e = &fs.items[i];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e->message_zh, "其中 支出!E9 是文字,合计公式 支出!E7 不计它"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(e->message_en, "支出!E9 is text, which the total's formula 支出!E7 skips"));
+    CU_ASSERT_PTR_NOT_NULL(text_figure_at(&fs, 8, 4));
+    /* 合计 and 201 are typed, not formulas: no other relation says it */
+    n = 0;
+    for (i = 0; i < fs.count; i++)
+        n += strcmp(fs.items[i].rule, "read.text-figure") != 0 &&
+             strstr(fs.items[i].message_zh, "是文字") != NULL;
+    CU_ASSERT_EQUAL(n, 1);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
 /* 表十 by label rows, found twice → an error naming both places. */
 static void put_t10(js_sheet *sh, uint32_t r0)
 {
@@ -804,6 +988,8 @@ static CU_TestInfo table_tests[] = {
     {"titles over cells and rows, a table over two sheets", test_title_forms_and_split_table},
     {"the format told by the tables", test_format_detect},
     {"a lone 0 above the header (an .xls's lost text formula)", test_lone_zero_above_header},
+    {"figures typed as text: read.text-figure at each, the rest in one", test_text_figures},
+    {"a formula total that skipped a text item says so", test_text_item_of_a_formula_total},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(table, table_tests)
