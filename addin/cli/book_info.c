@@ -5,7 +5,8 @@
  * The department: the JuesuanDepartment document property (the template
  * sets it), else the text beside a cell that reads 编制单位 (the cover:
  * 编制单位 | 某局), else the rest of a line "编制单位：某局  单位：万元" (the
- * line above a table), in sheet order.  The year: JuesuanYear, else the
+ * line above a table), in sheet order, else what stands before the year of
+ * a title "某局2024年度部门决算表".  The year: JuesuanYear, else the
  * figure beside a cell that reads 年度 (the cover), else the first
  * "YYYY年度" of any cell (a title: 2024年度部门决算).  Nothing is guessed
  * beyond that: a workbook that does not say gets an empty column.
@@ -174,6 +175,28 @@ static int department_from_cells(char **out, const js_workbook *wb)
 }
 
 /* Whether s[0..4) are four ASCII digits making a year 1900-2199. */
+static int is_year(const char *s);
+
+/*
+ * A title "上海市某区文化和旅游局2024年度部门决算表" gives what stands before
+ * its year.  0 (nothing found: *out untouched) or JS_ENOMEM.
+ */
+static int department_in_title(char **out, const js_workbook *wb)
+{
+    size_t s, i;
+
+    for (s = 0; s < wb->nsheets; s++) {
+        const js_sheet *sh = wb->sheets[s];
+        for (i = 0; i < sh->count; i++) {
+            const char *t = sh->cells[i].text, *p = t ? strstr(t, "年度部门决算") : NULL;
+            if (p && p - t > 4 && is_year(p - 4))
+                return copy_trimmed(out, t, (size_t)(p - 4 - t));
+        }
+    }
+    return 0;
+}
+
+/* Whether s[0..4) are four ASCII digits making a year 1900-2199. */
 static int is_year(const char *s)
 {
     int i;
@@ -221,6 +244,8 @@ int js_book_info(char **department, char **year, const js_workbook *wb)
     if (prop && (rc = copy_trimmed(department, prop, strlen(prop))) < 0)
         goto cleanup;
     if (!*department && (rc = department_from_cells(department, wb)) < 0)
+        goto cleanup;
+    if (!*department && (rc = department_in_title(department, wb)) < 0)
         goto cleanup;
     prop = js_workbook_property(wb, "JuesuanYear");
     if (prop && (rc = copy_trimmed(year, prop, strlen(prop))) < 0)

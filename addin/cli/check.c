@@ -54,6 +54,8 @@ fail:
         row->reason = js_strdup("out of memory");
     free(row->format);
     row->format = NULL;
+    js_findings_dispose(&row->findings); /* a check cut short counts nothing */
+    row->findings = init;
 cleanup:
     js_workbook_free(wb);
     return status;
