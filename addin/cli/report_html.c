@@ -28,33 +28,41 @@
 extern const unsigned char js_report_page[];
 extern const size_t js_report_page_len;
 
-/* Append `s` (NULL: nothing) escaped for HTML text and attribute values. */
+/* Append `s` (NULL: nothing) escaped for HTML text and attribute values;
+ * the runs between the characters HTML reserves are copied whole. */
 static int put_text(js_buf *out, const char *s)
 {
     js_buf esc = JS_BUF_INIT;
-    const char *p;
+    const char *p, *run;
     int rc = js_report_escape(&esc, s);
 
-    for (p = js_buf_cstr(&esc); *p && rc == 0; p++) {
+    for (p = run = js_buf_cstr(&esc); rc == 0; p++) {
+        const char *ent = NULL;
         switch (*p) {
         case '&':
-            rc = js_buf_puts(out, "&amp;");
+            ent = "&amp;";
             break;
         case '<':
-            rc = js_buf_puts(out, "&lt;");
+            ent = "&lt;";
             break;
         case '>':
-            rc = js_buf_puts(out, "&gt;");
+            ent = "&gt;";
             break;
         case '"':
-            rc = js_buf_puts(out, "&quot;");
+            ent = "&quot;";
             break;
         case '\'':
-            rc = js_buf_puts(out, "&#39;");
+            ent = "&#39;";
+            break;
+        case '\0':
             break;
         default:
-            rc = js_buf_put(out, p, 1);
+            continue;
         }
+        if ((rc = js_buf_put(out, run, (size_t)(p - run))) < 0 || !ent)
+            break;
+        rc = js_buf_puts(out, ent);
+        run = p + 1;
     }
     js_buf_dispose(&esc);
     return rc;
