@@ -9,6 +9,7 @@ PACKAGES=(
   libreoffice-calc libreoffice-dev libreofficekit-dev python3-uno libreoffice-l10n-zh-cn
   xvfb xauth x11-apps xdotool imagemagick poppler-utils
   fonts-noto-cjk fonts-wqy-zenhei python3
+  chromium xxd
 )
 
 missing=()

@@ -18,6 +18,7 @@
 static const char usage[] =
     "usage: juesuan check [--format ID] [-r|--rules FILE]... [--json] [--lang zh|en]\n"
     "                     [--limit NAME=VALUE]... FILE...\n"
+    "       juesuan check --report FILE.html [--csv FILE.csv] [options as above] PATH...\n"
     "       juesuan fill  [--format ID] [--rules FILE]... [--lang zh|en] [--limit NAME=VALUE]...\n"
     "                     IN OUT\n"
     "       juesuan dump  [--tables] [--format ID] [--limit NAME=VALUE]... FILE\n"
@@ -26,6 +27,13 @@ static const char usage[] =
     "       against its format's rules.  exit 0: no errors (warnings and notes\n"
     "       allowed); 1: errors found; 2: a file could not be used.\n"
     "       --json prints one JSON object per file.\n"
+    "       --report FILE.html: one page for many workbooks (a folder PATH is read\n"
+    "       with its subfolders: every .ods, .fods, .xlsx, .xls), a row per workbook\n"
+    "       (通过, 有警告, 有错误 or 无法读取 with the reason) worst first, each with\n"
+    "       its findings; self-contained (opens offline).  --csv FILE.csv: the same\n"
+    "       rows as CSV (UTF-8 with BOM).  stdout: one summary line; the exit\n"
+    "       status as above (2 if any file could not be used, else 1 if any has\n"
+    "       errors, else 0).\n"
     "fill   writes OUT, a copy of IN with the narrative (情况说明) filled in; an\n"
     "       .xlsx or .xls IN gives a new .ods OUT (cell values, no formulas).\n"
     "       OUT is read back and compared with IN before it replaces OUT, or\n"
@@ -65,10 +73,15 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
             opts->tables = 1;
         } else if ((strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
                     strcmp(a, "--rules") == 0 || strcmp(a, "-r") == 0 ||
-                    strcmp(a, "--limit") == 0) &&
+                    strcmp(a, "--limit") == 0 || strcmp(a, "--report") == 0 ||
+                    strcmp(a, "--csv") == 0) &&
                    i + 1 < argc) {
             const char *v = argv[++i];
-            if (strcmp(a, "--limit") == 0) {
+            if (strcmp(a, "--report") == 0) {
+                opts->report_html = v;
+            } else if (strcmp(a, "--csv") == 0) {
+                opts->report_csv = v;
+            } else if (strcmp(a, "--limit") == 0) {
                 if (js_budget_set(&opts->budget, v) < 0) {
                     js_report_line(stderr, "juesuan: --limit", js_error_last());
                     return -1;

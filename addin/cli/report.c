@@ -18,6 +18,37 @@
 #include <stdio.h>
 
 /*
+ * The escaped form of the character at p into esc (NUL-terminated), with
+ * its length in bytes in *n; returns 0 when it passes through as it is.
+ * See js_report_put for what is escaped.
+ */
+static int escape_at(char esc[16], size_t *n, const unsigned char *p)
+{
+    unsigned long cp;
+
+    *n = js_utf8_decode(&cp, p);
+    if (*n == 0) {
+        *n = 1;
+        snprintf(esc, 16, "\\x%02x", *p);
+    } else if (cp == '\\') {
+        snprintf(esc, 16, "\\\\");
+    } else if (cp == '\n') {
+        snprintf(esc, 16, "\\n");
+    } else if (cp == '\t') {
+        snprintf(esc, 16, "\\t");
+    } else if (cp == '\r') {
+        snprintf(esc, 16, "\\r");
+    } else if (cp < 0x80 && js_utf8_is_control(cp)) {
+        snprintf(esc, 16, "\\x%02lx", cp);
+    } else if (js_utf8_is_control(cp)) {
+        snprintf(esc, 16, "\\u%04lx", cp);
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/*
  * See cli.h.  Every string that comes from a file (a file name, a sheet
  * name, a mimetype, a property, cell text quoted in a message) goes through
  * here on its way to a terminal: a newline would forge a report line, an
@@ -31,30 +62,32 @@
 void js_report_put(FILE *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    unsigned long cp;
+    char esc[16];
     size_t n;
 
     for (; p && *p; p += n) {
-        n = js_utf8_decode(&cp, p);
-        if (n == 0) {
-            fprintf(out, "\\x%02x", *p);
-            n = 1;
-        } else if (cp == '\\') {
-            fputs("\\\\", out);
-        } else if (cp == '\n') {
-            fputs("\\n", out);
-        } else if (cp == '\t') {
-            fputs("\\t", out);
-        } else if (cp == '\r') {
-            fputs("\\r", out);
-        } else if (cp < 0x80 && js_utf8_is_control(cp)) {
-            fprintf(out, "\\x%02lx", cp);
-        } else if (js_utf8_is_control(cp)) {
-            fprintf(out, "\\u%04lx", cp);
-        } else {
+        if (escape_at(esc, &n, p))
+            fputs(esc, out);
+        else
             fwrite(p, 1, n, out);
-        }
     }
+}
+
+/* See cli.h: the same escapes as js_report_put, into a buffer. */
+int js_report_escape(js_buf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    char esc[16];
+    size_t n;
+    int rc = 0;
+
+    for (; p && *p && rc == 0; p += n) {
+        if (escape_at(esc, &n, p))
+            rc = js_buf_puts(out, esc);
+        else
+            rc = js_buf_put(out, (const char *)p, n);
+    }
+    return rc;
 }
 
 /* The message in the wanted language. */

@@ -3,6 +3,25 @@ CLI_SRC := $(sort $(wildcard $(TOP)/addin/cli/*.c))
 CLI_OBJ := $(patsubst $(TOP)/addin/cli/%.c,$(OUT)/obj/cli/%.o,$(CLI_SRC))
 CLI_BIN := $(OUT)/bin/juesuan
 
+# The batch report's page (addin/cli/report.html, its CSS and script inline)
+# goes into the binary as the C array js_report_page, so `check --report`
+# writes one self-contained file from any install (report_html.c).
+CLI_PAGE_C := $(OUT)/gen/cli/report_page.c
+CLI_OBJ += $(OUT)/obj/cli/report_page.o
+
+$(CLI_PAGE_C): $(TOP)/addin/cli/report.html
+	@mkdir -p $(dir $@)
+	{ printf '/* generated from addin/cli/report.html by build/mk/30-cli.mk */\n'; \
+	  printf '#include <stddef.h>\nextern const unsigned char js_report_page[];\n'; \
+	  printf 'extern const size_t js_report_page_len;\n'; \
+	  printf 'const unsigned char js_report_page[] = {\n'; xxd -i < $<; printf ', 0x00};\n'; \
+	  printf 'const size_t js_report_page_len = sizeof(js_report_page) - 1;\n'; } > $@.tmp
+	mv $@.tmp $@
+
+$(OUT)/obj/cli/report_page.o: $(CLI_PAGE_C)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_RELEASE) -c $< -o $@
+
 $(OUT)/obj/cli/%.o: $(TOP)/addin/cli/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_RELEASE) -MMD -MP -c $< -o $@

@@ -6,6 +6,8 @@
 # streaming pass over the same files (bare_parse), and print files per
 # second (CPU time), the ratio, and peak memory.  Best of 3 runs each.
 # A benchmark, not a test: it prints figures and never fails on speed.
+# Last, 300 workbooks in a folder checked with `--report --csv` against a
+# plain `check` of the same files (the batch report's cost).
 #
 # Figures (2026-11-27, 2 busy cores, CPU time): with the xmlTextReader
 # reader, sample 174 files/s vs 309 bare (1.77x; 2.02x earlier that day),
@@ -77,3 +79,26 @@ for spec in "${specs[@]}"; do
     printf "%-12s %6d %12.1f %12.1f %7.2fx %12d %12d\n", name, n, cf, pf, r, cm, pm }'
 done
 echo "target: ratio <= 1.50x; 300 sample workbooks in well under 1 s of CPU"
+
+# The batch report (check --report/--csv, batch.c): 300 workbooks in a folder
+# (the sample and its faulty variants, copies in subfolders) checked with and
+# without the HTML page and the CSV; the report's cost is the ratio.
+batch=$out/bench/batch
+rm -rf "$batch"
+mkdir -p "$batch"
+variants=("$top"/tests/data/sample/*.ods)
+bfiles=()
+for ((i = 0; i < 300; i++)); do
+  v=${variants[$((i % ${#variants[@]}))]}
+  mkdir -p "$batch/$((i / 50))"
+  cp "$v" "$batch/$((i / 50))/$i-$(basename "$v")"
+  bfiles+=("$batch/$((i / 50))/$i-$(basename "$v")")
+done
+read -r pcpu pmem < <(best_of "$juesuan" check "${bfiles[@]}")
+read -r rcpu rmem < <(best_of "$juesuan" check --report "$out/bench/batch.html" --csv "$out/bench/batch.csv" "$batch")
+printf "\n%-28s %8s %10s %10s\n" "batch of 300 workbooks" "CPU s" "files/s" "peak KiB"
+awk -v c="$pcpu" -v m="$pmem" 'BEGIN { printf "%-28s %8.3f %10.1f %10d\n", "check FILE...", c, (c > 0 ? 300 / c : 0), m }'
+awk -v c="$rcpu" -v m="$rmem" 'BEGIN { printf "%-28s %8.3f %10.1f %10d\n", "check --report --csv FOLDER", c, (c > 0 ? 300 / c : 0), m }'
+awk -v a="$rcpu" -v b="$pcpu" 'BEGIN { printf "report / plain: %.2fx (target <= 1.50x)\n", (b > 0 ? a / b : 0) }'
+ls -l "$out/bench/batch.html" "$out/bench/batch.csv" | awk '{ print "  " $5 " bytes  " $NF }'
+rm -rf "$batch"
