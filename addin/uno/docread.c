@@ -3,10 +3,40 @@
  */
 #include "docread.h"
 
+#include "budget.h"
 #include "buf.h"
+#include "error.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/*
+ * The budget of one document read (budget.h), as the file readers keep
+ * it: Calc holds the document, but getDataArray copies a sheet's whole used
+ * area, so a cell typed at XFD1048576 would make us ask Calc for 17 billion
+ * values and hang it.  The area is bounded before it is asked for, and each
+ * cell's text as it arrives.  Calc has no --limit: the message says which
+ * sheet and cell went over and what the limit is.
+ */
+typedef struct read_budget {
+    js_budget limits;
+    uint64_t cells; /* cells of the used areas read so far */
+    uint64_t text;  /* bytes of cell text read so far */
+    const char *sheet;
+} read_budget;
+
+/* JS_ELIMIT with a message naming the sheet, the cell or area, and the
+ * limit that `what` went over. */
+static int over_budget(const read_budget *rb, const char *where, const char *zh, const char *en,
+                       uint64_t limit, const char *name)
+{
+    return js_error_set(JS_ELIMIT,
+                        "工作表“%s” %s:%s超过上限 %llu / sheet '%s' %s: %s more than the "
+                        "limit of %llu (%s)",
+                        rb->sheet, where, zh, (unsigned long long)limit, rb->sheet, where, en,
+                        (unsigned long long)limit, name);
+}
 
 /* The sheets of a spreadsheet document. */
 int js_docread_sheets(uno_Interface **out, uno_Interface *doc)
@@ -40,8 +70,8 @@ cleanup:
 }
 
 /* Store one cell from its data (double or string any) and formula text. */
-static int put_cell(js_sheet *sheet, uint32_t row, uint32_t col, const uno_Any *data,
-                    rtl_uString *formula)
+static int put_cell(read_budget *rb, js_sheet *sheet, uint32_t row, uint32_t col,
+                    const uno_Any *data, rtl_uString *formula)
 {
     char *text = NULL, *value = NULL, *ftext = NULL;
     js_cell_type type = JS_CELL_EMPTY;
@@ -64,10 +94,29 @@ static int put_cell(js_sheet *sheet, uint32_t row, uint32_t col, const uno_Any *
     } else if (tc == typelib_TypeClass_STRING) {
         rtl_uString *s = *(rtl_uString **)data->pData;
         if (s && s->length > 0) {
+            size_t len;
+            char where[32];
             type = JS_CELL_TEXT;
+            js_cell_name(where, sizeof(where), row, col);
+            /* a UTF-16 unit is at least one UTF-8 byte: over before converting */
+            if ((uint64_t)s->length > rb->limits.max_cell_text)
+                return over_budget(rb, where, "单元格文字", "cell text of",
+                                   rb->limits.max_cell_text, "cell-text");
             rc = js_uno_string_to_utf8(&text, s);
             if (rc < 0)
                 goto cleanup;
+            len = strlen(text);
+            rb->text += len;
+            if (len > rb->limits.max_cell_text) {
+                rc = over_budget(rb, where, "单元格文字", "cell text of", rb->limits.max_cell_text,
+                                 "cell-text");
+                goto cleanup;
+            }
+            if (rb->text > rb->limits.max_text_total) {
+                rc = over_budget(rb, where, "工作簿文字总量", "text in the workbook of",
+                                 rb->limits.max_text_total, "text-total");
+                goto cleanup;
+            }
         } else if (is_formula) {
             type = JS_CELL_TEXT;
         }
@@ -161,8 +210,9 @@ static int read_merges(js_sheet *sheet, uno_Interface *sheet_obj, uno_Interface 
     return rc;
 }
 
-/* Read one sheet's used area in two bulk calls, then its merges. */
-static int read_sheet(js_workbook *wb, uno_Interface *sheet_obj, const char *name)
+/* Read one sheet's used area in two bulk calls, then its merges; the area
+ * counted against the budget before it is asked for. */
+static int read_sheet(read_budget *rb, js_workbook *wb, uno_Interface *sheet_obj, const char *name)
 {
     js_range_address area;
     uno_Interface *range = NULL;
@@ -179,6 +229,17 @@ static int read_sheet(js_workbook *wb, uno_Interface *sheet_obj, const char *nam
     rc = js_docread_used_area(&area, sheet_obj);
     if (rc < 0)
         goto cleanup;
+    rb->sheet = name;
+    rb->cells += ((uint64_t)area.end_row + 1) * ((uint64_t)area.end_col + 1);
+    if (rb->cells > rb->limits.max_cells) {
+        char where[64], last[32];
+        js_cell_name(last, sizeof(last), (uint32_t)area.end_row, (uint32_t)area.end_col);
+        snprintf(where, sizeof(where), "A1:%s", last);
+        rc = over_budget(rb, where, "已用区域的单元格数(连同之前各表)",
+                         "cells in the used areas (with the sheets before it)",
+                         rb->limits.max_cells, "cells");
+        goto cleanup;
+    }
     pos[0] = 0;
     pos[1] = 0;
     pos[2] = area.end_col;
@@ -205,8 +266,8 @@ static int read_sheet(js_workbook *wb, uno_Interface *sheet_obj, const char *nam
         for (c = 0; c < nc; c++) {
             rtl_uString *f =
                 c < js_uno_seq_len(frow) ? ((rtl_uString **)js_uno_seq_data(frow))[c] : NULL;
-            rc = put_cell(sheet, (uint32_t)r, (uint32_t)c, &((uno_Any *)js_uno_seq_data(drow))[c],
-                          f);
+            rc = put_cell(rb, sheet, (uint32_t)r, (uint32_t)c,
+                          &((uno_Any *)js_uno_seq_data(drow))[c], f);
             if (rc < 0)
                 goto cleanup;
         }
@@ -220,7 +281,7 @@ cleanup:
 }
 
 /* Copy the user-defined document properties (strings and numbers). */
-static int read_properties(js_workbook *wb, uno_Interface *doc)
+static int read_properties(const read_budget *rb, js_workbook *wb, uno_Interface *doc)
 {
     uno_Interface *props = NULL, *user = NULL;
     uno_Sequence *values = NULL;
@@ -239,6 +300,14 @@ static int read_properties(js_workbook *wb, uno_Interface *doc)
     if (rc < 0)
         goto cleanup;
     n = js_uno_seq_len(values);
+    if ((uint64_t)n > rb->limits.max_properties) {
+        rc = js_error_set(JS_ELIMIT,
+                          "文档有 %d 个自定义属性,超过上限 %llu / %d document properties, more "
+                          "than the limit of %llu (properties)",
+                          (int)n, (unsigned long long)rb->limits.max_properties, (int)n,
+                          (unsigned long long)rb->limits.max_properties);
+        goto cleanup;
+    }
     for (i = 0; i < n; i++) {
         js_property_value *pv = &((js_property_value *)js_uno_seq_data(values))[i];
         char *name = NULL, *value = NULL;
@@ -280,10 +349,13 @@ int js_docread_workbook(js_workbook **out, uno_Interface *doc, const char *const
 {
     js_workbook *wb = NULL;
     uno_Interface *sheets = NULL;
+    read_budget rb;
     sal_Int32 i, n = 0;
     int rc;
 
     *out = NULL;
+    memset(&rb, 0, sizeof(rb));
+    js_budget_default(&rb.limits);
     rc = js_docread_sheets(&sheets, doc);
     if (rc < 0)
         goto cleanup;
@@ -293,6 +365,14 @@ int js_docread_workbook(js_workbook **out, uno_Interface *doc, const char *const
     rc = js_ucall(sheets, "com.sun.star.container.XIndexAccess", "getCount", &n, NULL);
     if (rc < 0)
         goto cleanup;
+    if ((uint64_t)n > rb.limits.max_sheets) {
+        rc = js_error_set(
+            JS_ELIMIT,
+            "工作簿有 %d 张工作表,超过上限 %llu / %d sheets, more than the limit of %llu (sheets)",
+            (int)n, (unsigned long long)rb.limits.max_sheets, (int)n,
+            (unsigned long long)rb.limits.max_sheets);
+        goto cleanup;
+    }
     for (i = 0; i < n; i++) {
         uno_Any any;
         uno_Interface *sheet = NULL;
@@ -313,13 +393,13 @@ int js_docread_workbook(js_workbook **out, uno_Interface *doc, const char *const
         }
         rc = js_ucall_str(&name, sheet, "com.sun.star.container.XNamed", "getName");
         if (rc == 0 && !skipped(name, skip))
-            rc = read_sheet(wb, sheet, name);
+            rc = read_sheet(&rb, wb, sheet, name);
         free(name);
         js_uno_release(sheet);
         if (rc < 0)
             goto cleanup;
     }
-    rc = read_properties(wb, doc);
+    rc = read_properties(&rb, wb, doc);
     if (rc < 0)
         goto cleanup;
     *out = wb;

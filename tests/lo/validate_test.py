@@ -277,6 +277,33 @@ def test_export(office, work, clean, faulty):
             doc.close(True)
 
 
+def test_bounded_read(office):
+    """A cell typed at a sheet's last cell makes its used area a billion
+    cells: 校验 refuses with the limit, naming the sheet and the area,
+    without asking Calc for that area (which would hang it), and leaves the
+    document as it was; Calc answers the next command (issue 12 item 6)."""
+    doc = office.new_calc()
+    try:
+        sheet = doc.Sheets.getByIndex(0)
+        name = doc.Sheets.ElementNames[0]
+        sheet.getCellByPosition(0, 0).setString("收入支出决算总表")
+        last_col, last_row = sheet.Columns.Count - 1, sheet.Rows.Count - 1
+        sheet.getCellByPosition(last_col, last_row).setString("x")
+        res = office.command(doc, "Validate")
+        check(not res["ok"] and "(cells)" in res["message"] and name in res["message"] and
+              "A1:" in res["message"] and
+              list(doc.Sheets.ElementNames) == [name] and
+              sheet.getCellByPosition(last_col, last_row).String == "x",
+              "a used area of %d x %d cells is refused, untouched: %s"
+              % (last_row + 1, last_col + 1, res["message"][:160]))
+        sheet.getCellByPosition(last_col, last_row).setString("")
+        res = office.command(doc, "Validate")
+        check(not res["ok"] and "不是决算工作簿" in res["message"],
+              "Calc answers the next 校验 on the same document: %s" % res["message"][:80])
+    finally:
+        doc.close(True)
+
+
 def test_refusals(office, sample):
     doc = office.new_calc()
     try:
@@ -327,6 +354,29 @@ def test_service(office, sample):
         doc.close(True)
 
 
+def test_other_kinds(office, cli, work, sample):
+    """The workbook saved by Calc as .xlsx and .xls: juesuan check gives the
+    .ods's findings, and 校验 in Calc on the opened .xlsx/.xls gives them too
+    (test_workbook compares the command with juesuan check on that file)."""
+    base = os.path.splitext(os.path.basename(sample))[0]
+    doc = office.load(sample)
+    converted = []
+    try:
+        for ext, name in (("xlsx", "Calc MS Excel 2007 XML"), ("xls", "MS Excel 97")):
+            path = os.path.join(work, "%s-as.%s" % (base, ext))
+            office.store(doc, path, name)
+            converted.append(path)
+    finally:
+        doc.close(True)
+    ref = cli_check(cli, sample)
+    for path in converted:
+        mine = cli_check(cli, path)
+        check(comparable(mine["findings"]) == comparable(ref["findings"]),
+              "%s: juesuan check gives the .ods's findings (%d)"
+              % (os.path.basename(path), len(ref["findings"])))
+        test_workbook(office, cli, path)
+
+
 def main():
     cli, work, files = sys.argv[1], sys.argv[2], sys.argv[3:]
     office = Office()
@@ -338,6 +388,9 @@ def main():
     for path in staged:
         test_workbook(office, cli, path)
     faulty = next((p for p in staged if cli_check(cli, p)["summary"]["errors"]), None)
+    for path in staged:
+        if os.path.basename(path) in ("sample.ods", "sample-2024.ods"):
+            test_other_kinds(office, cli, work, path)
     test_fill(office, cli, work, staged[0])
     for path in staged[1:]:
         if os.path.basename(path).startswith("sample-2024."):
@@ -345,6 +398,7 @@ def main():
     if faulty:
         test_export(office, work, staged[0], faulty)
     test_refusals(office, faulty or staged[0])
+    test_bounded_read(office)
     test_service(office, staged[0])
     print("%d checks failed" % len(FAILED) if FAILED else "all checks passed")
     return 1 if FAILED else 0
