@@ -11,11 +11,27 @@
 SDK := /usr/lib/libreoffice/sdk
 LO_PROGRAM := /usr/lib/libreoffice/program
 JS_VERSION := 0.1.0
+# Cross-built (ARCH=aarch64): the UNO libraries of that architecture's
+# LibreOffice packages and its sal/typesizes.h (the one arch-specific SDK
+# header), extracted by build/uno-libs.sh into $(OUT)/sysroot.
+ifeq ($(CROSS),)
+UNO_SYSROOT_STAMP :=
+UNO_ARCH_INC :=
+UNO_LIBS := -L$(SDK)/lib -luno_cppu -luno_sal
+else
+UNO_SYSROOT := $(OUT)/sysroot
+UNO_SYSROOT_STAMP := $(UNO_SYSROOT)/.stamp
+UNO_ARCH_INC := -I$(UNO_SYSROOT)/usr/include/$(ARCH)-linux-gnu/libreoffice
+UNO_LIBS := -L$(UNO_SYSROOT)/usr/lib/libreoffice/sdk/lib \
+	-Wl,-rpath-link=$(UNO_SYSROOT)/usr/lib/libreoffice/program -luno_cppu -luno_sal
+
+$(UNO_SYSROOT_STAMP): $(TOP)/build/uno-libs.sh
+	bash $(TOP)/build/uno-libs.sh $(ARCH) $(UNO_SYSROOT)
+endif
 # -Wno-format-truncation: snprintf into PATH_MAX buffers truncating is the safe
 # outcome; gcc -O2 flags every such call.
-UNO_CFLAGS := $(CFLAGS_RELEASE) -DLINUX -DUNX -I$(SDK)/include -I$(TOP)/addin/uno \
+UNO_CFLAGS := $(CFLAGS_RELEASE) -DLINUX -DUNX $(UNO_ARCH_INC) -I$(SDK)/include -I$(TOP)/addin/uno \
 	-fvisibility=hidden -Wno-format-truncation
-UNO_LIBS := -L$(SDK)/lib -luno_cppu -luno_sal
 
 UNO_SRC := $(sort $(wildcard $(TOP)/addin/uno/*.c))
 UNO_OBJ := $(patsubst $(TOP)/addin/uno/%.c,$(OUT)/obj/uno/%.o,$(UNO_SRC))
@@ -31,13 +47,13 @@ OFFICE_RDB := $(LO_PROGRAM)/types.rdb $(LO_PROGRAM)/types/offapi.rdb
 GENXCU := $(OUT)/bin/js-genxcu
 OXT_FILES := $(shell find $(TOP)/build/oxt $(TOP)/xcu $(TOP)/addin/content -type f 2>/dev/null)
 
-$(OUT)/obj/uno/%.o: $(TOP)/addin/uno/%.c
+$(OUT)/obj/uno/%.o: $(TOP)/addin/uno/%.c | $(UNO_SYSROOT_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(UNO_CFLAGS) -MMD -MP -c $< -o $@
 
 # -Wl,-z,defs: a symbol missing from the core fails the link here, not the
 # user's first click in LibreOffice.
-$(UNO_SO): $(UNO_OBJ) $(CORE_LIB) $(TOP)/build/oxt/juesuan.map
+$(UNO_SO): $(UNO_OBJ) $(CORE_LIB) $(TOP)/build/oxt/juesuan.map | $(UNO_SYSROOT_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -shared -o $@ $(UNO_OBJ) $(CORE_LIB) $(UNO_LIBS) $(LDLIBS_CORE) \
 		-Wl,--version-script=$(TOP)/build/oxt/juesuan.map -Wl,-z,defs
@@ -74,6 +90,7 @@ xcu: $(GENXCU)
 -include $(UNO_OBJ:.o=.d)
 
 ALL_TARGETS += $(OXT) $(GENXCU)
+CROSS_TARGETS += $(UNO_SO)
 
 # The add-in in a real LibreOffice (tests/lo/addin-test.sh).
 .PHONY: test-addin
