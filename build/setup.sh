@@ -17,15 +17,20 @@ PACKAGES=(
 # version), and qemu to run the arm64 CLI.  The arm64 UNO libraries do not
 # co-install (they live in /usr/lib/libreoffice/program): build/uno-libs.sh
 # extracts them into build/out/aarch64/sysroot when the build needs them.
-PACKAGES+=(
-  gcc-aarch64-linux-gnu libc6-dev:arm64 libxml2-dev:arm64 libzip-dev:arm64 libfreexl-dev:arm64
-  qemu-user-static binfmt-support file
-)
+# Only on an x86-64 machine: an aarch64 one builds its own .oxt natively.
+cross=0
+[ "$(uname -m)" != x86_64 ] || cross=1
+if [ "$cross" -eq 1 ]; then
+  PACKAGES+=(
+    gcc-aarch64-linux-gnu libc6-dev:arm64 libxml2-dev:arm64 libzip-dev:arm64 libfreexl-dev:arm64
+    qemu-user-static binfmt-support file
+  )
+fi
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 update=0
-if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+if [ "$cross" -eq 1 ] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
   echo "setup: adding the arm64 architecture"
   $SUDO dpkg --add-architecture arm64
   update=1
