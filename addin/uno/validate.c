@@ -82,7 +82,7 @@ static int has_rules(const char *dir)
 }
 
 /* $JUESUAN_CONTENT, else content/ beside or above this .so (the .oxt puts
- * the library in a subfolder or at its top). */
+ * the library in platform/<platform>/, two levels under its top). */
 const char *js_validate_content_dir(void)
 {
     static char dir[PATH_MAX]; /* found once; commands run on the main thread */
@@ -93,8 +93,8 @@ const char *js_validate_content_dir(void)
         const char *env = getenv("JUESUAN_CONTENT");
         Dl_info info;
         char base[PATH_MAX], *slash;
-        static const char *const tries[] = {"%s/content", "%s/../content", "%s/../share/juesuan",
-                                            NULL};
+        static const char *const tries[] = {"%s/content", "%s/../content", "%s/../../content",
+                                            "%s/../share/juesuan", NULL};
         int i;
 
         if (env && *env && has_rules(env)) {

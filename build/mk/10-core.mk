@@ -15,15 +15,16 @@ $(OUT)/obj-san/core/%.o: $(TOP)/addin/core/%.c
 
 $(CORE_LIB): $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@ && ar rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(CORE_SAN_LIB): $(CORE_SAN_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@ && ar rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 -include $(CORE_OBJ:.o=.d) $(CORE_SAN_OBJ:.o=.d)
 
 ALL_TARGETS += $(CORE_LIB)
+CROSS_TARGETS += $(CORE_LIB)
 
 # .xls workbooks are read through FreeXL (Debian: libfreexl-dev; xls_read.c).
-LDLIBS_CORE += -lfreexl
+LDLIBS_CORE += $(shell $(PKG_CONFIG) --libs freexl 2>/dev/null || echo -lfreexl)

@@ -36,6 +36,7 @@ $(CLI_BIN): $(CLI_OBJ) $(CORE_LIB)
 cli: $(CLI_BIN) $(CONTENT_STAMP)
 
 ALL_TARGETS += $(CLI_BIN)
+CROSS_TARGETS += $(CLI_BIN)
 
 # End-to-end tests of the command on the sample, its variants and bad files;
 # then hostile input: fill writes a valid file or none, messages are text,
