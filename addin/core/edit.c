@@ -36,6 +36,7 @@ int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, 
     if (existing) {
         free(existing->text);
         existing->text = copy;
+        existing->number = 0;
         return 0;
     }
     {
@@ -54,7 +55,23 @@ int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, 
     list->items[list->count].row = row;
     list->items[list->count].col = col;
     list->items[list->count].text = copy;
+    list->items[list->count].number = 0;
     list->count++;
+    return 0;
+}
+
+/* See edit.h: as js_edits_add, then the edit is marked a number. */
+int js_edits_add_number(js_edits *list, const char *sheet, uint32_t row, uint32_t col,
+                        const char *value)
+{
+    js_edit *e;
+    int rc = js_edits_add(list, sheet, row, col, value);
+
+    if (rc < 0)
+        return rc;
+    e = (js_edit *)js_edits_find(list, sheet, row, col);
+    if (e)
+        e->number = 1;
     return 0;
 }
 

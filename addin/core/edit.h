@@ -15,7 +15,9 @@
 typedef struct js_edit {
     char *sheet;
     uint32_t row, col; /* 0-based */
-    char *text;        /* new text content of the cell (a string cell) */
+    char *text;        /* new text content of the cell (a string cell), or the
+                          number it holds (a plain decimal, e.g. "3335.41") */
+    int number;        /* 1: a float cell whose value and text are `text` */
 } js_edit;
 
 typedef struct js_edits {
@@ -30,6 +32,12 @@ typedef struct js_edits {
 
 /* Append an edit (strings copied).  A second edit of the same cell replaces the first. */
 int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, const char *text);
+
+/* Append an edit making the cell a number: `value` is a plain decimal
+ * ("3335.41"), written as the cell's value and its text.  Same rules as
+ * js_edits_add. */
+int js_edits_add_number(js_edits *list, const char *sheet, uint32_t row, uint32_t col,
+                        const char *value);
 
 /* The edit of that cell, or NULL. */
 const js_edit *js_edits_find(const js_edits *list, const char *sheet, uint32_t row, uint32_t col);

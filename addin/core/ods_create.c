@@ -81,12 +81,13 @@ static int put_cell(js_buf *b, const js_cell *c, const js_edit *edit)
                            c->row_span, c->col_span);
     if (rc < 0)
         return rc;
-    if (!edit && c->type == JS_CELL_NUMBER && c->value) {
+    if ((!edit && c->type == JS_CELL_NUMBER && c->value) || (edit && edit->number)) {
+        const char *value = edit ? edit->text : c->value;
         if ((rc = js_buf_puts(b, " office:value-type=\"float\" office:value=\"")) < 0 ||
-            (rc = put_text(b, c->value, 1)) < 0 || (rc = js_buf_puts(b, "\"")) < 0)
+            (rc = put_text(b, value, 1)) < 0 || (rc = js_buf_puts(b, "\"")) < 0)
             return rc;
         if (!text)
-            text = c->value;
+            text = value;
     } else if (text) {
         rc = js_buf_puts(b, " office:value-type=\"string\"");
     }

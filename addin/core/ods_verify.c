@@ -75,8 +75,10 @@ static int verify_sheet(const js_sheet *a, const js_sheet *b, const js_edit *con
             const js_edit *e = edits[ie];
             if (!cb)
                 return differ(b->name, k, "lost its new text");
-            if (cb->type != JS_CELL_TEXT || cb->value || cb->formula ||
-                strcmp(cb->text ? cb->text : "", e->text) != 0)
+            if (e->number ? (cb->type != JS_CELL_NUMBER || cb->formula ||
+                             !same_string(cb->value, e->text))
+                          : (cb->type != JS_CELL_TEXT || cb->value || cb->formula ||
+                             strcmp(cb->text ? cb->text : "", e->text) != 0))
                 return differ(b->name, k, "does not hold its new text");
             if (ca && (ca->row_span != cb->row_span || ca->col_span != cb->col_span))
                 return differ(b->name, k, "lost its merge");

@@ -488,10 +488,17 @@ static int write_paragraphs(writer *wt, const char *p)
     }
 }
 
-/* The edited cell's value attributes: a string cell. */
-static int write_string_type(writer *wt)
+/* The edited cell's value attributes: a string cell, or a float cell
+ * holding the edit's number. */
+static int write_string_type(writer *wt, const js_edit *edit)
 {
-    return own_attr(wt, P_OFFICE, "value-type", "string");
+    int rc;
+
+    if (!edit->number)
+        return own_attr(wt, P_OFFICE, "value-type", "string");
+    if ((rc = own_attr(wt, P_OFFICE, "value-type", "float")) < 0)
+        return rc;
+    return own_attr(wt, P_OFFICE, "value", edit->text);
 }
 
 /*
@@ -511,7 +518,7 @@ static int write_cell_copy(writer *wt, const xmlNode *cell, uint64_t count, cons
     wt->keep_own_prefixes = 0;
     if (rc < 0 || (rc = own_count(wt, "number-columns-repeated", count)) < 0)
         return rc;
-    if (edit && (rc = write_string_type(wt)) < 0)
+    if (edit && (rc = write_string_type(wt, edit)) < 0)
         return rc;
     for (c = cell->children; c; c = c->next) {
         if (edit && (is_el(c, "p", JS_NS_TEXT) || is_el(c, "h", JS_NS_TEXT) ||
@@ -536,7 +543,8 @@ static int write_new_cell(writer *wt, uint64_t count, const js_edit *edit)
     if ((rc = own_start(wt, P_TABLE, "table-cell")) < 0 ||
         (rc = own_count(wt, "number-columns-repeated", count)) < 0)
         return rc;
-    if (edit && ((rc = write_string_type(wt)) < 0 || (rc = write_paragraphs(wt, edit->text)) < 0))
+    if (edit &&
+        ((rc = write_string_type(wt, edit)) < 0 || (rc = write_paragraphs(wt, edit->text)) < 0))
         return rc;
     return wr(xmlTextWriterEndElement(wt->w));
 }
