@@ -8,7 +8,8 @@
  *   batch.c    `juesuan check --report/--csv`: folders walked, one row per workbook
  *   book_info.c  a workbook's department and year, as it states them
  *   report_html.c, report_csv.c  the batch report as one HTML page and as CSV
- *   fill.c     `juesuan fill`
+ *   fill.c     `juesuan fill`, and the new .ods of a non-ODF workbook
+ *   carry.c    `juesuan carry`
  *   dump.c     `juesuan dump`
  */
 #ifndef JS_CLI_H
@@ -16,6 +17,7 @@
 
 #include "budget.h"
 #include "buf.h"
+#include "edit.h"
 #include "finding.h"
 #include "format.h"
 #include "model.h"
@@ -40,6 +42,8 @@ typedef struct js_cli_options {
     const char *report_html; /* check --report FILE.html, or NULL */
     const char *report_csv;  /* check --csv FILE.csv, or NULL */
     js_lang lang;            /* --lang */
+    int overwrite;           /* carry --overwrite */
+    const char *out_path;    /* -o OUT, or NULL */
     js_budget budget;        /* the defaults, with each --limit NAME=VALUE applied */
 } js_cli_options;
 
@@ -187,6 +191,20 @@ int js_cli_batch(const js_cli_options *opts, int npaths, char **paths);
 /* The sub-commands; argv starts after the sub-command name. */
 int js_cli_check(const js_cli_options *opts, int nfiles, char **files);
 int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out_path);
+
+/* `juesuan carry LAST THIS OUT`: exit 0 written, 1 written with keys not
+ * found, 2 not written (carry.c). */
+int js_cli_carry(const js_cli_options *opts, const char *last_path, const char *this_path,
+                 const char *out_path);
+
+/* Write OUT as a new .ods from wb with the edits, for an IN of kind `kind`
+ * (xlsx, xls) that cannot be copied, and say so on stdout (fill.c). */
+int js_cli_new_ods(const js_cli_options *opts, const char *in_path, const char *out_path,
+                   const char *kind, const js_workbook *wb, const js_edits *edits);
+
+/* Catch SIGINT, SIGTERM, SIGHUP so that an interrupted write leaves no
+ * temporary file (fill.c). */
+void js_cli_catch_signals(void);
 int js_cli_dump(const js_cli_options *opts, const char *path);
 
 #endif

@@ -31,16 +31,16 @@
  * then holds cached values and no formulas.  OUT named .xlsx or .xls is
  * refused rather than given OpenDocument content under that name.
  */
-static int fill_new_ods(const js_cli_options *opts, const char *in_path, const char *out_path,
-                        const char *kind, const js_workbook *wb, const js_edits *edits)
+int js_cli_new_ods(const js_cli_options *opts, const char *in_path, const char *out_path,
+                   const char *kind, const js_workbook *wb, const js_edits *edits)
 {
     size_t n = strlen(out_path);
 
     if ((n >= 5 && strcmp(out_path + n - 5, ".xlsx") == 0) ||
         (n >= 4 && strcmp(out_path + n - 4, ".xls") == 0))
         return js_error_set(JS_EINVAL,
-                            "OUT must be an .ods file: the narrative of an .%s workbook is "
-                            "filled into a new OpenDocument copy",
+                            "OUT must be an .ods file: an .%s workbook is written as a new "
+                            "OpenDocument copy",
                             kind);
     if (js_ods_create(out_path, wb, edits, &opts->budget) < 0)
         return JS_EIO;
@@ -62,7 +62,7 @@ static void on_signal(int sig)
 }
 
 /* Catch the signals that end a run, except those the caller ignores (nohup). */
-static void catch_signals(void)
+void js_cli_catch_signals(void)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     struct sigaction sa, old;
@@ -91,7 +91,7 @@ int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out
     int status = JS_EXIT_UNUSABLE;
     size_t i;
 
-    catch_signals();
+    js_cli_catch_signals();
     if (js_cli_content_dir(content_dir, sizeof(content_dir)) < 0 ||
         js_format_cache_new(&cache, content_dir, opts->rule_files) < 0)
         goto fail;
@@ -103,7 +103,7 @@ int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out
     if (js_book_is_odf(kind)) {
         if (js_ods_write_edits(in_path, out_path, &edits, &opts->budget) < 0)
             goto fail;
-    } else if (fill_new_ods(opts, in_path, out_path, js_book_kind_name(kind), wb, &edits) < 0) {
+    } else if (js_cli_new_ods(opts, in_path, out_path, js_book_kind_name(kind), wb, &edits) < 0) {
         goto fail;
     }
 

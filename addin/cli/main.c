@@ -21,6 +21,8 @@ static const char usage[] =
     "       juesuan check --report FILE.html [--csv FILE.csv] [options as above] PATH...\n"
     "       juesuan fill  [--format ID] [--rules FILE]... [--lang zh|en] [--limit NAME=VALUE]...\n"
     "                     IN OUT\n"
+    "       juesuan carry [--overwrite] [--lang zh|en] [--limit NAME=VALUE]... LAST THIS OUT\n"
+    "                     (or LAST THIS -o OUT)\n"
     "       juesuan dump  [--tables] [--format ID] [--limit NAME=VALUE]... FILE\n"
     "\n"
     "check  checks each workbook (.ods, .fods, .xlsx, .xls: told apart by content)\n"
@@ -38,6 +40,11 @@ static const char usage[] =
     "       .xlsx or .xls IN gives a new .ods OUT (cell values, no formulas).\n"
     "       OUT is read back and compared with IN before it replaces OUT, or\n"
     "       nothing is written.\n"
+    "carry  writes OUT, a copy of THIS with the column 上年决算数 of its inputs\n"
+    "       sheet (上年及预算) filled from LAST, last year's workbook: each key's\n"
+    "       figure as LAST reports it (its tables, else its 本年数).  A cell that\n"
+    "       holds a value is kept unless --overwrite.  Keys not found are named.\n"
+    "       exit 0: written; 1: written, keys not found; 2: not written.\n"
     "dump   prints every cell as the checker reads it (sheet, cell, type, value,\n"
     "       formula, text; tab-separated) and the document properties; with\n"
     "       --tables, how each table was located and the (row key, column key)\n"
@@ -71,6 +78,10 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
             opts->json = 1;
         } else if (strcmp(a, "--tables") == 0) {
             opts->tables = 1;
+        } else if (strcmp(a, "--overwrite") == 0) {
+            opts->overwrite = 1;
+        } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
+            opts->out_path = argv[++i];
         } else if ((strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
                     strcmp(a, "--rules") == 0 || strcmp(a, "-r") == 0 ||
                     strcmp(a, "--limit") == 0 || strcmp(a, "--report") == 0 ||
@@ -140,6 +151,10 @@ int main(int argc, char **argv)
         status = js_cli_dump(&opts, operands[0]);
     } else if (strcmp(argv[1], "fill") == 0 && n == 2) {
         status = js_cli_fill(&opts, operands[0], operands[1]);
+    } else if (strcmp(argv[1], "carry") == 0 && n == 3 && !opts.out_path) {
+        status = js_cli_carry(&opts, operands[0], operands[1], operands[2]);
+    } else if (strcmp(argv[1], "carry") == 0 && n == 2 && opts.out_path) {
+        status = js_cli_carry(&opts, operands[0], operands[1], opts.out_path);
     } else {
         fputs(usage, stderr);
         status = JS_EXIT_UNUSABLE;
