@@ -1256,6 +1256,7 @@ static int prepare_edits(js_edit **items, const js_edit ***sorted, size_t *count
         (*items)[i].sheet = e->sheet;
         (*items)[i].row = e->row;
         (*items)[i].col = e->col;
+        (*items)[i].number = e->number;
         if (!((*items)[i].text = js_buf_detach(&text))) {
             rc = JS_ENOMEM;
             goto cleanup;
