@@ -40,10 +40,12 @@ CROSS_TARGETS += $(CLI_BIN)
 
 # End-to-end tests of the command on the sample, its variants and bad files;
 # then hostile input: fill writes a valid file or none, messages are text,
-# libxml2 never prints (tests/cli/test_hostile.py, about a minute).
+# libxml2 never prints (tests/cli/test_hostile.py, about a minute); `carry`
+# (tests/cli/test_carry.py).
 .PHONY: test-cli
 test-cli: $(CLI_BIN) $(CONTENT_STAMP)
 	python3 $(TOP)/tests/cli/test_cli.py $(OUT)
+	python3 $(TOP)/tests/cli/test_carry.py $(OUT)
 	python3 $(TOP)/tests/cli/test_hostile.py $(OUT)
 
 TEST_TARGETS += test-cli
