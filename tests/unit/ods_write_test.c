@@ -512,7 +512,7 @@ static js_workbook *small_book(void)
 /* The read-back comparison names what a broken copy changed. */
 static void test_verify_finds_differences(void)
 {
-    js_edit edit = {"S", 1, 1, "新"}, other = {"S", 3, 0, "加"};
+    js_edit edit = {"S", 1, 1, "新", 0}, other = {"S", 3, 0, "加", 0};
     const js_edit *one[] = {&edit}, *two[] = {&edit, &other};
     js_workbook *a = small_book(), *b;
 
