@@ -220,6 +220,19 @@ def fill_uses_the_carried_figures():
 
 
 @test
+def an_xlsx_this_gives_a_new_ods():
+    xlsx = os.path.join(TOP, "tests", "data", "carry", "template-2016.xlsx")
+    dst = os.path.join(TMP, "from-xlsx.ods")
+    rc, out, err = run("carry", S16, xlsx, dst)
+    assert rc == 0 and ".xlsx" in out and "新建的 .ods 副本" in out, (rc, out, err)
+    b, rows, figs = dump(dst), key_rows(dump(xlsx)), figures(S16)
+    for key, where in KEYS16.items():
+        assert b[(INPUTS, "D" + rows[key])][:2] == ("number", figs[where]), (key, b[(INPUTS, "D" + rows[key])])
+    rc, out, err = run("carry", S16, xlsx, os.path.join(TMP, "named.xlsx"))
+    assert rc == 2 and "must be an .ods" in err and not os.path.exists(os.path.join(TMP, "named.xlsx")), (rc, err)
+
+
+@test
 def unusable_input_is_exit_2_naming_the_file():
     junk = os.path.join(TMP, "junk.ods")
     with open(junk, "w") as f:
