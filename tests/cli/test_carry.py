@@ -16,6 +16,8 @@ import sys
 import tempfile
 from decimal import Decimal
 
+from harness import Tally
+
 OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/out")
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 JUESUAN = os.path.join(OUT, "bin", "juesuan")
@@ -41,7 +43,8 @@ KEYS24 = {"收支总计": ("T1", "收入总计", "决算数"), "财政拨款收�
           "公务用车购置及运行维护费": ("T7", "1", "公务用车购置及运行维护费.决算数"),
           "公务接待费": ("T7", "1", "公务接待费.决算数")}
 
-passed = failed = 0
+T = Tally()
+test = T.test
 
 
 def run(*args, env=ENV):
@@ -49,16 +52,6 @@ def run(*args, env=ENV):
     return p.returncode, p.stdout, p.stderr
 
 
-def test(fn):
-    global passed, failed
-    try:
-        fn()
-        passed += 1
-        print("PASS", fn.__name__)
-    except AssertionError as e:
-        failed += 1
-        print("FAIL", fn.__name__, "-", e)
-    return fn
 
 
 def dump(path):
@@ -256,6 +249,4 @@ def unusable_input_is_exit_2_naming_the_file():
     assert rc == 2 and "usage" in err, (rc, err)
 
 
-print("%d passed, %d failed" % (passed, failed))
-shutil.rmtree(TMP, ignore_errors=True)
-sys.exit(1 if failed else 0)
+T.finish(lambda: shutil.rmtree(TMP, ignore_errors=True))

@@ -17,6 +17,8 @@ import sys
 import tempfile
 import zipfile
 
+from harness import Tally
+
 OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/out")
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 JUESUAN = os.path.join(OUT, "bin", "juesuan")
@@ -24,7 +26,8 @@ SAMPLE = os.path.join(TOP, "tests", "data", "sample")
 ENV = dict(os.environ, JUESUAN_CONTENT=os.path.join(OUT, "share", "juesuan"))
 TMP = tempfile.mkdtemp(prefix="juesuan-cli-")
 
-passed = failed = 0
+T = Tally()
+test = T.test
 
 
 def run(*args):
@@ -37,16 +40,6 @@ def check_json(*args):
     return rc, [json.loads(line) for line in out.splitlines() if line.strip()], err
 
 
-def test(fn):
-    global passed, failed
-    try:
-        fn()
-        passed += 1
-        print("PASS", fn.__name__)
-    except AssertionError as e:
-        failed += 1
-        print("FAIL", fn.__name__, "-", e)
-    return fn
 
 
 def sample(name):
@@ -472,6 +465,4 @@ def fill_on_xlsx_and_xls():
     rc, out, err = run("fill", os.path.join(BOOK, "kinds.xls"), os.path.join(TMP, "k.xls"))
     assert rc == 2 and not os.path.exists(os.path.join(TMP, "k.xls")), (rc, err)
 
-print("%d passed, %d failed" % (passed, failed))
-shutil.rmtree(TMP, ignore_errors=True)
-sys.exit(1 if failed else 0)
+T.finish(lambda: shutil.rmtree(TMP, ignore_errors=True))

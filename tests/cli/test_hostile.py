@@ -36,6 +36,8 @@ import time
 import zipfile
 import zlib
 
+from harness import Tally
+
 OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/out")
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 JUESUAN = os.path.join(OUT, "bin", "juesuan")
@@ -45,7 +47,8 @@ ENV = dict(os.environ, JUESUAN_CONTENT=CONTENT)
 TMP = tempfile.mkdtemp(prefix="juesuan-hostile-")
 FATAL = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
-passed = failed = 0
+T = Tally(Exception)
+test = T.test
 
 
 def default_signals():
@@ -62,16 +65,6 @@ def run(*args, env=ENV):
     return p.returncode, p.stdout, p.stderr
 
 
-def test(fn):
-    global passed, failed
-    try:
-        fn()
-        passed += 1
-        print("PASS", fn.__name__)
-    except Exception as e:  # an exception is a failure too (bytes that are not UTF-8...)
-        failed += 1
-        print("FAIL", fn.__name__, "-", type(e).__name__, str(e)[:400])
-    return fn
 
 
 def path(name):
@@ -496,6 +489,4 @@ def fill_never_exits_0_with_an_out_juesuan_cannot_read():
     assert filled >= 12, filled  # the grafted documents and the variants get written
 
 
-print("%d passed, %d failed" % (passed, failed))
-shutil.rmtree(TMP, ignore_errors=True)
-sys.exit(1 if failed else 0)
+T.finish(lambda: shutil.rmtree(TMP, ignore_errors=True))

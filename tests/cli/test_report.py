@@ -30,6 +30,8 @@ import sys
 import tempfile
 import urllib.parse
 
+from harness import Tally
+
 OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/out")
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 JUESUAN = os.path.join(OUT, "bin", "juesuan")
@@ -48,7 +50,8 @@ SCRIPT_SHEET = "表三<script>alert(2)</script>&"
 STATUS_RANK = {"无法读取": 0, "有错误": 1, "有警告": 2, "通过": 3}
 JSON_STATUS = {0: "无法读取", 1: "有错误", 2: "有警告", 3: "通过"}
 
-passed = failed = 0
+T = Tally()
+test = T.test
 
 
 def run(*args, **kw):
@@ -57,16 +60,6 @@ def run(*args, **kw):
     return p.returncode, p.stdout, p.stderr
 
 
-def test(fn):
-    global passed, failed
-    try:
-        fn()
-        passed += 1
-        print("PASS", fn.__name__)
-    except AssertionError as e:
-        failed += 1
-        print("FAIL", fn.__name__, "-", e)
-    return fn
 
 
 def put(rel, data):
@@ -540,6 +533,4 @@ def browser_screenshots_are_written():
 
 
 shutil.copy(HTML, os.path.join(ART, "report.html")) if os.path.isdir(ART) else None
-shutil.rmtree(TMP, ignore_errors=True)
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+T.finish(lambda: shutil.rmtree(TMP, ignore_errors=True))
