@@ -197,10 +197,12 @@ static int table_shape(mctx *m, mtab *t)
             const char *key = js_tables_row_key(ts, id, i);
             if (row_of(t, key) != (size_t)-1)
                 continue;
+            if (!row_nonzero(ts, id, key))
+                continue; /* a row of zeros adds nothing, printed or not */
             if (is_code(key)) {
                 if ((rc = add_row(t, key, js_tables_row_name(ts, id, i))) < 0)
                     return rc;
-            } else if (row_nonzero(ts, id, key)) {
+            } else {
                 return js_error_set(JS_EFORMAT,
                                     "%s: %s row %s has figures, but the base %s does not print "
                                     "that row: choose a base that does (--main)",
@@ -327,10 +329,24 @@ static js_decimal *fig(mtab *t, const char *row, const char *col)
     return &t->v[r * t->ncols + c];
 }
 
-/* Set *total to sum when it differs; *changed counts changes. */
-static int set_total(js_decimal *total, js_decimal sum, int *changed)
+/*
+ * Set *total to `sum` (of `items` items) when the two differ by more than
+ * rounding allows, (items + 1) half units at `decimals` as the checker
+ * judges a sum; *changed counts changes.  Within that, the units' sum of
+ * the total stands: each unit's 尾差 was allowed, and so is theirs.
+ */
+static int set_total(js_decimal *total, js_decimal sum, size_t items, int decimals, int *changed)
 {
-    if (js_decimal_cmp(*total, sum) != 0) {
+    js_decimal diff, tol;
+    int rc;
+
+    tol.units = 5 * (int64_t)(items + 1);
+    tol.scale = decimals + 1;
+    if ((rc = js_decimal_sub(&diff, *total, sum)) < 0)
+        return rc;
+    if (diff.units < 0)
+        diff.units = -diff.units;
+    if (js_decimal_cmp(diff, tol) > 0) {
         *total = sum;
         (*changed)++;
     }
@@ -411,7 +427,7 @@ static int re_sum(mtab *t, const js_rule *rule, int *changed)
             }
         }
         if (rc == 0 && items)
-            rc = set_total(total, sum, changed);
+            rc = set_total(total, sum, items, t->decimals, changed);
     }
     return rc;
 }
@@ -452,7 +468,7 @@ static int re_sum_across(mtab *t, const js_rule *rule, int *changed)
             rc = add_item(&sum, &items, t, t->rows[r], item, sign);
         }
         if (rc == 0 && items == rule->items.count)
-            rc = set_total(total, sum, changed);
+            rc = set_total(total, sum, items, t->decimals, changed);
     }
     return rc;
 }
@@ -482,7 +498,7 @@ static int re_hierarchy(mtab *t, const js_rule *rule, int *changed)
                         strncmp(t->rows[j], t->rows[i], plen) == 0)
                         rc = add_item(&sum, &kids, t, t->rows[j], col, 1);
                 if (rc == 0 && kids)
-                    rc = set_total(total, sum, changed);
+                    rc = set_total(total, sum, kids, t->decimals, changed);
             }
         }
         if (rc == 0 && rule->total && rule->nlevels) {
@@ -494,7 +510,7 @@ static int re_hierarchy(mtab *t, const js_rule *rule, int *changed)
                 if (is_code(t->rows[i]) && strlen(t->rows[i]) == (size_t)rule->levels[0])
                     rc = add_item(&sum, &tops, t, t->rows[i], col, 1);
             if (rc == 0 && tops)
-                rc = set_total(total, sum, changed);
+                rc = set_total(total, sum, tops, t->decimals, changed);
         }
     }
     return rc;
@@ -530,7 +546,7 @@ static int re_groups(mtab *t, const js_rule *rule, int *changed)
                 rc = add_item(&sum, &items, t, sorted[j], col, 1);
             }
             if (rc == 0 && items)
-                rc = set_total(total, sum, changed);
+                rc = set_total(total, sum, items, t->decimals, changed);
         }
     }
     free(sorted);
@@ -754,6 +770,7 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
     long code_col = -1, name_col = -1, *vcol = NULL;
     uint32_t first = UINT32_MAX, *slots = NULL, row;
     size_t r, c, ncode = 0, nslots = 0, need = 0, k;
+    char **order = NULL;
     js_sheet *sh;
     int rc = 0;
 
@@ -826,12 +843,19 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
                           m->units[m->base].path, nslots, tnum(t), need);
         goto cleanup;
     }
-    k = 0;
-    for (r = 0; r < t->nrows && rc == 0; r++) {
-        uint32_t at;
-        if (!is_code(t->rows[r]))
-            continue;
-        at = slots[k++];
+    /* the code rows in code order */
+    order = malloc((need ? need : 1) * sizeof(*order));
+    if (!order) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (r = 0, k = 0; r < t->nrows; r++)
+        if (is_code(t->rows[r]))
+            order[k++] = t->rows[r];
+    qsort(order, need, sizeof(*order), cmp_str);
+    for (k = 0; k < need && rc == 0; k++) {
+        uint32_t at = slots[k];
+        r = row_of(t, order[k]);
         if ((rc = js_sheet_put(sh, at, (uint32_t)code_col, JS_CELL_TEXT, t->rows[r], NULL, NULL)) <
             0)
             break;
@@ -893,6 +917,7 @@ layout:
 cleanup:
     free(vcol);
     free(slots);
+    free(order);
     return rc;
 }
 

@@ -9,13 +9,13 @@
  * base (the first, or --main): its figure cells receive the sums; a 科目
  * row that only other units print is written into the base table's rows in
  * code order (its code rows and the blank rows among and below them are
- * rewritten in code order).  Totals are then computed from their items as
- * the template's formulas compute them (every <sum>, <sum-across>,
- * <hierarchy> and <groups> of the format's rule file, repeated until none
- * changes), so a 尾差 a unit prints in a total is not carried into the
- * department's figures; each total so recomputed is listed with the sum of
- * the units' printed figures.  The amounts and counts of the inputs sheet
- * (上年及预算) are summed by 键; its scores and words are the base's.  The
+ * rewritten in code order).  A total (every <sum>, <sum-across>,
+ * <hierarchy> and <groups> of the format's rule file) is the units' sum of
+ * it while that agrees with the sum of its merged items within the rounding
+ * the checker allows ((n+1) half units, as each unit's own 尾差 did); past
+ * that it is computed from its items, as the template's formula computes
+ * it (repeated until no total changes), and listed with the units' sum.  The amounts and counts of
+ * the inputs sheet (上年及预算) are summed by 键; its scores and words are the base's.  The
  * generated narrative (生成内容) is cleared: `juesuan fill` writes it from
  * the merged figures.  A sheet 汇总明细 lists each unit (file, 编制单位,
  * year, its tables' totals) and, for every figure, each unit's share.
