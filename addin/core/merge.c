@@ -1193,6 +1193,49 @@ static int write_detail(mctx *m, js_workbook *out, const js_format *format)
     return 0;
 }
 
+/*
+ * Read the merged workbook back with the locator, as `check` will: every
+ * figure must read as written (a base printing a table in 元 or 千元, or a
+ * layout the rewriting did not keep, would not).  0 or JS_EFORMAT naming
+ * the first figure that differs.
+ */
+static int read_back(mctx *m, const js_workbook *wb, const js_format *format)
+{
+    js_tables *ts = NULL;
+    js_findings scratch = JS_FINDINGS_INIT;
+    size_t i, r, c;
+    int rc;
+
+    if ((rc = js_tables_locate(&ts, &scratch, format, wb)) < 0)
+        goto cleanup;
+    for (i = 0; i < m->nt && rc == 0; i++) {
+        const mtab *t = &m->t[i];
+        for (r = 0; r < t->nrows && rc == 0; r++) {
+            for (c = 0; c < t->ncols && rc == 0; c++) {
+                size_t at = r * t->ncols + c;
+                const js_figure *f = js_tables_figure(ts, t->decl->id, t->rows[r], t->cols[c]);
+                char want[64], got[64];
+                if (!t->has[at] || (f && js_decimal_cmp(f->value, t->v[at]) == 0) ||
+                    (!f && t->v[at].units == 0))
+                    continue;
+                js_decimal_format(want, sizeof(want), t->v[at], t->decimals, 0);
+                if (f)
+                    js_decimal_format(got, sizeof(got), f->value, t->decimals, 0);
+                rc = js_error_set(JS_EFORMAT,
+                                  "the merged workbook does not read back as written: %s row %s "
+                                  "column %s is %s, reads %s (does the base %s print it in "
+                                  "another unit or layout? choose another base with --main)",
+                                  tnum(t), t->rows[r], t->cols[c], want, f ? got : "nothing",
+                                  m->units[m->base].path);
+            }
+        }
+    }
+cleanup:
+    js_tables_free(ts);
+    js_findings_dispose(&scratch);
+    return rc;
+}
+
 /* Refuse units of different formats or years, naming each. */
 static int same_kind(const js_merge_unit *units, size_t n)
 {
@@ -1304,7 +1347,7 @@ int js_merge_build(js_workbook **out, js_merge *report, const js_merge_unit *uni
         rc = m.t[i].nrows > m.t[i].nbase ? write_with_rows(&m, &m.t[i], wb)
                                          : write_in_place(&m, &m.t[i], wb);
     if (rc < 0 || (rc = merge_inputs(&m, wb, format)) < 0 || (rc = clear_narrative(wb)) < 0 ||
-        (rc = write_detail(&m, wb, format)) < 0)
+        (rc = write_detail(&m, wb, format)) < 0 || (rc = read_back(&m, wb, format)) < 0)
         goto cleanup;
     *out = wb;
     wb = NULL;
