@@ -942,6 +942,133 @@ static int input_summable(xmlNodePtr inputs, const char *key)
     return sum;
 }
 
+/* Σ of the units' figures of input `key` in field f into *sum; 1 when any has one. */
+static int input_sum(js_decimal *sum, const js_narr_inputs *in, size_t n, const char *key, int f)
+{
+    size_t u;
+    int any = 0;
+
+    sum->units = 0;
+    sum->scale = 0;
+    for (u = 0; u < n; u++) {
+        const js_narr_input *x = js_narr_inputs_find(&in[u], key);
+        if (x && x->has[f]) {
+            any = 1;
+            if (js_decimal_add(sum, *sum, x->v[f]) < 0)
+                return JS_ERANGE;
+        }
+    }
+    return any;
+}
+
+/* Put an inputs figure: a count as an integer, an amount at two decimals. */
+static int put_input(js_sheet *sh, uint32_t row, uint32_t col, js_decimal sum)
+{
+    char buf[64];
+
+    js_decimal_format_plain(buf, sizeof(buf), sum);
+    if (js_decimal_places(sum) > 0 && js_decimal_places(sum) <= 2)
+        js_decimal_format(buf, sizeof(buf), sum, 2, 0);
+    return js_sheet_put(sh, row, col, JS_CELL_NUMBER, buf, buf, NULL);
+}
+
+/*
+ * The 键 of other units the base's inputs sheet does not have (a 项 only
+ * they print, with its 年初预算): each one with a non-zero figure goes into
+ * the blank rows below the base's last row, in key order, with its 项目 and
+ * the units' sums; without a blank row left (or an inputs sheet), listed
+ * in report->skipped.
+ */
+static int inputs_extra(mctx *m, const js_narr_inputs *in, js_sheet *sh, xmlNodePtr types)
+{
+    const js_narr_inputs *b = &in[m->base];
+    char **keys = NULL;
+    size_t nkeys = 0, kcap = 0, u, i, k;
+    long key_col = -1, name_col = -1;
+    uint32_t row = 0;
+    int f, rc = 0;
+
+    for (u = 0; u < m->n && rc == 0; u++) {
+        for (i = 0; u != m->base && i < in[u].count && rc == 0; i++) {
+            const js_narr_input *x = &in[u].items[i];
+            int any = 0;
+            for (f = 0; f < JS_NARR_FIELDS; f++)
+                any |= x->has[f] && x->v[f].units != 0;
+            if (!any || js_narr_inputs_find(b, x->key))
+                continue;
+            for (k = 0; k < nkeys && strcmp(keys[k], x->key) != 0; k++)
+                ;
+            if (k == nkeys)
+                rc = strs_add(&keys, &nkeys, &kcap, x->key);
+        }
+    }
+    if (rc < 0 || nkeys == 0)
+        goto cleanup;
+    qsort(keys, nkeys, sizeof(*keys), cmp_str);
+    for (i = 0; sh && i < b->count; i++) {
+        if (key_col < 0)
+            key_col = find_text_col(sh, b->items[i].row, b->items[i].key);
+        if (name_col < 0 && b->items[i].name[0])
+            name_col = find_text_col(sh, b->items[i].row, b->items[i].name);
+        if (b->items[i].row >= row)
+            row = b->items[i].row + 1;
+    }
+    for (k = 0; k < nkeys && rc == 0; k++) {
+        const char *name = "";
+        int blank = sh && key_col >= 0 && input_summable(types, keys[k]);
+        for (f = 0; blank && f < JS_NARR_FIELDS; f++)
+            blank = !b->has_col[f] || blank_cell(sh, row, b->col[f]);
+        if (blank)
+            blank = blank_cell(sh, row, (uint32_t)key_col) &&
+                    (name_col < 0 || blank_cell(sh, row, (uint32_t)name_col));
+        if (!blank) {
+            for (u = 0; u < m->n && rc == 0; u++) {
+                js_buf t = JS_BUF_INIT;
+                if (u == m->base || !js_narr_inputs_find(&in[u], keys[k]))
+                    continue;
+                if (js_buf_printf(&t, "%s: %s", m->units[u].path, keys[k]) < 0 ||
+                    strs_add(&m->report->skipped, &m->report->nskipped, &m->report->scap,
+                             js_buf_cstr(&t)) < 0)
+                    rc = js_error_set(JS_ENOMEM, "out of memory");
+                js_buf_dispose(&t);
+            }
+            continue;
+        }
+        for (u = 0; u < m->n; u++) {
+            const js_narr_input *x = js_narr_inputs_find(&in[u], keys[k]);
+            if (x && x->name[0]) {
+                name = x->name;
+                break;
+            }
+        }
+        rc = js_sheet_put(sh, row, (uint32_t)key_col, JS_CELL_TEXT, keys[k], NULL, NULL);
+        if (rc == 0 && name_col >= 0 && name[0])
+            rc = js_sheet_put(sh, row, (uint32_t)name_col, JS_CELL_TEXT, name, NULL, NULL);
+        for (f = 0; f < JS_NARR_FIELDS && rc == 0; f++) {
+            js_decimal sum;
+            int any;
+            if (!b->has_col[f])
+                continue;
+            any = input_sum(&sum, in, m->n, keys[k], f);
+            rc = any < 0 ? any : any ? put_input(sh, row, b->col[f], sum) : 0;
+        }
+        if (rc == 0) {
+            js_buf t = JS_BUF_INIT;
+            if (js_buf_printf(&t, "%s/%s", b->sheet->name, keys[k]) < 0 ||
+                strs_add(&m->report->added, &m->report->nadded, &m->report->acap, js_buf_cstr(&t)) <
+                    0)
+                rc = js_error_set(JS_ENOMEM, "out of memory");
+            js_buf_dispose(&t);
+        }
+        row++;
+    }
+cleanup:
+    for (k = 0; k < nkeys; k++)
+        free(keys[k]);
+    free(keys);
+    return rc;
+}
+
 /*
  * The inputs sheet: each summable row of the base gets Σ of the units'
  * figures of its 键 in each field; rows of other units the base lacks are
@@ -959,54 +1086,24 @@ static int merge_inputs(mctx *m, js_workbook *out, const js_format *format)
         return js_error_set(JS_ENOMEM, "out of memory");
     for (u = 0; u < m->n && rc == 0; u++)
         rc = js_narr_inputs_read(&in[u], m->units[u].wb);
-    if (rc < 0 || !in[m->base].sheet)
+    if (rc < 0 || (rc = js_narr_tpl_load_format(&tpl, format)) < 0)
         goto cleanup;
-    if ((rc = js_narr_tpl_load_format(&tpl, format)) < 0)
-        goto cleanup;
-    sh = js_workbook_sheet(out, in[m->base].sheet->name);
+    if (in[m->base].sheet)
+        sh = js_workbook_sheet(out, in[m->base].sheet->name);
     for (i = 0; sh && i < in[m->base].count && rc == 0; i++) {
         const js_narr_input *b = &in[m->base].items[i];
         if (!input_summable(tpl->inputs, b->key))
             continue;
         for (f = 0; f < JS_NARR_FIELDS && rc == 0; f++) {
-            js_decimal sum = {0, 0};
-            int any = 0;
+            js_decimal sum;
+            int any;
             if (!in[m->base].has_col[f])
                 continue;
-            for (u = 0; u < m->n && rc == 0; u++) {
-                const js_narr_input *x = js_narr_inputs_find(&in[u], b->key);
-                if (x && x->has[f]) {
-                    any = 1;
-                    rc = js_decimal_add(&sum, sum, x->v[f]);
-                }
-            }
-            if (rc == 0 && any) {
-                char buf[64];
-                js_decimal_format_plain(buf, sizeof(buf), sum);
-                if (js_decimal_places(sum) > 0 && js_decimal_places(sum) <= 2)
-                    js_decimal_format(buf, sizeof(buf), sum, 2, 0);
-                rc = js_sheet_put(sh, b->row, in[m->base].col[f], JS_CELL_NUMBER, buf, buf, NULL);
-            }
+            any = input_sum(&sum, in, m->n, b->key, f);
+            rc = any < 0 ? any : any ? put_input(sh, b->row, in[m->base].col[f], sum) : 0;
         }
     }
-    for (u = 0; u < m->n && rc == 0; u++) {
-        if (u == m->base)
-            continue;
-        for (i = 0; i < in[u].count && rc == 0; i++) {
-            const js_narr_input *x = &in[u].items[i];
-            int any = 0;
-            for (f = 0; f < JS_NARR_FIELDS; f++)
-                any |= x->has[f] && x->v[f].units != 0;
-            if (any && !js_narr_inputs_find(&in[m->base], x->key)) {
-                js_buf b = JS_BUF_INIT;
-                if (js_buf_printf(&b, "%s: %s", m->units[u].path, x->key) < 0 ||
-                    strs_add(&m->report->skipped, &m->report->nskipped, &m->report->scap,
-                             js_buf_cstr(&b)) < 0)
-                    rc = js_error_set(JS_ENOMEM, "out of memory");
-                js_buf_dispose(&b);
-            }
-        }
-    }
+    rc = rc < 0 ? rc : inputs_extra(m, in, sh, tpl->inputs);
 cleanup:
     for (u = 0; u < m->n; u++)
         js_narr_inputs_dispose(&in[u]);
@@ -1236,7 +1333,8 @@ cleanup:
     return rc;
 }
 
-/* Refuse units of different formats or years, naming each. */
+/* Refuse units of different formats or years, naming the first unit and
+ * each one that differs from it, with its format and year. */
 static int same_kind(const js_merge_unit *units, size_t n)
 {
     size_t i;
@@ -1252,9 +1350,14 @@ static int same_kind(const js_merge_unit *units, size_t n)
         return 0;
     js_buf_puts(&b, fmt ? "units of different formats cannot be summed:"
                         : "units of different years cannot be summed:");
-    for (i = 0; i < n; i++)
-        js_buf_printf(&b, " %s (%s %s)%s", units[i].path, js_format_id(units[i].format),
-                      units[i].year ? units[i].year : "?", i + 1 < n ? ";" : "");
+    /* the first unit, then each that differs from it (a message holds 500 bytes) */
+    for (i = 0; i < n; i++) {
+        if (i > 0 && strcmp(js_format_id(units[i].format), js_format_id(units[0].format)) == 0 &&
+            !(units[i].year && units[0].year && strcmp(units[i].year, units[0].year) != 0))
+            continue;
+        js_buf_printf(&b, "%s %s (%s %s)", i ? ";" : "", units[i].path,
+                      js_format_id(units[i].format), units[i].year ? units[i].year : "?");
+    }
     rc = js_error_set(JS_EINVAL, "%s", js_buf_cstr(&b));
     js_buf_dispose(&b);
     return rc;
@@ -1372,7 +1475,7 @@ int js_merge_files(js_merge *report, const char *out_path, size_t base, const ch
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
-    for (i = 0; i < n && rc == 0; i++) {
+    for (i = 0; i < n; i++) {
         js_book_kind kind;
         const char *id;
         js_format_guess g = {0};
@@ -1386,6 +1489,8 @@ int js_merge_files(js_merge *report, const char *out_path, size_t base, const ch
         } else {
             rc = js_format_load(&formats[i], content_dir, id);
         }
+        if (rc < 0)
+            break;
         units[i].path = paths[i];
         units[i].wb = wbs[i];
         units[i].format = formats[i];
@@ -1393,7 +1498,7 @@ int js_merge_files(js_merge *report, const char *out_path, size_t base, const ch
         units[i].year = js_workbook_property(wbs[i], "JuesuanYear");
     }
     if (rc < 0) {
-        rc = js_error_set(rc, "%s: %s", paths[i < n ? i : n - 1], js_error_last());
+        rc = js_error_set(rc, "%s: %s", paths[i], js_error_last());
         goto cleanup;
     }
     if ((rc = js_merge_build(&merged, report, units, n, base)) < 0 ||

@@ -252,6 +252,31 @@ def inputs_amounts_summed():
 
 
 @test
+def inputs_row_of_one_unit_added():
+    assert "增加科目行: 上年及预算/2070108" in OUT24, OUT24
+    sheets, _ = cells(M24)
+    s = sheets["上年及预算"]
+    row = [c[1:] for c, v in s.items() if v[2] == "2070108" and c.startswith("A")]
+    col = [re.match(r"[A-Z]+", c).group(0) for c, v in s.items() if v[2] == "年初预算数"]
+    assert row and col, (row, col)
+    assert Decimal(s[col[0] + row[0]][1]) == Decimal("60.00"), s.get(col[0] + row[0])
+
+
+@test
+def base_without_inputs_sheet_names_what_it_could_not_merge():
+    bare = os.path.join(TMP, "no-inputs.fods")
+    with open(os.path.join(DATA, "sample-2024", "sample.fods"), encoding="utf-8") as f:
+        text = f.read()
+    with open(bare, "w", encoding="utf-8") as f:
+        f.write(text.replace("上年决算数及年初预算数", "备查"))
+    out = os.path.join(TMP, "no-inputs-merged.ods")
+    rc, so, se = merge(out, bare, B24)
+    assert rc == 1, (rc, se)
+    assert "未汇总" in se and B24 + ": 收支总计" in se, se
+    assert_sums(out, [bare, B24], so)
+
+
+@test
 def mixed_formats_refused_by_name():
     rc, so, se = merge(os.path.join(TMP, "mixed.ods"), S24, S16)
     assert rc == 2, (rc, se)

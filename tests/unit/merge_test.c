@@ -13,8 +13,10 @@
 #include "merge.h"
 #include "table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *content_dir(void)
 {
@@ -196,12 +198,47 @@ static void test_refusals(void)
     js_format_free(f24);
 }
 
+static void test_merge_files(void)
+{
+    const char *paths[2] = {JS_UNIT_DATA("sample-2024/sample.ods"),
+                            JS_UNIT_DATA("sample-2024/sample.fods")};
+    const char *bad[2] = {JS_UNIT_DATA("sample-2024/sample.ods"), JS_UNIT_DATA("no-such.ods")};
+    char out[64];
+    js_merge rep = JS_MERGE_INIT;
+    js_workbook *wb = NULL, *a = NULL;
+    js_format *fmt = NULL;
+    int fd;
+
+    snprintf(out, sizeof(out), "/tmp/juesuan-merge-XXXXXX");
+    fd = mkstemp(out);
+    CU_ASSERT_FATAL(fd >= 0);
+    close(fd);
+    CU_ASSERT_EQUAL_FATAL(js_merge_files(&rep, out, 1, paths, 2, content_dir(), NULL), 0);
+    CU_ASSERT_EQUAL(rep.base, 1);
+    CU_ASSERT_EQUAL_FATAL(js_book_read(&wb, NULL, out, NULL), 0);
+    CU_ASSERT_PTR_NOT_NULL(js_workbook_sheet(wb, JS_MERGE_SHEET));
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&fmt, content_dir(), "cn-bmjs-2024"), 0);
+    CU_ASSERT_EQUAL_FATAL(js_book_read(&a, NULL, paths[0], NULL), 0);
+    CU_ASSERT(assert_times(fmt, wb, a, 2, NULL, NULL, NULL) > 500);
+    js_merge_dispose(&rep);
+    /* an unreadable unit: named, nothing written */
+    unlink(out);
+    CU_ASSERT(js_merge_files(&rep, out, 0, bad, 2, content_dir(), NULL) < 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "no-such.ods"));
+    CU_ASSERT(access(out, F_OK) != 0);
+    js_merge_dispose(&rep);
+    js_workbook_free(wb);
+    js_workbook_free(a);
+    js_format_free(fmt);
+}
+
 static CU_TestInfo merge_tests[] = {
     {"two units: every figure doubled, 汇总明细, the base's department",
      test_two_units_double_every_figure},
     {"a total past rounding recomputed and listed", test_total_past_rounding_recomputed},
     {"an empty unit changes nothing (2016)", test_empty_unit_changes_nothing_2016},
     {"mixed formats, years, a missing table refused by name", test_refusals},
+    {"js_merge_files: read, sum, write, read back", test_merge_files},
     CU_TEST_INFO_NULL,
 };
 

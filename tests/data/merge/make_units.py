@@ -7,7 +7,7 @@ construction and `juesuan check` gives it 0 errors:
 
     unit-b.fods  上海市某区图书馆: project spending (gp) halved, non-appropriation
                  funds (np) doubled, and a 项 no other unit has: 2070108
-                 文化活动 (project, 50.00); no 尾差.
+                 文化活动 (project, 50.00, 年初预算 60.00); no 尾差.
     unit-c.fods  上海市某区文化馆: project spending doubled; no 尾差.  Committed
                  as unit-c.xlsx (LibreOffice's export of unit-c.fods), the
                  unit that arrives as Excel.
@@ -42,13 +42,14 @@ def scaled(items, key, factor):
     return out
 
 
-def unit(name, items, out):
-    saved = (M.ITEMS, M.DEPARTMENT, M.T6_PRINTED, M.T7_PRINTED)
+def unit(name, items, out, budgets=None):
+    saved = (M.ITEMS, M.DEPARTMENT, M.T6_PRINTED, M.T7_PRINTED, M.BUDGETS)
     M.ITEMS, M.DEPARTMENT, M.T6_PRINTED, M.T7_PRINTED = items, name, {}, {}
+    M.BUDGETS = budgets or M.BUDGETS
     try:
         wb = M.build()
     finally:
-        M.ITEMS, M.DEPARTMENT, M.T6_PRINTED, M.T7_PRINTED = saved
+        M.ITEMS, M.DEPARTMENT, M.T6_PRINTED, M.T7_PRINTED, M.BUDGETS = saved
     fods.write(wb, out)
 
 
@@ -57,7 +58,8 @@ def main(outdir):
     M.NAMES["2070108"] = "文化活动"
     b = scaled(scaled(M.ITEMS, "gp", Decimal("0.5")), "np", Decimal(2))
     b["2070108"] = dict(gp="50.00")
-    unit("上海市某区图书馆", b, os.path.join(outdir, "unit-b.fods"))
+    unit("上海市某区图书馆", b, os.path.join(outdir, "unit-b.fods"),
+         dict(M.BUDGETS, **{"2070108": "60.00"}))
     unit("上海市某区文化馆", scaled(M.ITEMS, "gp", Decimal(2)), os.path.join(outdir, "unit-c.fods"))
 
 
