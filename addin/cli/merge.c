@@ -55,6 +55,14 @@ static void print_report(const js_cli_options *opts, const js_merge *r, const ch
               stderr);
         js_report_line(stderr, NULL, r->skipped[i]);
     }
+    if (r->narrative_typed) {
+        js_report_put(stdout, out_path);
+        fputs(en ? ": note: its 情况说明 is the base's own typed text, citing the base unit's "
+                   "figures, not the merged ones: rewrite it\n"
+                 : ": 注意: "
+                   "情况说明是主表单位自己录入的文字,其中的数字是该单位的,不是汇总数,请改写\n",
+              stdout);
+    }
     js_report_put(stdout, out_path);
     printf(en ? ": %d units summed, %zu figures written, %zu totals recomputed, %zu rows added\n"
               : ": 已汇总 %d 个单位,写入 %zu 个数字,重算合计 %zu 个,增加科目行 %zu 行\n",

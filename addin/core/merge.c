@@ -1112,15 +1112,18 @@ cleanup:
     return rc;
 }
 
-/* Clear the generated column (生成内容) of a keyed narrative sheet. */
-static int clear_narrative(js_workbook *out)
+/* Clear the generated column (生成内容) of a keyed narrative sheet; note
+ * a narrative typed as text (kept as the base's). */
+static int clear_narrative(js_merge *report, js_workbook *out)
 {
     js_narr_sheet ns;
     js_sheet *sh;
     uint32_t row;
 
+    memset(&ns, 0, sizeof(ns));
     if (js_narr_sheet_find(&ns, out) < 0 || !ns.sheet || !ns.keyed) {
         js_error_clear();
+        report->narrative_typed = ns.sheet && !ns.keyed;
         return 0;
     }
     sh = js_workbook_sheet(out, ns.sheet->name);
@@ -1449,8 +1452,9 @@ int js_merge_build(js_workbook **out, js_merge *report, const js_merge_unit *uni
     for (i = 0; i < m.nt && rc == 0; i++)
         rc = m.t[i].nrows > m.t[i].nbase ? write_with_rows(&m, &m.t[i], wb)
                                          : write_in_place(&m, &m.t[i], wb);
-    if (rc < 0 || (rc = merge_inputs(&m, wb, format)) < 0 || (rc = clear_narrative(wb)) < 0 ||
-        (rc = write_detail(&m, wb, format)) < 0 || (rc = read_back(&m, wb, format)) < 0)
+    if (rc < 0 || (rc = merge_inputs(&m, wb, format)) < 0 ||
+        (rc = clear_narrative(report, wb)) < 0 || (rc = write_detail(&m, wb, format)) < 0 ||
+        (rc = read_back(&m, wb, format)) < 0)
         goto cleanup;
     *out = wb;
     wb = NULL;

@@ -53,13 +53,14 @@ typedef struct js_merge {
     size_t nadded, acap;
     char **skipped; /* inputs rows of other units the base has no row for */
     size_t nskipped, scap;
-    size_t figures; /* figures written */
-    size_t base;    /* index of the base unit */
+    size_t figures;      /* figures written */
+    size_t base;         /* index of the base unit */
+    int narrative_typed; /* the base's narrative is typed text, kept: it cites the base's figures */
 } js_merge;
 
 #define JS_MERGE_INIT                                                                              \
     {                                                                                              \
-        NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0                                                   \
+        NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0                                                \
     }
 
 /* The name of the sheet that traces each figure to its units. */

@@ -354,4 +354,15 @@ def merge_2016_other_layout_every_figure_is_the_units_sum():
     assert_sums(out, [S16, S16_REORDERED, X16], so)
 
 
+@test
+def typed_narrative_of_the_base_said_to_be_its_own():
+    pub = os.path.join(DATA, "layouts", "seed-published-layout.fods")
+    out = os.path.join(TMP, "published-base.ods")
+    rc, so, se = merge(out, S16, pub, main=pub)
+    # the published layout has no inputs sheet: the sample's 键 are named (exit 1)
+    assert rc == 1 and "未汇总" in se and S16 + ": 收支总计" in se, (rc, se)
+    assert "注意: 情况说明是主表单位自己录入的文字" in so, so
+    assert_sums(out, [S16, pub], so)
+
+
 T.finish(lambda: shutil.rmtree(TMP, ignore_errors=True))
