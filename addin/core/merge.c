@@ -136,7 +136,7 @@ static const char *tnum(const mtab *t)
     return t->decl->number ? t->decl->number : t->decl->id;
 }
 
-/* Whether unit u's table prints a non-zero figure in row `row` (any column). */
+/* Whether table `id` of ts prints a non-zero figure in row `row` (any column). */
 static int row_nonzero(const js_tables *ts, const char *id, const char *row)
 {
     size_t c, nc = js_tables_col_count(ts, id);
@@ -149,7 +149,7 @@ static int row_nonzero(const js_tables *ts, const char *id, const char *row)
     return 0;
 }
 
-/* Whether unit u's table prints a non-zero figure in column `col` (any row). */
+/* Whether table `id` of ts prints a non-zero figure in column `col` (any row). */
 static int col_nonzero(const js_tables *ts, const char *id, const char *col)
 {
     size_t r, nr = js_tables_row_count(ts, id);
@@ -726,12 +726,14 @@ static int write_in_place(mctx *m, mtab *t, js_workbook *out)
                 continue;
             if (!f || !f->sheet || !(sh = js_workbook_sheet(out, f->sheet)) ||
                 !figure_cell(sh, f)) {
+                char sum[64];
                 if (t->v[at].units == 0)
                     continue;
+                js_decimal_format(sum, sizeof(sum), t->v[at], t->decimals, 0);
                 return js_error_set(JS_EFORMAT,
                                     "the base %s has no cell for %s row %s column %s (sum %s): "
                                     "choose a base that prints it (--main)",
-                                    m->units[m->base].path, tnum(t), t->rows[r], t->cols[c], "≠ 0");
+                                    m->units[m->base].path, tnum(t), t->rows[r], t->cols[c], sum);
             }
             if ((rc = put_number(sh, f->row, f->col, t->v[at], t->decimals)) < 0)
                 return rc;
@@ -769,7 +771,7 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
     const char *id = t->decl->id, *sheet = NULL;
     long code_col = -1, name_col = -1, *vcol = NULL;
     uint32_t first = UINT32_MAX, *slots = NULL, row;
-    size_t r, c, ncode = 0, nslots = 0, need = 0, k;
+    size_t r, c, nslots = 0, need = 0, k;
     char **order = NULL;
     js_sheet *sh;
     int rc = 0;
@@ -795,7 +797,6 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
             if (f->row < first)
                 first = f->row;
         }
-        ncode++;
     }
     if (!sheet || !(sh = js_workbook_sheet(out, sheet)))
         goto layout;
