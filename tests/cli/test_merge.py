@@ -36,6 +36,7 @@ X16 = os.path.join(DATA, "carry", "template-2016.xlsx")
 S24 = os.path.join(DATA, "sample-2024", "sample.ods")
 A24 = os.path.join(DATA, "layouts", "2024-report-a.fods")
 C24_XLSX = os.path.join(DATA, "merge", "unit-c.xlsx")
+B24_XLS = os.path.join(DATA, "merge", "unit-b.xls")
 DETAIL = "汇总明细"
 
 T = Tally(Exception)
@@ -158,6 +159,23 @@ def xlsx_unit_is_the_generated_one():
 
 
 @test
+def xls_unit_is_the_generated_one():
+    # unit-b.xls is LibreOffice's export of make_units.py's unit-b.fods
+    assert figures(B24_XLS) == figures(B24), "tests/data/merge/unit-b.xls is stale: regenerate"
+
+
+@test
+def merge_xls_and_xlsx_units():
+    out = os.path.join(TMP, "excel-units.ods")
+    rc, so, se = merge(out, S24, B24_XLS, C24_XLSX)
+    assert rc == 0, se
+    assert "增加科目行: T3/2070108" in so, so
+    assert_sums(out, [S24, B24_XLS, C24_XLSX], so)
+    rc, errs = errors_of(out)
+    assert rc == 0 and not errs, errs[:3]
+
+
+@test
 def merge_2024_writes():
     assert RC24 == 0, "exit %d: %s" % (RC24, ERR24)
     assert "已汇总 4 个单位" in OUT24, OUT24
@@ -274,6 +292,19 @@ def base_without_inputs_sheet_names_what_it_could_not_merge():
     assert rc == 1, (rc, se)
     assert "未汇总" in se and B24 + ": 收支总计" in se, se
     assert_sums(out, [bare, B24], so)
+
+
+@test
+def merged_workbook_merges_again():
+    # a district sums departments already summed: 汇总明细 of a unit is not a table
+    out = os.path.join(TMP, "district.ods")
+    rc, so, se = merge(out, M24, B24)
+    assert rc == 0, se
+    assert_sums(out, [M24, B24], so)
+    rc, errs = errors_of(out)
+    assert rc == 0 and not errs, errs[:3]
+    sheets, _ = cells(out)
+    assert list(sheets).count(DETAIL) == 1
 
 
 @test

@@ -7,13 +7,16 @@ construction and `juesuan check` gives it 0 errors:
 
     unit-b.fods  上海市某区图书馆: project spending (gp) halved, non-appropriation
                  funds (np) doubled, and a 项 no other unit has: 2070108
-                 文化活动 (project, 50.00, 年初预算 60.00); no 尾差.
+                 文化活动 (project, 50.00, 年初预算 60.00); no 尾差.  Committed
+                 as unit-b.xls too (LibreOffice's Excel 97 export).
     unit-c.fods  上海市某区文化馆: project spending doubled; no 尾差.  Committed
                  as unit-c.xlsx (LibreOffice's export of unit-c.fods), the
                  unit that arrives as Excel.
 
     make_units.py OUTDIR     writes unit-b.fods and unit-c.fods
-    (then: bash addin/content/template/convert.sh xlsx OUTDIR OUTDIR/unit-c.fods)
+    (then: bash addin/content/template/convert.sh xlsx OUTDIR OUTDIR/unit-c.fods
+     and   bash addin/content/template/convert.sh xls OUTDIR OUTDIR/unit-b.fods,
+     and copy unit-c.xlsx and unit-b.xls here: test_merge.py checks they match)
 """
 import copy
 import os
