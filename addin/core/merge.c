@@ -29,8 +29,9 @@
 typedef struct mtab {
     const js_table_decl *decl;
     int decimals;
-    char **rows;  /* row keys, base rows first, then added codes */
-    char **names; /* row names ("" when none) */
+    int print_pow; /* the unit the base prints the table in (power of ten of 元) */
+    char **rows;   /* row keys, base rows first, then added codes */
+    char **names;  /* row names ("" when none) */
     size_t nrows, rcap;
     size_t nbase;      /* rows the base prints */
     const char **cols; /* column keys (borrowed from the base's tables) */
@@ -293,6 +294,9 @@ static int table_sum(mctx *m, mtab *t)
                 }
                 why = js_tables_absence(ts, t->decl->id, t->rows[r], t->cols[c]);
                 if (why == JS_ABSENT_ZERO)
+                    continue;
+                /* an unlabelled line of the base (表一 行8-23 of 2016) holds no item */
+                if (why == JS_ABSENT_ROW && r < t->nbase && !t->names[r][0] && !is_code(t->rows[r]))
                     continue;
                 /* a row of another block has no such column anywhere in this table */
                 if (why == JS_ABSENT_COLUMN && u != m->base &&
@@ -689,6 +693,35 @@ static int put_number(js_sheet *sh, uint32_t row, uint32_t col, js_decimal d, in
     return js_sheet_put(sh, row, col, JS_CELL_NUMBER, buf, buf, NULL);
 }
 
+/*
+ * Put a figure of t, summed in the format's unit, into the base's cell in
+ * the unit the base prints the table in (a table in 元 gets 元), exactly:
+ * more places when the base's unit is the larger.
+ */
+static int put_figure(js_sheet *sh, uint32_t row, uint32_t col, const mtab *t, js_decimal v)
+{
+    int k = t->decl->unit_pow - t->print_pow, places;
+    js_decimal d = v;
+
+    if (k > 0) {
+        int64_t p;
+        if (d.scale >= k) {
+            d.scale -= k;
+        } else {
+            p = js_decimal_pow10(k - d.scale);
+            if (p == 0 || __builtin_mul_overflow(d.units, p, &d.units))
+                return js_error_set(JS_ERANGE, "figure too large in the base's unit");
+            d.scale = 0;
+        }
+    } else if (k < 0) {
+        if (d.scale - k > JS_DECIMAL_MAX_SCALE)
+            return js_error_set(JS_ERANGE, "figure too small in the base's unit");
+        d.scale -= k;
+    }
+    places = js_decimal_places(d);
+    return put_number(sh, row, col, d, places > t->decimals ? places : t->decimals);
+}
+
 /* Whether the cell at (row, col) of sh is empty or a number 0 (a blank row's cell). */
 static int blank_cell(const js_sheet *sh, uint32_t row, uint32_t col)
 {
@@ -735,7 +768,7 @@ static int write_in_place(mctx *m, mtab *t, js_workbook *out)
                                     "choose a base that prints it (--main)",
                                     m->units[m->base].path, tnum(t), t->rows[r], t->cols[c], sum);
             }
-            if ((rc = put_number(sh, f->row, f->col, t->v[at], t->decimals)) < 0)
+            if ((rc = put_figure(sh, f->row, f->col, t, t->v[at])) < 0)
                 return rc;
             m->report->figures++;
         }
@@ -871,7 +904,7 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
                 cell_remove(sh, at, (uint32_t)vcol[c]);
                 continue;
             }
-            rc = put_number(sh, at, (uint32_t)vcol[c], t->v[i], t->decimals);
+            rc = put_figure(sh, at, (uint32_t)vcol[c], t, t->v[i]);
             m->report->figures++;
         }
     }
@@ -897,7 +930,7 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
                 !(f = js_tables_figure(bt, id, t->rows[r], t->cols[c])) || !f->sheet ||
                 !(fs = js_workbook_sheet(out, f->sheet)) || !figure_cell(fs, f))
                 continue;
-            rc = put_number(fs, f->row, f->col, t->v[i], t->decimals);
+            rc = put_figure(fs, f->row, f->col, t, t->v[i]);
             m->report->figures++;
         }
     }
@@ -1443,6 +1476,7 @@ int js_merge_build(js_workbook **out, js_merge *report, const js_merge_unit *uni
         t = &m.t[m.nt++];
         t->decl = d;
         t->decimals = js_tables_decimals(m.tables[base], d->id);
+        t->print_pow = js_tables_printed_unit(m.tables[base], d->id);
         if ((rc = table_shape(&m, t)) < 0 || (rc = table_sum(&m, t)) < 0)
             goto cleanup;
     }
