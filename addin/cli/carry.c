@@ -20,25 +20,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-
-/* The mapping file for LAST's format to THIS's (NULL into *out when there
- * is none: every key as itself). */
-static int load_map(js_carry_map **out, const char *content_dir, const js_format *last,
-                    const js_format *this_fmt)
-{
-    char path[4600];
-    struct stat st;
-
-    *out = NULL;
-    if (strcmp(js_format_id(last), js_format_id(this_fmt)) == 0)
-        return 0;
-    snprintf(path, sizeof(path), "%s/carry/%s_%s.xml", content_dir, js_format_id(last),
-             js_format_id(this_fmt));
-    if (stat(path, &st) != 0)
-        return 0;
-    return js_carry_map_load(out, path);
-}
 
 /* Print the items: written and kept on stdout, not found on stderr. */
 static void print_items(const js_cli_options *opts, const char *this_path, const js_carry *c)
@@ -101,7 +82,7 @@ int js_cli_carry(const js_cli_options *opts, const char *last_path, const char *
         js_format_cache_get(&this_format, cache, opts->format_id, mine) < 0)
         goto fail;
     culprit = NULL;
-    if (load_map(&map, content_dir, last_format, this_format) < 0)
+    if (js_carry_map_for(&map, content_dir, last_format, this_format) < 0)
         goto fail;
     culprit = this_path;
     if (js_carry_plan(&plan, &edits, last_format, last, this_format, mine, map, opts->overwrite) <

@@ -304,14 +304,16 @@ int js_carry_plan(js_carry *out, js_edits *edits, const js_format *last_format,
     }
     col = mine.col[JS_NARR_LAST];
     out->sheet = mine.sheet->name;
+    /* one format (a year into the next of the same format): its templates once */
     if ((rc = js_narr_tpl_load_format(&this_tpl, this_format)) < 0 ||
-        (rc = js_narr_tpl_load_format(&last_tpl, last_format)) < 0 ||
+        (strcmp(js_format_id(last_format), js_format_id(this_format)) != 0 &&
+         (rc = js_narr_tpl_load_format(&last_tpl, last_format)) < 0) ||
         (rc = js_narr_inputs_read(&theirs, last)) < 0 ||
         (rc = js_tables_locate(&tables, &scratch, last_format, last)) < 0)
         goto cleanup;
     ctx.tables = tables;
     ctx.inputs = &theirs;
-    ctx.narr = xmlDocGetRootElement(last_tpl->doc);
+    ctx.narr = xmlDocGetRootElement((last_tpl ? last_tpl : this_tpl)->doc);
     ctx.decimals = js_tables_decimals(tables, "T1");
     for (i = 0; i < mine.count; i++) {
         const js_narr_input *in = &mine.items[i];

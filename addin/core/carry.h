@@ -61,6 +61,16 @@ typedef struct js_carry_map js_carry_map;
  */
 int js_carry_map_load(js_carry_map **out, const char *path);
 
+/*
+ * The mapping from `last`'s format to `this_format`'s: the file
+ * content_dir/carry/<LAST>_<THIS>.xml loaded into *out (the caller's), or
+ * NULL into *out when the formats are the same or there is no such file
+ * (every key is then looked up under its own name).  Errors as
+ * js_carry_map_load's.
+ */
+int js_carry_map_for(js_carry_map **out, const char *content_dir, const js_format *last,
+                     const js_format *this_format);
+
 /* The entry for THIS key `key`: *last (a LAST key), *fig (a LAST figure) and
  * *none (why there is none), each NULL when not given, borrowed from the map.
  * Returns 1 when the map names the key, 0 when not (map NULL: 0). */

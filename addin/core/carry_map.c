@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct carry_entry {
     char *key, *last, *fig, *none;
@@ -114,6 +115,24 @@ cleanup:
 }
 
 /* See carry.h: linear search (a mapping has a few dozen keys). */
+/* See carry.h: content/carry/<LAST>_<THIS>.xml, when the formats differ
+ * and the file exists. */
+int js_carry_map_for(js_carry_map **out, const char *content_dir, const js_format *last,
+                     const js_format *this_format)
+{
+    char path[4600];
+    struct stat st;
+
+    *out = NULL;
+    if (strcmp(js_format_id(last), js_format_id(this_format)) == 0)
+        return 0;
+    snprintf(path, sizeof(path), "%s/carry/%s_%s.xml", content_dir, js_format_id(last),
+             js_format_id(this_format));
+    if (stat(path, &st) != 0)
+        return 0;
+    return js_carry_map_load(out, path);
+}
+
 int js_carry_map_find(const char **last, const char **fig, const char **none,
                       const js_carry_map *map, const char *key)
 {

@@ -137,11 +137,16 @@ static int read_options(js_command_options *options, char **url, uno_Sequence *p
         if (js_uno_string_equals_ascii(pv[i].name, "EvenWithErrors") &&
             js_uno_any_class(&pv[i].value) == typelib_TypeClass_BOOLEAN)
             options->even_with_errors = *(sal_Bool *)pv[i].value.pData != 0;
-        else if (js_uno_string_equals_ascii(pv[i].name, "PdfUrl") &&
+        else if (js_uno_string_equals_ascii(pv[i].name, "Overwrite") &&
+                 js_uno_any_class(&pv[i].value) == typelib_TypeClass_BOOLEAN)
+            options->overwrite = *(sal_Bool *)pv[i].value.pData != 0;
+        else if ((js_uno_string_equals_ascii(pv[i].name, "PdfUrl") ||
+                  js_uno_string_equals_ascii(pv[i].name, "LastYearUrl")) &&
                  js_uno_any_class(&pv[i].value) == typelib_TypeClass_STRING && !*url)
             rc = js_uno_string_to_utf8(url, *(rtl_uString **)pv[i].value.pData);
     }
-    options->pdf_url = *url;
+    options->pdf_url = *url; /* the one file a command takes */
+    options->last_url = *url;
     return rc;
 }
 
@@ -156,6 +161,19 @@ static bool confirm_export(void *ctx, size_t errors)
              "Export the PDF anyway?",
              errors, errors);
     return js_ui_message(data->context, data->frame, JS_BOX_QUERY, true, "决算", text);
+}
+
+/* The menu's 提取上年数 asks which workbook is last year's. */
+static int pick_last_year(char **url, void *ctx)
+{
+    commands_data *data = ctx;
+
+    *url = NULL;
+    if (!js_ui_available(data->frame)) /* a macro or headless run: no one to ask */
+        return js_error_set(JS_EINVAL, "请指定上年的决算工作簿(参数 LastYearUrl) / give last "
+                                       "year's workbook (argument LastYearUrl)");
+    return js_ui_pick_file(url, data->context, data->frame, false, "选择上年的决算工作簿",
+                           "电子表格 (*.ods;*.xlsx;*.xls;*.fods)", "*.ods;*.xlsx;*.xls;*.fods");
 }
 
 /* Show the results sheet after a validation in a window. */
@@ -177,7 +195,7 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
                    uno_Sequence *props)
 {
     js_command cmd = url_command(complete);
-    js_command_options options = {NULL, false, confirm_export, data};
+    js_command_options options = {NULL, false, confirm_export, data, NULL, pick_last_year, false};
     uno_Interface *controller = NULL, *model = NULL;
     char *url = NULL;
     int rc;
@@ -196,7 +214,8 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
         goto cleanup;
     }
     rc = js_validate_run(result, model, cmd, &options);
-    if (js_ui_available(data->frame) && rc == 0 && cmd != JS_CMD_CLEAR && cmd != JS_CMD_FILL)
+    if (js_ui_available(data->frame) && rc == 0 &&
+        (cmd == JS_CMD_VALIDATE || cmd == JS_CMD_EXPORT_PDF))
         show_results(controller, model);
     if (js_ui_available(data->frame))
         js_ui_message(data->context, data->frame,

@@ -22,4 +22,14 @@ bool js_ui_available(uno_Interface *frame);
 bool js_ui_message(uno_Interface *context, uno_Interface *frame, int type, bool yes_no,
                    const char *title, const char *text);
 
+/*
+ * Ask for a file with LibreOffice's file picker over the frame's window: an
+ * open dialog, or a save dialog when `save`, titled `title`, with one filter
+ * (`filter_title`, `pattern` such as "*.ods;*.xlsx").  0 with the chosen
+ * file's URL malloc'd into *url (the caller frees it); 1 when cancelled or
+ * when no window can show the dialog; negative on failure.
+ */
+int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bool save,
+                    const char *title, const char *filter_title, const char *pattern);
+
 #endif

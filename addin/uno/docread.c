@@ -26,16 +26,27 @@ typedef struct read_budget {
     const char *sheet;
 } read_budget;
 
-/* JS_ELIMIT with a message naming the sheet, the cell or area, and the
- * limit that `what` went over. */
+/* JS_ELIMIT with the one wording of every limit Calc's reading hits: where
+ * (zh, en), what went over the limit (zh, en), the limit and its name.
+ * Calc has no --limit, so the message does not offer one. */
+static int over_limit(const char *where_zh, const char *where_en, const char *zh, const char *en,
+                      uint64_t limit, const char *name)
+{
+    return js_error_set(JS_ELIMIT, "%s:%s超过上限 %llu / %s: %s more than the limit of %llu (%s)",
+                        where_zh, zh, (unsigned long long)limit, where_en, en,
+                        (unsigned long long)limit, name);
+}
+
+/* over_limit at a cell or area (`where`, "B7" or "A1:XFD1048576") of the
+ * sheet being read. */
 static int over_budget(const read_budget *rb, const char *where, const char *zh, const char *en,
                        uint64_t limit, const char *name)
 {
-    return js_error_set(JS_ELIMIT,
-                        "工作表“%s” %s:%s超过上限 %llu / sheet '%s' %s: %s more than the "
-                        "limit of %llu (%s)",
-                        rb->sheet, where, zh, (unsigned long long)limit, rb->sheet, where, en,
-                        (unsigned long long)limit, name);
+    char wzh[512], wen[512];
+
+    snprintf(wzh, sizeof(wzh), "工作表“%s” %s", rb->sheet, where);
+    snprintf(wen, sizeof(wen), "sheet '%s' %s", rb->sheet, where);
+    return over_limit(wzh, wen, zh, en, limit, name);
 }
 
 /* The sheets of a spreadsheet document. */
@@ -301,11 +312,8 @@ static int read_properties(const read_budget *rb, js_workbook *wb, uno_Interface
         goto cleanup;
     n = js_uno_seq_len(values);
     if ((uint64_t)n > rb->limits.max_properties) {
-        rc = js_error_set(JS_ELIMIT,
-                          "文档有 %d 个自定义属性,超过上限 %llu / %d document properties, more "
-                          "than the limit of %llu (properties)",
-                          (int)n, (unsigned long long)rb->limits.max_properties, (int)n,
-                          (unsigned long long)rb->limits.max_properties);
+        rc = over_limit("文档", "the document", "自定义属性的个数", "user-defined properties",
+                        rb->limits.max_properties, "properties");
         goto cleanup;
     }
     for (i = 0; i < n; i++) {
@@ -366,11 +374,8 @@ int js_docread_workbook(js_workbook **out, uno_Interface *doc, const char *const
     if (rc < 0)
         goto cleanup;
     if ((uint64_t)n > rb.limits.max_sheets) {
-        rc = js_error_set(
-            JS_ELIMIT,
-            "工作簿有 %d 张工作表,超过上限 %llu / %d sheets, more than the limit of %llu (sheets)",
-            (int)n, (unsigned long long)rb.limits.max_sheets, (int)n,
-            (unsigned long long)rb.limits.max_sheets);
+        rc = over_limit("工作簿", "the workbook", "工作表的张数", "sheets", rb.limits.max_sheets,
+                        "sheets");
         goto cleanup;
     }
     for (i = 0; i < n; i++) {

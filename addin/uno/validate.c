@@ -4,10 +4,13 @@
 #define _GNU_SOURCE /* dladdr */
 #include "validate.h"
 
+#include "book.h"
 #include "buf.h"
+#include "carry.h"
 #include "check.h"
 #include "docread.h"
 #include "edit.h"
+#include "format_detect.h"
 #include "marks.h"
 #include "marks_grid.h"
 #include "narrative.h"
@@ -15,6 +18,7 @@
 
 #include <dlfcn.h>
 #include <limits.h>
+#include <osl/file.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,10 +26,10 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static const char *const command_names[JS_CMD_COUNT] = {"Validate", "FillNarrative",
-                                                        "ValidateExportPdf", "ClearMarks"};
+static const char *const command_names[JS_CMD_COUNT] = {
+    "Validate", "FillNarrative", "ValidateExportPdf", "ClearMarks", "CarryLastYear"};
 static const char *const command_titles[JS_CMD_COUNT] = {"校验", "填写说明", "校验并导出PDF",
-                                                         "清除标记"};
+                                                         "清除标记", "提取上年数"};
 
 /* The sheets the extension owns: never read as part of the report. */
 static const char *const own_sheets[] = {JS_MARKS_RESULTS_SHEET, JS_MARKS_REGISTRY_SHEET, NULL};
@@ -120,18 +124,32 @@ const char *js_validate_content_dir(void)
     return NULL;
 }
 
-/* Load the workbook's format (its JuesuanFormat property, else the default). */
-static int load_format(js_format **out, const js_workbook *wb)
+/*
+ * Load the workbook's format: the one its JuesuanFormat property names, else
+ * the one whose tables it holds (js_format_detect, as `juesuan check` does
+ * for a workbook laid out elsewhere), else the default when no format finds
+ * any table (the check then says it is not a final accounts workbook).
+ * *out is the caller's (js_format_free); when the format was detected,
+ * *guess holds why (the caller adds it as the note format.detected and
+ * disposes it), else it is left empty.
+ */
+static int load_format(js_format **out, js_format_guess *guess, const js_workbook *wb)
 {
     const char *dir = js_validate_content_dir();
     const char *id = js_workbook_property(wb, JS_FORMAT_PROPERTY);
+    int rc;
 
     *out = NULL;
+    memset(guess, 0, sizeof(*guess));
     if (!dir)
         return js_error_set(JS_ENOTFOUND, "扩展的内容目录不存在 / the extension's content folder "
                                           "(rules) was not found");
-    if (!id || !*id)
-        id = JS_FORMAT_DEFAULT;
+    if (!id || !*id) {
+        rc = js_format_detect(guess, dir, wb);
+        if (rc < 0 && rc != JS_ENOTFOUND)
+            return rc;
+        id = guess->id ? guess->id : JS_FORMAT_DEFAULT;
+    }
     return js_format_load(out, dir, id);
 }
 
@@ -194,6 +212,7 @@ typedef struct run_state {
     js_findings findings;
     js_format *format;
     js_workbook *wb;
+    js_format_guess guess;           /* why the format was chosen, when it was detected */
     double t_start, t_read, t_check; /* for the benchmark: where time goes */
 } run_state;
 
@@ -216,10 +235,12 @@ static int read_and_check(run_state *st, uno_Interface *doc)
     st->t_read = now();
     if (rc < 0)
         return rc;
-    rc = load_format(&st->format, st->wb);
+    rc = load_format(&st->format, &st->guess, st->wb);
     if (rc < 0)
         return rc;
     rc = js_check_workbook(&st->findings, st->format, st->wb);
+    if (rc == 0)
+        rc = js_format_guess_note(&st->findings, &st->guess);
     if (rc == JS_ENOTFOUND)
         return js_error_set(JS_EINVAL,
                             "这不是决算工作簿:找不到格式“%s”的任何一张表 / not a final "
@@ -287,18 +308,27 @@ cleanup:
     return rc;
 }
 
-/* Write one edit's text into its cell of `sheet` as a string. */
+/* Write one edit into its cell of `sheet`: a number edit as the cell's
+ * value (its number format stays the accountant's), else as a string. */
 static int write_edit(uno_Interface *sheet, const js_edit *edit)
 {
     uno_Interface *cell = NULL;
     rtl_uString *str = NULL;
     sal_Int32 c = (sal_Int32)edit->col, r = (sal_Int32)edit->row;
     void *args[2] = {&c, &r};
+    double value;
     int rc;
 
     rc = js_ucall_obj(&cell, sheet, "com.sun.star.table.XCellRange", "getCellByPosition", args);
     if (rc < 0)
         goto cleanup;
+    if (edit->number) {
+        /* a plain decimal made by the core ("3335.41"): what Calc holds for it */
+        value = strtod(edit->text, NULL);
+        args[0] = &value;
+        rc = js_ucall(cell, "com.sun.star.table.XCell", "setValue", NULL, args);
+        goto cleanup;
+    }
     rc = js_uno_string_from_utf8(&str, edit->text);
     if (rc < 0)
         goto cleanup;
@@ -355,7 +385,7 @@ static int run_fill(run_state *st, uno_Interface *doc, uno_Interface *undo)
     rc = js_docread_workbook(&st->wb, doc, own_sheets);
     if (rc < 0)
         goto cleanup;
-    rc = load_format(&st->format, st->wb);
+    rc = load_format(&st->format, &st->guess, st->wb);
     if (rc < 0)
         goto cleanup;
     rc = js_narrative_fill(&edits, &missing, st->format, st->wb);
@@ -388,6 +418,177 @@ static int run_fill(run_state *st, uno_Interface *doc, uno_Interface *undo)
 cleanup:
     js_edits_dispose(&edits);
     js_findings_dispose(&missing);
+    return rc;
+}
+
+/* The system path of a file URL (file:///a/%E4%B8%8A.ods -> /a/上.ods),
+ * malloc'd into *out; a plain path is copied as it is. */
+static int system_path(char **out, const char *url)
+{
+    rtl_uString *u = NULL, *sys = NULL;
+    int rc;
+
+    *out = NULL;
+    if (strncmp(url, "file:", 5) != 0) {
+        *out = js_strdup(url);
+        return *out ? 0 : js_error_set(JS_ENOMEM, "out of memory");
+    }
+    rc = js_uno_string_from_utf8(&u, url);
+    if (rc == 0 && osl_getSystemPathFromFileURL(u, &sys) != osl_File_E_None)
+        rc = js_error_set(JS_EINVAL, "不是本机文件的地址:%s / not a local file URL: %s", url, url);
+    if (rc == 0)
+        rc = js_uno_string_to_utf8(out, sys);
+    if (u)
+        rtl_uString_release(u);
+    if (sys)
+        rtl_uString_release(sys);
+    return rc;
+}
+
+/* Which workbook is last year's: the options' URL, else the picker's answer.
+ * 1 when the accountant cancelled the picker. */
+static int last_year_path(char **out, const js_command_options *options)
+{
+    char *url = NULL;
+    int rc;
+
+    *out = NULL;
+    if (options && options->last_url && *options->last_url)
+        return system_path(out, options->last_url);
+    if (!options || !options->pick_last)
+        return js_error_set(JS_EINVAL, "请指定上年的决算工作簿(参数 LastYearUrl) / give last "
+                                       "year's workbook (argument LastYearUrl)");
+    rc = options->pick_last(&url, options->confirm_ctx);
+    if (rc == 0)
+        rc = system_path(out, url);
+    free(url);
+    return rc;
+}
+
+/* The items of a carry as JSON, and its summary: one line per key not
+ * found, with the cell to type it into. */
+static int carry_describe(run_state *st, const js_carry *plan, const char *last_path,
+                          size_t written)
+{
+    size_t i, kept = 0, missing = 0;
+    char cell[32];
+    int rc;
+
+    rc = js_buf_puts(&st->json, ",\"last_year\":");
+    if (rc == 0)
+        rc = js_json_string(&st->json, last_path);
+    if (rc == 0)
+        rc = js_buf_printf(&st->json, ",\"cells_written\":%zu,\"items\":[", written);
+    for (i = 0; rc == 0 && i < plan->count; i++) {
+        const js_carry_item *it = &plan->items[i];
+        static const char *const status[] = {"written", "kept", "missing"};
+        kept += it->status == JS_CARRY_KEPT;
+        missing += it->status == JS_CARRY_MISSING;
+        js_cell_name(cell, sizeof(cell), it->row, it->col);
+        rc = js_buf_printf(&st->json, "%s{\"key\":", i ? "," : "");
+        if (rc == 0)
+            rc = js_json_string(&st->json, it->key);
+        if (rc == 0)
+            rc = js_buf_printf(&st->json,
+                               ",\"status\":\"%s\",\"cell\":\"%s\",\"value\":", status[it->status],
+                               cell);
+        if (rc == 0)
+            rc = js_json_string(&st->json, it->value);
+        if (rc == 0)
+            rc = js_buf_puts(&st->json, ",\"source\":");
+        if (rc == 0)
+            rc = js_json_string(&st->json, it->source);
+        if (rc == 0)
+            rc = js_buf_puts(&st->json, ",\"why\":");
+        if (rc == 0)
+            rc = js_json_string(&st->json, it->why_zh);
+        if (rc == 0)
+            rc = js_buf_puts(&st->json, "}");
+    }
+    if (rc == 0)
+        rc = js_buf_puts(&st->json, "]");
+    if (rc == 0)
+        rc = js_buf_printf(&st->message,
+                           "已提取上年数 %zu 项,保留已填写的 %zu 项,未找到 %zu 项。 / Last "
+                           "year's figures: %zu written, %zu kept, %zu not found.",
+                           written, kept, missing, written, kept, missing);
+    for (i = 0; rc == 0 && i < plan->count; i++) {
+        const js_carry_item *it = &plan->items[i];
+        if (it->status != JS_CARRY_MISSING)
+            continue;
+        js_cell_name(cell, sizeof(cell), it->row, it->col);
+        rc = js_buf_printf(&st->message, "\n%s!%s %s:%s", plan->sheet, cell, it->key,
+                           it->why_zh ? it->why_zh : "");
+    }
+    return rc;
+}
+
+/*
+ * 提取上年数: the column 上年决算数 of the inputs sheet, filled from last
+ * year's workbook (core/carry.h says where each key's figure comes from),
+ * in one undo step.  Cells that hold a value are kept unless
+ * options->overwrite; keys not found are named, never written as 0.
+ */
+static int run_carry(run_state *st, uno_Interface *doc, uno_Interface *undo,
+                     const js_command_options *options)
+{
+    js_workbook *last = NULL;
+    js_format *last_format = NULL;
+    js_format_guess last_guess = {0};
+    js_carry_map *map = NULL;
+    js_carry plan = JS_CARRY_INIT;
+    js_edits edits = JS_EDITS_INIT;
+    js_budget budget;
+    char *path = NULL;
+    int rc;
+
+    rc = js_docread_workbook(&st->wb, doc, own_sheets);
+    if (rc == 0)
+        rc = load_format(&st->format, &st->guess, st->wb);
+    if (rc == 0)
+        rc = last_year_path(&path, options);
+    if (rc == 1) {
+        rc = js_error_set(JS_EINVAL,
+                          "未选择上年的决算工作簿,没有提取(宏调用请给参数 LastYearUrl) / no "
+                          "workbook chosen: nothing was carried over (a macro gives LastYearUrl)");
+        goto cleanup;
+    }
+    if (rc < 0)
+        goto cleanup;
+    js_budget_default(&budget);
+    rc = js_book_read(&last, NULL, path, &budget);
+    if (rc == 0)
+        rc = load_format(&last_format, &last_guess, last);
+    if (rc < 0) {
+        char *why = js_strdup(js_error_last());
+        rc = js_error_set(rc,
+                          "上年的决算工作簿 %s 无法读取:%s / last year's workbook cannot be "
+                          "read",
+                          path, why ? why : "");
+        free(why);
+        goto cleanup;
+    }
+    rc = js_carry_map_for(&map, js_validate_content_dir(), last_format, st->format);
+    if (rc == 0)
+        rc = js_carry_plan(&plan, &edits, last_format, last, st->format, st->wb, map,
+                           options && options->overwrite);
+    if (rc < 0)
+        goto cleanup;
+    rc = begin_step(undo, doc, JS_CMD_CARRY);
+    if (rc < 0)
+        goto cleanup;
+    rc = write_edits(doc, &edits);
+    end_step(undo, doc, rc < 0);
+    if (rc == 0)
+        rc = carry_describe(st, &plan, path, edits.count);
+cleanup:
+    js_edits_dispose(&edits);
+    js_carry_dispose(&plan);
+    js_carry_map_free(map);
+    js_format_guess_dispose(&last_guess);
+    js_format_free(last_format);
+    js_workbook_free(last);
+    free(path);
     return rc;
 }
 
@@ -559,7 +760,7 @@ static int result_json(js_buf *out, js_command cmd, int rc, const run_state *st,
 int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
                     const js_command_options *options)
 {
-    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL, 0, 0, 0};
+    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL, {0}, 0, 0, 0};
     uno_Interface *undo = NULL;
     js_buf json = JS_BUF_INIT;
     const char *message;
@@ -582,6 +783,9 @@ int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
             break;
         case JS_CMD_EXPORT_PDF:
             rc = run_export(&st, doc, undo, options);
+            break;
+        case JS_CMD_CARRY:
+            rc = run_carry(&st, doc, undo, options);
             break;
         default:
             rc = run_clear(&st, doc, undo);
@@ -610,6 +814,7 @@ int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
     js_buf_dispose(&st.message);
     js_findings_dispose(&st.findings);
     js_format_free(st.format);
+    js_format_guess_dispose(&st.guess);
     js_workbook_free(st.wb);
     js_uno_release(undo);
     return rc;

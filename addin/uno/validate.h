@@ -19,6 +19,7 @@ typedef enum js_command {
     JS_CMD_FILL,         /* 填写说明 */
     JS_CMD_EXPORT_PDF,   /* 校验并导出PDF */
     JS_CMD_CLEAR,        /* 清除标记 */
+    JS_CMD_CARRY,        /* 提取上年数 */
     JS_CMD_COUNT
 } js_command;
 
@@ -29,6 +30,12 @@ typedef struct js_command_options {
      * true exports anyway (the menu asks the accountant).  May be NULL. */
     bool (*confirm_export)(void *ctx, size_t errors);
     void *confirm_ctx;
+    /* 提取上年数: last year's workbook (a file URL); when NULL or "",
+     * pick_last is asked for one (the menu shows a file picker).  Either may
+     * be NULL: the command is then refused, saying what to give. */
+    const char *last_url;
+    int (*pick_last)(char **url, void *ctx); /* 0 + malloc'd URL, or 1: cancelled */
+    bool overwrite; /* 提取上年数: replace 上年决算数 the accountant typed */
 } js_command_options;
 
 /* The outcome, for the caller to show or return. */
@@ -42,7 +49,8 @@ typedef struct js_command_result {
 } js_command_result;
 
 /* The command named by a URL path ("Validate", "FillNarrative",
- * "ValidateExportPdf", "ClearMarks"); JS_CMD_COUNT when none. */
+ * "ValidateExportPdf", "ClearMarks", "CarryLastYear"); JS_CMD_COUNT when
+ * none. */
 js_command js_command_from_name(const char *name);
 
 /* The stable English name of a command ("Validate", ...). */

@@ -55,7 +55,7 @@ static int fn_clear(js_uno_object *self, void *ret, void *args[])
 /* string validateAndExportPdf(XInterface document, string pdfUrl, boolean evenWithErrors) */
 static int fn_export(js_uno_object *self, void *ret, void *args[])
 {
-    js_command_options options = {NULL, false, NULL, NULL};
+    js_command_options options = {NULL, false, NULL, NULL, NULL, NULL, false};
     char *url = NULL;
     int rc;
 

@@ -18,6 +18,19 @@ test-validate: $(OXT) $(CLI_BIN) $(CONTENT_STAMP)
 	  $(TOP)/tests/data/sample-2024/sample.ods $(VALIDATE_2024_CASES:%=$(VALIDATE_2024_DIR)/%.fods)
 	bash $(TOP)/tests/lo/validate_gui.sh $(OXT) $(VALIDATE_SAMPLES)/sample.ods $(OUT)/artifacts
 
+# 决算 > 提取上年数 through the dispatch and (under Xvfb) the menu and its
+# file picker, compared with `juesuan carry`; 校验 on a workbook that does
+# not name its format.
+.PHONY: test-calc-commands
+test-calc-commands: $(OXT) $(CLI_BIN) $(CONTENT_STAMP)
+	bash $(TOP)/tests/lo/commands_lo_test.sh $(OXT) $(CLI_BIN) $(OUT)/share/juesuan $(VALIDATE_SAMPLES) \
+	  $(TOP)/tests/data/sample-2024/sample.ods
+	bash $(TOP)/tests/lo/carry_gui.sh $(OXT) $(CLI_BIN) \
+	  $(OUT)/share/juesuan/template/部门决算/juesuan-template.ots $(VALIDATE_SAMPLES)/sample.ods \
+	  $(OUT)/artifacts
+
+TEST_TARGETS += test-calc-commands
+
 bench-validate: $(OXT)
 	bash $(TOP)/tests/bench/validate_bench.sh $(OXT) $(VALIDATE_SAMPLES)/sample.ods
 

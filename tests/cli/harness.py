@@ -1,4 +1,5 @@
-"""harness.py - the pass/fail tally the command-line test scripts share.
+"""harness.py - what the command-line test scripts share: the pass/fail
+tally, and `juesuan dump` read into a dict.
 
     from harness import Tally
     T = Tally()              # Tally(Exception) counts any exception as a failure
@@ -36,3 +37,15 @@ class Tally:
         if cleanup:
             cleanup()
         sys.exit(1 if self.failed else 0)
+
+
+def dump_cells(run, path):
+    """`juesuan dump PATH` through run(*args) -> (rc, out, err): a dict
+    (sheet, cell) -> (type, value, ...) of every cell as the checker reads it."""
+    rc, out, err = run("dump", path)
+    assert rc == 0, err
+    cells = {}
+    for line in out.splitlines():
+        parts = line.split("\t")
+        cells[(parts[0], parts[1])] = tuple(parts[2:])
+    return cells

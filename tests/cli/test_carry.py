@@ -16,7 +16,7 @@ import sys
 import tempfile
 from decimal import Decimal
 
-from harness import Tally
+from harness import Tally, dump_cells
 
 OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/out")
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -55,13 +55,7 @@ def run(*args, env=ENV):
 
 
 def dump(path):
-    rc, out, err = run("dump", path)
-    assert rc == 0, err
-    cells = {}
-    for line in out.splitlines():
-        parts = line.split("\t")
-        cells[(parts[0], parts[1])] = tuple(parts[2:])
-    return cells
+    return dump_cells(run, path)
 
 
 def figures(path):

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import zipfile
 
-from harness import Tally
+from harness import Tally, dump_cells
 
 OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/out")
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -345,13 +345,7 @@ def unknown_format_is_refused():
 
 
 def dump(path):
-    rc, out, err = run("dump", path)
-    assert rc == 0, err
-    cells = {}
-    for line in out.splitlines():
-        parts = line.split("\t")
-        cells[(parts[0], parts[1])] = tuple(parts[2:])
-    return cells
+    return dump_cells(run, path)
 
 
 def sha(path):

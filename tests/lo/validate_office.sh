@@ -87,21 +87,30 @@ vo_python() {
     PYTHONDONTWRITEBYTECODE=1 python3 "$@"
 }
 
-# Xvfb on the first free display from :90, 1366x860; DISPLAY is exported.
+# Xvfb on a free display in :90-:160 (tried in random order, so parallel
+# runs rarely race for one), 1366x860; DISPLAY is exported.
 # Call after vo_profile (its log goes to $VO_DIR); vo_stop stops it.
 vo_xvfb() {
   local n
-  for n in $(seq 90 160); do
+  for n in $(shuf -i 90-160); do
     if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
       Xvfb ":$n" -screen 0 1366x860x24 -nolisten tcp -ac >"$VO_DIR/xvfb.log" 2>&1 &
       VO_XVFB_PID=$!
       export DISPLAY=":$n"
       for _ in $(seq 1 50); do
-        xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
+        # ours must be alive: another run may have taken :$n a moment
+        # before us (then our Xvfb exits and theirs would answer)
+        kill -0 "$VO_XVFB_PID" 2>/dev/null || break
+        if xdotool getdisplaygeometry >/dev/null 2>&1; then
+          sleep 0.3
+          kill -0 "$VO_XVFB_PID" 2>/dev/null && return 0
+          break
+        fi
         sleep 0.2
       done
-      echo "Xvfb did not start on :$n" >&2
-      return 1
+      kill "$VO_XVFB_PID" 2>/dev/null || true
+      VO_XVFB_PID=
+      unset DISPLAY
     fi
   done
   echo "no free X display" >&2

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# carry_gui.sh OXT CLI TEMPLATE LAST ARTIFACTS - 决算 > 提取上年数… in a real
+# Calc under Xvfb: open THIS (TEMPLATE, an empty .ots, made an .ods by the
+# office itself), open the 决算 menu with the keyboard (Alt+A), take
+# its fifth item, type LAST's path into the file picker, answer the summary
+# box, and save screenshots of the picker and the summary to ARTIFACTS.
+# carry_gui_check.py then compares, over the office's pipe, the document's
+# 上年决算数 with what `juesuan carry LAST THIS` writes.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+oxt=$1 cli=$2 template=$3 last=$4 artifacts=$5
+mkdir -p "$artifacts"
+# shellcheck source=validate_office.sh
+source "$here/validate_office.sh"
+trap vo_stop EXIT
+vo_profile "$oxt"
+vo_xvfb
+mkdir -p "$VO_DIR/cli/bin" "$VO_DIR/cli/share/juesuan"
+cp -r "$(dirname "$cli")/../share/juesuan/." "$VO_DIR/cli/share/juesuan/"
+cp "$template" "$VO_DIR/work/this.ots"
+cp "$last" "$VO_DIR/work/last.ods"
+cp "$cli" "$VO_DIR/cli/bin/juesuan"
+chmod -R a+rwX "$VO_DIR/work" "$VO_DIR/cli"
+[ "$(id -u)" -ne 0 ] || chown -R nobody:nogroup "$VO_DIR/work"
+timeout 120 bash -c "$(declare -f vo_as); VO_DIR='$VO_DIR' vo_as soffice \
+  '-env:UserInstallation=file://$VO_DIR/profile' --headless --norestore \
+  --convert-to ods --outdir '$VO_DIR/work' '$VO_DIR/work/this.ots'" >"$VO_DIR/convert.log" 2>&1
+[ -f "$VO_DIR/work/this.ods" ] || { cat "$VO_DIR/convert.log" >&2; exit 1; }
+vo_launch "$VO_DIR/work/this.ods"
+shot() { import -window root "$artifacts/$1"; }
+# wait for a visible window whose name matches $1 (up to 30 s)
+await() {
+  local w=
+  for _ in $(seq 1 60); do
+    w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true)
+    [ -n "$w" ] && { echo "$w"; return 0; }
+    sleep 0.5
+  done
+  return 1
+}
+win=$(timeout 120 xdotool search --sync --onlyvisible --name 'this' | head -1)
+[ -n "$win" ] || { echo "the Calc window did not appear" >&2; exit 1; }
+xdotool windowactivate --sync "$win" 2>/dev/null || true
+xdotool windowsize "$win" 1366 860 windowmove "$win" 0 0 2>/dev/null || true
+sleep 3
+xdotool key --clearmodifiers alt+a
+sleep 1.5
+xdotool key Down Down Down Down
+sleep 0.5
+shot carry-1-menu.png
+xdotool key Return
+picker=$(await '选择上年的决算工作簿') || { shot carry-2-nopicker.png; echo "no file picker appeared" >&2; exit 1; }
+sleep 1.5
+shot carry-2-picker.png
+xdotool windowactivate --sync "$picker" 2>/dev/null || true
+# no window manager gives the dialog the focus: click into its File name
+# field (above the File type line, 105 px over its bottom edge); a whole
+# path typed there opens that file
+eval "$(xdotool getwindowgeometry --shell "$picker")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 105)) click 1
+sleep 0.5
+xdotool type --delay 20 "$VO_DIR/work/last.ods"
+sleep 0.5
+xdotool key Return
+box=$(await '^决算$') || { shot carry-3-nobox.png; echo "no summary box appeared" >&2; exit 1; }
+sleep 1
+shot carry-3-summary.png
+xdotool windowactivate --sync "$box" 2>/dev/null || true
+xdotool key --clearmodifiers Return
+sleep 1
+cp -r "$here" "$VO_DIR/tests"
+chmod -R a+rX "$VO_DIR/tests"
+vo_python "$VO_DIR/tests/carry_gui_check.py" "$VO_DIR/cli/bin/juesuan" "$VO_DIR/work/last.ods" \
+  "$VO_DIR/work/this.ods" "$VO_DIR/work"
+echo "screenshots in $artifacts"
