@@ -6,6 +6,7 @@
  */
 #include "dispatch.h"
 
+#include "buf.h"
 #include "dispatch_ui.h"
 #include "docread_util.h"
 #include "marks.h"
@@ -125,14 +126,76 @@ static int fn_query_dispatches(js_uno_object *self, void *ret, void *args[])
     return rc;
 }
 
-/* Read the dispatch arguments this handler understands. */
-static int read_options(js_command_options *options, char **url, uno_Sequence *props)
+/* The dispatch arguments' strings, owned. */
+typedef struct dispatch_args {
+    char *url;     /* PdfUrl or LastYearUrl: the one file a command takes */
+    char *out_url; /* OutUrl */
+    char **units;  /* UnitUrls */
+    size_t nunits;
+} dispatch_args;
+
+/* Free the strings of `args`. */
+static void dispatch_args_dispose(dispatch_args *args)
+{
+    size_t i;
+
+    free(args->url);
+    free(args->out_url);
+    for (i = 0; i < args->nunits; i++)
+        free(args->units[i]);
+    free(args->units);
+    memset(args, 0, sizeof(*args));
+}
+
+/* UnitUrls: a sequence of strings, or one string with a URL per line. */
+static int read_units(dispatch_args *args, const uno_Any *value)
+{
+    char *text = NULL, *line, *save = NULL;
+    int32_t i, n;
+    int rc = 0;
+
+    if (js_uno_any_class(value) == typelib_TypeClass_SEQUENCE) {
+        uno_Sequence *seq = *(uno_Sequence **)value->pData;
+        rtl_uString **items = js_uno_seq_data(seq);
+        n = js_uno_seq_len(seq);
+        args->units = calloc(n ? (size_t)n : 1, sizeof(*args->units));
+        if (!args->units)
+            return js_error_set(JS_ENOMEM, "out of memory");
+        if (value->pType->eTypeClass == typelib_TypeClass_SEQUENCE &&
+            !js_uno_string_equals_ascii(value->pType->pTypeName, "[]string"))
+            return js_error_set(JS_EINVAL, "UnitUrls: a list of file URLs (strings) is expected");
+        for (i = 0; rc == 0 && i < n; i++)
+            if ((rc = js_uno_string_to_utf8(&args->units[i], items[i])) == 0)
+                args->nunits++;
+        return rc;
+    }
+    if (js_uno_any_class(value) != typelib_TypeClass_STRING)
+        return js_error_set(JS_EINVAL, "UnitUrls: a list of file URLs is expected");
+    rc = js_uno_string_to_utf8(&text, *(rtl_uString **)value->pData);
+    for (line = rc == 0 ? strtok_r(text, "\r\n", &save) : NULL; rc == 0 && line;
+         line = strtok_r(NULL, "\r\n", &save)) {
+        char **grown = realloc(args->units, (args->nunits + 1) * sizeof(*grown));
+        if (!grown || !(grown[args->nunits] = js_strdup(line))) {
+            if (grown)
+                args->units = grown;
+            rc = js_error_set(JS_ENOMEM, "out of memory");
+            break;
+        }
+        args->units = grown;
+        args->nunits++;
+    }
+    free(text);
+    return rc;
+}
+
+/* Read the dispatch arguments this handler understands into *args (the
+ * strings) and *options (pointing into *args). */
+static int read_options(js_command_options *options, dispatch_args *args, uno_Sequence *props)
 {
     js_property_value *pv = js_uno_seq_data(props);
     int32_t i, n = js_uno_seq_len(props);
     int rc = 0;
 
-    *url = NULL;
     for (i = 0; i < n && rc == 0; i++) {
         if (js_uno_string_equals_ascii(pv[i].name, "EvenWithErrors") &&
             js_uno_any_class(&pv[i].value) == typelib_TypeClass_BOOLEAN)
@@ -142,11 +205,19 @@ static int read_options(js_command_options *options, char **url, uno_Sequence *p
             options->overwrite = *(sal_Bool *)pv[i].value.pData != 0;
         else if ((js_uno_string_equals_ascii(pv[i].name, "PdfUrl") ||
                   js_uno_string_equals_ascii(pv[i].name, "LastYearUrl")) &&
-                 js_uno_any_class(&pv[i].value) == typelib_TypeClass_STRING && !*url)
-            rc = js_uno_string_to_utf8(url, *(rtl_uString **)pv[i].value.pData);
+                 js_uno_any_class(&pv[i].value) == typelib_TypeClass_STRING && !args->url)
+            rc = js_uno_string_to_utf8(&args->url, *(rtl_uString **)pv[i].value.pData);
+        else if (js_uno_string_equals_ascii(pv[i].name, "OutUrl") &&
+                 js_uno_any_class(&pv[i].value) == typelib_TypeClass_STRING && !args->out_url)
+            rc = js_uno_string_to_utf8(&args->out_url, *(rtl_uString **)pv[i].value.pData);
+        else if (js_uno_string_equals_ascii(pv[i].name, "UnitUrls") && !args->units)
+            rc = read_units(args, &pv[i].value);
     }
-    options->pdf_url = *url; /* the one file a command takes */
-    options->last_url = *url;
+    options->pdf_url = args->url;
+    options->last_url = args->url;
+    options->out_url = args->out_url;
+    options->unit_urls = (const char *const *)args->units;
+    options->unit_count = args->nunits;
     return rc;
 }
 
@@ -176,6 +247,72 @@ static int pick_last_year(char **url, void *ctx)
                            "电子表格 (*.ods;*.xlsx;*.xls;*.fods)", "*.ods;*.xlsx;*.xls;*.fods");
 }
 
+/* The menu's 汇总 asks for the units' workbooks (several at once). */
+static int pick_units(char ***urls, size_t *n, void *ctx)
+{
+    commands_data *data = ctx;
+
+    *urls = NULL;
+    *n = 0;
+    if (!js_ui_available(data->frame))
+        return js_error_set(JS_EINVAL, "请指定各单位的决算工作簿(参数 UnitUrls) / give the "
+                                       "units' workbooks (argument UnitUrls)");
+    return js_ui_pick_files(urls, n, data->context, data->frame, "选择要汇总的各单位决算工作簿",
+                            "电子表格 (*.ods;*.xlsx;*.xls;*.fods)", "*.ods;*.xlsx;*.xls;*.fods");
+}
+
+/* …and for the file of the merged workbook. */
+static int pick_merged(char **url, void *ctx)
+{
+    commands_data *data = ctx;
+
+    *url = NULL;
+    if (!js_ui_available(data->frame))
+        return js_error_set(JS_EINVAL, "请指定汇总结果的文件(参数 OutUrl) / give the file for "
+                                       "the merged workbook (argument OutUrl)");
+    return js_ui_pick_file(url, data->context, data->frame, true, "汇总结果另存为",
+                           "ODF 电子表格 (*.ods)", "*.ods");
+}
+
+/* Open the workbook at `url` in a new window (Desktop's component loader). */
+static void open_document(uno_Interface *context, const char *url)
+{
+    uno_Interface *smgr = NULL, *desktop = NULL, *doc = NULL;
+    rtl_uString *name = NULL, *uurl = NULL, *target = NULL;
+    uno_Sequence *props = NULL;
+    sal_Int32 flags = 0;
+    void *args[4];
+
+    if (js_ucall_obj(&smgr, context, "com.sun.star.uno.XComponentContext", "getServiceManager",
+                     NULL) < 0 ||
+        js_uno_string_from_utf8(&name, "com.sun.star.frame.Desktop") < 0)
+        goto cleanup;
+    args[0] = &name;
+    args[1] = &context;
+    if (js_ucall_obj(&desktop, smgr, "com.sun.star.lang.XMultiComponentFactory",
+                     "createInstanceWithContext", args) < 0 ||
+        js_uno_string_from_utf8(&uurl, url) < 0 || js_uno_string_from_utf8(&target, "_blank") < 0 ||
+        js_uno_seq_new(&props, "[]com.sun.star.beans.PropertyValue", NULL, 0) < 0)
+        goto cleanup;
+    args[0] = &uurl;
+    args[1] = &target;
+    args[2] = &flags;
+    args[3] = &props;
+    js_ucall(desktop, "com.sun.star.frame.XComponentLoader", "loadComponentFromURL", &doc, args);
+cleanup:
+    js_error_clear(); /* the merged file is written: not opening it fails nothing */
+    js_uno_seq_release(props, "[]com.sun.star.beans.PropertyValue");
+    if (name)
+        rtl_uString_release(name);
+    if (uurl)
+        rtl_uString_release(uurl);
+    if (target)
+        rtl_uString_release(target);
+    js_uno_release(doc);
+    js_uno_release(desktop);
+    js_uno_release(smgr);
+}
+
 /* Show the results sheet after a validation in a window. */
 static void show_results(uno_Interface *controller, uno_Interface *model)
 {
@@ -195,15 +332,17 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
                    uno_Sequence *props)
 {
     js_command cmd = url_command(complete);
-    js_command_options options = {NULL, false, confirm_export, data, NULL, pick_last_year, false};
+    js_command_options options = {NULL, false,          confirm_export, data,
+                                  NULL, pick_last_year, false,          NULL,
+                                  0,    NULL,           pick_units,     pick_merged};
+    dispatch_args dargs = {0};
     uno_Interface *controller = NULL, *model = NULL;
-    char *url = NULL;
     int rc;
 
     memset(result, 0, sizeof(*result));
     if (cmd == JS_CMD_COUNT)
         return js_error_set(JS_EINVAL, "unknown command URL");
-    rc = read_options(&options, &url, props);
+    rc = read_options(&options, &dargs, props);
     if (rc < 0)
         goto cleanup;
     rc = js_ucall_obj(&controller, data->frame, "com.sun.star.frame.XFrame", "getController", NULL);
@@ -221,8 +360,10 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
         js_ui_message(data->context, data->frame,
                       rc < 0 ? JS_BOX_WARNING : (result->errors ? JS_BOX_WARNING : JS_BOX_INFO),
                       false, "决算", result->message ? result->message : js_error_last());
+    if (rc == 0 && result->open_url) /* after the box: the new window comes to the front */
+        open_document(data->context, result->open_url);
 cleanup:
-    free(url);
+    dispatch_args_dispose(&dargs);
     js_uno_release(model);
     js_uno_release(controller);
     return rc;

@@ -74,39 +74,111 @@ static int call_str(uno_Interface *picker, const char *iface, const char *method
     return rc;
 }
 
+/* A picker set up: title, one filter, several files or one. */
+static int prepared_picker(uno_Interface **out, uno_Interface *context, bool save, bool multi,
+                           const char *title, const char *filter_title, const char *pattern)
+{
+    sal_Bool many = multi;
+    void *args[1] = {&many};
+    int rc;
+
+    rc = new_picker(out, context, save);
+    if (rc == 0 && multi)
+        rc = js_ucall(*out, "com.sun.star.ui.dialogs.XFilePicker", "setMultiSelectionMode", NULL,
+                      args);
+    if (rc == 0)
+        rc = call_str(*out, "com.sun.star.ui.dialogs.XExecutableDialog", "setTitle", title, NULL);
+    if (rc == 0)
+        rc = call_str(*out, "com.sun.star.ui.dialogs.XFilterManager", "appendFilter", filter_title,
+                      pattern);
+    if (rc == 0)
+        rc = call_str(*out, "com.sun.star.ui.dialogs.XFilterManager", "setCurrentFilter",
+                      filter_title, NULL);
+    return rc;
+}
+
+/* Show the picker; the chosen files' full URLs (XFilePicker2) into *urls
+ * (each string and the array the caller's).  *n 0 when cancelled. */
+static int run_picker(char ***urls, size_t *n, uno_Interface *picker)
+{
+    uno_Sequence *files = NULL;
+    sal_Int16 answer = 0;
+    int32_t i, count;
+    int rc;
+
+    *urls = NULL;
+    *n = 0;
+    rc = js_ucall(picker, "com.sun.star.ui.dialogs.XExecutableDialog", "execute", &answer, NULL);
+    if (rc < 0 || answer != 1) /* ExecutableDialogResults::OK */
+        return rc;
+    rc = js_ucall(picker, "com.sun.star.ui.dialogs.XFilePicker2", "getSelectedFiles", &files, NULL);
+    count = rc == 0 ? js_uno_seq_len(files) : 0;
+    if (count > 0 && !(*urls = calloc((size_t)count, sizeof(**urls))))
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+    for (i = 0; rc == 0 && i < count; i++)
+        if ((rc = js_uno_string_to_utf8(&(*urls)[i],
+                                        ((rtl_uString **)js_uno_seq_data(files))[i])) == 0)
+            (*n)++;
+    js_uno_seq_release(files, "[]string");
+    return rc;
+}
+
+/* Free what run_picker returned. */
+static void free_urls(char **urls, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        free(urls[i]);
+    free(urls);
+}
+
 /* See dispatch_ui.h. */
 int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bool save,
                     const char *title, const char *filter_title, const char *pattern)
 {
     uno_Interface *picker = NULL;
-    uno_Sequence *files = NULL;
-    sal_Int16 answer = 0;
+    char **urls = NULL;
+    size_t n = 0;
     int rc;
 
     *url = NULL;
     if (!context || !js_ui_available(frame))
         return 1;
-    rc = new_picker(&picker, context, save);
+    rc = prepared_picker(&picker, context, save, false, title, filter_title, pattern);
     if (rc == 0)
-        rc = call_str(picker, "com.sun.star.ui.dialogs.XExecutableDialog", "setTitle", title, NULL);
-    if (rc == 0)
-        rc = call_str(picker, "com.sun.star.ui.dialogs.XFilterManager", "appendFilter",
-                      filter_title, pattern);
-    if (rc == 0)
-        rc = call_str(picker, "com.sun.star.ui.dialogs.XFilterManager", "setCurrentFilter",
-                      filter_title, NULL);
-    if (rc == 0)
-        rc =
-            js_ucall(picker, "com.sun.star.ui.dialogs.XExecutableDialog", "execute", &answer, NULL);
-    if (rc < 0 || answer != 1) /* ExecutableDialogResults::OK */
-        goto cleanup;
-    rc = js_ucall(picker, "com.sun.star.ui.dialogs.XFilePicker", "getFiles", &files, NULL);
-    if (rc == 0 && js_uno_seq_len(files) > 0)
-        rc = js_uno_string_to_utf8(url, ((rtl_uString **)js_uno_seq_data(files))[0]);
-cleanup:
-    js_uno_seq_release(files, "[]string");
+        rc = run_picker(&urls, &n, picker);
+    if (rc == 0 && n > 0) {
+        *url = urls[0];
+        urls[0] = NULL;
+    }
+    free_urls(urls, n);
     js_uno_release(picker);
     if (rc < 0)
         return rc;
     return *url ? 0 : 1;
+}
+
+/* See dispatch_ui.h. */
+int js_ui_pick_files(char ***urls, size_t *n, uno_Interface *context, uno_Interface *frame,
+                     const char *title, const char *filter_title, const char *pattern)
+{
+    uno_Interface *picker = NULL;
+    int rc;
+
+    *urls = NULL;
+    *n = 0;
+    if (!context || !js_ui_available(frame))
+        return 1;
+    rc = prepared_picker(&picker, context, false, true, title, filter_title, pattern);
+    if (rc == 0)
+        rc = run_picker(urls, n, picker);
+    js_uno_release(picker);
+    if (rc < 0) {
+        free_urls(*urls, *n);
+        *urls = NULL;
+        *n = 0;
+        return rc;
+    }
+    return *n ? 0 : 1;
 }

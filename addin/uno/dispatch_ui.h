@@ -32,4 +32,13 @@ bool js_ui_message(uno_Interface *context, uno_Interface *frame, int type, bool 
 int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bool save,
                     const char *title, const char *filter_title, const char *pattern);
 
+/*
+ * The same picker for several files at once (an open dialog with multiple
+ * selection): 0 with *n URLs in *urls (each string and the array are the
+ * caller's); 1 when cancelled or no window can show it; negative on
+ * failure.
+ */
+int js_ui_pick_files(char ***urls, size_t *n, uno_Interface *context, uno_Interface *frame,
+                     const char *title, const char *filter_title, const char *pattern);
+
 #endif

@@ -12,6 +12,7 @@
 #include "edit.h"
 #include "format_detect.h"
 #include "marks.h"
+#include "merge.h"
 #include "marks_grid.h"
 #include "narrative.h"
 #include "validate_json.h"
@@ -27,9 +28,9 @@
 #include <time.h>
 
 static const char *const command_names[JS_CMD_COUNT] = {
-    "Validate", "FillNarrative", "ValidateExportPdf", "ClearMarks", "CarryLastYear"};
-static const char *const command_titles[JS_CMD_COUNT] = {"校验", "填写说明", "校验并导出PDF",
-                                                         "清除标记", "提取上年数"};
+    "Validate", "FillNarrative", "ValidateExportPdf", "ClearMarks", "CarryLastYear", "MergeUnits"};
+static const char *const command_titles[JS_CMD_COUNT] = {"校验",     "填写说明",   "校验并导出PDF",
+                                                         "清除标记", "提取上年数", "汇总"};
 
 /* The sheets the extension owns: never read as part of the report. */
 static const char *const own_sheets[] = {JS_MARKS_RESULTS_SHEET, JS_MARKS_REGISTRY_SHEET, NULL};
@@ -61,7 +62,8 @@ void js_command_result_dispose(js_command_result *result)
         return;
     free(result->message);
     free(result->json);
-    result->message = result->json = NULL;
+    free(result->open_url);
+    result->message = result->json = result->open_url = NULL;
 }
 
 /* A copy of the last JSON. */
@@ -213,6 +215,7 @@ typedef struct run_state {
     js_format *format;
     js_workbook *wb;
     js_format_guess guess;           /* why the format was chosen, when it was detected */
+    char *open_url;                  /* 汇总: the merged workbook, for the caller to open */
     double t_start, t_read, t_check; /* for the benchmark: where time goes */
 } run_state;
 
@@ -592,6 +595,174 @@ cleanup:
     return rc;
 }
 
+/* The units' paths: the options' URLs, else the picker's answer (1 when
+ * cancelled).  *paths (each string and the array) is the caller's. */
+static int unit_paths(char ***paths, size_t *n, const js_command_options *options)
+{
+    char **urls = NULL;
+    size_t i, count = 0;
+    int rc = 0;
+
+    *paths = NULL;
+    *n = 0;
+    if (options && options->unit_count) {
+        urls = calloc(options->unit_count, sizeof(*urls));
+        if (!urls)
+            return js_error_set(JS_ENOMEM, "out of memory");
+        for (count = 0; rc == 0 && count < options->unit_count; count++)
+            if (!(urls[count] = js_strdup(options->unit_urls[count])))
+                rc = js_error_set(JS_ENOMEM, "out of memory");
+    } else if (options && options->pick_units) {
+        rc = options->pick_units(&urls, &count, options->confirm_ctx);
+    } else {
+        return js_error_set(JS_EINVAL, "请指定各单位的决算工作簿(参数 UnitUrls) / give the units' "
+                                       "workbooks (argument UnitUrls)");
+    }
+    for (i = 0; rc == 0 && i < count; i++) {
+        char *path = NULL;
+        rc = system_path(&path, urls[i]);
+        free(urls[i]);
+        urls[i] = path;
+    }
+    if (rc == 0 && count < 1)
+        rc = 1;
+    if (rc != 0) {
+        for (i = 0; i < count; i++)
+            free(urls[i]);
+        free(urls);
+        return rc;
+    }
+    *paths = urls;
+    *n = count;
+    return 0;
+}
+
+/* The merged workbook's URL: the options', else the save picker's (1 when
+ * cancelled); an .ods file, as `juesuan merge` writes. */
+static int merged_url(char **out, const js_command_options *options)
+{
+    size_t len;
+
+    *out = NULL;
+    if (options && options->out_url && *options->out_url) {
+        *out = js_strdup(options->out_url);
+        if (!*out)
+            return js_error_set(JS_ENOMEM, "out of memory");
+    } else if (options && options->pick_out) {
+        int rc = options->pick_out(out, options->confirm_ctx);
+        if (rc != 0)
+            return rc;
+    } else {
+        return js_error_set(JS_EINVAL, "请指定汇总结果的文件(参数 OutUrl) / give the file for the "
+                                       "merged workbook (argument OutUrl)");
+    }
+    len = strlen(*out);
+    if (len < 4 || strcmp(*out + len - 4, ".ods") != 0) {
+        int rc = js_error_set(JS_EINVAL,
+                              "汇总结果须存为 .ods 文件:%s / the merged workbook is written as "
+                              "an .ods file: %s",
+                              *out, *out);
+        free(*out);
+        *out = NULL;
+        return rc;
+    }
+    return 0;
+}
+
+/* What a merge did, as JSON and one summary line (and one line per total
+ * recomputed and per 科目 row added). */
+static int merge_describe(run_state *st, const js_merge *report, const char *out_path,
+                          char *const *paths, size_t n)
+{
+    size_t i;
+    int rc;
+
+    rc = js_buf_puts(&st->json, ",\"merged\":");
+    if (rc == 0)
+        rc = js_json_string(&st->json, out_path);
+    if (rc == 0)
+        rc = js_buf_puts(&st->json, ",\"units\":[");
+    for (i = 0; rc == 0 && i < n; i++) {
+        if (i)
+            rc = js_buf_puts(&st->json, ",");
+        if (rc == 0)
+            rc = js_json_string(&st->json, paths[i]);
+    }
+    if (rc == 0)
+        rc = js_buf_printf(&st->json, "],\"figures\":%zu,\"recomputed\":%zu,\"added\":[",
+                           report->figures, report->nrecomputed);
+    for (i = 0; rc == 0 && i < report->nadded; i++) {
+        if (i)
+            rc = js_buf_puts(&st->json, ",");
+        if (rc == 0)
+            rc = js_json_string(&st->json, report->added[i]);
+    }
+    if (rc == 0)
+        rc = js_buf_puts(&st->json, "]");
+    if (rc == 0)
+        rc = js_buf_printf(&st->message,
+                           "已汇总 %zu 个单位的决算表,共 %zu 个数,写入 %s;按公式重算的合计 %zu "
+                           "项,新增科目行 %zu 行,各数的来源见“%s”工作表。 / %zu units merged "
+                           "into %s.",
+                           n, report->figures, out_path, report->nrecomputed, report->nadded,
+                           JS_MERGE_SHEET, n, out_path);
+    for (i = 0; rc == 0 && i < report->nrecomputed; i++) {
+        const js_merge_total *t = &report->recomputed[i];
+        rc = js_buf_printf(&st->message, "\n%s %s %s:各单位合计 %s,按项目重算为 %s", t->table,
+                           t->row, t->col, t->units_sum, t->value);
+    }
+    for (i = 0; rc == 0 && i < report->nadded; i++)
+        rc = js_buf_printf(&st->message, "\n新增科目行 %s", report->added[i]);
+    return rc;
+}
+
+/*
+ * 汇总: the units' workbooks summed into a new .ods (merge.h), which the
+ * caller opens (out->open_url).  The document the command came from is
+ * not changed: the units are read from their files.
+ */
+static int run_merge(run_state *st, const js_command_options *options)
+{
+    js_merge report = JS_MERGE_INIT;
+    char **paths = NULL, *url = NULL, *out_path = NULL;
+    size_t i, n = 0;
+    int rc;
+
+    rc = unit_paths(&paths, &n, options);
+    if (rc == 0)
+        rc = merged_url(&url, options);
+    if (rc == 1) {
+        rc = js_error_set(JS_EINVAL, "未选择单位工作簿或汇总结果的文件,没有汇总 / nothing was "
+                                     "merged: no workbooks or no output file chosen");
+        goto cleanup;
+    }
+    if (rc == 0)
+        rc = system_path(&out_path, url);
+    if (rc < 0)
+        goto cleanup;
+    if (!js_validate_content_dir()) {
+        rc = js_error_set(JS_ENOTFOUND, "扩展的内容目录不存在 / the extension's content folder "
+                                        "(rules) was not found");
+        goto cleanup;
+    }
+    rc = js_merge_files(&report, out_path, 0, (const char *const *)paths, n,
+                        js_validate_content_dir(), NULL);
+    if (rc == 0)
+        rc = merge_describe(st, &report, out_path, paths, n);
+    if (rc == 0) {
+        st->open_url = url;
+        url = NULL;
+    }
+cleanup:
+    js_merge_dispose(&report);
+    for (i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+    free(url);
+    free(out_path);
+    return rc;
+}
+
 /* file:///a/b.ods -> file:///a/b.pdf */
 static int pdf_beside(char **out, uno_Interface *doc)
 {
@@ -760,7 +931,7 @@ static int result_json(js_buf *out, js_command cmd, int rc, const run_state *st,
 int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
                     const js_command_options *options)
 {
-    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL, {0}, 0, 0, 0};
+    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL, {0}, NULL, 0, 0, 0};
     uno_Interface *undo = NULL;
     js_buf json = JS_BUF_INIT;
     const char *message;
@@ -787,6 +958,9 @@ int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
         case JS_CMD_CARRY:
             rc = run_carry(&st, doc, undo, options);
             break;
+        case JS_CMD_MERGE:
+            rc = run_merge(&st, options);
+            break;
         default:
             rc = run_clear(&st, doc, undo);
             break;
@@ -798,6 +972,8 @@ int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
     out->warnings = js_findings_count(&st.findings, JS_SEVERITY_WARNING);
     out->notes = js_findings_count(&st.findings, JS_SEVERITY_NOTE);
     out->message = js_strdup(message);
+    out->open_url = st.open_url;
+    st.open_url = NULL;
     if (result_json(&json, cmd, rc, &st, message) == 0)
         out->json = js_buf_detach(&json);
     js_buf_dispose(&json);
@@ -815,6 +991,7 @@ int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
     js_findings_dispose(&st.findings);
     js_format_free(st.format);
     js_format_guess_dispose(&st.guess);
+    free(st.open_url);
     js_workbook_free(st.wb);
     js_uno_release(undo);
     return rc;

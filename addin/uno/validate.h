@@ -20,6 +20,7 @@ typedef enum js_command {
     JS_CMD_EXPORT_PDF,   /* 校验并导出PDF */
     JS_CMD_CLEAR,        /* 清除标记 */
     JS_CMD_CARRY,        /* 提取上年数 */
+    JS_CMD_MERGE,        /* 汇总 */
     JS_CMD_COUNT
 } js_command;
 
@@ -36,6 +37,14 @@ typedef struct js_command_options {
     const char *last_url;
     int (*pick_last)(char **url, void *ctx); /* 0 + malloc'd URL, or 1: cancelled */
     bool overwrite; /* 提取上年数: replace 上年决算数 the accountant typed */
+    /* 汇总: the units' workbooks (file URLs) and the merged workbook's URL;
+     * when not given, pick_units / pick_out are asked (the menu shows file
+     * pickers); either may be NULL: the command is then refused. */
+    const char *const *unit_urls;
+    size_t unit_count;
+    const char *out_url;
+    int (*pick_units)(char ***urls, size_t *n, void *ctx); /* 0, or 1: cancelled */
+    int (*pick_out)(char **url, void *ctx);                /* 0, or 1: cancelled */
 } js_command_options;
 
 /* The outcome, for the caller to show or return. */
@@ -44,13 +53,14 @@ typedef struct js_command_result {
     size_t errors; /* findings by severity (validate, export) */
     size_t warnings;
     size_t notes;
-    char *message; /* one line for the user, zh-CN then en-US; malloc'd */
-    char *json;    /* the whole result as JSON; malloc'd */
+    char *message;  /* one line for the user, zh-CN then en-US; malloc'd */
+    char *json;     /* the whole result as JSON; malloc'd */
+    char *open_url; /* a workbook the command made, for the caller to open (汇总); malloc'd */
 } js_command_result;
 
 /* The command named by a URL path ("Validate", "FillNarrative",
- * "ValidateExportPdf", "ClearMarks", "CarryLastYear"); JS_CMD_COUNT when
- * none. */
+ * "ValidateExportPdf", "ClearMarks", "CarryLastYear", "MergeUnits");
+ * JS_CMD_COUNT when none. */
 js_command js_command_from_name(const char *name);
 
 /* The stable English name of a command ("Validate", ...). */

@@ -10,6 +10,7 @@
 #include "validate.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 const char *const js_validator_services[] = {"org.juesuan.Validator", NULL};
 static const char *const validator_ifaces[] = {"org.juesuan.XValidator", NULL};
@@ -55,10 +56,11 @@ static int fn_clear(js_uno_object *self, void *ret, void *args[])
 /* string validateAndExportPdf(XInterface document, string pdfUrl, boolean evenWithErrors) */
 static int fn_export(js_uno_object *self, void *ret, void *args[])
 {
-    js_command_options options = {NULL, false, NULL, NULL, NULL, NULL, false};
+    js_command_options options;
     char *url = NULL;
     int rc;
 
+    memset(&options, 0, sizeof(options)); /* no questions: a macro has said what it wants */
     rc = js_uno_string_to_utf8(&url, *(rtl_uString **)args[1]);
     if (rc < 0)
         return rc;
