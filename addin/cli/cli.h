@@ -44,6 +44,7 @@ typedef struct js_cli_options {
     js_lang lang;            /* --lang */
     int overwrite;           /* carry --overwrite */
     const char *out_path;    /* -o OUT, or NULL */
+    const char *main_path;   /* merge --main FILE: the base unit, or NULL (the first) */
     js_budget budget;        /* the defaults, with each --limit NAME=VALUE applied */
 } js_cli_options;
 
@@ -191,6 +192,8 @@ int js_cli_batch(const js_cli_options *opts, int npaths, char **paths);
 /* The sub-commands; argv starts after the sub-command name. */
 int js_cli_check(const js_cli_options *opts, int nfiles, char **files);
 int js_cli_fill(const js_cli_options *opts, const char *in_path, const char *out_path);
+/* `juesuan merge [--main UNIT] -o OUT.ods UNIT...` (merge.c). */
+int js_cli_merge(const js_cli_options *opts, int nunits, char **units);
 
 /* `juesuan carry LAST THIS OUT`: exit 0 written, 1 written with keys not
  * found, 2 not written (carry.c). */

@@ -24,6 +24,8 @@ static const char usage[] =
     "       juesuan carry [--overwrite] [--lang zh|en] [--limit NAME=VALUE]... LAST THIS OUT\n"
     "                     (or LAST THIS -o OUT)\n"
     "       juesuan dump  [--tables] [--format ID] [--limit NAME=VALUE]... FILE\n"
+    "       juesuan merge [--main UNIT] [--format ID] [--limit NAME=VALUE]... -o OUT.ods\n"
+    "                     UNIT...\n"
     "\n"
     "check  checks each workbook (.ods, .fods, .xlsx, .xls: told apart by content)\n"
     "       against its format's rules.  exit 0: no errors (warnings and notes\n"
@@ -45,6 +47,11 @@ static const char usage[] =
     "       figure as LAST reports it (its tables, else its 本年数).  A cell that\n"
     "       holds a value is kept unless --overwrite.  Keys not found are named.\n"
     "       exit 0: written; 1: written, keys not found; 2: not written.\n"
+    "merge  (汇总) writes OUT.ods, the units' workbooks (one format, one year)\n"
+    "       summed figure by figure, laid out as the first UNIT (or --main), totals\n"
+    "       computed from their items, and a sheet 汇总明细 tracing each figure to\n"
+    "       its units.  exit 0: written; 1: written, inputs rows not merged;\n"
+    "       2: not written (mixed formats or years, a unit unreadable).\n"
     "dump   prints every cell as the checker reads it (sheet, cell, type, value,\n"
     "       formula, text; tab-separated) and the document properties; with\n"
     "       --tables, how each table was located and the (row key, column key)\n"
@@ -85,11 +92,13 @@ static int parse_options(js_cli_options *opts, const char **rule_files, char **o
         } else if ((strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
                     strcmp(a, "--rules") == 0 || strcmp(a, "-r") == 0 ||
                     strcmp(a, "--limit") == 0 || strcmp(a, "--report") == 0 ||
-                    strcmp(a, "--csv") == 0) &&
+                    strcmp(a, "--csv") == 0 || strcmp(a, "--main") == 0) &&
                    i + 1 < argc) {
             const char *v = argv[++i];
             if (strcmp(a, "--report") == 0) {
                 opts->report_html = v;
+            } else if (strcmp(a, "--main") == 0) {
+                opts->main_path = v;
             } else if (strcmp(a, "--csv") == 0) {
                 opts->report_csv = v;
             } else if (strcmp(a, "--limit") == 0) {
@@ -155,6 +164,8 @@ int main(int argc, char **argv)
         status = js_cli_carry(&opts, operands[0], operands[1], operands[2]);
     } else if (strcmp(argv[1], "carry") == 0 && n == 2 && opts.out_path) {
         status = js_cli_carry(&opts, operands[0], operands[1], opts.out_path);
+    } else if (strcmp(argv[1], "merge") == 0 && n >= 1 && opts.out_path) {
+        status = js_cli_merge(&opts, n, operands);
     } else {
         fputs(usage, stderr);
         status = JS_EXIT_UNUSABLE;

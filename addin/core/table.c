@@ -323,6 +323,15 @@ int js_tables_decimals(const js_tables *tables, const char *table_id)
     return t ? t->decl->decimals : 2;
 }
 
+/* The unit its first part prints figures in (table.h). */
+int js_tables_printed_unit(const js_tables *tables, const char *table_id)
+{
+    const tbl *t = js_tbl_find(tables, table_id);
+    if (!t || !t->found)
+        return -1;
+    return t->nparts ? t->parts[0].unit_pow : t->decl->unit_pow;
+}
+
 /* Where a table was found; JS_ENOTFOUND when it was not. */
 int js_tables_where(const char **sheet, uint32_t *row, uint32_t *col, const js_tables *tables,
                     const char *table_id)

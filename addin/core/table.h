@@ -94,6 +94,12 @@ const char *js_tables_col_key(const js_tables *tables, const char *table_id, siz
 /* Decimals the table publishes (2 for 万元 tables). */
 int js_tables_decimals(const js_tables *tables, const char *table_id);
 
+/* The unit a found table prints its figures in, as a power of ten of 元
+ * (万元: 4, 元: 0; its 单位 line, else the format's), or -1 when the table
+ * was not found.  Figures are read into the format's unit; a writer
+ * putting a figure back (juesuan merge) converts it to this one. */
+int js_tables_printed_unit(const js_tables *tables, const char *table_id);
+
 /* The sheet name and title cell where a table was found (for findings). */
 int js_tables_where(const char **sheet, uint32_t *row, uint32_t *col, const js_tables *tables,
                     const char *table_id);

@@ -50,6 +50,15 @@ test-cli: $(CLI_BIN) $(CONTENT_STAMP)
 
 TEST_TARGETS += test-cli
 
+# `juesuan merge` (汇总): units of the 2024 and 2016 formats, in other layouts
+# and as .xlsx, summed; every figure of the result is Σ units
+# (tests/cli/test_merge.py; a few seconds).
+.PHONY: test-merge
+test-merge: $(CLI_BIN) $(CONTENT_STAMP)
+	PYTHONDONTWRITEBYTECODE=1 python3 $(TOP)/tests/cli/test_merge.py $(OUT)
+
+TEST_TARGETS += test-merge
+
 # The layout corpus (tests/layouts/): the seed's tables in the layouts
 # departments type and 2024 reports A/B/C and the template, generated, written
 # in every workbook format of run_test.py's FORMATS (LibreOffice converts), and

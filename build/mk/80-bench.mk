@@ -9,3 +9,9 @@ $(BARE_PARSE): $(TOP)/tests/bench/bare_parse.c
 .PHONY: bench
 bench: $(CLI_BIN) $(CONTENT_STAMP) $(BARE_PARSE)
 	bash $(TOP)/tests/bench/check-bench.sh $(OUT)
+	bash $(TOP)/tests/bench/merge-bench.sh $(OUT)
+
+# `juesuan merge` of 50 units against reading them, alone.
+.PHONY: bench-merge
+bench-merge: $(CLI_BIN) $(CONTENT_STAMP)
+	bash $(TOP)/tests/bench/merge-bench.sh $(OUT)

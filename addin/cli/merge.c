@@ -1,0 +1,160 @@
+/*
+ * merge.c - `juesuan merge [--main UNIT] -o OUT.ods UNIT...` (汇总)
+ *
+ * Reads every unit (book.h: .ods, .fods, .xlsx, .xls), takes each one's
+ * format as `check` does (--format, its JuesuanFormat property, else its
+ * tables) and its department and year as the batch report does
+ * (book_info.c), sums them (core/merge.h) with the first unit, or the one
+ * --main names, as the base, and writes OUT as a new .ods (ods_create.h:
+ * read back before it replaces OUT).  stdout: the totals recomputed from
+ * their items, the 科目 rows added, one summary line; stderr: the inputs
+ * rows of other units the base has no row for, or why nothing was written.
+ * Exit 0 written, 1 written with inputs rows not merged, 2 not written.
+ */
+#include "cli.h"
+
+#include "book.h"
+#include "error.h"
+#include "merge.h"
+#include "ods_create.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Whether two paths name the same file (or the same string). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    if (strcmp(a, b) == 0)
+        return 1;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Print what the merge did (see the comment at the top). */
+static void print_report(const js_cli_options *opts, const js_merge *r, const char *out_path,
+                         int nunits)
+{
+    int en = opts->lang == JS_LANG_EN;
+    size_t i;
+
+    for (i = 0; i < r->nrecomputed; i++) {
+        const js_merge_total *t = &r->recomputed[i];
+        printf(en ? "recomputed: %s/%s/%s = %s (the units print %s in all)\n"
+                  : "重算合计: %s/%s/%s = %s(各单位所列之和 %s)\n",
+               t->table, t->row, t->col, t->value, t->units_sum);
+    }
+    for (i = 0; i < r->nadded; i++)
+        printf(en ? "row added: %s\n" : "增加科目行: %s\n", r->added[i]);
+    for (i = 0; i < r->nskipped; i++) {
+        fputs(en ? "not merged (the base's inputs sheet has no such 键): "
+                 : "未汇总(主表的上年及预算没有此键): ",
+              stderr);
+        js_report_line(stderr, NULL, r->skipped[i]);
+    }
+    if (r->narrative_typed) {
+        js_report_put(stdout, out_path);
+        fputs(en ? ": note: its 情况说明 is the base's own typed text, citing the base unit's "
+                   "figures, not the merged ones: rewrite it\n"
+                 : ": 注意: "
+                   "情况说明是主表单位自己录入的文字,其中的数字是该单位的,不是汇总数,请改写\n",
+              stdout);
+    }
+    js_report_put(stdout, out_path);
+    printf(en ? ": %d units summed, %zu figures written, %zu totals recomputed, %zu rows added\n"
+              : ": 已汇总 %d 个单位,写入 %zu 个数字,重算合计 %zu 个,增加科目行 %zu 行\n",
+           nunits, r->figures, r->nrecomputed, r->nadded);
+}
+
+/* See cli.h and the comment at the top. */
+int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
+{
+    char content_dir[4096];
+    js_format_cache *cache = NULL;
+    js_workbook **wbs = calloc((size_t)nunits, sizeof(*wbs)), *merged = NULL;
+    js_merge_unit *units = calloc((size_t)nunits, sizeof(*units));
+    char **depts = calloc((size_t)nunits, sizeof(*depts));
+    char **years = calloc((size_t)nunits, sizeof(*years));
+    js_merge report = JS_MERGE_INIT;
+    js_edits none = JS_EDITS_INIT;
+    const char *culprit = NULL;
+    size_t base = 0, n = strlen(opts->out_path);
+    int i, status = JS_EXIT_UNUSABLE;
+
+    js_cli_catch_signals();
+    if (!wbs || !units || !depts || !years) {
+        js_error_set(JS_ENOMEM, "out of memory");
+        goto fail;
+    }
+    culprit = opts->out_path;
+    if ((n >= 5 && strcmp(opts->out_path + n - 5, ".xlsx") == 0) ||
+        (n >= 4 && strcmp(opts->out_path + n - 4, ".xls") == 0)) {
+        js_error_set(JS_EINVAL, "OUT must be an .ods file: the merged workbook is a new "
+                                "OpenDocument spreadsheet");
+        goto fail;
+    }
+    for (i = 0; i < nunits; i++) {
+        if (same_file(paths[i], opts->out_path)) {
+            js_error_set(JS_EINVAL, "OUT is one of the units: it would be overwritten");
+            goto fail;
+        }
+    }
+    culprit = NULL;
+    if (js_cli_content_dir(content_dir, sizeof(content_dir)) < 0 ||
+        js_format_cache_new(&cache, content_dir, opts->rule_files) < 0)
+        goto fail;
+    if (opts->main_path) {
+        for (i = 0; i < nunits && !same_file(paths[i], opts->main_path); i++)
+            ;
+        culprit = opts->main_path;
+        if (i == nunits) {
+            js_error_set(JS_EINVAL, "--main must be one of the units");
+            goto fail;
+        }
+        base = (size_t)i;
+    }
+    for (i = 0; i < nunits; i++) {
+        js_book_kind kind;
+        culprit = paths[i];
+        if (js_book_read(&wbs[i], &kind, paths[i], &opts->budget) < 0 ||
+            js_format_cache_get(&units[i].format, cache, opts->format_id, wbs[i]) < 0 ||
+            js_book_info(&depts[i], &years[i], wbs[i]) < 0)
+            goto fail;
+        units[i].path = paths[i];
+        units[i].wb = wbs[i];
+        units[i].department = depts[i];
+        units[i].year = years[i];
+    }
+    culprit = NULL;
+    if (js_merge_build(&merged, &report, units, (size_t)nunits, base) < 0)
+        goto fail;
+    culprit = opts->out_path;
+    if (js_ods_create(opts->out_path, merged, &none, &opts->budget) < 0)
+        goto fail;
+    print_report(opts, &report, opts->out_path, nunits);
+    status = report.nskipped ? JS_EXIT_ERRORS : JS_EXIT_CLEAN;
+    goto cleanup;
+
+fail:
+    js_report_line(stderr, culprit, js_error_last());
+cleanup:
+    js_merge_dispose(&report);
+    js_workbook_free(merged);
+    for (i = 0; i < nunits; i++) {
+        if (wbs)
+            js_workbook_free(wbs[i]);
+        if (depts)
+            free(depts[i]);
+        if (years)
+            free(years[i]);
+    }
+    free(wbs);
+    free(units);
+    free(depts);
+    free(years);
+    js_format_cache_free(cache);
+    return status;
+}
