@@ -198,6 +198,50 @@ static void test_refusals(void)
     js_format_free(f24);
 }
 
+static void test_rows_only_one_unit_prints(void)
+{
+    js_format *fmt = NULL;
+    js_workbook *a = NULL, *b = NULL, *out = NULL;
+    js_merge_unit u[2];
+    js_merge rep = JS_MERGE_INIT;
+    js_tables *tm = NULL;
+    js_findings f = JS_FINDINGS_INIT;
+    const js_figure *fig;
+    js_decimal want;
+    size_t i, r, n, added = 0;
+    const char *prev = "";
+
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&fmt, content_dir(), "cn-bmjs-2024"), 0);
+    unit_read(&u[0], &a, fmt, JS_UNIT_DATA("sample-2024/sample.ods"), "2024");
+    /* an .xls unit with 项 2070108 (50.00, 年初预算 60.00) no other unit has */
+    unit_read(&u[1], &b, fmt, JS_UNIT_DATA("merge/unit-b.xls"), "2024");
+    CU_ASSERT_EQUAL_FATAL(js_merge_build(&out, &rep, u, 2, 0), 0);
+    for (i = 0; i < rep.nadded; i++)
+        added += strstr(rep.added[i], "2070108") != NULL;
+    CU_ASSERT_EQUAL(added, 4); /* T2, T3, T5 and the inputs sheet */
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&tm, &f, fmt, out), 0);
+    fig = js_tables_figure(tm, "T3", "2070108", "项目支出");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    js_decimal_parse(&want, "50.00");
+    CU_ASSERT_EQUAL(js_decimal_cmp(fig->value, want), 0);
+    /* the code rows in code order */
+    n = js_tables_row_count(tm, "T3");
+    for (r = 0; r < n; r++) {
+        const char *k = js_tables_row_key(tm, "T3", r);
+        if (k[0] < '0' || k[0] > '9')
+            continue;
+        CU_ASSERT(strcmp(prev, k) < 0);
+        prev = k;
+    }
+    js_tables_free(tm);
+    js_findings_dispose(&f);
+    js_merge_dispose(&rep);
+    js_workbook_free(out);
+    js_workbook_free(a);
+    js_workbook_free(b);
+    js_format_free(fmt);
+}
+
 static void test_merge_files(void)
 {
     const char *paths[2] = {JS_UNIT_DATA("sample-2024/sample.ods"),
@@ -238,6 +282,7 @@ static CU_TestInfo merge_tests[] = {
     {"a total past rounding recomputed and listed", test_total_past_rounding_recomputed},
     {"an empty unit changes nothing (2016)", test_empty_unit_changes_nothing_2016},
     {"mixed formats, years, a missing table refused by name", test_refusals},
+    {"rows only one unit prints: added in code order", test_rows_only_one_unit_prints},
     {"js_merge_files: read, sum, write, read back", test_merge_files},
     CU_TEST_INFO_NULL,
 };
