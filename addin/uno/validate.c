@@ -638,11 +638,9 @@ static int unit_paths(char ***paths, size_t *n, const js_command_options *option
 }
 
 /* The merged workbook's URL: the options', else the save picker's (1 when
- * cancelled); an .ods file, as `juesuan merge` writes. */
+ * cancelled). */
 static int merged_url(char **out, const js_command_options *options)
 {
-    size_t len;
-
     *out = NULL;
     if (options && options->out_url && *options->out_url) {
         *out = js_strdup(options->out_url);
@@ -655,16 +653,6 @@ static int merged_url(char **out, const js_command_options *options)
     } else {
         return js_error_set(JS_EINVAL, "请指定汇总结果的文件(参数 OutUrl) / give the file for the "
                                        "merged workbook (argument OutUrl)");
-    }
-    len = strlen(*out);
-    if (len < 4 || strcmp(*out + len - 4, ".ods") != 0) {
-        int rc = js_error_set(JS_EINVAL,
-                              "汇总结果须存为 .ods 文件:%s / the merged workbook is written as "
-                              "an .ods file: %s",
-                              *out, *out);
-        free(*out);
-        *out = NULL;
-        return rc;
     }
     return 0;
 }
@@ -732,12 +720,19 @@ static int run_merge(run_state *st, const js_command_options *options)
     if (rc == 0)
         rc = merged_url(&url, options);
     if (rc == 1) {
-        rc = js_error_set(JS_EINVAL, "未选择单位工作簿或汇总结果的文件,没有汇总 / nothing was "
-                                     "merged: no workbooks or no output file chosen");
+        rc = js_error_set(JS_EINVAL,
+                          "未选择单位工作簿或汇总结果的文件,没有汇总(宏调用请给参数 UnitUrls 和 "
+                          "OutUrl) / nothing was merged: no workbooks or no output file chosen (a "
+                          "macro gives UnitUrls and OutUrl)");
         goto cleanup;
     }
     if (rc == 0)
         rc = system_path(&out_path, url);
+    if (rc == 0 && (strlen(out_path) < 4 || strcmp(out_path + strlen(out_path) - 4, ".ods") != 0))
+        rc = js_error_set(JS_EINVAL,
+                          "汇总结果须存为 .ods 文件:%s / the merged workbook is written as an "
+                          ".ods file: %s",
+                          out_path, out_path);
     if (rc < 0)
         goto cleanup;
     if (!js_validate_content_dir()) {

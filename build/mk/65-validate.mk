@@ -18,16 +18,18 @@ test-validate: $(OXT) $(CLI_BIN) $(CONTENT_STAMP)
 	  $(TOP)/tests/data/sample-2024/sample.ods $(VALIDATE_2024_CASES:%=$(VALIDATE_2024_DIR)/%.fods)
 	bash $(TOP)/tests/lo/validate_gui.sh $(OXT) $(VALIDATE_SAMPLES)/sample.ods $(OUT)/artifacts
 
-# 决算 > 提取上年数 through the dispatch and (under Xvfb) the menu and its
-# file picker, compared with `juesuan carry`; 校验 on a workbook that does
-# not name its format.
+# 决算 > 提取上年数 and 汇总… through the dispatch and (under Xvfb) the menu
+# and its file pickers, compared with `juesuan carry` and `juesuan merge`;
+# 校验 on a workbook that does not name its format.
 .PHONY: test-calc-commands
 test-calc-commands: $(OXT) $(CLI_BIN) $(CONTENT_STAMP)
 	bash $(TOP)/tests/lo/commands_lo_test.sh $(OXT) $(CLI_BIN) $(OUT)/share/juesuan $(VALIDATE_SAMPLES) \
-	  $(TOP)/tests/data/sample-2024/sample.ods
+	  $(TOP)/tests/data/sample-2024/sample.ods $(TOP)/tests/data/merge
 	bash $(TOP)/tests/lo/carry_gui.sh $(OXT) $(CLI_BIN) \
 	  $(OUT)/share/juesuan/template/部门决算/juesuan-template.ots $(VALIDATE_SAMPLES)/sample.ods \
 	  $(OUT)/artifacts
+	bash $(TOP)/tests/lo/merge_gui.sh $(OXT) $(CLI_BIN) $(TOP)/tests/data/sample-2024/sample.ods \
+	  $(TOP)/tests/data/merge/unit-b.xls $(TOP)/tests/data/merge/unit-c.xlsx -- $(OUT)/artifacts
 
 TEST_TARGETS += test-calc-commands
 

@@ -68,6 +68,18 @@ shot carry-3-summary.png
 xdotool windowactivate --sync "$box" 2>/dev/null || true
 xdotool key --clearmodifiers Return
 sleep 1
+if xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1; then
+  # still open: focus it and press its default button, else click OK
+  # (centre bottom of the box)
+  xdotool windowfocus --sync "$box" 2>/dev/null || true
+  xdotool key Return
+  sleep 1
+  if xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1; then
+    eval "$(xdotool getwindowgeometry --shell "$box")"
+    xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 18)) click 1
+  fi
+fi
+sleep 1
 cp -r "$here" "$VO_DIR/tests"
 chmod -R a+rX "$VO_DIR/tests"
 vo_python "$VO_DIR/tests/carry_gui_check.py" "$VO_DIR/cli/bin/juesuan" "$VO_DIR/work/last.ods" \
