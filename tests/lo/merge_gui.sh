@@ -107,4 +107,6 @@ cp -r "$here" "$VO_DIR/tests"
 chmod -R a+rX "$VO_DIR/tests"
 vo_python "$VO_DIR/tests/merge_gui_check.py" "$VO_DIR/cli/bin/juesuan" "$VO_DIR/work/merged.ods" \
   "${names[@]/#/$VO_DIR/work/units/}"
+sleep 2
+shot merge-6-detail.png
 echo "screenshots in $artifacts"

@@ -20,6 +20,9 @@ def main():
         d = docs.nextElement()
         if hasattr(d, "getURL"):
             urls.append(d.getURL())
+            if d.getURL() == want and d.Sheets.hasByName("汇总明细"):
+                # for the screenshot that follows: the trace of each figure
+                d.CurrentController.setActiveSheet(d.Sheets.getByName("汇总明细"))
     ok = want in urls
     print(("ok   " if ok else "FAIL ") + "the merged workbook is open (%s)" % urls)
     ref = os.path.join(os.path.dirname(merged), "merged-cli.ods")
