@@ -503,6 +503,11 @@ def two_copies_2016_validate():
     assert rc == 0 and not bad, bad[:3]
     assert [f["rule"] for f in findings].count("check.merged") == 1
     assert "主要原因及说明是各单位自己的文字" in so, so
+    # 汇总明细 says it of each listed total, with the sum of its items
+    sheets, _ = cells(out)
+    said = sorted(v[2].split(" ")[-1] for c, v in sheets[DETAIL].items()
+                  if c.startswith("H") and v[2].startswith("累计尾差"))
+    assert said == sorted(str(items) for _, items in listed.values()), said
 
 
 @test
