@@ -6,8 +6,9 @@
  * tables) and its department and year as the batch report does
  * (book_info.c), sums them (core/merge.h) with the first unit, or the one
  * --main names, as the base, and writes OUT as a new .ods (ods_create.h:
- * read back before it replaces OUT).  stdout: the totals recomputed from
- * their items, the 科目 rows added, one summary line; stderr: the inputs
+ * read back before it replaces OUT).  stdout: the totals whose Σ units
+ * differs from Σ of their items (the units' 尾差 added up, kept), the 科目
+ * rows added, where the narrative's words went, one summary line; stderr: the inputs
  * rows of other units the base has no row for, or why nothing was written.
  * Exit 0 written, 1 written with inputs rows not merged, 2 not written.
  */
@@ -17,6 +18,7 @@
 #include "error.h"
 #include "merge.h"
 #include "ods_create.h"
+#include "rule.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,9 +45,10 @@ static void print_report(const js_cli_options *opts, const js_merge *r, const ch
 
     for (i = 0; i < r->nrecomputed; i++) {
         const js_merge_total *t = &r->recomputed[i];
-        printf(en ? "recomputed: %s/%s/%s = %s (the units print %s in all)\n"
-                  : "重算合计: %s/%s/%s = %s(各单位所列之和 %s)\n",
-               t->table, t->row, t->col, t->value, t->units_sum);
+        printf(en ? "accumulated rounding: %s/%s/%s = %s, the units' sum (its items add up to "
+                    "%s)\n"
+                  : "累计尾差: %s/%s/%s = %s,为各单位之和(其各项之和为 %s)\n",
+               t->table, t->row, t->col, t->units_sum, t->items_sum);
     }
     for (i = 0; i < r->nadded; i++)
         printf(en ? "row added: %s\n" : "增加科目行: %s\n", r->added[i]);
@@ -63,10 +66,20 @@ static void print_report(const js_cli_options *opts, const js_merge *r, const ch
                    "情况说明是主表单位自己录入的文字,其中的数字是该单位的,不是汇总数,请改写\n",
               stdout);
     }
+    if (r->words) {
+        js_report_put(stdout, out_path);
+        printf(en ? ": the narrative's 主要原因及说明 are the units' own words: cleared, each "
+                    "unit's kept in " JS_MERGE_SHEET " (%zu sections) to write the department's\n"
+                  : ": 情况说明的主要原因及说明是各单位自己的文字,已清空;各单位的原文(%zu "
+                    "节)列在" JS_MERGE_SHEET ",请据此撰写本部门的说明\n",
+               r->words);
+    }
     js_report_put(stdout, out_path);
-    printf(en ? ": %d units summed, %zu figures written, %zu totals recomputed, %zu rows added\n"
-              : ": 已汇总 %d 个单位,写入 %zu 个数字,重算合计 %zu 个,增加科目行 %zu 行\n",
-           nunits, r->figures, r->nrecomputed, r->nadded);
+    printf(en ? ": %d units summed (%s %zu), %zu figures written, %zu totals with accumulated "
+                "rounding, %zu rows added\n"
+              : ": 已汇总 %d 个单位(%s %zu),写入 %zu 个数字,累计尾差的合计 %zu 个,增加科目行 "
+                "%zu 行\n",
+           nunits, JS_MERGED_PROPERTY, r->units, r->figures, r->nrecomputed, r->nadded);
 }
 
 /* See cli.h and the comment at the top. */

@@ -17,6 +17,7 @@ int js_check_workbook(js_findings *out, const js_format *format, const js_workbo
 {
     js_tables *tables = NULL;
     size_t i, found = 0;
+    unsigned units = 1;
     int rc;
 
     if (!out || !format || !wb)
@@ -30,7 +31,10 @@ int js_check_workbook(js_findings *out, const js_format *format, const js_workbo
         rc = js_error_set(JS_ENOTFOUND, "no tables of format %s found", js_format_id(format));
         goto cleanup;
     }
-    rc = js_rules_run(out, &format->set, tables);
+    /* a merged workbook (juesuan merge): its sums allow k units' rounding */
+    rc = js_rules_merged_units(&units, out, wb);
+    if (rc == 0)
+        rc = js_rules_run_merged(out, &format->set, tables, units);
     if (rc < 0)
         goto cleanup;
     /* the typed narrative, when the workbook has one (audit.c), with the

@@ -1,6 +1,6 @@
 /*
  * merge.c - 汇总: the units' figures summed by key into the base unit's
- * layout, totals recomputed from their items, and the sheet 汇总明细
+ * layout (totals too: Σ units, never recomputed), and the sheet 汇总明细
  * (merge.h says what and why).
  */
 #include "merge.h"
@@ -22,9 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Passes of total recomputation before giving up on a cycle. */
-#define MERGE_MAX_PASSES 64
-
 /* One table of the merged workbook: rows × columns of sums. */
 typedef struct mtab {
     const js_table_decl *decl;
@@ -38,9 +35,9 @@ typedef struct mtab {
     size_t ncols;
     js_decimal *v;          /* nrows * ncols */
     unsigned char *has;     /* 1: the figure exists (some unit has it) */
-    js_decimal *printed;    /* Σ of the units' printed figures, before recomputation */
+    js_decimal *items;      /* Σ of a total's merged items, where `changed` */
     js_decimal **by_unit;   /* [unit][row * ncols + col] */
-    unsigned char *changed; /* 1: recomputed to a value other than `printed` */
+    unsigned char *changed; /* 1: a total whose Σ units differs from Σ of its items */
 } mtab;
 
 /* The whole merge in progress. */
@@ -263,11 +260,11 @@ static int table_sum(mctx *m, mtab *t)
     int rc;
 
     t->v = calloc(cells ? cells : 1, sizeof(*t->v));
-    t->printed = calloc(cells ? cells : 1, sizeof(*t->printed));
+    t->items = calloc(cells ? cells : 1, sizeof(*t->items));
     t->has = calloc(cells ? cells : 1, 1);
     t->changed = calloc(cells ? cells : 1, 1);
     t->by_unit = calloc(m->n, sizeof(*t->by_unit));
-    if (!t->v || !t->printed || !t->has || !t->changed || !t->by_unit)
+    if (!t->v || !t->items || !t->has || !t->changed || !t->by_unit)
         return js_error_set(JS_ENOMEM, "out of memory");
     for (u = 0; u < m->n; u++) {
         const js_tables *ts = m->tables[u];
@@ -308,7 +305,6 @@ static int table_sum(mctx *m, mtab *t)
             }
         }
     }
-    memcpy(t->printed, t->v, cells * sizeof(*t->v));
     return 0;
 }
 
@@ -334,25 +330,19 @@ static js_decimal *fig(mtab *t, const char *row, const char *col)
 }
 
 /*
- * Set *total to `sum` (of `items` items) when the two differ by more than
- * rounding allows, (items + 1) half units at `decimals` as the checker
- * judges a sum; *changed counts changes.  Within that, the units' sum of
- * the total stands: each unit's 尾差 was allowed, and so is theirs.
+ * A total of t (pointing into t->v) whose items add up to `sum`: the
+ * merged total stays Σ units, never recomputed (so every equality that
+ * holds exactly in each unit holds in the sum); when it differs from its
+ * items by the units' accumulated 尾差, remember their sum (the first rule
+ * that finds it) for the list of 尾差.
  */
-static int set_total(js_decimal *total, js_decimal sum, size_t items, int decimals, int *changed)
+static int set_total(mtab *t, const js_decimal *total, js_decimal sum)
 {
-    js_decimal diff, tol;
-    int rc;
+    size_t at = (size_t)(total - t->v);
 
-    tol.units = 5 * (int64_t)(items + 1);
-    tol.scale = decimals + 1;
-    if ((rc = js_decimal_sub(&diff, *total, sum)) < 0)
-        return rc;
-    if (diff.units < 0)
-        diff.units = -diff.units;
-    if (js_decimal_cmp(diff, tol) > 0) {
-        *total = sum;
-        (*changed)++;
+    if (js_decimal_cmp(*total, sum) != 0 && !t->changed[at]) {
+        t->changed[at] = 1;
+        t->items[at] = sum;
     }
     return 0;
 }
@@ -400,7 +390,7 @@ static size_t rule_cols(const mtab *t, const js_rule *rule, size_t i, const char
 }
 
 /* <sum>: total row = Σ item rows, per column. */
-static int re_sum(mtab *t, const js_rule *rule, int *changed)
+static int re_sum(mtab *t, const js_rule *rule)
 {
     size_t i, k, n = rule_cols(t, rule, 0, &(const char *){NULL});
     int rc = 0;
@@ -431,13 +421,13 @@ static int re_sum(mtab *t, const js_rule *rule, int *changed)
             }
         }
         if (rc == 0 && items)
-            rc = set_total(total, sum, items, t->decimals, changed);
+            rc = set_total(t, total, sum);
     }
     return rc;
 }
 
 /* <sum-across>: in each listed row, total column = Σ item columns. */
-static int re_sum_across(mtab *t, const js_rule *rule, int *changed)
+static int re_sum_across(mtab *t, const js_rule *rule)
 {
     size_t r, k;
     int rc = 0, all = rule->rows.count == 1 && strcmp(rule->rows.items[0], "*") == 0;
@@ -472,13 +462,13 @@ static int re_sum_across(mtab *t, const js_rule *rule, int *changed)
             rc = add_item(&sum, &items, t, t->rows[r], item, sign);
         }
         if (rc == 0 && items == rule->items.count)
-            rc = set_total(total, sum, items, t->decimals, changed);
+            rc = set_total(t, total, sum);
     }
     return rc;
 }
 
 /* <hierarchy>: each code = Σ its children of the next level; total = Σ top. */
-static int re_hierarchy(mtab *t, const js_rule *rule, int *changed)
+static int re_hierarchy(mtab *t, const js_rule *rule)
 {
     size_t ci, ncols = rule_cols(t, rule, 0, &(const char *){NULL}), lv, i, j;
     int rc = 0;
@@ -488,7 +478,6 @@ static int re_hierarchy(mtab *t, const js_rule *rule, int *changed)
         rule_cols(t, rule, ci, &col);
         if (!col)
             continue;
-        /* deepest level first, so each sum uses recomputed children */
         for (lv = rule->nlevels; lv-- > 1 && rc == 0;) {
             size_t plen = (size_t)rule->levels[lv - 1], clen = (size_t)rule->levels[lv];
             for (i = 0; i < t->nrows && rc == 0; i++) {
@@ -502,7 +491,7 @@ static int re_hierarchy(mtab *t, const js_rule *rule, int *changed)
                         strncmp(t->rows[j], t->rows[i], plen) == 0)
                         rc = add_item(&sum, &kids, t, t->rows[j], col, 1);
                 if (rc == 0 && kids)
-                    rc = set_total(total, sum, kids, t->decimals, changed);
+                    rc = set_total(t, total, sum);
             }
         }
         if (rc == 0 && rule->total && rule->nlevels) {
@@ -514,14 +503,14 @@ static int re_hierarchy(mtab *t, const js_rule *rule, int *changed)
                 if (is_code(t->rows[i]) && strlen(t->rows[i]) == (size_t)rule->levels[0])
                     rc = add_item(&sum, &tops, t, t->rows[i], col, 1);
             if (rc == 0 && tops)
-                rc = set_total(total, sum, tops, t->decimals, changed);
+                rc = set_total(t, total, sum);
         }
     }
     return rc;
 }
 
 /* <groups>: each label row = Σ the outermost code rows under its prefix. */
-static int re_groups(mtab *t, const js_rule *rule, int *changed)
+static int re_groups(mtab *t, const js_rule *rule)
 {
     size_t ci, ncols = rule_cols(t, rule, 0, &(const char *){NULL}), g, j;
     int rc = 0;
@@ -550,7 +539,7 @@ static int re_groups(mtab *t, const js_rule *rule, int *changed)
                 rc = add_item(&sum, &items, t, sorted[j], col, 1);
             }
             if (rc == 0 && items)
-                rc = set_total(total, sum, items, t->decimals, changed);
+                rc = set_total(t, total, sum);
         }
     }
     free(sorted);
@@ -558,39 +547,37 @@ static int re_groups(mtab *t, const js_rule *rule, int *changed)
 }
 
 /*
- * Recompute every total the format's rules define within one table from
- * its items, pass after pass until nothing changes; then note each total
- * whose value is not the units' sum.
+ * Compare every total the format's rules define within one table with the
+ * sum of its merged items (one pass: totals are Σ units, not recomputed),
+ * and list each total that differs (the units' 尾差 added up) in the
+ * report with both values.
  */
-static int recompute(mctx *m, const js_format *format)
+static int find_tails(mctx *m, const js_format *format)
 {
     const js_ruleset *set = &format->set;
-    int pass, changed = 1, rc = 0;
+    int rc = 0;
     size_t i, r, c;
 
-    for (pass = 0; pass < MERGE_MAX_PASSES && changed && rc == 0; pass++) {
-        changed = 0;
-        for (i = 0; i < set->nrules && rc == 0; i++) {
-            const js_rule *rule = &set->rules[i];
-            mtab *t = rule->table ? mtab_of(m, rule->table) : NULL;
-            if (!t)
-                continue;
-            switch (rule->kind) {
-            case JS_RULE_SUM:
-                rc = re_sum(t, rule, &changed);
-                break;
-            case JS_RULE_SUM_ACROSS:
-                rc = re_sum_across(t, rule, &changed);
-                break;
-            case JS_RULE_HIERARCHY:
-                rc = re_hierarchy(t, rule, &changed);
-                break;
-            case JS_RULE_GROUPS:
-                rc = re_groups(t, rule, &changed);
-                break;
-            default:
-                break;
-            }
+    for (i = 0; i < set->nrules && rc == 0; i++) {
+        const js_rule *rule = &set->rules[i];
+        mtab *t = rule->table ? mtab_of(m, rule->table) : NULL;
+        if (!t)
+            continue;
+        switch (rule->kind) {
+        case JS_RULE_SUM:
+            rc = re_sum(t, rule);
+            break;
+        case JS_RULE_SUM_ACROSS:
+            rc = re_sum_across(t, rule);
+            break;
+        case JS_RULE_HIERARCHY:
+            rc = re_hierarchy(t, rule);
+            break;
+        case JS_RULE_GROUPS:
+            rc = re_groups(t, rule);
+            break;
+        default:
+            break;
         }
     }
     for (i = 0; i < m->nt && rc == 0; i++) {
@@ -600,23 +587,22 @@ static int recompute(mctx *m, const js_format *format)
                 size_t at = r * t->ncols + c;
                 char a[64], b[64];
                 js_merge_total *mt;
-                if (!t->has[at] || js_decimal_cmp(t->v[at], t->printed[at]) == 0)
+                if (!t->has[at] || !t->changed[at])
                     continue;
-                t->changed[at] = 1;
                 mt = js_array_reserve(m->report->recomputed, &m->report->rcap,
                                       m->report->nrecomputed, sizeof(*mt), 8);
                 if (!mt)
                     return js_error_set(JS_ENOMEM, "out of memory");
                 m->report->recomputed = mt;
                 mt = &mt[m->report->nrecomputed++];
-                js_decimal_format(a, sizeof(a), t->printed[at], t->decimals, 0);
-                js_decimal_format(b, sizeof(b), t->v[at], t->decimals, 0);
+                js_decimal_format(a, sizeof(a), t->v[at], t->decimals, 0);
+                js_decimal_format(b, sizeof(b), t->items[at], t->decimals, 0);
                 mt->table = js_strdup(t->decl->id);
                 mt->row = js_strdup(t->rows[r]);
                 mt->col = js_strdup(t->cols[c]);
                 mt->units_sum = js_strdup(a);
-                mt->value = js_strdup(b);
-                if (!mt->table || !mt->row || !mt->col || !mt->units_sum || !mt->value)
+                mt->items_sum = js_strdup(b);
+                if (!mt->table || !mt->row || !mt->col || !mt->units_sum || !mt->items_sum)
                     rc = js_error_set(JS_ENOMEM, "out of memory");
             }
         }
@@ -1146,8 +1132,12 @@ cleanup:
     return rc;
 }
 
-/* Clear the generated column (生成内容) of a keyed narrative sheet; note
- * a narrative typed as text (kept as the base's). */
+/*
+ * Clear the generated column (生成内容) and the accountant's own words
+ * (主要原因及说明: the base unit's, citing its figures, not the
+ * department's; 汇总明细 keeps every unit's) of a keyed narrative sheet;
+ * note a narrative typed as text (kept as the base's).
+ */
 static int clear_narrative(js_merge *report, js_workbook *out)
 {
     js_narr_sheet ns;
@@ -1161,8 +1151,11 @@ static int clear_narrative(js_merge *report, js_workbook *out)
         return 0;
     }
     sh = js_workbook_sheet(out, ns.sheet->name);
-    for (row = ns.header_row + 1; sh && row < sh->nrows; row++)
+    for (row = ns.header_row + 1; sh && row < sh->nrows; row++) {
         cell_remove(sh, row, ns.gen_col);
+        if (ns.has_reason)
+            cell_remove(sh, row, ns.reason_col);
+    }
     return 0;
 }
 
@@ -1212,9 +1205,125 @@ static void cell_of(char *buf, size_t size, const mctx *m, const mtab *t, size_t
     js_decimal_format(buf, size, u == m->n ? t->v[at] : t->by_unit[u][at], t->decimals, 0);
 }
 
+/* The text of a cell (its number as written when not text), or NULL when blank. */
+static const char *cell_str(const js_sheet *sh, uint32_t row, uint32_t col)
+{
+    const js_cell *c = js_sheet_get(sh, row, col);
+    const char *t = c ? (c->text && *c->text ? c->text : c->value) : NULL;
+
+    return t && *t ? t : NULL;
+}
+
+/* The row of the keyed narrative sheet ns whose 键 is `key`, or -1. */
+static long narr_row(const js_narr_sheet *ns, const char *key)
+{
+    uint32_t row;
+
+    for (row = ns->header_row + 1; row < ns->sheet->nrows; row++) {
+        const char *k = cell_str(ns->sheet, row, ns->key_col);
+        if (k && strcmp(k, key) == 0)
+            return (long)row;
+    }
+    return -1;
+}
+
+/* The column headed 标题 on the narrative sheet's header row, or -1. */
+static long narr_title_col(const js_narr_sheet *ns)
+{
+    size_t i;
+
+    for (i = 0; i < ns->sheet->count; i++) {
+        const js_cell *c = &ns->sheet->cells[i];
+        if (c->row == ns->header_row && c->text && strstr(c->text, "标题"))
+            return (long)c->col;
+    }
+    return -1;
+}
+
+/*
+ * The part of 汇总明细 from *row on: per narrative section (键, 标题, the
+ * base's sections first, then those only other units have), each unit's
+ * 主要原因及说明, which the merged workbook no longer holds: the department
+ * composes its own from them.  report->words counts the sections.
+ */
+static int write_words(mctx *m, js_sheet *sh, uint32_t *row)
+{
+    js_narr_sheet *ns = calloc(m->n, sizeof(*ns));
+    char **keys = NULL;
+    size_t nkeys = 0, kcap = 0, u, k, i;
+    int rc = 0, header = 0;
+
+    if (!ns)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (u = 0; u < m->n; u++) {
+        if (js_narr_sheet_find(&ns[u], m->units[u].wb) < 0 || !ns[u].keyed || !ns[u].has_reason)
+            ns[u].sheet = NULL;
+        js_error_clear();
+    }
+    /* the sections: the base's in its order, then the others' */
+    for (i = 0; i < m->n && rc == 0; i++) {
+        uint32_t r;
+        u = i == 0 ? m->base : i <= m->base ? i - 1 : i;
+        for (r = ns[u].sheet ? ns[u].header_row + 1 : 0; ns[u].sheet && r < ns[u].sheet->nrows;
+             r++) {
+            const char *key = cell_str(ns[u].sheet, r, ns[u].key_col);
+            if (!key)
+                continue;
+            for (k = 0; k < nkeys && strcmp(keys[k], key) != 0; k++)
+                ;
+            if (k == nkeys && (rc = strs_add(&keys, &nkeys, &kcap, key)) < 0)
+                break;
+        }
+    }
+    for (k = 0; k < nkeys && rc == 0; k++) {
+        int any = 0;
+        for (u = 0; u < m->n && rc == 0; u++) {
+            long r = ns[u].sheet ? narr_row(&ns[u], keys[k]) : -1, tc;
+            const char *words =
+                r >= 0 ? cell_str(ns[u].sheet, (uint32_t)r, ns[u].reason_col) : NULL;
+            js_buf who = JS_BUF_INIT;
+            if (!words)
+                continue;
+            if (!header) {
+                (*row)++;
+                if ((rc = put_text(sh, (*row)++, 0,
+                                   "情况说明 — 各单位的主要原因及说明(汇总表中已清空,"
+                                   "请据此撰写本部门的说明)")) < 0 ||
+                    (rc = put_text(sh, *row, 0, "键")) < 0 ||
+                    (rc = put_text(sh, *row, 1, "标题")) < 0 ||
+                    (rc = put_text(sh, *row, 2, "单位")) < 0 ||
+                    (rc = put_text(sh, (*row)++, 3, "主要原因及说明")) < 0)
+                    break;
+                header = 1;
+            }
+            tc = narr_title_col(&ns[u]);
+            if (js_buf_printf(&who, "%zu %s", u + 1, base_name(m->units[u].path)) < 0) {
+                rc = js_error_set(JS_ENOMEM, "out of memory");
+                break;
+            }
+            if ((rc = put_text(sh, *row, 0, keys[k])) == 0 &&
+                (rc = put_text(sh, *row, 1,
+                               tc >= 0 ? cell_str(ns[u].sheet, (uint32_t)r, (uint32_t)tc)
+                                       : NULL)) == 0 &&
+                (rc = put_text(sh, *row, 2, js_buf_cstr(&who))) == 0)
+                rc = put_text(sh, *row, 3, words);
+            js_buf_dispose(&who);
+            (*row)++;
+            any = 1;
+        }
+        m->report->words += (size_t)any;
+    }
+    for (k = 0; k < nkeys; k++)
+        free(keys[k]);
+    free(keys);
+    free(ns);
+    return rc;
+}
+
 /*
  * The sheet 汇总明细: the units (序号, file, 编制单位, year, each table's
- * total), then every figure with its sum and each unit's figure.
+ * total), then every figure with its sum and each unit's figure (and the
+ * accumulated 尾差 of a total), then the units' narrative words.
  */
 static int write_detail(mctx *m, js_workbook *out, const js_format *format)
 {
@@ -1313,8 +1422,8 @@ static int write_detail(mctx *m, js_workbook *out, const js_format *format)
                 if (t->changed[at]) {
                     char s[64];
                     js_buf h = JS_BUF_INIT;
-                    js_decimal_format(s, sizeof(s), t->printed[at], t->decimals, 0);
-                    js_buf_printf(&h, "合计按其各项重算;各单位所列之和为 %s", s);
+                    js_decimal_format(s, sizeof(s), t->items[at], t->decimals, 0);
+                    js_buf_printf(&h, "累计尾差:合计为各单位之和,其各项之和为 %s", s);
                     rc = put_text(sh, row, (uint32_t)(5 + m->n), js_buf_cstr(&h));
                     js_buf_dispose(&h);
                     if (rc < 0)
@@ -1324,7 +1433,7 @@ static int write_detail(mctx *m, js_workbook *out, const js_format *format)
             }
         }
     }
-    return 0;
+    return write_words(m, sh, &row);
 }
 
 /*
@@ -1400,6 +1509,34 @@ static int same_kind(const js_merge_unit *units, size_t n)
     return rc;
 }
 
+/*
+ * Write JuesuanMergedUnits into the merged workbook: the units it sums, a
+ * merged unit counting the units it sums itself (its own property, when
+ * the checker would take it).  The checker allows that many units'
+ * rounding in a sum (rule.h).
+ */
+static int mark_merged(mctx *m, js_workbook *wb)
+{
+    js_findings scratch = JS_FINDINGS_INIT;
+    size_t u, k = 0;
+    char buf[32];
+    int rc = 0;
+
+    for (u = 0; u < m->n && rc == 0; u++) {
+        unsigned own = 1;
+        rc = js_rules_merged_units(&own, &scratch, m->units[u].wb);
+        k += own;
+    }
+    js_findings_dispose(&scratch);
+    if (rc < 0)
+        return rc;
+    m->report->units = k;
+    snprintf(buf, sizeof(buf), "%zu", k);
+    if (js_workbook_set_property(wb, JS_MERGED_PROPERTY, buf) < 0)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    return 0;
+}
+
 /* Free the merged tables. */
 static void mctx_dispose(mctx *m)
 {
@@ -1416,7 +1553,7 @@ static void mctx_dispose(mctx *m)
         free(t->cols);
         free(t->v);
         free(t->has);
-        free(t->printed);
+        free(t->items);
         free(t->changed);
         for (j = 0; t->by_unit && j < m->n; j++)
             free(t->by_unit[j]);
@@ -1480,9 +1617,10 @@ int js_merge_build(js_workbook **out, js_merge *report, const js_merge_unit *uni
         if ((rc = table_shape(&m, t)) < 0 || (rc = table_sum(&m, t)) < 0)
             goto cleanup;
     }
-    if ((rc = recompute(&m, format)) < 0)
+    if ((rc = find_tails(&m, format)) < 0)
         goto cleanup;
-    if ((rc = workbook_copy(&wb, units[base].wb, JS_MERGE_SHEET)) < 0)
+    if ((rc = workbook_copy(&wb, units[base].wb, JS_MERGE_SHEET)) < 0 ||
+        (rc = mark_merged(&m, wb)) < 0)
         goto cleanup;
     for (i = 0; i < m.nt && rc == 0; i++)
         rc = m.t[i].nrows > m.t[i].nbase ? write_with_rows(&m, &m.t[i], wb)
@@ -1568,7 +1706,7 @@ void js_merge_dispose(js_merge *report)
         free(t->row);
         free(t->col);
         free(t->units_sum);
-        free(t->value);
+        free(t->items_sum);
     }
     free(report->recomputed);
     for (i = 0; i < report->nadded; i++)

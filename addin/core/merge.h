@@ -9,16 +9,22 @@
  * base (the first, or --main): its figure cells receive the sums; a 科目
  * row that only other units print is written into the base table's rows in
  * code order (its code rows and the blank rows among and below them are
- * rewritten in code order).  A total (every <sum>, <sum-across>,
- * <hierarchy> and <groups> of the format's rule file) is the units' sum of
- * it while that agrees with the sum of its merged items within the rounding
- * the checker allows ((n+1) half units, as each unit's own 尾差 did); past
- * that it is computed from its items, as the template's formula computes
- * it (repeated until no total changes), and listed with the units' sum.  The amounts and counts of
- * the inputs sheet (上年及预算) are summed by 键; its scores and words are the base's.  The
- * generated narrative (生成内容) is cleared: `juesuan fill` writes it from
- * the merged figures.  A sheet 汇总明细 lists each unit (file, 编制单位,
- * year, its tables' totals) and, for every figure, each unit's share.
+ * rewritten in code order).  Every figure, totals included, is Σ units,
+ * never recomputed: each equality that holds exactly in every unit (表一
+ * 行1 = 表二 合计) holds exactly in the sum.  A total (every <sum>,
+ * <sum-across>, <hierarchy> and <groups> of the format's rule file) whose
+ * Σ units differs from the sum of its merged items carries the units' 尾差
+ * added up (k units each within ±t: within ±k·t); it is listed with both
+ * values.  The merged workbook's property JuesuanMergedUnits (JS_MERGED_
+ * PROPERTY, rule.h) says how many units it sums (a merged unit counts its
+ * own), and the checker allows that many times a unit's rounding in a sum.
+ * The amounts and counts of the inputs sheet (上年及预算) are summed by 键;
+ * its scores and words are the base's.  The narrative's generated text
+ * (生成内容) and its own words (主要原因及说明) are cleared: `juesuan fill`
+ * writes the first from the merged figures, the department the second.  A
+ * sheet 汇总明细 lists each unit (file, 编制单位, year, its tables'
+ * totals), for every figure each unit's share, and per narrative section
+ * each unit's 主要原因及说明.
  */
 #ifndef JS_MERGE_H
 #define JS_MERGE_H
@@ -38,16 +44,19 @@ typedef struct js_merge_unit {
     const char *year;        /* as the workbook says, or NULL */
 } js_merge_unit;
 
-/* A total recomputed from its items where the units' sum differs. */
+/* A total whose Σ units differs from Σ of its merged items (the units'
+ * 尾差 added up): it keeps Σ units. */
 typedef struct js_merge_total {
     char *table, *row, *col;
-    char *units_sum; /* Σ of the units' printed figures */
-    char *value;     /* the total computed from the merged items */
+    char *units_sum; /* Σ of the units' printed totals: the merged figure */
+    char *items_sum; /* Σ of its merged items */
 } js_merge_total;
 
 /* What a merge did, for the caller to print. */
 typedef struct js_merge {
-    js_merge_total *recomputed; /* totals whose value differs from Σ units */
+    /* totals whose Σ units differs from Σ of their items (accumulated 尾差;
+     * the name is older: nothing is recomputed any more) */
+    js_merge_total *recomputed;
     size_t nrecomputed, rcap;
     char **added; /* "T2/2070199": 科目 rows the base did not print */
     size_t nadded, acap;
@@ -56,11 +65,13 @@ typedef struct js_merge {
     size_t figures;      /* figures written */
     size_t base;         /* index of the base unit */
     int narrative_typed; /* the base's narrative is typed text, kept: it cites the base's figures */
+    size_t units;        /* JuesuanMergedUnits written: Σ of the units' own counts */
+    size_t words;        /* narrative sections whose 主要原因及说明 moved to 汇总明细 */
 } js_merge;
 
 #define JS_MERGE_INIT                                                                              \
     {                                                                                              \
-        NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0                                                \
+        NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0                                          \
     }
 
 /* The name of the sheet that traces each figure to its units. */
@@ -75,7 +86,8 @@ typedef struct js_merge {
  * figure that is text but no number, a non-zero figure of a row or column
  * the base does not print and cannot take (a label row, a column, a 科目
  * row where the base has no blank row left or prints codes over several
- * columns).  *report says what was recomputed, added and skipped.
+ * columns).  *report says which totals carry an accumulated 尾差, what
+ * was added and skipped.
  */
 int js_merge_build(js_workbook **out, js_merge *report, const js_merge_unit *units, size_t n,
                    size_t base);

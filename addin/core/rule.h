@@ -262,6 +262,34 @@ const char *js_rule_skip_ordinal(const char *norm);
 struct js_tables;
 int js_rules_run(js_findings *out, const js_ruleset *set, const struct js_tables *tables);
 
+/*
+ * The document property `juesuan merge` writes into a merged workbook: how
+ * many units it sums (an integer ≥ 2).  A sum of k units each within its
+ * rounding allowance is within k times it, so the checker allows that.
+ */
+#define JS_MERGED_PROPERTY "JuesuanMergedUnits"
+
+/* The largest JuesuanMergedUnits taken; above it the property is ignored. */
+#define JS_MERGED_MAX 10000
+
+/*
+ * The number of units wb sums (its JuesuanMergedUnits) into *units: 1 when
+ * it has no such property.  An integer 2..JS_MERGED_MAX adds the note
+ * check.merged to `out` (the allowance of sums is that many times a
+ * unit's); any other value is ignored (1) with the warning check.merged.
+ * 0, or JS_ENOMEM.
+ */
+struct js_workbook;
+int js_rules_merged_units(unsigned *units, js_findings *out, const struct js_workbook *wb);
+
+/*
+ * js_rules_run for a workbook summing `units` units (js_rules_merged_units):
+ * the rounding allowance of every sum and <at-most> is `units` times a
+ * unit's; exact equalities stay exact.  units 0 or 1: js_rules_run.
+ */
+int js_rules_run_merged(js_findings *out, const js_ruleset *set, const struct js_tables *tables,
+                        unsigned units);
+
 /* Fast lookups for the rule engine (table.c): the index of a table found
  * exactly once (-1 otherwise), of a column of it (-1), and the figure at
  * (table index, row key, column index), NULL when there is no such cell. */

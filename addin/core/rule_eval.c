@@ -8,6 +8,11 @@
  * exact it is a 尾差 note, outside the rule's severity.  <same> is exact;
  * <at-most> holds when a - h ≤ b + h.  All arithmetic is on exact decimals.
  *
+ * A workbook `juesuan merge` wrote sums k units (its JuesuanMergedUnits):
+ * each unit's figures were within its allowance, so their sums are within
+ * k times it.  The allowance of sums and <at-most> is scaled by k, and a
+ * note (check.merged) says so; <same> stays exact.
+ *
  * Not there is not 0 (KEYS.md): a figure a rule needs that has no cell is
  * looked up through need(); unless it reads 0 by nature (a code row not
  * printed in a table read whole, a blank line of a range), the relation
@@ -20,6 +25,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +43,7 @@ typedef struct run {
     js_findings *out;
     const js_ruleset *set;
     const js_tables *ts;
+    unsigned units; /* units summed (JuesuanMergedUnits): the allowance × units */
     term *terms;
     size_t nterms, cap;
     /* lookup cache: rule strings are stable, so compare pointers */
@@ -94,6 +101,19 @@ static js_decimal half_unit(const run *r, const char *table)
     h.units = 5;
     h.scale = js_tables_decimals(r->ts, table) + 1;
     return h;
+}
+
+/* Scale a rounding allowance by the units a merged workbook sums. */
+static int scale_tol(js_decimal *tol, const run *r)
+{
+    int64_t u;
+
+    if (r->units <= 1)
+        return 0;
+    if (__builtin_mul_overflow(tol->units, (int64_t)r->units, &u))
+        return JS_ERANGE;
+    tol->units = u;
+    return 0;
 }
 
 /* Write d with `decimals` places into buf. */
@@ -412,7 +432,7 @@ static int judge_sum(run *r, const js_rule *rule, const char *table, const char 
         if (t->fig->value.scale > decimals)
             decimals = t->fig->value.scale;
     }
-    if (js_decimal_sub(&diff, total, sum) < 0)
+    if (js_decimal_sub(&diff, total, sum) < 0 || scale_tol(&tol, r) < 0)
         return JS_ERANGE;
     if (diff.units == 0)
         return 0;
@@ -445,7 +465,7 @@ static int judge_at_most(run *r, const js_rule *rule, const char *table, const c
     if (any_bad(r))
         return 0;
     if (js_decimal_add(&tol, half_unit(r, table), half_unit(r, table_b)) < 0 ||
-        js_decimal_sub(&diff, a, b) < 0)
+        scale_tol(&tol, r) < 0 || js_decimal_sub(&diff, a, b) < 0)
         return JS_ERANGE;
     if (js_decimal_cmp(diff, tol) <= 0)
         return 0;
@@ -975,6 +995,13 @@ static int run_rule(run *r, const js_rule *rule)
  */
 int js_rules_run(js_findings *out, const js_ruleset *set, const struct js_tables *tables)
 {
+    return js_rules_run_merged(out, set, tables, 1);
+}
+
+/* See rule.h: every rule, with the allowance of sums × units. */
+int js_rules_run_merged(js_findings *out, const js_ruleset *set, const struct js_tables *tables,
+                        unsigned units)
+{
     run r;
     size_t i;
     int rc = 0;
@@ -983,8 +1010,60 @@ int js_rules_run(js_findings *out, const js_ruleset *set, const struct js_tables
     r.out = out;
     r.set = set;
     r.ts = tables;
+    r.units = units > 1 ? units : 1;
     for (i = 0; i < set->nrules && rc == 0; i++)
         rc = run_rule(&r, &set->rules[i]);
     free(r.terms);
+    return rc;
+}
+
+/* See rule.h: JuesuanMergedUnits read, noted, or ignored with a warning. */
+int js_rules_merged_units(unsigned *units, js_findings *out, const struct js_workbook *wb)
+{
+    const char *v = wb ? js_workbook_property(wb, JS_MERGED_PROPERTY) : NULL;
+    const char *p;
+    unsigned long k = 0;
+    js_buf zh = JS_BUF_INIT, en = JS_BUF_INIT;
+    int rc = 0, ok;
+
+    *units = 1;
+    if (!v)
+        return 0;
+    /* digits only (a trailing ".0" as a number property may read) */
+    for (p = v; *p >= '0' && *p <= '9' && k <= JS_MERGED_MAX; p++)
+        k = k * 10 + (unsigned long)(*p - '0');
+    if (p[0] == '.' && p[1] == '0' && !p[2])
+        p += 2;
+    ok = p != v && !*p && k >= 1 && k <= JS_MERGED_MAX;
+    if (ok && k == 1)
+        return 0;
+    if (ok) {
+        *units = (unsigned)k;
+        js_buf_printf(&zh,
+                      "本工作簿是 %lu 个单位的汇总(文档属性 %s):每个合计所允许的四舍五入尾差是一个"
+                      "单位的 %lu 倍(各单位的尾差相加),相等关系仍须完全相等",
+                      k, JS_MERGED_PROPERTY, k);
+        js_buf_printf(
+            &en,
+            "this workbook sums %lu units (document property %s): the rounding allowed in "
+            "each total is %lu times a unit's (the units' rounding differences add up); "
+            "equalities must still hold exactly",
+            k, JS_MERGED_PROPERTY, k);
+    } else {
+        js_buf_printf(&zh,
+                      "文档属性 %s 的值“%s”不是 2 至 %d 之间的整数,已忽略:按单个单位的尾差审核",
+                      JS_MERGED_PROPERTY, v, JS_MERGED_MAX);
+        js_buf_printf(&en,
+                      "document property %s is \"%s\", not a whole number from 2 to %d: ignored, "
+                      "rounding is judged as for one unit",
+                      JS_MERGED_PROPERTY, v, JS_MERGED_MAX);
+    }
+    if (!zh.ptr || !en.ptr)
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+    else
+        rc = js_findings_add(NULL, out, "check.merged", ok ? JS_SEVERITY_NOTE : JS_SEVERITY_WARNING,
+                             zh.ptr, en.ptr, NULL, NULL, NULL);
+    js_buf_dispose(&zh);
+    js_buf_dispose(&en);
     return rc;
 }

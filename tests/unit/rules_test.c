@@ -600,6 +600,139 @@ static void test_compare_rows_refused_or_missing(void)
     }
 }
 
+/* A sum of six items (L7 = L1..L6) and an <at-most> (L8 ≤ L9), for the
+ * allowance of a merged workbook. */
+static const char six_rules[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rules format=\"six\">\n"
+    "<table id=\"A\" number=\"表甲\" title=\"甲表\" rows=\"line\" columns=\"number\" "
+    "key-header=\"行次\"/>\n"
+    "<sum id=\"A.six\" ref=\"L7 = L1..L6\" table=\"A\" cols=\"1\" total=\"L7\" "
+    "items=\"L1..L6\">" MSG "</sum>\n"
+    "<at-most id=\"A.le\" ref=\"L8 ≤ L9\">" MSG
+    "<cell table=\"A\" row=\"L8\" col=\"1\"/><cell table=\"A\" row=\"L9\" col=\"1\"/></at-most>\n"
+    "</rules>\n";
+
+/* 甲表: L1..L6 10.00 each, L7 `total`, L8 `le_a`, L9 10.00. */
+static void setup_six(fixture *fx, const char *total, const char *le_a)
+{
+    uint32_t r;
+    char key[8];
+
+    memset(fx, 0, sizeof(*fx));
+    fx->format.id = "six";
+    CU_ASSERT_EQUAL_FATAL(js_ruleset_load_memory(&fx->format.set, six_rules, sizeof(six_rules) - 1,
+                                                 "six.xml", schema_path()),
+                          0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&fx->wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&fx->a, fx->wb, "甲"), 0);
+    text(fx->a, 0, 0, "甲表");
+    text(fx->a, 1, 0, "项目");
+    text(fx->a, 1, 1, "行次");
+    text(fx->a, 1, 2, "金额");
+    text(fx->a, 2, 0, "栏次");
+    text(fx->a, 2, 2, "1");
+    for (r = 1; r <= 9; r++) {
+        snprintf(key, sizeof(key), "%u", r);
+        text(fx->a, 2 + r, 0, r == 7 ? "合计" : "项");
+        num(fx->a, 2 + r, 1, key);
+        num(fx->a, 2 + r, 2, r == 7 ? total : r == 8 ? le_a : "10.00");
+    }
+}
+
+/* Locate, read the merged units off the workbook, run the rules scaled. */
+static unsigned check_merged(fixture *fx)
+{
+    js_tables *ts = NULL;
+    unsigned k = 0;
+
+    js_findings_dispose(&fx->out);
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fx->out, &fx->format, fx->wb), 0);
+    CU_ASSERT_EQUAL(js_rules_merged_units(&k, &fx->out, fx->wb), 0);
+    CU_ASSERT_EQUAL(js_rules_run_merged(&fx->out, &fx->format.set, ts, k), 0);
+    js_tables_free(ts);
+    return k;
+}
+
+/* The finding of `rule`, which must be there once. */
+static const js_finding *one_of(const fixture *fx, const char *rule)
+{
+    size_t i, n = 0;
+    const js_finding *f = NULL;
+
+    for (i = 0; i < fx->out.count; i++)
+        if (strcmp(fx->out.items[i].rule, rule) == 0) {
+            f = &fx->out.items[i];
+            n++;
+        }
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    return f;
+}
+
+static void test_merged_allowance(void)
+{
+    fixture fx;
+    const js_finding *f;
+
+    /* one unit: 60.04 over six items of 10.00 is past (6+1) × 0.005 = 0.035;
+     * L8 10.02 ≤ L9 10.00 is past 2 × 0.005 */
+    setup_six(&fx, "60.04", "10.02");
+    CU_ASSERT_EQUAL(check_merged(&fx), 1);
+    CU_ASSERT_EQUAL(fx.out.count, 2);
+    f = one_of(&fx, "A.six");
+    CU_ASSERT_EQUAL(f->severity, JS_SEVERITY_ERROR);
+    CU_ASSERT_STRING_EQUAL(f->tolerance, "0.035");
+    CU_ASSERT_EQUAL(one_of(&fx, "A.le")->severity, JS_SEVERITY_ERROR);
+    /* a 汇总 of two units: twice the allowance, 0.070: a 尾差 note saying so,
+     * and L8 ≤ L9 within 0.020; the note check.merged names the 2 */
+    CU_ASSERT_EQUAL(js_workbook_set_property(fx.wb, JS_MERGED_PROPERTY, "2"), 0);
+    CU_ASSERT_EQUAL(check_merged(&fx), 2);
+    CU_ASSERT_EQUAL(fx.out.count, 2);
+    f = one_of(&fx, "A.six");
+    CU_ASSERT_EQUAL(f->severity, JS_SEVERITY_NOTE);
+    CU_ASSERT_STRING_EQUAL(f->tolerance, "0.070");
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, "±0.070"));
+    f = one_of(&fx, "check.merged");
+    CU_ASSERT_EQUAL(f->severity, JS_SEVERITY_NOTE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_zh, "2 个单位的汇总"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message_en, "sums 2 units"));
+    /* a number property as LibreOffice may hand it */
+    CU_ASSERT_EQUAL(js_workbook_set_property(fx.wb, JS_MERGED_PROPERTY, "2.0"), 0);
+    CU_ASSERT_EQUAL(check_merged(&fx), 2);
+    /* 1 is one unit: no note */
+    CU_ASSERT_EQUAL(js_workbook_set_property(fx.wb, JS_MERGED_PROPERTY, "1"), 0);
+    CU_ASSERT_EQUAL(check_merged(&fx), 1);
+    CU_ASSERT_EQUAL(fx.out.count, 2);
+    CU_ASSERT_EQUAL(one_of(&fx, "A.six")->severity, JS_SEVERITY_ERROR);
+    teardown(&fx);
+}
+
+static void test_merged_bogus_property(void)
+{
+    static const char *const bogus[] = {"abc", "0",  "-2", "2.5", "10001", "99999999999999999999",
+                                        "",    " 2", "2x"};
+    fixture fx;
+    size_t i;
+
+    setup_six(&fx, "60.04", "10.00");
+    for (i = 0; i < sizeof(bogus) / sizeof(*bogus); i++) {
+        const js_finding *f;
+        CU_ASSERT_EQUAL(js_workbook_set_property(fx.wb, JS_MERGED_PROPERTY, bogus[i]), 0);
+        /* ignored: one unit's allowance, the sum an error, and a warning */
+        CU_ASSERT_EQUAL(check_merged(&fx), 1);
+        CU_ASSERT_EQUAL(fx.out.count, 2);
+        CU_ASSERT_EQUAL(one_of(&fx, "A.six")->severity, JS_SEVERITY_ERROR);
+        f = one_of(&fx, "check.merged");
+        CU_ASSERT_EQUAL(f->severity, JS_SEVERITY_WARNING);
+        CU_ASSERT_PTR_NOT_NULL(strstr(f->message_en, "ignored"));
+    }
+    /* the largest accepted */
+    CU_ASSERT_EQUAL(js_workbook_set_property(fx.wb, JS_MERGED_PROPERTY, "10000"), 0);
+    CU_ASSERT_EQUAL(check_merged(&fx), JS_MERGED_MAX);
+    CU_ASSERT_EQUAL(one_of(&fx, "A.six")->severity, JS_SEVERITY_NOTE);
+    teardown(&fx);
+}
+
 static CU_TestInfo rules_tests[] = {
     {"every relation holds: no finding", test_all_hold},
     {"sum: exact, 尾差 note, error", test_sum_rounding_classes},
@@ -612,6 +745,8 @@ static CU_TestInfo rules_tests[] = {
     {"a district's rule file", test_district_rules},
     {"compare-rows: same and at-most, code:N, paired columns", test_compare_rows},
     {"compare-rows: refused forms, a column missing", test_compare_rows_refused_or_missing},
+    {"a merged workbook: k times the allowance of sums and at-most", test_merged_allowance},
+    {"JuesuanMergedUnits not a count: ignored with a warning", test_merged_bogus_property},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(rules, rules_tests)
