@@ -658,7 +658,7 @@ static int merged_url(char **out, const js_command_options *options)
 }
 
 /* What a merge did, as JSON and one summary line (and one line per total
- * recomputed and per 科目 row added). */
+ * carrying the units' accumulated 尾差 and per 科目 row added). */
 static int merge_describe(run_state *st, const js_merge *report, const char *out_path,
                           char *const *paths, size_t n)
 {
@@ -677,7 +677,7 @@ static int merge_describe(run_state *st, const js_merge *report, const char *out
             rc = js_json_string(&st->json, paths[i]);
     }
     if (rc == 0)
-        rc = js_buf_printf(&st->json, "],\"figures\":%zu,\"recomputed\":%zu,\"added\":[",
+        rc = js_buf_printf(&st->json, "],\"figures\":%zu,\"accumulated_rounding\":%zu,\"added\":[",
                            report->figures, report->nrecomputed);
     for (i = 0; rc == 0 && i < report->nadded; i++) {
         if (i)
@@ -689,15 +689,15 @@ static int merge_describe(run_state *st, const js_merge *report, const char *out
         rc = js_buf_puts(&st->json, "]");
     if (rc == 0)
         rc = js_buf_printf(&st->message,
-                           "已汇总 %zu 个单位的决算表,共 %zu 个数,写入 %s;按公式重算的合计 %zu "
+                           "已汇总 %zu 个单位的决算表,共 %zu 个数,写入 %s;有累计尾差的合计 %zu "
                            "项,新增科目行 %zu 行,各数的来源见“%s”工作表。 / %zu units merged "
                            "into %s.",
                            n, report->figures, out_path, report->nrecomputed, report->nadded,
                            JS_MERGE_SHEET, n, out_path);
     for (i = 0; rc == 0 && i < report->nrecomputed; i++) {
         const js_merge_total *t = &report->recomputed[i];
-        rc = js_buf_printf(&st->message, "\n%s %s %s:各单位合计 %s,按项目重算为 %s", t->table,
-                           t->row, t->col, t->units_sum, t->value);
+        rc = js_buf_printf(&st->message, "\n累计尾差 %s %s %s:%s 为各单位之和(其各项之和为 %s)",
+                           t->table, t->row, t->col, t->units_sum, t->items_sum);
     }
     for (i = 0; rc == 0 && i < report->nadded; i++)
         rc = js_buf_printf(&st->message, "\n新增科目行 %s", report->added[i]);
