@@ -15,7 +15,9 @@ PACKAGES=(
 # The aarch64 build (make -C build ARCH=aarch64, oxt-multi, test-arm64): the
 # cross compiler, the arm64 -dev packages as multiarch packages beside the
 # amd64 ones (Multi-Arch: same; apt upgrades the amd64 twins to the same
-# version), and qemu to run the arm64 CLI.  The arm64 UNO libraries do not
+# version), and qemu to run the arm64 CLI; mmdebstrap and arch-test build
+# the arm64 Debian root test-arm64-lo runs LibreOffice's arm64 packages in
+# (tests/arm64/arm64-root.sh).  The arm64 UNO libraries do not
 # co-install (they live in /usr/lib/libreoffice/program): build/uno-libs.sh
 # extracts them into build/out/aarch64/sysroot when the build needs them.
 # Only on an x86-64 machine: an aarch64 one builds its own .oxt natively.
@@ -24,7 +26,7 @@ cross=0
 if [ "$cross" -eq 1 ]; then
   PACKAGES+=(
     gcc-aarch64-linux-gnu libc6-dev:arm64 libxml2-dev:arm64 libzip-dev:arm64 libfreexl-dev:arm64
-    qemu-user-static binfmt-support file
+    qemu-user-static binfmt-support file mmdebstrap arch-test
   )
 fi
 
