@@ -3,51 +3,52 @@
  * taking it all away again.
  *
  * The extension owns two sheets and nothing else:
- *   - 校验结果 (results): one row per finding (severity, rule, message,
- *     expected, actual, the accountant's 出错说明, status, key, one
- *     hyperlink per cell involved);
- *   - 校验标记 (hidden registry): one row per marked cell saying what the
- *     cell looked like before (background state and colour, whether we
+ *   - 校验结果 (results, marks_results.h): one row per finding (severity,
+ *     rule, where and message, expected, actual, the accountant's
+ *     出错说明, status, key, one hyperlink per cell involved), then the
+ *     explanations whose finding is gone (marks_expl.h);
+ *   - 校验标记 (hidden registry): one row per marked cell, or per run of
+ *     alike cells down a column, saying what it looked like before (background state and colour, whether we
  *     added the comment), so 清除标记 restores it exactly.
- * A marked cell gets a background colour by severity and, when it had no
- * comment of its own, a comment with the messages.  Values, formulas and
- * number formats are never touched; a user's own comment is left alone.
+ * A marked cell gets a background colour by severity; an error or warning
+ * cell without a comment of its own also gets one with the messages (up to
+ * JS_MARKS_MAX_COMMENTS).  Values, formulas and number formats are never
+ * touched; a user's own comment is left alone.
  */
 #ifndef JS_MARKS_H
 #define JS_MARKS_H
 
+#include "buf.h"
 #include "docread_util.h"
 #include "finding.h"
+#include "marks_expl.h"
 
 #define JS_MARKS_RESULTS_SHEET "校验结果"
 #define JS_MARKS_REGISTRY_SHEET "校验标记"
 
-/* Explanations typed by the accountant in the results sheet, by key. */
-typedef struct js_explanations {
-    char **keys;
-    char **texts;
-    size_t count, cap;
-} js_explanations;
+/* Comments are added to at most this many error and warning cells (errors
+ * first): each costs LibreOffice a drawing object and an undo action, and
+ * thousands of them bury the sheet.  The rest are coloured and listed. */
+#define JS_MARKS_MAX_COMMENTS 30
 
 /* What js_marks_apply did. */
 typedef struct js_marks_summary {
     size_t cells_marked;
     size_t comments_added;
-    size_t explained; /* findings whose explanation was carried over */
+    size_t comments_omitted; /* error/warning cells over JS_MARKS_MAX_COMMENTS */
+    size_t explained;        /* findings whose explanation was carried over */
+    size_t orphaned;         /* explanations kept though their finding is gone */
+    size_t unlinked;         /* findings listing their cells as text, not links */
+    size_t cells_locked;     /* cells not marked: their sheet has a password */
+    char *locked_sheets;     /* those sheets, "“表一”、“表二”", malloc'd or NULL */
     double seconds_results, seconds_cells, seconds_registry; /* for the benchmark */
 } js_marks_summary;
 
+/* The background colour of a marked cell of that severity. */
+sal_Int32 js_marks_color(js_severity severity);
+
 /* The stable key of a finding: "rule@sheet!A1;sheet!B2" (malloc'd). */
 char *js_marks_key(const js_finding *finding);
-
-/* Read the 出错说明 of the current results sheet (none: empty list). */
-int js_marks_read_explanations(js_explanations *out, uno_Interface *doc);
-
-/* The explanation for a key, or NULL. */
-const char *js_explanations_find(const js_explanations *list, const char *key);
-
-/* Free the list's contents; NULL accepted. */
-void js_explanations_dispose(js_explanations *list);
 
 /* Refuse (JS_EINVAL) when the document's structure is protected. */
 int js_marks_check_writable(uno_Interface *doc, const js_findings *findings);
@@ -69,9 +70,22 @@ int js_marks_close_sheet(uno_Interface *sheet, bool relock);
  * *cleared (may be NULL) gets the number of cells restored. */
 int js_marks_clear(size_t *cleared, uno_Interface *doc);
 
-/* Write the results sheet and the marks of `findings` (after a clear). */
+/*
+ * Write the results sheet and the marks of `findings` (after a clear):
+ * explanations taken by findings are marked used, the others are listed as
+ * orphans.  A sheet protected with a password is not marked (its findings
+ * are listed; out->locked_sheets names it).  Free *out's contents with
+ * js_marks_summary_dispose, also after a failure.
+ */
 int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings *findings,
-                   const js_explanations *explanations);
+                   js_explanations *explanations);
+
+/* Free the summary's strings; NULL accepted. */
+void js_marks_summary_dispose(js_marks_summary *sum);
+
+/* Append to `out` the summary's remarks, each starting with ";": orphaned
+ * explanations, comments left out, sheets left unmarked. */
+int js_marks_summary_notes(js_buf *out, const js_marks_summary *sum);
 
 /* Whether the document has a sheet of that name. */
 int js_marks_has_sheet(uno_Interface *doc, const char *name);

@@ -222,9 +222,9 @@ static int read_and_check(run_state *st, uno_Interface *doc)
     rc = js_check_workbook(&st->findings, st->format, st->wb);
     if (rc == JS_ENOTFOUND)
         return js_error_set(JS_EINVAL,
-                            "这不是决算工作簿:找不到格式“%s”的任何一张表 / not a final "
-                            "accounts workbook: no table of format %s was found",
-                            js_format_id(st->format), js_format_id(st->format));
+                            "这不是决算工作簿:没有找到任何一张决算表(如“收入支出决算总表”),"
+                            "请打开部门决算工作簿再校验 / not a final accounts workbook: none "
+                            "of its sheets is a 决算表 (final accounts table)");
     if (rc < 0)
         return rc;
     js_findings_sort(&st->findings);
@@ -236,7 +236,7 @@ static int read_and_check(run_state *st, uno_Interface *doc)
 static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, js_command cmd)
 {
     js_explanations expl = {0};
-    js_marks_summary sum;
+    js_marks_summary sum = {0};
     size_t cleared = 0;
     double t_clear = 0, t_end = 0;
     int rc;
@@ -263,26 +263,33 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
     t_end = now() - t_end;
     if (rc < 0)
         goto cleanup;
-    rc =
-        js_buf_printf(&st->json,
-                      ",\"cells_marked\":%zu,\"comments_added\":%zu,\"explained\":%zu,"
-                      "\"seconds\":{\"read\":%.6f,\"check\":%.6f,\"clear\":%.6f,\"results\":%.6f,"
-                      "\"cells\":%.6f,\"registry\":%.6f,\"close_step\":%.6f,\"total\":%.6f}",
-                      sum.cells_marked, sum.comments_added, sum.explained, st->t_read - st->t_start,
-                      st->t_check - st->t_read, t_clear, sum.seconds_results, sum.seconds_cells,
-                      sum.seconds_registry, t_end, now() - st->t_start);
+    rc = js_buf_printf(&st->json,
+                       ",\"cells_marked\":%zu,\"comments_added\":%zu,\"comments_omitted\":%zu,"
+                       "\"explained\":%zu,\"orphaned\":%zu,\"cells_locked\":%zu,"
+                       "\"seconds\":{\"read\":%.6f,\"check\":%.6f,\"clear\":%.6f,\"results\":%.6f,"
+                       "\"cells\":%.6f,\"registry\":%.6f,\"close_step\":%.6f,\"total\":%.6f}",
+                       sum.cells_marked, sum.comments_added, sum.comments_omitted, sum.explained,
+                       sum.orphaned, sum.cells_locked, st->t_read - st->t_start,
+                       st->t_check - st->t_read, t_clear, sum.seconds_results, sum.seconds_cells,
+                       sum.seconds_registry, t_end, now() - st->t_start);
     if (rc == 0)
         rc = js_buf_printf(
             &st->message,
-            "校验完成:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项,详见“%s”工作表。"
-            " / Validated: %zu errors, %zu warnings, %zu notes.",
+            "校验完成:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项,详见“%s”工作表",
             js_findings_count(&st->findings, JS_SEVERITY_ERROR),
             js_findings_count(&st->findings, JS_SEVERITY_WARNING), sum.explained,
-            js_findings_count(&st->findings, JS_SEVERITY_NOTE), JS_MARKS_RESULTS_SHEET,
-            js_findings_count(&st->findings, JS_SEVERITY_ERROR),
-            js_findings_count(&st->findings, JS_SEVERITY_WARNING),
-            js_findings_count(&st->findings, JS_SEVERITY_NOTE));
+            js_findings_count(&st->findings, JS_SEVERITY_NOTE), JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = js_marks_summary_notes(&st->message, &sum);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message, "。 / Validated: %zu errors, %zu warnings, %zu notes%s.",
+                           js_findings_count(&st->findings, JS_SEVERITY_ERROR),
+                           js_findings_count(&st->findings, JS_SEVERITY_WARNING),
+                           js_findings_count(&st->findings, JS_SEVERITY_NOTE),
+                           sum.locked_sheets ? "; sheets protected with a password were not marked"
+                                             : "");
 cleanup:
+    js_marks_summary_dispose(&sum);
     js_explanations_dispose(&expl);
     return rc;
 }
