@@ -151,6 +151,16 @@ static int remove_sheet(uno_Interface *doc, const char *name)
     return rc;
 }
 
+/* Empty a sheet of ours for rewriting; one that refuses (the user
+ * protected it) is removed instead, as before. */
+static int empty_or_remove(uno_Interface *doc, const char *name)
+{
+    if (js_grid_empty_sheet(doc, name) == 0)
+        return 0;
+    js_error_clear();
+    return remove_sheet(doc, name);
+}
+
 /* Backgrounds to restore on one sheet: cells back to their style's, and
  * cells back to a colour of their own (grouped by colour when applied). */
 typedef struct restore_sets {
@@ -242,7 +252,7 @@ static int parse_area(js_range_address *out, sal_Int16 sheet, const char *text)
 /* Walk the registry (grouped by sheet as written), restore, then drop the
  * extension's sheets.  A registry row is a cell or, for a run of cells that
  * looked alike, a rectangle "C48:C60". */
-int js_marks_clear(size_t *cleared, uno_Interface *doc)
+int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode)
 {
     uno_Interface *reg = NULL, *sheet = NULL;
     js_grid grid = {0};
@@ -323,10 +333,15 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc)
                     (size_t)(area.end_col - area.start_col + 1);
         }
     }
-    rc = remove_sheet(doc, JS_MARKS_RESULTS_SHEET);
-    if (rc < 0)
-        goto cleanup;
-    rc = remove_sheet(doc, JS_MARKS_REGISTRY_SHEET);
+    if (mode == JS_CLEAR_FOR_REWRITE) {
+        rc = empty_or_remove(doc, JS_MARKS_RESULTS_SHEET);
+        if (rc == 0)
+            rc = empty_or_remove(doc, JS_MARKS_REGISTRY_SHEET);
+    } else {
+        rc = mode == JS_CLEAR_KEEP_RESULTS ? 0 : remove_sheet(doc, JS_MARKS_RESULTS_SHEET);
+        if (rc == 0)
+            rc = remove_sheet(doc, JS_MARKS_REGISTRY_SHEET);
+    }
     if (rc < 0)
         goto cleanup;
     if (cleared)

@@ -8,12 +8,11 @@
  *     出错说明, status, key, one hyperlink per cell involved), then the
  *     explanations whose finding is gone (marks_expl.h);
  *   - 校验标记 (hidden registry): one row per marked cell, or per run of
- *     alike cells down a column, saying what it looked like before (background state and colour, whether we
- *     added the comment), so 清除标记 restores it exactly.
- * A marked cell gets a background colour by severity; an error or warning
- * cell without a comment of its own also gets one with the messages (up to
- * JS_MARKS_MAX_COMMENTS).  Values, formulas and number formats are never
- * touched; a user's own comment is left alone.
+ *     alike cells down a column, saying what it looked like before (background state and colour,
+ * whether we added the comment), so 清除标记 restores it exactly. A marked cell gets a background
+ * colour by severity; an error or warning cell without a comment of its own also gets one with the
+ * messages (up to JS_MARKS_MAX_COMMENTS).  Values, formulas and number formats are never touched; a
+ * user's own comment is left alone.
  */
 #ifndef JS_MARKS_H
 #define JS_MARKS_H
@@ -66,9 +65,17 @@ int js_marks_open_sheet(bool *relock, uno_Interface *sheet, const char *name, ui
 /* Protect again a sheet js_marks_open_sheet unprotected (relock true). */
 int js_marks_close_sheet(uno_Interface *sheet, bool relock);
 
-/* Restore every marked cell and remove both sheets of the extension.
+/* What js_marks_clear does with the extension's two sheets. */
+typedef enum js_clear_mode {
+    JS_CLEAR_ALL,          /* remove both (清除标记) */
+    JS_CLEAR_KEEP_RESULTS, /* remove the registry, keep 校验结果 (it holds explanations) */
+    JS_CLEAR_FOR_REWRITE   /* empty both for the next 校验: inserting and deleting
+                            * sheets re-addresses every formula of the workbook */
+} js_clear_mode;
+
+/* Restore every marked cell, then deal with the two sheets as `mode` says.
  * *cleared (may be NULL) gets the number of cells restored. */
-int js_marks_clear(size_t *cleared, uno_Interface *doc);
+int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode);
 
 /*
  * Write the results sheet and the marks of `findings` (after a clear):

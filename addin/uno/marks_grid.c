@@ -297,7 +297,7 @@ cleanup:
     return rc;
 }
 
-/* XSpreadsheets::insertNewByName at the count, then look it up. */
+/* The existing sheet, else XSpreadsheets::insertNewByName at the count. */
 int js_grid_add_sheet(uno_Interface **out, uno_Interface *doc, const char *name)
 {
     uno_Interface *sheets = NULL;
@@ -308,6 +308,9 @@ int js_grid_add_sheet(uno_Interface **out, uno_Interface *doc, const char *name)
     int rc;
 
     *out = NULL;
+    if (js_grid_sheet(out, doc, name) == 0)
+        return 0;
+    js_error_clear();
     rc = js_docread_sheets(&sheets, doc);
     if (rc < 0)
         return rc;
@@ -345,5 +348,30 @@ int js_grid_rows_height(uno_Interface *sheet, size_t r0, size_t r1, sal_Int32 he
                         : js_uprop_set_bool(rows, "OptimalHeight", true);
     js_uno_release(rows);
     js_uno_release(range);
+    return rc;
+}
+
+/* clearContents(all flags) on the used area, then optimal row heights. */
+int js_grid_empty_sheet(uno_Interface *doc, const char *name)
+{
+    uno_Interface *sheet = NULL, *range = NULL;
+    js_range_address area;
+    sal_Int32 flags = 1023; /* every com.sun.star.sheet.CellFlags */
+    void *args[1] = {&flags};
+    int rc;
+
+    if (js_grid_sheet(&sheet, doc, name) < 0) {
+        js_error_clear();
+        return 0;
+    }
+    rc = js_docread_used_area(&area, sheet);
+    if (rc == 0)
+        rc = grid_range(&range, sheet, 0, 0, (size_t)area.end_row + 1, (size_t)area.end_col + 1);
+    if (rc == 0)
+        rc = js_ucall(range, "com.sun.star.sheet.XSheetOperation", "clearContents", NULL, args);
+    if (rc == 0)
+        rc = js_grid_rows_height(sheet, 0, (size_t)area.end_row, 0);
+    js_uno_release(range);
+    js_uno_release(sheet);
     return rc;
 }

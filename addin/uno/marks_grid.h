@@ -57,8 +57,14 @@ int js_grid_read(js_grid *out, uno_Interface *sheet);
  */
 int js_grid_rows_height(uno_Interface *sheet, size_t r0, size_t r1, sal_Int32 height);
 
-/* Insert a new sheet named `name` at the end of `doc`; *out acquired. */
+/* The sheet named `name` of `doc`, inserted at the end when absent;
+ * *out acquired. */
 int js_grid_add_sheet(uno_Interface **out, uno_Interface *doc, const char *name);
+
+/* Take everything out of the used area of the sheet `name` (contents,
+ * comments, formats, objects) and give its rows their optimal height back;
+ * an absent sheet is fine. */
+int js_grid_empty_sheet(uno_Interface *doc, const char *name);
 
 /* The sheet named `name` of `doc`, acquired; JS_ENOTFOUND when absent. */
 int js_grid_sheet(uno_Interface **out, uno_Interface *doc, const char *name);

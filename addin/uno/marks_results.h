@@ -25,7 +25,8 @@ typedef struct js_results_counts {
 #define JS_RESULTS_MAX_LINKS 1000
 
 /*
- * Add the results sheet at the end of `doc` (after js_marks_clear) and fill
+ * Fill the results sheet of `doc` (emptied by js_marks_clear, or added at
+ * the end)
  * it; *out gets the sheet, acquired, for the summary written last
  * (js_results_summary).  `explanations` are marked used as findings take
  * them.

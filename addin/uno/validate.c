@@ -10,6 +10,7 @@
 #include "edit.h"
 #include "marks.h"
 #include "marks_grid.h"
+#include "marks_view.h"
 #include "narrative.h"
 #include "validate_json.h"
 
@@ -161,6 +162,9 @@ static int begin_step(uno_Interface *undo, uno_Interface *doc, js_command cmd)
     rtl_uString_release(title);
     if (rc < 0)
         return rc;
+    /* first in the step, so undone last: the user's sheet comes back */
+    if (js_view_keep_on_undo(undo, doc) < 0)
+        js_error_clear();
     js_ucall(doc, "com.sun.star.frame.XModel", "lockControllers", NULL, NULL);
     return 0;
 }
@@ -254,7 +258,7 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
     if (rc < 0)
         goto cleanup;
     t_clear = now();
-    rc = js_marks_clear(&cleared, doc);
+    rc = js_marks_clear(&cleared, doc, JS_CLEAR_FOR_REWRITE); /* explanations read above */
     t_clear = now() - t_clear;
     if (rc == 0)
         rc = js_marks_apply(&sum, doc, &st->findings, &expl);
@@ -499,9 +503,11 @@ static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
     return rc;
 }
 
-/* 清除标记 in one undo step. */
+/* 清除标记 in one undo step.  The results sheet stays when the accountant
+ * typed explanations in it: they are never dropped silently. */
 static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
 {
+    js_explanations expl = {0};
     size_t cleared = 0;
     sal_Bool prot = sal_False;
     int rc;
@@ -512,21 +518,28 @@ static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
                           "工作簿结构已保护,无法删除“%s”工作表 / the workbook "
                           "structure is protected",
                           JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = js_marks_read_explanations(&expl, doc);
+    if (rc == 0)
+        rc = begin_step(undo, doc, JS_CMD_CLEAR);
     if (rc < 0)
-        return rc;
-    rc = begin_step(undo, doc, JS_CMD_CLEAR);
-    if (rc < 0)
-        return rc;
-    rc = js_marks_clear(&cleared, doc);
+        goto cleanup;
+    rc = js_marks_clear(&cleared, doc, expl.count ? JS_CLEAR_KEEP_RESULTS : JS_CLEAR_ALL);
     end_step(undo, doc, rc < 0);
     if (rc < 0)
-        return rc;
-    rc = js_buf_printf(&st->json, ",\"cells_restored\":%zu", cleared);
+        goto cleanup;
+    rc = js_buf_printf(&st->json, ",\"cells_restored\":%zu,\"explanations_kept\":%zu", cleared,
+                       expl.count);
     if (rc == 0)
-        rc = js_buf_printf(&st->message,
-                           "已清除标记,恢复 %zu 个单元格 / Marks cleared, %zu cells "
-                           "restored.",
-                           cleared, cleared);
+        rc = js_buf_printf(&st->message, "已清除标记,恢复 %zu 个单元格", cleared);
+    if (rc == 0 && expl.count)
+        rc = js_buf_printf(&st->message, ";“%s”中有 %zu 条出错说明,该表保留(不再需要时可自行删除)",
+                           JS_MARKS_RESULTS_SHEET, expl.count);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message, " / Marks cleared, %zu cells restored%s.", cleared,
+                           expl.count ? "; the results sheet is kept: it holds explanations" : "");
+cleanup:
+    js_explanations_dispose(&expl);
     return rc;
 }
 
