@@ -4,6 +4,7 @@
  */
 #include "marks_view.h"
 
+#include "buf.h"
 #include "object.h"
 
 #include <stdlib.h>
@@ -49,6 +50,9 @@ static int fn_undo(js_uno_object *self, void *ret, void *args[])
     view_data *data = js_uno_object_data(self);
     uno_Interface *doc = NULL, *view = NULL;
     void *call[1] = {&data->sheet};
+    /* a refused command is undone while its message is the thread's last
+     * error: keep it for the caller */
+    char *message = js_strdup(js_error_last());
 
     if (js_ucall_obj(&doc, data->weak_doc, "com.sun.star.uno.XAdapter", "queryAdapted", NULL) ==
             0 &&
@@ -57,6 +61,9 @@ static int fn_undo(js_uno_object *self, void *ret, void *args[])
     js_uno_release(view);
     js_uno_release(doc);
     js_error_clear(); /* the view is a courtesy: undo goes on */
+    if (message && *message)
+        js_error_set(JS_ERROR, "%s", message);
+    free(message);
     return 0;
 }
 
