@@ -128,6 +128,61 @@ int js_marks_close_sheet(uno_Interface *sheet, bool relock)
     return rc;
 }
 
+/* Open once per command: a sheet already in the set is writable. */
+int js_unlocked_open(js_unlocked *set, uno_Interface *sheet, const char *name, uint32_t row,
+                     uint32_t col)
+{
+    sal_Int16 index = 0;
+    bool relock = false;
+    size_t i;
+    int rc;
+
+    rc = js_sheet_index(&index, sheet);
+    if (rc < 0)
+        return rc;
+    for (i = 0; i < set->count; i++)
+        if (set->index[i] == index)
+            return 0;
+    rc = js_marks_open_sheet(&relock, sheet, name, row, col);
+    if (rc < 0 || !relock)
+        return rc;
+    if (set->count == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 16;
+        uno_Interface **s = realloc(set->sheets, cap * sizeof(*s));
+        sal_Int16 *x = s ? realloc(set->index, cap * sizeof(*x)) : NULL;
+        if (s)
+            set->sheets = s;
+        if (!s || !x) {
+            js_marks_close_sheet(sheet, true);
+            return js_error_set(JS_ENOMEM, "out of memory");
+        }
+        set->index = x;
+        set->cap = cap;
+    }
+    js_uno_acquire(sheet);
+    set->sheets[set->count] = sheet;
+    set->index[set->count++] = index;
+    return 0;
+}
+
+/* Protect each again, release, free. */
+int js_unlocked_close(js_unlocked *set)
+{
+    size_t i;
+    int rc = 0, r;
+
+    for (i = 0; i < set->count; i++) {
+        r = js_marks_close_sheet(set->sheets[i], true);
+        if (rc == 0)
+            rc = r;
+        js_uno_release(set->sheets[i]);
+    }
+    free(set->sheets);
+    free(set->index);
+    memset(set, 0, sizeof(*set));
+    return rc;
+}
+
 /* Remove a sheet by name when present. */
 static int remove_sheet(uno_Interface *doc, const char *name)
 {
@@ -252,14 +307,13 @@ static int parse_area(js_range_address *out, sal_Int16 sheet, const char *text)
 /* Walk the registry (grouped by sheet as written), restore, then drop the
  * extension's sheets.  A registry row is a cell or, for a run of cells that
  * looked alike, a rectangle "C48:C60". */
-int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode)
+int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_unlocked *unlocked)
 {
     uno_Interface *reg = NULL, *sheet = NULL;
     js_grid grid = {0};
     js_cellset notes = {NULL, 0, 0}; /* cells whose comment we added */
     size_t r, done = 0;
     char *current = NULL;
-    bool relock = false;
     restore_sets rs = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, 0};
     sal_Int16 index = 0;
     int rc = 0;
@@ -284,9 +338,6 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode)
                     if (rc == 0)
                         rc = js_cellset_clear_notes(doc, &notes);
                     js_cellset_clear(&notes);
-                    if (rc == 0)
-                        rc = js_marks_close_sheet(sheet, relock);
-                    relock = false;
                     if (rc < 0)
                         goto cleanup;
                 }
@@ -311,8 +362,8 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode)
                     }
                     rc = js_sheet_index(&index, sheet);
                     if (rc == 0)
-                        rc = js_marks_open_sheet(&relock, sheet, sname, (uint32_t)area.start_row,
-                                                 (uint32_t)area.start_col);
+                        rc = js_unlocked_open(unlocked, sheet, sname, (uint32_t)area.start_row,
+                                              (uint32_t)area.start_col);
                     if (rc < 0)
                         goto cleanup;
                 }

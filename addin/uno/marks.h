@@ -65,6 +65,27 @@ int js_marks_open_sheet(bool *relock, uno_Interface *sheet, const char *name, ui
 /* Protect again a sheet js_marks_open_sheet unprotected (relock true). */
 int js_marks_close_sheet(uno_Interface *sheet, bool relock);
 
+/*
+ * The sheets one command unprotected, protected again together at its end:
+ * each protection change costs LibreOffice milliseconds (undo action,
+ * repaint, bindings), and clearing then marking a sheet would toggle it
+ * twice.  Zero-initialise; js_unlocked_open as js_marks_open_sheet (a sheet
+ * already opened is not opened again), js_unlocked_close once, inside the
+ * same undo step.
+ */
+typedef struct js_unlocked {
+    uno_Interface **sheets; /* acquired */
+    sal_Int16 *index;       /* their sheet indexes */
+    size_t count, cap;
+} js_unlocked;
+
+int js_unlocked_open(js_unlocked *set, uno_Interface *sheet, const char *name, uint32_t row,
+                     uint32_t col);
+
+/* Protect again every sheet of the set and empty it; the first failure is
+ * returned, every sheet is tried. */
+int js_unlocked_close(js_unlocked *set);
+
 /* What js_marks_clear does with the extension's two sheets. */
 typedef enum js_clear_mode {
     JS_CLEAR_ALL,          /* remove both (清除标记) */
@@ -75,7 +96,7 @@ typedef enum js_clear_mode {
 
 /* Restore every marked cell, then deal with the two sheets as `mode` says.
  * *cleared (may be NULL) gets the number of cells restored. */
-int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode);
+int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_unlocked *unlocked);
 
 /*
  * Write the results sheet and the marks of `findings` (after a clear):
@@ -85,7 +106,7 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode);
  * js_marks_summary_dispose, also after a failure.
  */
 int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings *findings,
-                   js_explanations *explanations);
+                   js_explanations *explanations, js_unlocked *unlocked);
 
 /* Free the summary's strings; NULL accepted. */
 void js_marks_summary_dispose(js_marks_summary *sum);

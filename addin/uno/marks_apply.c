@@ -289,7 +289,8 @@ typedef struct sheet_job {
     js_cell_prior *prior;
     bool *added; /* whether we commented the cell */
     size_t cap;
-    size_t reg_next; /* next free registry row */
+    size_t reg_next;       /* next free registry row */
+    js_unlocked *unlocked; /* the command's unprotected sheets */
 } sheet_job;
 
 /* Cells, priors, registry rows, comments, then one colour per severity. */
@@ -353,7 +354,6 @@ static int mark_cells(sheet_job *job, js_grid *reg, js_marks_summary *out, const
 static int mark_sheet(sheet_job *job, js_grid *reg, js_marks_summary *out, const mark *marks,
                       size_t n)
 {
-    bool relock = false;
     int rc;
 
     js_uno_release(job->notes);
@@ -366,17 +366,14 @@ static int mark_sheet(sheet_job *job, js_grid *reg, js_marks_summary *out, const
     rc = js_sheet_index(&job->index, job->sheet);
     if (rc < 0)
         return rc;
-    rc = js_marks_open_sheet(&relock, job->sheet, marks[0].sheet, marks[0].row, marks[0].col);
+    rc = js_unlocked_open(job->unlocked, job->sheet, marks[0].sheet, marks[0].row, marks[0].col);
     if (rc == JS_EINVAL) {
         js_error_clear();
         return note_locked(out, marks[0].sheet, n);
     }
     if (rc < 0)
         return rc;
-    rc = mark_cells(job, reg, out, marks, n);
-    if (rc == 0)
-        rc = js_marks_close_sheet(job->sheet, relock);
-    return rc;
+    return mark_cells(job, reg, out, marks, n);
 }
 
 /* Free a job's objects and arrays. */
@@ -462,7 +459,7 @@ void js_marks_summary_dispose(js_marks_summary *sum)
 
 /* Results sheet, then the marks sheet by sheet, then the registry. */
 int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings *findings,
-                   js_explanations *explanations)
+                   js_explanations *explanations, js_unlocked *unlocked)
 {
     uno_Interface *results = NULL;
     sheet_job job = {0};
@@ -478,6 +475,7 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     memset(out, 0, sizeof(*out));
     job.doc = doc;
     job.reg_next = 1;
+    job.unlocked = unlocked;
     rc = collect_marks(&marks, &nmarks, findings);
     if (rc < 0)
         goto cleanup;

@@ -241,6 +241,7 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
 {
     js_explanations expl = {0};
     js_marks_summary sum = {0};
+    js_unlocked unlocked = {0};
     size_t cleared = 0;
     double t_clear = 0, t_end = 0;
     int rc;
@@ -258,10 +259,12 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
     if (rc < 0)
         goto cleanup;
     t_clear = now();
-    rc = js_marks_clear(&cleared, doc, JS_CLEAR_FOR_REWRITE); /* explanations read above */
+    rc = js_marks_clear(&cleared, doc, JS_CLEAR_FOR_REWRITE, &unlocked); /* explanations read */
     t_clear = now() - t_clear;
     if (rc == 0)
-        rc = js_marks_apply(&sum, doc, &st->findings, &expl);
+        rc = js_marks_apply(&sum, doc, &st->findings, &expl, &unlocked);
+    if (js_unlocked_close(&unlocked) < 0 && rc == 0)
+        rc = JS_ERROR; /* a sheet left open must not pass silently */
     t_end = now();
     end_step(undo, doc, rc < 0);
     t_end = now() - t_end;
@@ -508,6 +511,7 @@ static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
 static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
 {
     js_explanations expl = {0};
+    js_unlocked unlocked = {0};
     size_t cleared = 0;
     sal_Bool prot = sal_False;
     int rc;
@@ -524,7 +528,10 @@ static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
         rc = begin_step(undo, doc, JS_CMD_CLEAR);
     if (rc < 0)
         goto cleanup;
-    rc = js_marks_clear(&cleared, doc, expl.count ? JS_CLEAR_KEEP_RESULTS : JS_CLEAR_ALL);
+    rc =
+        js_marks_clear(&cleared, doc, expl.count ? JS_CLEAR_KEEP_RESULTS : JS_CLEAR_ALL, &unlocked);
+    if (js_unlocked_close(&unlocked) < 0 && rc == 0)
+        rc = JS_ERROR;
     end_step(undo, doc, rc < 0);
     if (rc < 0)
         goto cleanup;
