@@ -3,51 +3,51 @@
  * taking it all away again.
  *
  * The extension owns two sheets and nothing else:
- *   - 校验结果 (results): one row per finding (severity, rule, message,
- *     expected, actual, the accountant's 出错说明, status, key, one
- *     hyperlink per cell involved);
- *   - 校验标记 (hidden registry): one row per marked cell saying what the
- *     cell looked like before (background state and colour, whether we
- *     added the comment), so 清除标记 restores it exactly.
- * A marked cell gets a background colour by severity and, when it had no
- * comment of its own, a comment with the messages.  Values, formulas and
- * number formats are never touched; a user's own comment is left alone.
+ *   - 校验结果 (results, marks_results.h): one row per finding (severity,
+ *     rule, where and message, expected, actual, the accountant's
+ *     出错说明, status, key, one hyperlink per cell involved), then the
+ *     explanations whose finding is gone (marks_expl.h);
+ *   - 校验标记 (hidden registry): one row per marked cell, or per run of
+ *     alike cells down a column, saying what it looked like before (background state and colour,
+ * whether we added the comment), so 清除标记 restores it exactly. A marked cell gets a background
+ * colour by severity; an error or warning cell without a comment of its own also gets one with the
+ * messages (up to JS_MARKS_MAX_COMMENTS).  Values, formulas and number formats are never touched; a
+ * user's own comment is left alone.
  */
 #ifndef JS_MARKS_H
 #define JS_MARKS_H
 
+#include "buf.h"
 #include "docread_util.h"
 #include "finding.h"
+#include "marks_expl.h"
 
 #define JS_MARKS_RESULTS_SHEET "校验结果"
 #define JS_MARKS_REGISTRY_SHEET "校验标记"
 
-/* Explanations typed by the accountant in the results sheet, by key. */
-typedef struct js_explanations {
-    char **keys;
-    char **texts;
-    size_t count, cap;
-} js_explanations;
+/* Comments are added to at most this many error and warning cells (errors
+ * first): each costs LibreOffice a drawing object and an undo action, and
+ * thousands of them bury the sheet.  The rest are coloured and listed. */
+#define JS_MARKS_MAX_COMMENTS 30
 
 /* What js_marks_apply did. */
 typedef struct js_marks_summary {
     size_t cells_marked;
     size_t comments_added;
-    size_t explained; /* findings whose explanation was carried over */
+    size_t comments_omitted; /* error/warning cells over JS_MARKS_MAX_COMMENTS */
+    size_t explained;        /* findings whose explanation was carried over */
+    size_t orphaned;         /* explanations kept though their finding is gone */
+    size_t unlinked;         /* findings listing their cells as text, not links */
+    size_t cells_locked;     /* cells not marked: their sheet has a password */
+    char *locked_sheets;     /* those sheets, "“表一”、“表二”", malloc'd or NULL */
     double seconds_results, seconds_cells, seconds_registry; /* for the benchmark */
 } js_marks_summary;
 
+/* The background colour of a marked cell of that severity. */
+sal_Int32 js_marks_color(js_severity severity);
+
 /* The stable key of a finding: "rule@sheet!A1;sheet!B2" (malloc'd). */
 char *js_marks_key(const js_finding *finding);
-
-/* Read the 出错说明 of the current results sheet (none: empty list). */
-int js_marks_read_explanations(js_explanations *out, uno_Interface *doc);
-
-/* The explanation for a key, or NULL. */
-const char *js_explanations_find(const js_explanations *list, const char *key);
-
-/* Free the list's contents; NULL accepted. */
-void js_explanations_dispose(js_explanations *list);
 
 /* Refuse (JS_EINVAL) when the document's structure is protected. */
 int js_marks_check_writable(uno_Interface *doc, const js_findings *findings);
@@ -65,13 +65,55 @@ int js_marks_open_sheet(bool *relock, uno_Interface *sheet, const char *name, ui
 /* Protect again a sheet js_marks_open_sheet unprotected (relock true). */
 int js_marks_close_sheet(uno_Interface *sheet, bool relock);
 
-/* Restore every marked cell and remove both sheets of the extension.
- * *cleared (may be NULL) gets the number of cells restored. */
-int js_marks_clear(size_t *cleared, uno_Interface *doc);
+/*
+ * The sheets one command unprotected, protected again together at its end:
+ * each protection change costs LibreOffice milliseconds (undo action,
+ * repaint, bindings), and clearing then marking a sheet would toggle it
+ * twice.  Zero-initialise; js_unlocked_open as js_marks_open_sheet (a sheet
+ * already opened is not opened again), js_unlocked_close once, inside the
+ * same undo step.
+ */
+typedef struct js_unlocked {
+    uno_Interface **sheets; /* acquired */
+    sal_Int16 *index;       /* their sheet indexes */
+    size_t count, cap;
+} js_unlocked;
 
-/* Write the results sheet and the marks of `findings` (after a clear). */
+int js_unlocked_open(js_unlocked *set, uno_Interface *sheet, const char *name, uint32_t row,
+                     uint32_t col);
+
+/* Protect again every sheet of the set and empty it; the first failure is
+ * returned, every sheet is tried. */
+int js_unlocked_close(js_unlocked *set);
+
+/* What js_marks_clear does with the extension's two sheets. */
+typedef enum js_clear_mode {
+    JS_CLEAR_ALL,          /* remove both (清除标记) */
+    JS_CLEAR_KEEP_RESULTS, /* remove the registry, keep 校验结果 (it holds explanations) */
+    JS_CLEAR_FOR_REWRITE   /* empty both for the next 校验: inserting and deleting
+                            * sheets re-addresses every formula of the workbook */
+} js_clear_mode;
+
+/* Restore every marked cell, then deal with the two sheets as `mode` says.
+ * *cleared (may be NULL) gets the number of cells restored. */
+int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_unlocked *unlocked);
+
+/*
+ * Write the results sheet and the marks of `findings` (after a clear):
+ * explanations taken by findings are marked used, the others are listed as
+ * orphans.  A sheet protected with a password is not marked (its findings
+ * are listed; out->locked_sheets names it).  Free *out's contents with
+ * js_marks_summary_dispose, also after a failure.
+ */
 int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings *findings,
-                   const js_explanations *explanations);
+                   js_explanations *explanations, js_unlocked *unlocked);
+
+/* Free the summary's strings; NULL accepted. */
+void js_marks_summary_dispose(js_marks_summary *sum);
+
+/* Append to `out` the summary's remarks, each starting with ";": orphaned
+ * explanations, comments left out, sheets left unmarked. */
+int js_marks_summary_notes(js_buf *out, const js_marks_summary *sum);
 
 /* Whether the document has a sheet of that name. */
 int js_marks_has_sheet(uno_Interface *doc, const char *name);

@@ -7,6 +7,7 @@
 #include "error.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Append one single-cell range address. */
 int js_cellset_add(js_cellset *set, sal_Int16 sheet, uint32_t row, uint32_t col)
@@ -21,6 +22,19 @@ int js_cellset_add(js_cellset *set, sal_Int16 sheet, uint32_t row, uint32_t col)
     a->sheet = sheet;
     a->start_col = a->end_col = (sal_Int32)col;
     a->start_row = a->end_row = (sal_Int32)row;
+    return 0;
+}
+
+/* Append a copy of a range address. */
+int js_cellset_add_range(js_cellset *set, const js_range_address *area)
+{
+    js_range_address *a;
+
+    a = js_array_reserve(set->items, &set->cap, set->count, sizeof(*a), 64);
+    if (!a)
+        return JS_ENOMEM;
+    set->items = a;
+    set->items[set->count++] = *area;
     return 0;
 }
 
@@ -40,28 +54,109 @@ void js_cellset_dispose(js_cellset *set)
     set->count = set->cap = 0;
 }
 
-/* SheetCellRanges from the document, filled with the set's addresses. */
+/* Column-major order: runs down a column become neighbours. */
+static int cmp_by_col(const void *a, const void *b)
+{
+    const js_range_address *x = a, *y = b;
+
+    if (x->sheet != y->sheet)
+        return x->sheet < y->sheet ? -1 : 1;
+    if (x->start_col != y->start_col)
+        return x->start_col < y->start_col ? -1 : 1;
+    if (x->end_col != y->end_col)
+        return x->end_col < y->end_col ? -1 : 1;
+    return x->start_row < y->start_row ? -1 : (x->start_row > y->start_row);
+}
+
+/* Row-band order: equal row spans side by side become neighbours. */
+static int cmp_by_rows(const void *a, const void *b)
+{
+    const js_range_address *x = a, *y = b;
+
+    if (x->sheet != y->sheet)
+        return x->sheet < y->sheet ? -1 : 1;
+    if (x->start_row != y->start_row)
+        return x->start_row < y->start_row ? -1 : 1;
+    if (x->end_row != y->end_row)
+        return x->end_row < y->end_row ? -1 : 1;
+    return x->start_col < y->start_col ? -1 : (x->start_col > y->start_col);
+}
+
+/*
+ * The set's cells as few rectangles, in a new array (*out, malloc'd, *n
+ * entries): first runs down each column (duplicates fold in), then runs of
+ * equal row spans across adjacent columns.  LibreOffice joins ranges one
+ * by one against all before (quadratic in the count); joined here they go
+ * in unmerged, and a table's column of 10,000 marked cells is one range.
+ */
+static int coalesce(js_range_address **out, size_t *n, const js_cellset *set)
+{
+    js_range_address *a;
+    size_t i, k;
+
+    *out = NULL;
+    *n = 0;
+    a = malloc(set->count * sizeof(*a));
+    if (!a)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    memcpy(a, set->items, set->count * sizeof(*a));
+    qsort(a, set->count, sizeof(*a), cmp_by_col);
+    for (i = 1, k = 0; i < set->count; i++) {
+        js_range_address *cur = &a[k];
+        if (a[i].sheet == cur->sheet && a[i].start_col == cur->start_col &&
+            a[i].end_col == cur->end_col && a[i].start_row <= cur->end_row + 1) {
+            if (a[i].end_row > cur->end_row)
+                cur->end_row = a[i].end_row;
+        } else {
+            a[++k] = a[i];
+        }
+    }
+    k = set->count ? k + 1 : 0;
+    qsort(a, k, sizeof(*a), cmp_by_rows);
+    for (i = 1, *n = 0; i < k; i++) {
+        js_range_address *cur = &a[*n];
+        if (a[i].sheet == cur->sheet && a[i].start_row == cur->start_row &&
+            a[i].end_row == cur->end_row && a[i].start_col <= cur->end_col + 1) {
+            if (a[i].end_col > cur->end_col)
+                cur->end_col = a[i].end_col;
+        } else {
+            a[++*n] = a[i];
+        }
+    }
+    *n = k ? *n + 1 : 0;
+    *out = a;
+    return 0;
+}
+
+/* SheetCellRanges from the document, filled with the set's cells joined
+ * into rectangles. */
 static int make_ranges(uno_Interface **out, uno_Interface *doc, const js_cellset *set)
 {
+    js_range_address *joined = NULL;
     uno_Sequence *addrs = NULL;
-    sal_Bool merge = sal_True;
+    sal_Bool merge = sal_False; /* joined already */
+    size_t n = 0;
     void *args[2];
     int rc;
 
     *out = NULL;
+    rc = coalesce(&joined, &n, set);
+    if (rc < 0)
+        return rc;
     rc = js_ucall_obj_str(out, doc, "com.sun.star.lang.XMultiServiceFactory", "createInstance",
                           "com.sun.star.sheet.SheetCellRanges");
     if (rc < 0)
-        return rc;
-    rc = js_uno_seq_new(&addrs, "[]com.sun.star.table.CellRangeAddress", set->items,
-                        (int32_t)set->count);
+        goto cleanup;
+    rc = js_uno_seq_new(&addrs, "[]com.sun.star.table.CellRangeAddress", joined, (int32_t)n);
     if (rc < 0)
-        return rc;
+        goto cleanup;
     args[0] = &addrs;
     args[1] = &merge;
     rc = js_ucall(*out, "com.sun.star.sheet.XSheetCellRangeContainer", "addRangeAddresses", NULL,
                   args);
+cleanup:
     js_uno_seq_release(addrs, "[]com.sun.star.table.CellRangeAddress");
+    free(joined);
     return rc;
 }
 

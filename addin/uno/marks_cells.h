@@ -19,6 +19,9 @@ typedef struct js_cellset {
 /* Add one cell of sheet index `sheet`. */
 int js_cellset_add(js_cellset *set, sal_Int16 sheet, uint32_t row, uint32_t col);
 
+/* Add a rectangle of cells (a copy of *area). */
+int js_cellset_add_range(js_cellset *set, const js_range_address *area);
+
 /* Forget the cells, keeping the memory. */
 void js_cellset_clear(js_cellset *set);
 

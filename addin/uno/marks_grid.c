@@ -7,12 +7,15 @@
 #include "docread.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Allocate rows*cols empty cells. */
 int js_grid_init(js_grid *grid, size_t rows, size_t cols)
 {
     grid->rows = rows;
     grid->cols = cols;
+    grid->nums = NULL;
+    grid->is_num = NULL;
     grid->cells = calloc((rows * cols) > 0 ? rows * cols : 1, sizeof(char *));
     if (!grid->cells)
         return js_error_set(JS_ENOMEM, "out of memory");
@@ -29,12 +32,41 @@ int js_grid_set(js_grid *grid, size_t row, size_t col, const char *text)
     slot = &grid->cells[row * grid->cols + col];
     free(*slot);
     *slot = NULL;
+    if (grid->is_num)
+        grid->is_num[row * grid->cols + col] = false;
     if (text) {
         *slot = js_strdup(text);
         if (!*slot)
             return JS_ENOMEM;
     }
     return 0;
+}
+
+/* Number arrays are allocated at the first number: most grids hold none. */
+int js_grid_set_number(js_grid *grid, size_t row, size_t col, double value)
+{
+    size_t n = grid->rows * grid->cols, i = row * grid->cols + col;
+    int rc;
+
+    rc = js_grid_set(grid, row, col, NULL);
+    if (rc < 0)
+        return rc;
+    if (!grid->is_num) {
+        grid->nums = calloc(n, sizeof(*grid->nums));
+        grid->is_num = calloc(n, sizeof(*grid->is_num));
+        if (!grid->nums || !grid->is_num)
+            return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    grid->nums[i] = value;
+    grid->is_num[i] = true;
+    return 0;
+}
+
+/* Set only through js_grid_set_number. */
+bool js_grid_is_number(const js_grid *grid, size_t row, size_t col)
+{
+    return grid->is_num && row < grid->rows && col < grid->cols &&
+           grid->is_num[row * grid->cols + col];
 }
 
 /* A cell's text or "". */
@@ -54,11 +86,15 @@ void js_grid_dispose(js_grid *grid)
     size_t i;
 
     if (!grid || !grid->cells)
-        return;
+        return; /* numbers come only after cells */
     for (i = 0; i < grid->rows * grid->cols; i++)
         free(grid->cells[i]);
     free(grid->cells);
+    free(grid->nums);
+    free(grid->is_num);
     grid->cells = NULL;
+    grid->nums = NULL;
+    grid->is_num = NULL;
     grid->rows = grid->cols = 0;
 }
 
@@ -74,35 +110,52 @@ static int grid_range(uno_Interface **out, uno_Interface *sheet, uint32_t row0, 
                         args);
 }
 
-/* Build the rows of columns [c0, c1): [][]string for setFormulaArray, or
- * [][]any of strings for setDataArray (text stays text: "12.00"). */
-static int build_rows(uno_Sequence **out, const js_grid *grid, size_t c0, size_t c1, bool formulas)
+/* Build the rows of columns [c0, c1): [][]string for setFormulaArray (a
+ * number as its literal), or [][]any for setDataArray: numbers as doubles,
+ * texts as strings (text stays text: "12.00"). */
+static int build_rows(uno_Sequence **out, const js_grid *grid, size_t r0, size_t r1, size_t c0,
+                      size_t c1, bool formulas)
 {
     const char *outer_type = formulas ? "[][]string" : "[][]any";
     const char *inner_type = formulas ? "[]string" : "[]any";
     size_t r, c;
     int rc;
 
-    rc = js_uno_seq_new(out, outer_type, NULL, (int32_t)grid->rows);
-    for (r = 0; rc == 0 && r < grid->rows; r++) {
-        uno_Sequence **row = &((uno_Sequence **)js_uno_seq_data(*out))[r];
+    rc = js_uno_seq_new(out, outer_type, NULL, (int32_t)(r1 - r0));
+    for (r = r0; rc == 0 && r < r1; r++) {
+        uno_Sequence **row = &((uno_Sequence **)js_uno_seq_data(*out))[r - r0];
         js_uno_seq_release(*row, inner_type);
         *row = NULL;
         rc = js_uno_seq_new(row, inner_type, NULL, (int32_t)(c1 - c0));
         for (c = c0; rc == 0 && c < c1; c++) {
             const char *text = grid->cells[r * grid->cols + c];
+            bool is_num = js_grid_is_number(grid, r, c);
+            double num = is_num ? grid->nums[r * grid->cols + c] : 0;
             if (formulas) {
                 rtl_uString **slot = &((rtl_uString **)js_uno_seq_data(*row))[c - c0];
-                if (!text)
+                char *lit = NULL;
+                if (!text && !is_num)
                     continue;
+                if (is_num) {
+                    lit = js_udouble_literal(num);
+                    if (!lit) {
+                        rc = JS_ENOMEM;
+                        break;
+                    }
+                }
                 rtl_uString_release(*slot);
                 *slot = NULL;
-                rc = js_uno_string_from_utf8(slot, text);
+                rc = js_uno_string_from_utf8(slot, lit ? lit : text);
+                free(lit);
                 if (rc < 0)
                     rtl_uString_new(slot);
             } else {
                 uno_Any *slot = &((uno_Any *)js_uno_seq_data(*row))[c - c0];
                 uno_any_destruct(slot, NULL);
+                if (is_num) {
+                    js_uno_any_double(slot, num);
+                    continue;
+                }
                 rc = js_uno_any_string(slot, text ? text : "");
                 if (rc < 0)
                     js_uno_any_void(slot);
@@ -112,21 +165,26 @@ static int build_rows(uno_Sequence **out, const js_grid *grid, size_t c0, size_t
     return rc;
 }
 
-/* Columns [c0, c1) of the grid at (row0, col0 + c0), in one call. */
-int js_grid_write_part(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid,
-                       size_t c0, size_t c1, bool formulas)
+/* Rows [r0, r1) x columns [c0, c1) of the grid, at the same place of the
+ * sheet, in one call. */
+int js_grid_write_block(uno_Interface *sheet, const js_grid *grid, size_t r0, size_t r1, size_t c0,
+                        size_t c1, bool formulas)
 {
     uno_Interface *range = NULL;
     uno_Sequence *rows = NULL;
     void *args[1];
     int rc;
 
-    if (grid->rows == 0 || c1 <= c0 || c1 > grid->cols)
+    if (r1 > grid->rows)
+        r1 = grid->rows;
+    if (c1 > grid->cols)
+        c1 = grid->cols;
+    if (r1 <= r0 || c1 <= c0)
         return 0;
-    rc = build_rows(&rows, grid, c0, c1, formulas);
+    rc = build_rows(&rows, grid, r0, r1, c0, c1, formulas);
     if (rc < 0)
         goto cleanup;
-    rc = grid_range(&range, sheet, row0, col0 + (uint32_t)c0, grid->rows, c1 - c0);
+    rc = grid_range(&range, sheet, (uint32_t)r0, (uint32_t)c0, r1 - r0, c1 - c0);
     if (rc < 0)
         goto cleanup;
     args[0] = &rows;
@@ -140,10 +198,10 @@ cleanup:
     return rc;
 }
 
-/* The whole grid through setFormulaArray. */
-int js_grid_write(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid)
+/* The whole grid through setDataArray. */
+int js_grid_write(uno_Interface *sheet, const js_grid *grid)
 {
-    return js_grid_write_part(sheet, row0, col0, grid, 0, grid->cols, true);
+    return js_grid_write_block(sheet, grid, 0, grid->rows, 0, grid->cols, false);
 }
 
 /* Read the used area with getDataArray into texts. */
@@ -155,8 +213,7 @@ int js_grid_read(js_grid *out, uno_Interface *sheet)
     int32_t r, c, nr, nc;
     int rc;
 
-    out->rows = out->cols = 0;
-    out->cells = NULL;
+    memset(out, 0, sizeof(*out));
     rc = js_docread_used_area(&area, sheet);
     if (rc < 0)
         goto cleanup;
@@ -237,5 +294,84 @@ cleanup:
     if (str)
         rtl_uString_release(str);
     js_uno_release(sheets);
+    return rc;
+}
+
+/* The existing sheet, else XSpreadsheets::insertNewByName at the count. */
+int js_grid_add_sheet(uno_Interface **out, uno_Interface *doc, const char *name)
+{
+    uno_Interface *sheets = NULL;
+    rtl_uString *str = NULL;
+    sal_Int32 n = 0;
+    sal_Int16 pos;
+    void *args[2];
+    int rc;
+
+    *out = NULL;
+    if (js_grid_sheet(out, doc, name) == 0)
+        return 0;
+    js_error_clear();
+    rc = js_docread_sheets(&sheets, doc);
+    if (rc < 0)
+        return rc;
+    rc = js_ucall(sheets, "com.sun.star.container.XIndexAccess", "getCount", &n, NULL);
+    if (rc < 0)
+        goto cleanup;
+    pos = (sal_Int16)n;
+    rc = js_uno_string_from_utf8(&str, name);
+    if (rc < 0)
+        goto cleanup;
+    args[0] = &str;
+    args[1] = &pos;
+    rc = js_ucall(sheets, "com.sun.star.sheet.XSpreadsheets", "insertNewByName", NULL, args);
+    if (rc < 0)
+        goto cleanup;
+    rc = js_grid_sheet(out, doc, name);
+cleanup:
+    if (str)
+        rtl_uString_release(str);
+    js_uno_release(sheets);
+    return rc;
+}
+
+/* getCellRangeByPosition -> getRows -> Height or OptimalHeight. */
+int js_grid_rows_height(uno_Interface *sheet, size_t r0, size_t r1, sal_Int32 height)
+{
+    uno_Interface *range = NULL, *rows = NULL;
+    int rc;
+
+    rc = grid_range(&range, sheet, (uint32_t)r0, 0, r1 - r0 + 1, 1);
+    if (rc == 0)
+        rc = js_ucall_obj(&rows, range, "com.sun.star.table.XColumnRowRange", "getRows", NULL);
+    if (rc == 0)
+        rc = height > 0 ? js_uprop_set_long(rows, "Height", height)
+                        : js_uprop_set_bool(rows, "OptimalHeight", true);
+    js_uno_release(rows);
+    js_uno_release(range);
+    return rc;
+}
+
+/* clearContents(all flags) on the used area, then optimal row heights. */
+int js_grid_empty_sheet(uno_Interface *doc, const char *name)
+{
+    uno_Interface *sheet = NULL, *range = NULL;
+    js_range_address area;
+    sal_Int32 flags = 1023; /* every com.sun.star.sheet.CellFlags */
+    void *args[1] = {&flags};
+    int rc;
+
+    if (js_grid_sheet(&sheet, doc, name) < 0) {
+        js_error_clear();
+        return 0;
+    }
+    rc = js_docread_used_area(&area, sheet);
+    if (rc == 0)
+        rc = grid_range(&range, sheet, 0, 0, (size_t)area.end_row + 1, (size_t)area.end_col + 1);
+    if (rc == 0)
+        rc = js_ucall(range, "com.sun.star.sheet.XSheetOperation", "clearContents", NULL, args);
+    if (rc == 0)
+        rc = js_grid_rows_height(sheet, 0, (size_t)area.end_row, 0);
+    js_uno_release(range);
+    js_uno_release(sheet);
     return rc;
 }

@@ -1,6 +1,7 @@
 /*
- * marks_grid.h - a rectangle of cell texts, written to or read from a sheet
- * in one UNO call (setFormulaArray / getDataArray).
+ * marks_grid.h - a rectangle of cell texts and numbers, written to or read
+ * from a sheet in one UNO call (setDataArray / setFormulaArray /
+ * getDataArray).
  */
 #ifndef JS_MARKS_GRID_H
 #define JS_MARKS_GRID_H
@@ -10,6 +11,8 @@
 typedef struct js_grid {
     size_t rows, cols;
     char **cells; /* row-major; NULL is an empty cell; owned */
+    double *nums; /* row-major numbers, allocated at the first one; owned */
+    bool *is_num; /* which cells hold a number (then cells[i] is NULL) */
 } js_grid;
 
 /* An empty grid of rows x cols.  0 or JS_ENOMEM. */
@@ -18,28 +21,50 @@ int js_grid_init(js_grid *grid, size_t rows, size_t cols);
 /* Set a cell to a copy of text (NULL empties it). */
 int js_grid_set(js_grid *grid, size_t row, size_t col, const char *text);
 
-/* The text of a cell, "" when empty or outside. */
+/* Make a cell the number `value` (written as a number, never as text). */
+int js_grid_set_number(js_grid *grid, size_t row, size_t col, double value);
+
+/* Whether a cell holds a number set by js_grid_set_number. */
+bool js_grid_is_number(const js_grid *grid, size_t row, size_t col);
+
+/* The text of a cell, "" when empty, a number or outside. */
 const char *js_grid_get(const js_grid *grid, size_t row, size_t col);
 
 /* Free the cells; NULL accepted. */
 void js_grid_dispose(js_grid *grid);
 
 /*
- * Write the grid at (row0, col0) of `sheet` with setFormulaArray: texts
- * beginning with '=' become formulas, numbers become numbers.
+ * Write the grid from A1 of `sheet` in one setDataArray: numbers as
+ * numbers, every text as a string (so "12.00" stays the text 12.00).
  */
-int js_grid_write(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid);
+int js_grid_write(uno_Interface *sheet, const js_grid *grid);
 
 /*
- * Write columns [c0, c1) of the grid only: with `formulas` through
- * setFormulaArray, otherwise through setDataArray with every cell a string
- * (so "12.00" stays the text 12.00, never the number 12).
+ * Write rows [r0, r1) x columns [c0, c1) of the grid to the same cells of
+ * `sheet` (the grid sits at A1): with `formulas` through setFormulaArray
+ * (texts beginning with '=' become formulas), otherwise as js_grid_write.
  */
-int js_grid_write_part(uno_Interface *sheet, uint32_t row0, uint32_t col0, const js_grid *grid,
-                       size_t c0, size_t c1, bool formulas);
+int js_grid_write_block(uno_Interface *sheet, const js_grid *grid, size_t r0, size_t r1, size_t c0,
+                        size_t c1, bool formulas);
 
 /* Read the used area of `sheet` (from A1) as texts: numbers as literals. */
 int js_grid_read(js_grid *out, uno_Interface *sheet);
+
+/*
+ * Rows r0..r1 of `sheet` to a fixed height (1/100 mm), or with height 0 to
+ * their optimal height (LibreOffice lays them out).  Fixed rows are skipped
+ * by the row layout every later write or colour change would redo.
+ */
+int js_grid_rows_height(uno_Interface *sheet, size_t r0, size_t r1, sal_Int32 height);
+
+/* The sheet named `name` of `doc`, inserted at the end when absent;
+ * *out acquired. */
+int js_grid_add_sheet(uno_Interface **out, uno_Interface *doc, const char *name);
+
+/* Take everything out of the used area of the sheet `name` (contents,
+ * comments, formats, objects) and give its rows their optimal height back;
+ * an absent sheet is fine. */
+int js_grid_empty_sheet(uno_Interface *doc, const char *name);
 
 /* The sheet named `name` of `doc`, acquired; JS_ENOTFOUND when absent. */
 int js_grid_sheet(uno_Interface **out, uno_Interface *doc, const char *name);

@@ -14,6 +14,7 @@
 #include "marks.h"
 #include "merge.h"
 #include "marks_grid.h"
+#include "marks_view.h"
 #include "narrative.h"
 #include "validate_json.h"
 
@@ -181,6 +182,9 @@ static int begin_step(uno_Interface *undo, uno_Interface *doc, js_command cmd)
     rtl_uString_release(title);
     if (rc < 0)
         return rc;
+    /* first in the step, so undone last: the user's sheet comes back */
+    if (js_view_keep_on_undo(undo, doc) < 0)
+        js_error_clear();
     js_ucall(doc, "com.sun.star.frame.XModel", "lockControllers", NULL, NULL);
     return 0;
 }
@@ -246,9 +250,9 @@ static int read_and_check(run_state *st, uno_Interface *doc)
         rc = js_format_guess_note(&st->findings, &st->guess);
     if (rc == JS_ENOTFOUND)
         return js_error_set(JS_EINVAL,
-                            "这不是决算工作簿:找不到格式“%s”的任何一张表 / not a final "
-                            "accounts workbook: no table of format %s was found",
-                            js_format_id(st->format), js_format_id(st->format));
+                            "这不是决算工作簿:没有找到任何一张决算表(如“收入支出决算总表”),"
+                            "请打开部门决算工作簿再校验 / not a final accounts workbook: none "
+                            "of its sheets is a 决算表 (final accounts table)");
     if (rc < 0)
         return rc;
     js_findings_sort(&st->findings);
@@ -260,7 +264,8 @@ static int read_and_check(run_state *st, uno_Interface *doc)
 static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, js_command cmd)
 {
     js_explanations expl = {0};
-    js_marks_summary sum;
+    js_marks_summary sum = {0};
+    js_unlocked unlocked = {0};
     size_t cleared = 0;
     double t_clear = 0, t_end = 0;
     int rc;
@@ -278,35 +283,44 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
     if (rc < 0)
         goto cleanup;
     t_clear = now();
-    rc = js_marks_clear(&cleared, doc);
+    rc = js_marks_clear(&cleared, doc, JS_CLEAR_FOR_REWRITE, &unlocked); /* explanations read */
     t_clear = now() - t_clear;
     if (rc == 0)
-        rc = js_marks_apply(&sum, doc, &st->findings, &expl);
+        rc = js_marks_apply(&sum, doc, &st->findings, &expl, &unlocked);
+    if (js_unlocked_close(&unlocked) < 0 && rc == 0)
+        rc = JS_ERROR; /* a sheet left open must not pass silently */
     t_end = now();
     end_step(undo, doc, rc < 0);
     t_end = now() - t_end;
     if (rc < 0)
         goto cleanup;
-    rc =
-        js_buf_printf(&st->json,
-                      ",\"cells_marked\":%zu,\"comments_added\":%zu,\"explained\":%zu,"
-                      "\"seconds\":{\"read\":%.6f,\"check\":%.6f,\"clear\":%.6f,\"results\":%.6f,"
-                      "\"cells\":%.6f,\"registry\":%.6f,\"close_step\":%.6f,\"total\":%.6f}",
-                      sum.cells_marked, sum.comments_added, sum.explained, st->t_read - st->t_start,
-                      st->t_check - st->t_read, t_clear, sum.seconds_results, sum.seconds_cells,
-                      sum.seconds_registry, t_end, now() - st->t_start);
+    rc = js_buf_printf(&st->json,
+                       ",\"cells_marked\":%zu,\"comments_added\":%zu,\"comments_omitted\":%zu,"
+                       "\"explained\":%zu,\"orphaned\":%zu,\"cells_locked\":%zu,"
+                       "\"seconds\":{\"read\":%.6f,\"check\":%.6f,\"clear\":%.6f,\"results\":%.6f,"
+                       "\"cells\":%.6f,\"registry\":%.6f,\"close_step\":%.6f,\"total\":%.6f}",
+                       sum.cells_marked, sum.comments_added, sum.comments_omitted, sum.explained,
+                       sum.orphaned, sum.cells_locked, st->t_read - st->t_start,
+                       st->t_check - st->t_read, t_clear, sum.seconds_results, sum.seconds_cells,
+                       sum.seconds_registry, t_end, now() - st->t_start);
     if (rc == 0)
         rc = js_buf_printf(
             &st->message,
-            "校验完成:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项,详见“%s”工作表。"
-            " / Validated: %zu errors, %zu warnings, %zu notes.",
+            "校验完成:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项,详见“%s”工作表",
             js_findings_count(&st->findings, JS_SEVERITY_ERROR),
             js_findings_count(&st->findings, JS_SEVERITY_WARNING), sum.explained,
-            js_findings_count(&st->findings, JS_SEVERITY_NOTE), JS_MARKS_RESULTS_SHEET,
-            js_findings_count(&st->findings, JS_SEVERITY_ERROR),
-            js_findings_count(&st->findings, JS_SEVERITY_WARNING),
-            js_findings_count(&st->findings, JS_SEVERITY_NOTE));
+            js_findings_count(&st->findings, JS_SEVERITY_NOTE), JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = js_marks_summary_notes(&st->message, &sum);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message, "。 / Validated: %zu errors, %zu warnings, %zu notes%s.",
+                           js_findings_count(&st->findings, JS_SEVERITY_ERROR),
+                           js_findings_count(&st->findings, JS_SEVERITY_WARNING),
+                           js_findings_count(&st->findings, JS_SEVERITY_NOTE),
+                           sum.locked_sheets ? "; sheets protected with a password were not marked"
+                                             : "");
 cleanup:
+    js_marks_summary_dispose(&sum);
     js_explanations_dispose(&expl);
     return rc;
 }
@@ -859,9 +873,12 @@ static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
     return rc;
 }
 
-/* 清除标记 in one undo step. */
+/* 清除标记 in one undo step.  The results sheet stays when the accountant
+ * typed explanations in it: they are never dropped silently. */
 static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
 {
+    js_explanations expl = {0};
+    js_unlocked unlocked = {0};
     size_t cleared = 0;
     sal_Bool prot = sal_False;
     int rc;
@@ -872,21 +889,31 @@ static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
                           "工作簿结构已保护,无法删除“%s”工作表 / the workbook "
                           "structure is protected",
                           JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = js_marks_read_explanations(&expl, doc);
+    if (rc == 0)
+        rc = begin_step(undo, doc, JS_CMD_CLEAR);
     if (rc < 0)
-        return rc;
-    rc = begin_step(undo, doc, JS_CMD_CLEAR);
-    if (rc < 0)
-        return rc;
-    rc = js_marks_clear(&cleared, doc);
+        goto cleanup;
+    rc =
+        js_marks_clear(&cleared, doc, expl.count ? JS_CLEAR_KEEP_RESULTS : JS_CLEAR_ALL, &unlocked);
+    if (js_unlocked_close(&unlocked) < 0 && rc == 0)
+        rc = JS_ERROR;
     end_step(undo, doc, rc < 0);
     if (rc < 0)
-        return rc;
-    rc = js_buf_printf(&st->json, ",\"cells_restored\":%zu", cleared);
+        goto cleanup;
+    rc = js_buf_printf(&st->json, ",\"cells_restored\":%zu,\"explanations_kept\":%zu", cleared,
+                       expl.count);
     if (rc == 0)
-        rc = js_buf_printf(&st->message,
-                           "已清除标记,恢复 %zu 个单元格 / Marks cleared, %zu cells "
-                           "restored.",
-                           cleared, cleared);
+        rc = js_buf_printf(&st->message, "已清除标记,恢复 %zu 个单元格", cleared);
+    if (rc == 0 && expl.count)
+        rc = js_buf_printf(&st->message, ";“%s”中有 %zu 条出错说明,该表保留(不再需要时可自行删除)",
+                           JS_MARKS_RESULTS_SHEET, expl.count);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message, " / Marks cleared, %zu cells restored%s.", cleared,
+                           expl.count ? "; the results sheet is kept: it holds explanations" : "");
+cleanup:
+    js_explanations_dispose(&expl);
     return rc;
 }
 

@@ -7,9 +7,12 @@ Run by validate_test.sh against a headless office holding the built .oxt.
 Every command goes through the real dispatch: DispatchHelper on the
 document's frame -> the protocol handler of juesuan.so.  For each workbook:
 the findings equal `juesuan check --json` on the same file, the results
-sheet lists them, the marked cells carry comment and colour, no cell of the
-report changes, a second validation replaces (never piles up), an
-explanation survives re-validation, undo and 清除标记 restore the document
+sheet lists them (table and cell first in 说明, 期望值/实际值 as numbers,
+readable widths), the marked cells carry comment and colour, no cell of
+the report changes, a second validation replaces (never piles up),
+explanations beside an error, a warning and a note survive re-validation
+(and one whose finding is gone is kept, not dropped), undo and 清除标记
+restore the document
 exactly (values, formulas, backgrounds, comments, sheets), and the saved
 document still checks the same on the command line.  Then 填写说明,
 校验并导出PDF, the refusals and the macro service.  Prints one line per
@@ -62,10 +65,25 @@ def check_validated(doc, res, expected, label):
     ok = True
     for i, f in enumerate(findings):
         row = rows[i + 2]
-        ok &= row[2] == f["rule"] and row[3] == f["message"]
+        where = "%s %s(" % (f["cells"][0]["sheet"], f["cells"][0]["cell"]) if f["cells"] else ""
+        ok &= row[2] == f["rule"] and row[3].startswith(where) and row[3].endswith(f["message"])
         links = [x for x in formulas[i + 2][9:] if x.upper().startswith("=HYPERLINK(")]
         ok &= len(links) == len(f["cells"])
-    check(ok, "%s: each row shows rule, message and one link per cell" % label)
+    check(ok, "%s: each row shows rule, table and cell first in the message, one link per cell"
+          % label)
+    # 期望值/实际值: numbers where the finding's figure is one
+    ok, numeric = True, 0
+    for i, f in enumerate(findings):
+        for col, key in ((4, "expected"), (5, "actual")):
+            text = f.get(key)
+            if text and text.lstrip("-").replace(".", "", 1).isdigit():
+                ok &= isinstance(rows[i + 2][col], float) and rows[i + 2][col] == float(text)
+                numeric += 1
+    check(ok, "%s: 期望值/实际值 are numeric cells (%d)" % (label, numeric))
+    cols = sheet.Columns
+    check(cols.getByIndex(2).Width >= 4000 and cols.getByIndex(3).Width >= 12000 and
+          cols.getByIndex(3).IsTextWrapped and cols.getByIndex(6).IsTextWrapped,
+          "%s: 规则 and 说明 wide enough, 说明 and 出错说明 wrapped" % label)
     worst = {}
     for f in findings:
         # a note marks only its first cell (the total); errors and warnings all
@@ -73,7 +91,7 @@ def check_validated(doc, res, expected, label):
             key = (c["sheet"], c["cell"])
             if key not in worst or RANK[f["severity"]] < RANK[worst[key]]:
                 worst[key] = f["severity"]
-    ok = True
+    ok, uncommented = True, 0
     for (sname, cname), sev in worst.items():
         r, c = cell_pos(cname)
         cell = doc.Sheets.getByName(sname).getCellByPosition(c, r)
@@ -84,11 +102,11 @@ def check_validated(doc, res, expected, label):
             break
         note = cell.Annotation.String
         if sev != "note" and not note:
-            ok = False
-            print("     %s!%s has no comment" % (sname, cname))
-            break
-    check(ok, "%s: %d cells marked with colour by severity, errors and warnings with a comment"
-          % (label, len(worst)))
+            uncommented += 1
+    # comments up to the cap (errors first); the rest are listed in 校验结果
+    check(ok and uncommented == res["comments_omitted"],
+          "%s: %d cells marked with colour by severity, errors and warnings with a comment "
+          "(%d over the cap)" % (label, len(worst), uncommented))
 
 
 def settle(doc):
@@ -131,14 +149,25 @@ def test_workbook(office, cli, path):
               after2["sheets"].count("校验结果") == 1,
               "%s: second validation replaces, does not pile up" % label)
 
-        # An explanation typed in the results sheet survives re-validation.
+        # Explanations typed beside an error, a warning and a note survive
+        # re-validation, each beside its own finding.
         if res["findings"]:
             sheet, rows = results_rows(doc)
-            sheet.getCellByPosition(6, 2).setString("已核实:口径调整")
+            typed = {}
+            for sev in ("error", "warning", "note"):
+                i = next((i for i, f in enumerate(res["findings"]) if f["severity"] == sev), None)
+                if i is not None:
+                    text = "已核实:%s 口径调整" % sev
+                    sheet.getCellByPosition(6, i + 2).setString(text)
+                    typed[rows[i + 2][8]] = (sev, text)
             res3 = office.command(doc, "Validate")
             sheet, rows = results_rows(doc)
-            check(rows[2][6] == "已核实:口径调整" and res3.get("explained") == 1,
-                  "%s: explanation kept across re-validation (state %s)" % (label, rows[2][7]))
+            kept = {r[8]: (r[6], r[7]) for r in rows[2:] if r[8] in typed}
+            ok = all(kept.get(k, ("",))[0] == text for k, (sev, text) in typed.items())
+            check(ok and res3.get("explained") == len(typed) and res3.get("orphaned") == 0,
+                  "%s: explanations on %s kept across re-validation (states %s)"
+                  % (label, "/".join(s for s, _ in typed.values()),
+                     "/".join(v[1] for v in kept.values())))
 
         # Saved with results and marks, the file checks the same on the command line.
         saved = os.path.join(os.environ["VO_DIR"], "work", "saved-" + label)
@@ -146,10 +175,21 @@ def test_workbook(office, cli, path):
         check(comparable(cli_check(cli, saved)["findings"]) == comparable(expected["findings"]),
               "%s: saved document gives the same findings to juesuan check" % label)
 
-        # 清除标记 restores the document exactly.
+        # 清除标记 restores the document exactly; the results sheet stays
+        # while it holds explanations (never dropped silently).
         res4 = office.command(doc, "ClearMarks")
-        d = diff_snapshots(before, snapshot(doc))
-        check(res4["ok"] and not d, "%s: ClearMarks restores exactly %s" % (label, d))
+        snap = snapshot(doc)
+        expected_kept = len(typed) if res["findings"] else 0
+        kept_ok = res4.get("explanations_kept") == expected_kept
+        if expected_kept:
+            _, rows = results_rows(doc)
+            kept_ok &= sum(1 for r in rows[2:] if str(r[6]).startswith("已核实:")) == len(typed)
+            kept_ok &= "出错说明" in res4["message"]
+            snap["sheets"] = [n for n in snap["sheets"] if n != "校验结果"]
+        d = diff_snapshots(before, snap)
+        check(res4["ok"] and not d and kept_ok,
+              "%s: ClearMarks restores exactly, keeps 校验结果 with %d explanations %s"
+              % (label, expected_kept, d))
     finally:
         doc.close(True)
 
@@ -158,13 +198,50 @@ def test_workbook(office, cli, path):
     try:
         settle(doc)
         before = snapshot(doc)
+        view = doc.CurrentController
+        user = doc.Sheets.getByIndex(1 if doc.Sheets.Count > 2 else 0)
+        view.setActiveSheet(user)  # not the last sheet: undo would show that one
         office.command(doc, "Validate")
+        view.setActiveSheet(doc.Sheets.getByName("校验结果"))  # as the menu does
         um = doc.UndoManager
         title = um.getCurrentUndoActionTitle()
         um.undo()
         d = diff_snapshots(before, snapshot(doc))
         check(not d and not um.isUndoPossible(),
               "%s: one undo step (%s) restores exactly %s" % (label, title, d))
+        check(view.ActiveSheet.Name == user.Name,
+              "%s: after undo the view is on the user's sheet %s (%s)"
+              % (label, user.Name, view.ActiveSheet.Name))
+    finally:
+        doc.close(True)
+
+
+def test_orphan(office, path):
+    """An explanation whose finding is gone is kept, visible and marked as
+    such, across further validations; the finding's own row stays free."""
+    label = os.path.basename(path)
+    doc = office.load(path)
+    try:
+        settle(doc)
+        res = office.command(doc, "Validate")
+        sheet, rows = results_rows(doc)
+        if not check(res["ok"] and len(rows) > 2, "%s: Validate ran for the orphan test" % label):
+            return
+        gone = "T9.gone@表九!Z99"  # a finding this workbook cannot have
+        sheet.getCellByPosition(6, 2).setString("说明:已与财政核对")
+        sheet.getCellByPosition(8, 2).setString(gone)
+        for run in (1, 2):
+            res = office.command(doc, "Validate")
+            sheet, rows = results_rows(doc)
+            n = len(res["findings"])
+            title = [r[0] for r in rows[n + 2:n + 3]]
+            orphan = [r for r in rows[n + 3:] if r[8] == gone]
+            check(res["ok"] and res["orphaned"] == 1 and title and
+                  str(title[0]).startswith("已不存在的发现的说明") and len(orphan) == 1 and
+                  orphan[0][6] == "说明:已与财政核对" and orphan[0][7] == "发现已不存在" and
+                  "已不存在" in res["message"] and rows[2][6] == "",
+                  "%s: run %d: an explanation whose finding is gone is kept under its title: %s"
+                  % (label, run, res["message"][:100]))
     finally:
         doc.close(True)
 
@@ -307,6 +384,14 @@ def test_bounded_read(office):
 def test_refusals(office, sample):
     doc = office.new_calc()
     try:
+        res = office.command(doc, "Validate")
+        check(not res["ok"] and "决算表" in res["message"] and "cn-bmjs" not in res["message"] and
+              len(doc.Sheets.ElementNames) == 1,
+              "a blank spreadsheet is refused speaking of 决算表: %s" % res["message"])
+    finally:
+        doc.close(True)
+    doc = office.new_calc()
+    try:
         doc.Sheets.getByIndex(0).getCellByPosition(0, 0).setString("购物清单")
         before = snapshot(doc)
         res = office.command(doc, "Validate")
@@ -327,10 +412,35 @@ def test_refusals(office, sample):
             sheet.protect("secret")
             before = snapshot(doc)
             res = office.command(doc, "Validate")
-            check(not res["ok"] and c["sheet"] in res["message"] and c["cell"] in res["message"]
-                  and not diff_snapshots(before, snapshot(doc)),
-                  "a password-protected sheet is refused naming sheet and cell, untouched: %s"
-                  % res["message"])
+            after = snapshot(doc)
+            rows = results_rows(doc)[1] if "校验结果" in after["sheets"] else ()
+            locked = {k: after[c["sheet"]][k] for k in ("bg", "notes", "protected")}
+            check(res["ok"] and c["sheet"] in res["message"] and "密码" in res["message"] and
+                  res["cells_locked"] > 0 and len(rows) == len(res["findings"]) + 2 and
+                  locked == {k: before[c["sheet"]][k] for k in locked},
+                  "a password-protected sheet: findings listed (%d), its cells unmarked, "
+                  "the message says so: %s" % (len(rows) - 2, res["message"][-120:]))
+            res = office.command(doc, "ClearMarks")
+            d = diff_snapshots(before, snapshot(doc))
+            check(res["ok"] and not d, "ClearMarks after a password-protected sheet restores "
+                  "exactly %s" % d)
+            # A password set after the marks: 清除标记 is refused, nothing
+            # changes, and the view stays on the sheet the user was on.
+            sheet.unprotect("secret")
+            sheet.protect("")
+            office.command(doc, "Validate")
+            sheet.unprotect("")
+            sheet.protect("secret")
+            view = doc.CurrentController
+            user = next(s for s in doc.Sheets if s.Name != c["sheet"])
+            view.setActiveSheet(user)
+            snap = snapshot(doc)
+            res = office.command(doc, "ClearMarks")
+            d = diff_snapshots(snap, snapshot(doc))
+            check(not res["ok"] and c["sheet"] in res["message"] and not d and
+                  view.ActiveSheet.Name == user.Name,
+                  "a refused ClearMarks leaves the document and the view (%s) as they were %s: %s"
+                  % (view.ActiveSheet.Name, d, res["message"][:80]))
     finally:
         doc.close(True)
 
@@ -397,6 +507,7 @@ def main():
             test_fill(office, cli, work, path)
     if faulty:
         test_export(office, work, staged[0], faulty)
+    test_orphan(office, staged[0])
     test_refusals(office, faulty or staged[0])
     test_bounded_read(office)
     test_service(office, staged[0])

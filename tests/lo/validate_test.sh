@@ -14,6 +14,9 @@ oxt=$1 cli=$2 content=$3 samples=$4
 shift 4
 # shellcheck source=validate_office.sh
 source "$here/validate_office.sh"
+# every command shows its status-bar indicator at once: a headless run must
+# survive it (it is shown after JS_PROGRESS_AFTER seconds otherwise)
+export JUESUAN_PROGRESS_AFTER=0
 vo_start "$oxt"
 trap vo_stop EXIT
 mkdir -p "$VO_DIR/cli/bin" "$VO_DIR/cli/share/juesuan"

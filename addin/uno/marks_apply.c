@@ -1,0 +1,522 @@
+/*
+ * marks_apply.c - 校验's marks on the report's cells, their registry and
+ * the results sheet, in as few UNO calls as the cells allow (see marks.h).
+ *
+ * Per sheet: its prior backgrounds and comments in a handful of calls
+ * (marks_prior.h), one background change per severity over a cell-range
+ * collection (marks_cells.h), comments only on error and warning cells, at
+ * most JS_MARKS_MAX_COMMENTS of them (errors first); every finding is in
+ * 校验结果 anyway.  The registry is one setDataArray.
+ */
+#include "marks.h"
+
+#include "buf.h"
+#include "marks_cells.h"
+#include "marks_grid.h"
+#include "marks_layout.h"
+#include "marks_prior.h"
+#include "marks_progress.h"
+#include "marks_results.h"
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* One cell to mark: where, worst severity, messages joined. */
+typedef struct mark {
+    const char *sheet; /* points into the findings */
+    uint32_t row, col;
+    js_severity severity;
+    bool want_note; /* within the comment budget */
+    js_buf text;    /* the comment: every error and warning on the cell */
+} mark;
+
+/* One marked cell of one finding, before grouping by cell. */
+typedef struct hit {
+    const char *sheet;
+    uint32_t row, col;
+    size_t finding;
+} hit;
+
+/* Seconds on the monotonic clock. */
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Sheet, row, column, then finding order (so a comment lists findings as
+ * the results sheet does). */
+static int hit_cmp(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    int c = strcmp(x->sheet, y->sheet);
+
+    if (c)
+        return c;
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->finding < y->finding ? -1 : (x->finding > y->finding);
+}
+
+/* How many of a finding's cells are marked (see collect_marks). */
+static size_t marked_cells(const js_finding *f)
+{
+    if (f->severity == JS_SEVERITY_NOTE && f->ncells > 1)
+        return 1;
+    return f->ncells;
+}
+
+/* Free marks and their texts. */
+static void marks_free(mark *marks, size_t n)
+{
+    size_t i;
+
+    for (i = 0; marks && i < n; i++)
+        js_buf_dispose(&marks[i].text);
+    free(marks);
+}
+
+/*
+ * One mark per distinct cell of all findings, sorted by sheet, row, col.  A
+ * note (a 尾差, extra decimals) marks only its first cell — the total where
+ * the difference shows — so a rounding note does not paint every item of a
+ * long sum; the results sheet still links all its cells.  Errors and
+ * warnings mark all.  Sorting the hits keeps this n log n (13,000 findings
+ * compared pairwise took seconds).
+ */
+static int collect_marks(mark **out, size_t *n, const js_findings *findings)
+{
+    hit *hits = NULL;
+    mark *marks = NULL;
+    size_t i, j, total = 0, count = 0;
+    int rc = 0;
+
+    *out = NULL;
+    *n = 0;
+    for (i = 0; i < findings->count; i++)
+        total += marked_cells(&findings->items[i]);
+    hits = calloc(total + 1, sizeof(*hits));
+    marks = calloc(total + 1, sizeof(*marks));
+    if (!hits || !marks) {
+        rc = js_error_set(JS_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (i = 0, total = 0; i < findings->count; i++)
+        for (j = 0; j < marked_cells(&findings->items[i]); j++) {
+            const js_cell_ref *c = &findings->items[i].cells[j];
+            hits[total++] = (hit){c->sheet, c->row, c->col, i};
+        }
+    qsort(hits, total, sizeof(*hits), hit_cmp);
+    for (i = 0; i < total; i++) {
+        const js_finding *f = &findings->items[hits[i].finding];
+        mark *m = count ? &marks[count - 1] : NULL;
+        if (!m || m->row != hits[i].row || m->col != hits[i].col ||
+            strcmp(m->sheet, hits[i].sheet) != 0) {
+            m = &marks[count++];
+            m->sheet = hits[i].sheet;
+            m->row = hits[i].row;
+            m->col = hits[i].col;
+            m->severity = f->severity;
+        } else if (f->severity < m->severity) {
+            m->severity = f->severity;
+        }
+        if (f->severity <= JS_SEVERITY_WARNING)
+            rc = js_buf_printf(&m->text, "%s【%s】%s %s", m->text.size ? "\n" : "",
+                               js_severity_name_zh(f->severity), f->rule, f->message_zh);
+        if (rc < 0)
+            goto cleanup;
+    }
+cleanup:
+    free(hits);
+    if (rc < 0) {
+        marks_free(marks, count);
+        return rc;
+    }
+    *out = marks;
+    *n = count;
+    return 0;
+}
+
+/* The comment budget: error cells first, then warning cells, in sheet
+ * order; *omitted gets the error and warning cells left without. */
+static void choose_notes(size_t *omitted, mark *marks, size_t n)
+{
+    size_t i, budget = JS_MARKS_MAX_COMMENTS;
+    int sev;
+
+    *omitted = 0;
+    for (sev = JS_SEVERITY_ERROR; sev <= JS_SEVERITY_WARNING; sev++)
+        for (i = 0; i < n; i++) {
+            if ((int)marks[i].severity != sev)
+                continue;
+            if (budget) {
+                marks[i].want_note = true;
+                budget--;
+            } else {
+                (*omitted)++;
+            }
+        }
+}
+
+/* The registry's header row. */
+static int registry_headers(js_grid *reg)
+{
+    static const char *const names[JS_REG_NCOLS] = {"工作表", "单元格", "添加批注", "背景状态",
+                                                    "原背景色"};
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; rc == 0 && i < JS_REG_NCOLS; i++)
+        rc = js_grid_set(reg, 0, i, names[i]);
+    return rc;
+}
+
+/* One registry row: what the cells looked like, whether we commented. */
+static int registry_row(js_grid *reg, size_t row, const char *sheet, const char *cells,
+                        const js_cell_prior *prior, bool note_added)
+{
+    int rc = js_grid_set(reg, row, JS_REG_SHEET, sheet);
+
+    if (rc == 0)
+        rc = js_grid_set(reg, row, JS_REG_CELL, cells);
+    if (rc == 0)
+        rc = js_grid_set_number(reg, row, JS_REG_NOTE, note_added ? 1 : 0);
+    if (rc == 0)
+        rc = js_grid_set_number(reg, row, JS_REG_STATE, prior->state);
+    if (rc == 0)
+        rc = js_grid_set_number(reg, row, JS_REG_COLOR, prior->color);
+    return rc;
+}
+
+/* A marked cell in column order, for the registry's runs. */
+typedef struct by_col {
+    uint32_t col, row;
+    size_t k; /* index into the sheet's marks */
+} by_col;
+
+static int by_col_cmp(const void *a, const void *b)
+{
+    const by_col *x = a, *y = b;
+
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->row < y->row ? -1 : (x->row > y->row);
+}
+
+/*
+ * The registry rows of one sheet's marks: a run down a column of cells that
+ * looked alike (same background state and colour, no comment of ours) is
+ * one row "C48:C60", so a table with 10,000 marked rows writes and restores
+ * a handful of rows.  *next is the registry's next free row.
+ */
+static int registry_rows(js_grid *reg, size_t *next, const mark *marks, const js_cell_prior *prior,
+                         const bool *added, size_t n)
+{
+    by_col *order = malloc((n ? n : 1) * sizeof(*order));
+    char first[32], last[32], area[72];
+    size_t i, j;
+    int rc = 0;
+
+    if (!order)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (i = 0; i < n; i++)
+        order[i] = (by_col){marks[i].col, marks[i].row, i};
+    qsort(order, n, sizeof(*order), by_col_cmp);
+    for (i = 0; rc == 0 && i < n; i = j) {
+        const js_cell_prior *p = &prior[order[i].k];
+        for (j = i + 1; j < n && !added[order[i].k] && order[j].col == order[i].col &&
+                        order[j].row == order[j - 1].row + 1 && !added[order[j].k] &&
+                        prior[order[j].k].state == p->state && prior[order[j].k].color == p->color;
+             j++)
+            ;
+        js_cell_name(first, sizeof(first), order[i].row, order[i].col);
+        js_cell_name(last, sizeof(last), order[j - 1].row, order[j - 1].col);
+        snprintf(area, sizeof(area), j - i > 1 ? "%s:%s" : "%s", first, last);
+        rc = registry_row(reg, (*next)++, marks[0].sheet, area, p, added[order[i].k]);
+    }
+    free(order);
+    return rc;
+}
+
+/* XSheetAnnotations::insertNew at a cell of sheet index `index`. */
+static int add_note(uno_Interface *notes, sal_Int16 index, const mark *m)
+{
+    js_cell_address addr = {index, (sal_Int32)m->col, (sal_Int32)m->row, 0};
+    rtl_uString *str = NULL;
+    void *args[2];
+    int rc;
+
+    rc = js_uno_string_from_utf8(&str, js_buf_cstr(&m->text));
+    if (rc < 0)
+        return rc;
+    args[0] = &addr;
+    args[1] = &str;
+    rc = js_ucall(notes, "com.sun.star.sheet.XSheetAnnotations", "insertNew", NULL, args);
+    rtl_uString_release(str);
+    return rc;
+}
+
+/* Append a sheet name to the summary's list of password-protected ones. */
+static int note_locked(js_marks_summary *out, const char *name, size_t cells)
+{
+    js_buf buf = JS_BUF_INIT;
+    int rc = js_buf_printf(&buf, "%s%s“%s”", out->locked_sheets ? out->locked_sheets : "",
+                           out->locked_sheets ? "、" : "", name);
+
+    if (rc < 0) {
+        js_buf_dispose(&buf);
+        return rc;
+    }
+    free(out->locked_sheets);
+    out->locked_sheets = js_buf_detach(&buf);
+    out->cells_locked += cells;
+    return out->locked_sheets ? 0 : JS_ENOMEM;
+}
+
+/* The state of one sheet being marked. */
+typedef struct sheet_job {
+    uno_Interface *doc, *sheet, *notes; /* notes acquired when needed */
+    sal_Int16 index;
+    js_cellset by_severity[3];
+    js_range_address *cells;
+    js_cell_prior *prior;
+    bool *added; /* whether we commented the cell */
+    size_t cap;
+    size_t reg_next;       /* next free registry row */
+    js_unlocked *unlocked; /* the command's unprotected sheets */
+} sheet_job;
+
+/* Cells, priors, registry rows, comments, then one colour per severity. */
+static int mark_cells(sheet_job *job, js_grid *reg, js_marks_summary *out, const mark *marks,
+                      size_t n)
+{
+    size_t k;
+    int rc = 0;
+
+    if (n > job->cap) {
+        free(job->cells);
+        free(job->prior);
+        free(job->added);
+        job->cells = malloc(n * sizeof(*job->cells));
+        job->prior = malloc(n * sizeof(*job->prior));
+        job->added = malloc(n * sizeof(*job->added));
+        job->cap = job->cells && job->prior && job->added ? n : 0;
+        if (!job->cap)
+            return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    for (k = 0; k < n; k++) {
+        js_range_address *a = &job->cells[k];
+        a->sheet = job->index;
+        a->start_col = a->end_col = (sal_Int32)marks[k].col;
+        a->start_row = a->end_row = (sal_Int32)marks[k].row;
+    }
+    rc = js_cells_prior(job->prior, job->sheet, job->cells, n);
+    for (k = 0; rc == 0 && k < n; k++) {
+        job->added[k] = false;
+        if (marks[k].want_note && !job->prior[k].has_note) {
+            if (!job->notes)
+                rc = js_ucall_obj(&job->notes, job->sheet,
+                                  "com.sun.star.sheet.XSheetAnnotationsSupplier", "getAnnotations",
+                                  NULL);
+            if (rc == 0)
+                rc = add_note(job->notes, job->index, &marks[k]);
+            job->added[k] = rc == 0;
+        }
+        if (rc == 0)
+            rc = js_cellset_add(&job->by_severity[marks[k].severity], job->index, marks[k].row,
+                                marks[k].col);
+        if (rc < 0)
+            break;
+        out->cells_marked++;
+        out->comments_added += job->added[k];
+    }
+    if (rc == 0)
+        rc = registry_rows(reg, &job->reg_next, marks, job->prior, job->added, n);
+    for (k = 0; k < 3; k++) {
+        if (rc == 0)
+            rc = js_cellset_set_background(job->doc, &job->by_severity[k], false,
+                                           js_marks_color((js_severity)k));
+        js_cellset_clear(&job->by_severity[k]);
+    }
+    return rc;
+}
+
+/* The marks of one sheet (marks[0..n) all name it).  A sheet with a
+ * password is left unmarked and named in the summary: its findings are in
+ * 校验结果 all the same. */
+static int mark_sheet(sheet_job *job, js_grid *reg, js_marks_summary *out, const mark *marks,
+                      size_t n)
+{
+    int rc;
+
+    js_uno_release(job->notes);
+    js_uno_release(job->sheet);
+    job->notes = job->sheet = NULL;
+    if (js_grid_sheet(&job->sheet, job->doc, marks[0].sheet) < 0) {
+        js_error_clear(); /* a finding about a missing sheet: nothing to mark */
+        return 0;
+    }
+    rc = js_sheet_index(&job->index, job->sheet);
+    if (rc < 0)
+        return rc;
+    rc = js_unlocked_open(job->unlocked, job->sheet, marks[0].sheet, marks[0].row, marks[0].col);
+    if (rc == JS_EINVAL) {
+        js_error_clear();
+        return note_locked(out, marks[0].sheet, n);
+    }
+    if (rc < 0)
+        return rc;
+    return mark_cells(job, reg, out, marks, n);
+}
+
+/* Free a job's objects and arrays. */
+static void job_dispose(sheet_job *job)
+{
+    size_t i;
+
+    for (i = 0; i < 3; i++)
+        js_cellset_dispose(&job->by_severity[i]);
+    free(job->cells);
+    free(job->prior);
+    free(job->added);
+    js_uno_release(job->notes);
+    js_uno_release(job->sheet);
+}
+
+/* Write the registry sheet, hidden. */
+static int write_registry(uno_Interface *doc, js_grid *reg, size_t rows)
+{
+    uno_Interface *sheet = NULL;
+    size_t all = reg->rows;
+    int rc;
+
+    rc = js_grid_add_sheet(&sheet, doc, JS_MARKS_REGISTRY_SHEET);
+    if (rc < 0)
+        return rc;
+    reg->rows = rows; /* the rows written: runs and locked sheets leave some */
+    rc = js_grid_rows_height(sheet, 0, rows - 1, 452); /* no layout: nobody reads it */
+    if (rc == 0)
+        rc = js_grid_write(sheet, reg);
+    reg->rows = all;
+    if (rc == 0)
+        rc = js_uprop_set_bool(sheet, "IsVisible", false);
+    js_uno_release(sheet);
+    return rc;
+}
+
+/* The summary's extra sentences (orphans, comments left out, locked sheets). */
+int js_marks_summary_notes(js_buf *out, const js_marks_summary *sum)
+{
+    int rc = 0;
+
+    if (sum->orphaned)
+        rc = js_buf_printf(out,
+                           ";%zu 条出错说明所属的发现已不存在,说明保留在“%s”表末"
+                           "“已不存在的发现的说明”下",
+                           sum->orphaned, JS_MARKS_RESULTS_SHEET);
+    if (rc == 0 && sum->comments_omitted)
+        rc = js_buf_printf(out, ";批注只加在前 %d 个错误和警告单元格上,其余 %zu 个只标颜色",
+                           JS_MARKS_MAX_COMMENTS, sum->comments_omitted);
+    if (rc == 0 && sum->unlinked)
+        rc = js_buf_printf(out, ";最后 %zu 项发现的单元格写为地址(超链接只加在前面的发现上)",
+                           sum->unlinked);
+    if (rc == 0 && sum->locked_sheets)
+        rc = js_buf_printf(out,
+                           ";工作表%s有密码保护,其中 %zu 个单元格未标记(发现已列在本表),"
+                           "撤销保护后重新校验即可标记",
+                           sum->locked_sheets, sum->cells_locked);
+    return rc;
+}
+
+/* The text of A1. */
+static int summary_text(js_buf *out, const js_findings *findings, const js_marks_summary *sum)
+{
+    int rc = js_buf_printf(out, "校验结果:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项",
+                           js_findings_count(findings, JS_SEVERITY_ERROR),
+                           js_findings_count(findings, JS_SEVERITY_WARNING), sum->explained,
+                           js_findings_count(findings, JS_SEVERITY_NOTE));
+
+    if (rc == 0)
+        rc = js_marks_summary_notes(out, sum);
+    return rc;
+}
+
+/* Free the summary's list of sheets. */
+void js_marks_summary_dispose(js_marks_summary *sum)
+{
+    if (!sum)
+        return;
+    free(sum->locked_sheets);
+    sum->locked_sheets = NULL;
+}
+
+/* Results sheet, then the marks sheet by sheet, then the registry. */
+int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings *findings,
+                   js_explanations *explanations, js_unlocked *unlocked)
+{
+    uno_Interface *results = NULL;
+    sheet_job job = {0};
+    js_results_counts counts;
+    js_grid reg = {0};
+    js_buf summary = JS_BUF_INIT;
+    js_progress progress = {0};
+    mark *marks = NULL;
+    size_t i, j, nmarks = 0;
+    double t0 = now(), t1 = 0, t2 = 0;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    job.doc = doc;
+    job.reg_next = 1;
+    job.unlocked = unlocked;
+    rc = collect_marks(&marks, &nmarks, findings);
+    if (rc < 0)
+        goto cleanup;
+    choose_notes(&out->comments_omitted, marks, nmarks);
+    js_progress_begin(&progress, doc, "决算:校验标记", (sal_Int32)(nmarks + 2));
+    rc = js_results_write(&results, &counts, doc, findings, explanations);
+    if (rc < 0)
+        goto cleanup;
+    out->explained = counts.explained;
+    out->orphaned = counts.orphaned;
+    out->unlinked = findings->count - counts.linked;
+    js_progress_step(&progress, 1);
+    t1 = now();
+    rc = js_grid_init(&reg, nmarks + 1, JS_REG_NCOLS);
+    if (rc == 0)
+        rc = registry_headers(&reg);
+    for (i = 0; rc == 0 && i < nmarks; i = j) {
+        for (j = i + 1; j < nmarks && strcmp(marks[j].sheet, marks[i].sheet) == 0; j++)
+            ;
+        rc = mark_sheet(&job, &reg, out, marks + i, j - i);
+        js_progress_step(&progress, (sal_Int32)(j + 1));
+    }
+    if (rc < 0)
+        goto cleanup;
+    t2 = now();
+    rc = write_registry(doc, &reg, job.reg_next);
+    if (rc == 0)
+        rc = summary_text(&summary, findings, out);
+    if (rc == 0)
+        rc = js_results_summary(results, js_buf_cstr(&summary));
+    out->seconds_results = t1 - t0;
+    out->seconds_cells = t2 - t1;
+    out->seconds_registry = now() - t2;
+cleanup:
+    js_progress_end(&progress);
+    if (rc < 0)
+        js_marks_summary_dispose(out);
+    js_buf_dispose(&summary);
+    marks_free(marks, nmarks);
+    job_dispose(&job);
+    js_grid_dispose(&reg);
+    js_uno_release(results);
+    return rc;
+}
