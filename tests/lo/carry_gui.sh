@@ -28,57 +28,18 @@ timeout 120 bash -c "$(declare -f vo_as); VO_DIR='$VO_DIR' vo_as soffice \
 [ -f "$VO_DIR/work/this.ods" ] || { cat "$VO_DIR/convert.log" >&2; exit 1; }
 vo_launch "$VO_DIR/work/this.ods"
 shot() { import -window root "$artifacts/$1"; }
-# wait for a visible window whose name matches $1 (up to 30 s)
-await() {
-  local w=
-  for _ in $(seq 1 60); do
-    w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true)
-    [ -n "$w" ] && { echo "$w"; return 0; }
-    sleep 0.5
-  done
-  return 1
-}
-win=$(timeout 120 xdotool search --sync --onlyvisible --name 'this' | head -1)
-[ -n "$win" ] || { echo "the Calc window did not appear" >&2; exit 1; }
-xdotool windowactivate --sync "$win" 2>/dev/null || true
-xdotool windowsize "$win" 1366 860 windowmove "$win" 0 0 2>/dev/null || true
-sleep 3
-xdotool key --clearmodifiers alt+a
-sleep 1.5
-xdotool key Down Down Down Down
-sleep 0.5
+vo_menu_item 'this' 5
 shot carry-1-menu.png
 xdotool key Return
-picker=$(await '选择上年的决算工作簿') || { shot carry-2-nopicker.png; echo "no file picker appeared" >&2; exit 1; }
+picker=$(vo_await '选择上年的决算工作簿') || { shot carry-2-nopicker.png; echo "no file picker appeared" >&2; exit 1; }
 sleep 1.5
 shot carry-2-picker.png
-xdotool windowactivate --sync "$picker" 2>/dev/null || true
-# no window manager gives the dialog the focus: click into its File name
-# field (above the File type line, 105 px over its bottom edge); a whole
-# path typed there opens that file
-eval "$(xdotool getwindowgeometry --shell "$picker")"
-xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 105)) click 1
-sleep 0.5
-xdotool type --delay 20 "$VO_DIR/work/last.ods"
-sleep 0.5
-xdotool key Return
-box=$(await '^决算$') || { shot carry-3-nobox.png; echo "no summary box appeared" >&2; exit 1; }
+# a whole path typed into the File name field opens that file
+vo_type_into "$picker" "$VO_DIR/work/last.ods"
+box=$(vo_await '^决算$') || { shot carry-3-nobox.png; echo "no summary box appeared" >&2; exit 1; }
 sleep 1
 shot carry-3-summary.png
-xdotool windowactivate --sync "$box" 2>/dev/null || true
-xdotool key --clearmodifiers Return
-sleep 1
-if xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1; then
-  # still open: focus it and press its default button, else click OK
-  # (centre bottom of the box)
-  xdotool windowfocus --sync "$box" 2>/dev/null || true
-  xdotool key Return
-  sleep 1
-  if xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1; then
-    eval "$(xdotool getwindowgeometry --shell "$box")"
-    xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 18)) click 1
-  fi
-fi
+vo_close_box "$box"
 sleep 1
 cp -r "$here" "$VO_DIR/tests"
 chmod -R a+rX "$VO_DIR/tests"

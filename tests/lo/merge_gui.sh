@@ -33,41 +33,12 @@ chmod -R a+rwX "$VO_DIR/work" "$VO_DIR/cli"
 [ "$(id -u)" -ne 0 ] || chown -R nobody:nogroup "$VO_DIR/work"
 vo_launch "$VO_DIR/work/units/${names[0]}"
 shot() { import -window root "$artifacts/$1"; }
-await() {
-  local w=
-  for _ in $(seq 1 60); do
-    w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true)
-    [ -n "$w" ] && { echo "$w"; return 0; }
-    sleep 0.5
-  done
-  return 1
-}
-# type into a picker's File name field: no window manager gives it the
-# focus, so click it (105 px over the dialog's bottom edge) first
-type_into() {
-  local X Y WIDTH HEIGHT SCREEN WINDOW
-  eval "$(xdotool getwindowgeometry --shell "$1")"
-  xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 105)) click 1
-  sleep 0.5
-  xdotool key ctrl+a
-  xdotool type --delay 20 "$2"
-  sleep 0.5
-  xdotool key Return
-}
-win=$(timeout 120 xdotool search --sync --onlyvisible --name 'unit1' | head -1)
-[ -n "$win" ] || { echo "the Calc window did not appear" >&2; exit 1; }
-xdotool windowactivate --sync "$win" 2>/dev/null || true
-xdotool windowsize "$win" 1366 860 windowmove "$win" 0 0 2>/dev/null || true
-sleep 3
-xdotool key --clearmodifiers alt+a
-sleep 1.5
-xdotool key Down Down Down Down Down
-sleep 0.5
+vo_menu_item 'unit1' 6
 shot merge-1-menu.png
 xdotool key Return
-picker=$(await '选择要汇总的各单位决算工作簿') || { shot merge-2-nopicker.png; echo "no file picker" >&2; exit 1; }
+picker=$(vo_await '选择要汇总的各单位决算工作簿') || { shot merge-2-nopicker.png; echo "no file picker" >&2; exit 1; }
 sleep 1.5
-type_into "$picker" "$VO_DIR/work/units/"
+vo_type_into "$picker" "$VO_DIR/work/units/"
 sleep 1.5
 # the dialog's own File name field takes one name: select the units in its
 # file list instead (sorted by name: unit1 … unitN, rows 16 px apart from 75
@@ -79,28 +50,15 @@ xdotool keydown shift mousemove $((X + 190)) $((Y + 75 + 16 * (${#names[@]} - 1)
 sleep 0.5
 shot merge-2-picker.png
 xdotool mousemove $((X + WIDTH - 58)) $((Y + HEIGHT - 105)) click 1
-save=$(await '汇总结果另存为') || { shot merge-3-nosave.png; echo "no save dialog" >&2; exit 1; }
+save=$(vo_await '汇总结果另存为') || { shot merge-3-nosave.png; echo "no save dialog" >&2; exit 1; }
 sleep 1.5
 shot merge-3-save.png
-type_into "$save" "$VO_DIR/work/merged.ods"
-box=$(await '^决算$') || { shot merge-4-nobox.png; echo "no summary box appeared" >&2; exit 1; }
+vo_type_into "$save" "$VO_DIR/work/merged.ods"
+box=$(vo_await '^决算$') || { shot merge-4-nobox.png; echo "no summary box appeared" >&2; exit 1; }
 sleep 1
 shot merge-4-summary.png
-xdotool windowactivate --sync "$box" 2>/dev/null || true
-xdotool key --clearmodifiers Return
-sleep 1
-if xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1; then
-  # still open: focus it and press its default button, else click OK
-  # (centre bottom of the box)
-  xdotool windowfocus --sync "$box" 2>/dev/null || true
-  xdotool key Return
-  sleep 1
-  if xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1; then
-    eval "$(xdotool getwindowgeometry --shell "$box")"
-    xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 18)) click 1
-  fi
-fi
-await 'merged' >/dev/null || { shot merge-5-noopen.png; echo "the merged workbook was not opened" >&2; exit 1; }
+vo_close_box "$box"
+vo_await 'merged' >/dev/null || { shot merge-5-noopen.png; echo "the merged workbook was not opened" >&2; exit 1; }
 sleep 3
 shot merge-5-opened.png
 cp -r "$here" "$VO_DIR/tests"

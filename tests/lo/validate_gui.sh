@@ -30,24 +30,11 @@ sleep 1.5
 shot validate-1-menu.png
 xdotool key Return
 # the summary box (title 决算) appears when the validation is done
-box=
-for _ in $(seq 1 60); do
-  box=$(xdotool search --onlyvisible --name '^决算$' 2>/dev/null | head -1 || true)
-  [ -n "$box" ] && break
-  sleep 0.5
-done
+box=$(vo_await '^决算$') || box=
 sleep 1
 shot validate-2-summary.png
 [ -n "$box" ] || { echo "no summary box appeared" >&2; exit 1; }
-xdotool windowactivate --sync "$box" 2>/dev/null || true
-xdotool key --clearmodifiers Return
-sleep 1
-if xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1; then
-  # still open: click its OK button (centre bottom of the box)
-  eval "$(xdotool getwindowgeometry --shell "$box")"
-  xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 20)) click 1
-  sleep 1
-fi
+vo_close_box "$box"
 sleep 1
 shot validate-3-results.png
 cp -r "$here" "$VO_DIR/tests"

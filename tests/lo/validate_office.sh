@@ -117,6 +117,64 @@ vo_xvfb() {
   return 1
 }
 
+# GUI helpers for runs under vo_xvfb (no window manager: focus is given by
+# clicks, and keys go where the pointer's window is).
+
+# The id of a visible window whose name matches $1, waiting up to 30 s.
+vo_await() {
+  local w=
+  for _ in $(seq 1 60); do
+    w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true)
+    [ -n "$w" ] && { echo "$w"; return 0; }
+    sleep 0.5
+  done
+  return 1
+}
+
+# The Calc window named like $1, placed at 0,0 in 1366x860; the 决算 menu
+# opened with Alt+A and its item number $2 (1 = the first) highlighted.
+vo_menu_item() {
+  local win
+  win=$(timeout 120 xdotool search --sync --onlyvisible --name "$1" | head -1)
+  [ -n "$win" ] || { echo "the Calc window did not appear" >&2; return 1; }
+  xdotool windowactivate --sync "$win" 2>/dev/null || true
+  xdotool windowsize "$win" 1366 860 windowmove "$win" 0 0 2>/dev/null || true
+  sleep 3
+  xdotool key --clearmodifiers alt+a
+  sleep 1.5
+  for _ in $(seq 2 "$2"); do xdotool key Down; done
+  sleep 0.5
+}
+
+# Type $2 into the File name field of the file dialog $1 and press Return:
+# the field is clicked first (105 px over the dialog's bottom edge).
+vo_type_into() {
+  local X Y WIDTH HEIGHT SCREEN WINDOW
+  eval "$(xdotool getwindowgeometry --shell "$1")"
+  xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 105)) click 1
+  sleep 0.5
+  xdotool key ctrl+a
+  xdotool type --delay 20 "$2"
+  sleep 0.5
+  xdotool key Return
+}
+
+# Close the message box $1 (title 决算): Return, then focus and Return,
+# then a click on its OK button (centre bottom), each only while it is open.
+vo_close_box() {
+  local X Y WIDTH HEIGHT SCREEN WINDOW
+  xdotool windowactivate --sync "$1" 2>/dev/null || true
+  xdotool key --clearmodifiers Return
+  sleep 1
+  xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1 || return 0
+  xdotool windowfocus --sync "$1" 2>/dev/null || true
+  xdotool key Return
+  sleep 1
+  xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1 || return 0
+  eval "$(xdotool getwindowgeometry --shell "$1")"
+  xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 18)) click 1
+}
+
 vo_stop() {
   if [ -n "$VO_PID" ]; then
     # setpriv execs soffice, whose launcher may fork soffice.bin: stop our
