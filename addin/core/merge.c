@@ -358,26 +358,6 @@ static int add_item(js_decimal *sum, size_t *n, mtab *t, const char *row, const 
     return sign < 0 ? js_decimal_sub(sum, *sum, *v) : js_decimal_add(sum, *sum, *v);
 }
 
-/* Parse "L37..L59" into its bounds; 0 when the key is no range. */
-static int parse_range(unsigned *from, unsigned *to, const char *key)
-{
-    const char *dots = strstr(key, "..");
-    char *end;
-    unsigned long a, b;
-
-    if (!dots || key[0] != 'L' || dots[2] != 'L')
-        return 0;
-    a = strtoul(key + 1, &end, 10);
-    if (end != dots)
-        return 0;
-    b = strtoul(dots + 3, &end, 10);
-    if (*end || a > b || b - a > 100000)
-        return 0;
-    *from = (unsigned)a;
-    *to = (unsigned)b;
-    return 1;
-}
-
 /* The columns a rule names at index i: its list, or every column for "*". */
 static size_t rule_cols(const mtab *t, const js_rule *rule, size_t i, const char **col)
 {
@@ -410,7 +390,7 @@ static int re_sum(mtab *t, const js_rule *rule)
                 sign = -1;
                 item++;
             }
-            if (parse_range(&a, &b, item)) {
+            if (js_rule_parse_range(&a, &b, item)) {
                 for (l = a; l <= b && rc == 0; l++) {
                     char key[32];
                     snprintf(key, sizeof(key), "L%u", l);
@@ -440,7 +420,7 @@ static int re_sum_across(mtab *t, const js_rule *rule)
             int listed = 0;
             for (j = 0; j < rule->rows.count && !listed; j++) {
                 unsigned a, b;
-                if (parse_range(&a, &b, rule->rows.items[j])) {
+                if (js_rule_parse_range(&a, &b, rule->rows.items[j])) {
                     unsigned long l = strtoul(t->rows[r] + 1, NULL, 10);
                     listed = t->rows[r][0] == 'L' && l >= a && l <= b;
                 } else {

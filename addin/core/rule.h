@@ -290,6 +290,11 @@ int js_rules_merged_units(unsigned *units, js_findings *out, const struct js_wor
 int js_rules_run_merged(js_findings *out, const js_ruleset *set, const struct js_tables *tables,
                         unsigned units);
 
+/* A row range of a rule ("L37..L59") parsed into its bounds: 1 and
+ * *from, *to set; 0 when `key` is no range (a plain row key).  Shared by
+ * the rule engine and merge (which sums the same items). */
+int js_rule_parse_range(unsigned *from, unsigned *to, const char *key);
+
 /* Fast lookups for the rule engine (table.c): the index of a table found
  * exactly once (-1 otherwise), of a column of it (-1), and the figure at
  * (table index, row key, column index), NULL when there is no such cell. */

@@ -484,8 +484,8 @@ static size_t rule_cols(const run *r, const js_rule *rule, const char *table, si
     return rule->cols.count;
 }
 
-/* Parse "L37..L59" into its bounds; 0 when the key is no range. */
-static int parse_range(unsigned *from, unsigned *to, const char *key)
+/* See rule.h. */
+int js_rule_parse_range(unsigned *from, unsigned *to, const char *key)
 {
     const char *dots = strstr(key, "..");
     char *end;
@@ -519,7 +519,7 @@ static int add_row_items(run *r, const js_rule *rule, const char *col)
             sign = -1;
             item++;
         }
-        if (parse_range(&a, &b, item)) {
+        if (js_rule_parse_range(&a, &b, item)) {
             for (k = a; k <= b && rc > 0; k++) {
                 snprintf(key, sizeof(key), "L%u", k);
                 if ((rc = need(&fig, r, rule, rule->table, key, col, 1)) > 0)
@@ -580,7 +580,7 @@ static int each_row(run *r, const js_rule *rule, const char *table,
     }
     for (i = 0; i < rule->rows.count && rc == 0; i++) {
         unsigned a, b, k;
-        if (parse_range(&a, &b, rule->rows.items[i])) {
+        if (js_rule_parse_range(&a, &b, rule->rows.items[i])) {
             for (k = a; k <= b && rc == 0; k++) {
                 snprintf(key, sizeof(key), "L%u", k);
                 rc = fn(r, rule, key, 1);
