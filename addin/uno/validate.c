@@ -127,6 +127,17 @@ const char *js_validate_content_dir(void)
     return NULL;
 }
 
+/* The extension's content folder into *dir, or an error saying it is
+ * missing (the rules, templates and mappings every command reads). */
+static int content_dir(const char **dir)
+{
+    *dir = js_validate_content_dir();
+    if (!*dir)
+        return js_error_set(JS_ENOTFOUND, "扩展的内容目录不存在 / the extension's content folder "
+                                          "(rules) was not found");
+    return 0;
+}
+
 /*
  * Load the workbook's format: the one its JuesuanFormat property names, else
  * the one whose tables it holds (js_format_detect, as `juesuan check` does
@@ -138,15 +149,14 @@ const char *js_validate_content_dir(void)
  */
 static int load_format(js_format **out, js_format_guess *guess, const js_workbook *wb)
 {
-    const char *dir = js_validate_content_dir();
+    const char *dir = NULL;
     const char *id = js_workbook_property(wb, JS_FORMAT_PROPERTY);
     int rc;
 
     *out = NULL;
     memset(guess, 0, sizeof(*guess));
-    if (!dir)
-        return js_error_set(JS_ENOTFOUND, "扩展的内容目录不存在 / the extension's content folder "
-                                          "(rules) was not found");
+    if ((rc = content_dir(&dir)) < 0)
+        return rc;
     if (!id || !*id) {
         rc = js_format_detect(guess, dir, wb);
         if (rc < 0 && rc != JS_ENOTFOUND)
@@ -727,6 +737,7 @@ static int run_merge(run_state *st, const js_command_options *options)
 {
     js_merge report = JS_MERGE_INIT;
     char **paths = NULL, *url = NULL, *out_path = NULL;
+    const char *dir = NULL;
     size_t i, n = 0;
     int rc;
 
@@ -749,13 +760,10 @@ static int run_merge(run_state *st, const js_command_options *options)
                           out_path, out_path);
     if (rc < 0)
         goto cleanup;
-    if (!js_validate_content_dir()) {
-        rc = js_error_set(JS_ENOTFOUND, "扩展的内容目录不存在 / the extension's content folder "
-                                        "(rules) was not found");
+    rc = content_dir(&dir);
+    if (rc < 0)
         goto cleanup;
-    }
-    rc = js_merge_files(&report, out_path, 0, (const char *const *)paths, n,
-                        js_validate_content_dir(), NULL);
+    rc = js_merge_files(&report, out_path, 0, (const char *const *)paths, n, dir, NULL);
     if (rc == 0)
         rc = merge_describe(st, &report, out_path, paths, n);
     if (rc == 0) {

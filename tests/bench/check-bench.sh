@@ -46,21 +46,8 @@ if [ ! -s "$out/bench/large.xlsx" ] || [ ! -s "$out/bench/sample.xlsx" ] ||
   ) || echo "no LibreOffice: the .xlsx rows are skipped" >&2
 fi
 
-# best_of CMD... : prints "cpu_seconds peak_kib" of the fastest of 3 runs
-best_of() {
-  local best="" mem=0 i line cpu kib stats
-  stats=$(mktemp)
-  for i in 1 2 3; do
-    /usr/bin/time -o "$stats" -f "%U %S %M" "$@" >/dev/null 2>&1 || true
-    line=$(tail -n 1 "$stats")
-    cpu=$(echo "$line" | awk '{printf "%.3f", $1 + $2}')
-    kib=$(echo "$line" | awk '{print $3}')
-    if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN{exit !(a < b)}'; then best=$cpu; fi
-    [ "$kib" -gt "$mem" ] && mem=$kib
-  done
-  rm -f "$stats"
-  echo "$best $mem"
-}
+# shellcheck source=bench_lib.sh
+source "$top/tests/bench/bench_lib.sh"
 
 printf "%-12s %6s %12s %12s %8s %12s %12s\n" workbook files "check f/s" "parse f/s" ratio "check KiB" "parse KiB"
 specs=("sample:$sample:300" "large:$large:10")
