@@ -1,0 +1,32 @@
+/*
+ * ui_lang.h - which language the user interface speaks (issue 11 item 5).
+ *
+ * Every message, dialog and sheet the extension shows is in ONE language:
+ * Chinese when LibreOffice's UI is Chinese, English otherwise.  Write a
+ * user-visible text as JS_L("中文", "English"); the choice is made at run
+ * time by js_ui_lang_zh().
+ */
+#ifndef JS_UI_LANG_H
+#define JS_UI_LANG_H
+
+#include <stdbool.h>
+
+/*
+ * Whether the UI is Chinese.  Decided once (the first call) from
+ * LibreOffice's UI locale when js_ui_lang_set() was given one, else from
+ * the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); "zh" anything is
+ * Chinese.  Calls after the first return the same answer.
+ */
+bool js_ui_lang_zh(void);
+
+/*
+ * Tell the module LibreOffice's UI locale (a BCP 47 tag such as "zh-CN" or
+ * "en-US"; NULL or "" = unknown, keep the environment's).  Overrides the
+ * environment for every later js_ui_lang_zh().
+ */
+void js_ui_lang_set(const char *tag);
+
+/* The text in the UI's language. */
+#define JS_L(zh, en) (js_ui_lang_zh() ? (zh) : (en))
+
+#endif
