@@ -12,6 +12,8 @@
 #include "marks.h"
 #include "marks_grid.h"
 #include "object.h"
+#include "ui_lang.h"
+#include "ui_lang_office.h"
 #include "validate.h"
 
 #include <stdio.h>
@@ -228,10 +230,10 @@ static bool confirm_export(void *ctx, size_t errors)
     char text[256];
 
     snprintf(text, sizeof(text),
-             "校验发现 %zu 项错误。仍要导出PDF吗?\n%zu errors were found. "
-             "Export the PDF anyway?",
-             errors, errors);
-    return js_ui_message(data->context, data->frame, JS_BOX_QUERY, true, "决算", text);
+             JS_L("校验发现 %zu 项错误。仍要导出PDF吗?",
+                  "%zu errors were found. Export the PDF anyway?"),
+             errors);
+    return js_ui_message(data->context, data->frame, JS_BOX_QUERY, true, JS_UI_NAME, text);
 }
 
 /* The menu's 提取上年数 asks which workbook is last year's. */
@@ -241,10 +243,14 @@ static int pick_last_year(char **url, void *ctx)
 
     *url = NULL;
     if (!js_ui_available(data->frame)) /* a macro or headless run: no one to ask */
-        return js_error_set(JS_EINVAL, "请指定上年的决算工作簿(参数 LastYearUrl) / give last "
-                                       "year's workbook (argument LastYearUrl)");
-    return js_ui_pick_file(url, data->context, data->frame, false, "选择上年的决算工作簿",
-                           "电子表格 (*.ods;*.xlsx;*.xls;*.fods)", "*.ods;*.xlsx;*.xls;*.fods");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("请指定上年的决算工作簿(参数 LastYearUrl)",
+                                 "give last year's workbook (argument LastYearUrl)"));
+    return js_ui_pick_file(url, data->context, data->frame, false,
+                           JS_L("选择上年的决算工作簿", "Choose last year's workbook"),
+                           JS_L("电子表格 (*.ods;*.xlsx;*.xls;*.fods)",
+                                "Spreadsheets (*.ods;*.xlsx;*.xls;*.fods)"),
+                           "*.ods;*.xlsx;*.xls;*.fods");
 }
 
 /* The menu's 汇总 asks for the units' workbooks (several at once). */
@@ -255,10 +261,14 @@ static int pick_units(char ***urls, size_t *n, void *ctx)
     *urls = NULL;
     *n = 0;
     if (!js_ui_available(data->frame))
-        return js_error_set(JS_EINVAL, "请指定各单位的决算工作簿(参数 UnitUrls) / give the "
-                                       "units' workbooks (argument UnitUrls)");
-    return js_ui_pick_files(urls, n, data->context, data->frame, "选择要汇总的各单位决算工作簿",
-                            "电子表格 (*.ods;*.xlsx;*.xls;*.fods)", "*.ods;*.xlsx;*.xls;*.fods");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("请指定各单位的决算工作簿(参数 UnitUrls)",
+                                 "give the units' workbooks (argument UnitUrls)"));
+    return js_ui_pick_files(urls, n, data->context, data->frame,
+                            JS_L("选择要汇总的各单位决算工作簿", "Choose the units' workbooks to merge"),
+                            JS_L("电子表格 (*.ods;*.xlsx;*.xls;*.fods)",
+                                 "Spreadsheets (*.ods;*.xlsx;*.xls;*.fods)"),
+                            "*.ods;*.xlsx;*.xls;*.fods");
 }
 
 /* …and for the file of the merged workbook. */
@@ -268,10 +278,12 @@ static int pick_merged(char **url, void *ctx)
 
     *url = NULL;
     if (!js_ui_available(data->frame))
-        return js_error_set(JS_EINVAL, "请指定汇总结果的文件(参数 OutUrl) / give the file for "
-                                       "the merged workbook (argument OutUrl)");
-    return js_ui_pick_file(url, data->context, data->frame, true, "汇总结果另存为",
-                           "ODF 电子表格 (*.ods)", "*.ods");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("请指定汇总结果的文件(参数 OutUrl)",
+                                 "give the file for the merged workbook (argument OutUrl)"));
+    return js_ui_pick_file(url, data->context, data->frame, true,
+                           JS_L("汇总结果另存为", "Save the merged workbook as"),
+                           JS_L("ODF 电子表格 (*.ods)", "ODF Spreadsheet (*.ods)"), "*.ods");
 }
 
 /* Open the workbook at `url` in a new window (Desktop's component loader). */
@@ -340,6 +352,7 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
     int rc;
 
     memset(result, 0, sizeof(*result));
+    js_ui_lang_from_office(data->context); /* messages in the UI's language */
     if (cmd == JS_CMD_COUNT)
         return js_error_set(JS_EINVAL, "unknown command URL");
     rc = read_options(&options, &dargs, props);
@@ -349,7 +362,8 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
     if (rc == 0)
         rc = js_ucall_obj(&model, controller, "com.sun.star.frame.XController", "getModel", NULL);
     if (rc < 0) {
-        rc = js_error_set(JS_EINVAL, "没有打开的文档 / no document in this window");
+        rc = js_error_set(JS_EINVAL, "%s",
+                          JS_L("没有打开的文档", "there is no document in this window"));
         goto cleanup;
     }
     rc = js_validate_run(result, model, cmd, &options);
@@ -359,7 +373,7 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
     if (js_ui_available(data->frame))
         js_ui_message(data->context, data->frame,
                       rc < 0 ? JS_BOX_WARNING : (result->errors ? JS_BOX_WARNING : JS_BOX_INFO),
-                      false, "决算", result->message ? result->message : js_error_last());
+                      false, JS_UI_NAME, result->message ? result->message : js_error_last());
     if (rc == 0 && result->open_url) /* after the box: the new window comes to the front */
         open_document(data->context, result->open_url);
 cleanup:

@@ -29,4 +29,8 @@ void js_ui_lang_set(const char *tag);
 /* The text in the UI's language. */
 #define JS_L(zh, en) (js_ui_lang_zh() ? (zh) : (en))
 
+/* The extension's name in the UI, as its menu is titled: the title of its
+ * message boxes and the start of its undo steps ("决算:校验"). */
+#define JS_UI_NAME JS_L("决算", "Final accounts")
+
 #endif

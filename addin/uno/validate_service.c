@@ -7,6 +7,8 @@
 #include "validate_service.h"
 
 #include "object.h"
+#include "ui_lang.h"
+#include "ui_lang_office.h"
 #include "validate.h"
 
 #include <stdlib.h>
@@ -100,5 +102,6 @@ static const js_uno_class validator_class = {"org.juesuan.comp.Validator", js_va
 /* A new Validator; it keeps no state of its own. */
 int js_validator_create(uno_Interface **out, uno_Interface *context)
 {
+    js_ui_lang_from_office(context); /* its JSON messages in the UI's language */
     return js_uno_object_new(out, &validator_class, NULL);
 }
