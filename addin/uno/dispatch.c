@@ -246,11 +246,11 @@ static int pick_last_year(char **url, void *ctx)
         return js_error_set(JS_EINVAL, "%s",
                             JS_L("请指定上年的决算工作簿(参数 LastYearUrl)",
                                  "give last year's workbook (argument LastYearUrl)"));
-    return js_ui_pick_file(url, data->context, data->frame, false,
-                           JS_L("选择上年的决算工作簿", "Choose last year's workbook"),
-                           JS_L("电子表格 (*.ods;*.xlsx;*.xls;*.fods)",
-                                "Spreadsheets (*.ods;*.xlsx;*.xls;*.fods)"),
-                           "*.ods;*.xlsx;*.xls;*.fods");
+    return js_ui_pick_file(
+        url, data->context, data->frame, false,
+        JS_L("选择上年的决算工作簿", "Choose last year's workbook"),
+        JS_L("电子表格 (*.ods;*.xlsx;*.xls;*.fods)", "Spreadsheets (*.ods;*.xlsx;*.xls;*.fods)"),
+        "*.ods;*.xlsx;*.xls;*.fods");
 }
 
 /* The menu's 汇总 asks for the units' workbooks (several at once). */
@@ -264,11 +264,11 @@ static int pick_units(char ***urls, size_t *n, void *ctx)
         return js_error_set(JS_EINVAL, "%s",
                             JS_L("请指定各单位的决算工作簿(参数 UnitUrls)",
                                  "give the units' workbooks (argument UnitUrls)"));
-    return js_ui_pick_files(urls, n, data->context, data->frame,
-                            JS_L("选择要汇总的各单位决算工作簿", "Choose the units' workbooks to merge"),
-                            JS_L("电子表格 (*.ods;*.xlsx;*.xls;*.fods)",
-                                 "Spreadsheets (*.ods;*.xlsx;*.xls;*.fods)"),
-                            "*.ods;*.xlsx;*.xls;*.fods");
+    return js_ui_pick_files(
+        urls, n, data->context, data->frame,
+        JS_L("选择要汇总的各单位决算工作簿", "Choose the units' workbooks to merge"),
+        JS_L("电子表格 (*.ods;*.xlsx;*.xls;*.fods)", "Spreadsheets (*.ods;*.xlsx;*.xls;*.fods)"),
+        "*.ods;*.xlsx;*.xls;*.fods");
 }
 
 /* …and for the file of the merged workbook. */

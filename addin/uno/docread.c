@@ -6,6 +6,7 @@
 #include "budget.h"
 #include "buf.h"
 #include "error.h"
+#include "ui_lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,8 +33,10 @@ typedef struct read_budget {
 static int over_limit(const char *where_zh, const char *where_en, const char *zh, const char *en,
                       uint64_t limit, const char *name)
 {
-    return js_error_set(JS_ELIMIT, "%s:%s超过上限 %llu / %s: %s more than the limit of %llu (%s)",
-                        where_zh, zh, (unsigned long long)limit, where_en, en,
+    if (js_ui_lang_zh())
+        return js_error_set(JS_ELIMIT, "%s:%s超过上限 %llu(%s)", where_zh, zh,
+                            (unsigned long long)limit, name);
+    return js_error_set(JS_ELIMIT, "%s: %s more than the limit of %llu (%s)", where_en, en,
                         (unsigned long long)limit, name);
 }
 
@@ -54,7 +57,8 @@ int js_docread_sheets(uno_Interface **out, uno_Interface *doc)
 {
     int rc = js_ucall_obj(out, doc, "com.sun.star.sheet.XSpreadsheetDocument", "getSheets", NULL);
     if (rc == JS_ENOTFOUND)
-        return js_error_set(JS_EINVAL, "这不是电子表格文档 / the document is not a spreadsheet");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("这不是电子表格文档", "the document is not a spreadsheet"));
     return rc;
 }
 

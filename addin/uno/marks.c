@@ -12,6 +12,7 @@
 #include "marks_layout.h"
 #include "marks_prior.h"
 #include "model.h"
+#include "ui_lang.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,8 +78,9 @@ int js_marks_check_writable(uno_Interface *doc, const js_findings *findings)
         return rc;
     if (prot)
         return js_error_set(JS_EINVAL,
-                            "工作簿结构已保护,无法添加“%s”工作表;请先撤销保护 / the "
-                            "workbook structure is protected",
+                            JS_L("工作簿结构已保护,无法添加“%s”工作表;请先撤销保护",
+                                 "the workbook structure is protected: the sheet “%s” cannot be "
+                                 "added; remove the protection first"),
                             JS_MARKS_RESULTS_SHEET);
     return 0;
 }
@@ -107,9 +109,10 @@ int js_marks_open_sheet(bool *relock, uno_Interface *sheet, const char *name, ui
     }
     js_cell_name(cell, sizeof(cell), row, col);
     return js_error_set(JS_EINVAL,
-                        "工作表“%s”有密码保护,无法标记单元格 %s;请先撤销保护 / sheet %s is "
-                        "protected with a password, cell %s cannot be marked",
-                        name, cell, name, cell);
+                        JS_L("工作表“%s”有密码保护,无法标记单元格 %s;请先撤销保护",
+                             "sheet “%s” is protected with a password: cell %s cannot be marked; "
+                             "remove the protection first"),
+                        name, cell);
 }
 
 /* Protect again, without a password, a sheet js_marks_open_sheet unlocked. */

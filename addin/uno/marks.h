@@ -111,9 +111,10 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
 /* Free the summary's strings; NULL accepted. */
 void js_marks_summary_dispose(js_marks_summary *sum);
 
-/* Append to `out` the summary's remarks, each starting with ";": orphaned
- * explanations, comments left out, sheets left unmarked. */
-int js_marks_summary_notes(js_buf *out, const js_marks_summary *sum);
+/* Append to `out` the summary's remarks, each a sentence after `sep`, in
+ * the UI's language: orphaned explanations, comments left out, sheets left
+ * unmarked. */
+int js_marks_summary_notes(js_buf *out, const js_marks_summary *sum, const char *sep);
 
 /* Whether the document has a sheet of that name. */
 int js_marks_has_sheet(uno_Interface *doc, const char *name);

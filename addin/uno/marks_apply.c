@@ -18,6 +18,7 @@
 #include "marks_progress.h"
 #include "marks_results.h"
 #include "model.h"
+#include "ui_lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,8 +129,9 @@ static int collect_marks(mark **out, size_t *n, const js_findings *findings)
             m->severity = f->severity;
         }
         if (f->severity <= JS_SEVERITY_WARNING)
-            rc = js_buf_printf(&m->text, "%s【%s】%s %s", m->text.size ? "\n" : "",
-                               js_severity_name_zh(f->severity), f->rule, f->message_zh);
+            rc = js_buf_printf(&m->text, JS_L("%s【%s】%s %s", "%s[%s] %s %s"),
+                               m->text.size ? "\n" : "", js_results_severity(f->severity), f->rule,
+                               js_ui_lang_zh() ? f->message_zh : f->message_en);
         if (rc < 0)
             goto cleanup;
     }
@@ -411,40 +413,56 @@ static int write_registry(uno_Interface *doc, js_grid *reg, size_t rows)
     return rc;
 }
 
-/* The summary's extra sentences (orphans, comments left out, locked sheets). */
-int js_marks_summary_notes(js_buf *out, const js_marks_summary *sum)
+/* The summary's extra sentences (orphans, comments left out, locked sheets),
+ * each after `sep`, in the UI's language. */
+int js_marks_summary_notes(js_buf *out, const js_marks_summary *sum, const char *sep)
 {
     int rc = 0;
 
     if (sum->orphaned)
         rc = js_buf_printf(out,
-                           ";%zu 条出错说明所属的发现已不存在,说明保留在“%s”表末"
-                           "“已不存在的发现的说明”下",
-                           sum->orphaned, JS_MARKS_RESULTS_SHEET);
+                           JS_L("%s%zu 条出错说明所属的发现已不存在,说明保留在“%s”表末"
+                                "“已不存在的发现的说明”下。",
+                                "%s%zu explanations belong to findings that no longer exist: "
+                                "they are kept at the end of the sheet “%s”, under “Explanations "
+                                "of findings that no longer exist”."),
+                           sep, sum->orphaned, JS_MARKS_RESULTS_SHEET);
     if (rc == 0 && sum->comments_omitted)
-        rc = js_buf_printf(out, ";批注只加在前 %d 个错误和警告单元格上,其余 %zu 个只标颜色",
-                           JS_MARKS_MAX_COMMENTS, sum->comments_omitted);
+        rc = js_buf_printf(out,
+                           JS_L("%s批注只加在前 %d 个错误和警告单元格上,其余 %zu 个只标颜色。",
+                                "%sComments only on the first %d error and warning cells; the "
+                                "other %zu are only coloured."),
+                           sep, JS_MARKS_MAX_COMMENTS, sum->comments_omitted);
     if (rc == 0 && sum->unlinked)
-        rc = js_buf_printf(out, ";最后 %zu 项发现的单元格写为地址(超链接只加在前面的发现上)",
-                           sum->unlinked);
+        rc = js_buf_printf(out,
+                           JS_L("%s最后 %zu 项发现的单元格写为地址(超链接只加在前面的发现上)。",
+                                "%sThe cells of the last %zu findings are written as addresses "
+                                "(links only on the first findings)."),
+                           sep, sum->unlinked);
     if (rc == 0 && sum->locked_sheets)
         rc = js_buf_printf(out,
-                           ";工作表%s有密码保护,其中 %zu 个单元格未标记(发现已列在本表),"
-                           "撤销保护后重新校验即可标记",
-                           sum->locked_sheets, sum->cells_locked);
+                           JS_L("%s工作表%s有密码保护,其中 %zu 个单元格未标记(发现已列在本表),"
+                                "撤销保护后重新校验即可标记。",
+                                "%sSheets protected with a password (%s): %zu of their cells are "
+                                "not marked (their findings are listed); remove the protection "
+                                "and validate again to mark them."),
+                           sep, sum->locked_sheets, sum->cells_locked);
     return rc;
 }
 
 /* The text of A1. */
 static int summary_text(js_buf *out, const js_findings *findings, const js_marks_summary *sum)
 {
-    int rc = js_buf_printf(out, "校验结果:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项",
+    int rc = js_buf_printf(out,
+                           JS_L("校验结果:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项。",
+                                "Validation: %zu errors, %zu warnings (%zu explained), %zu "
+                                "notes."),
                            js_findings_count(findings, JS_SEVERITY_ERROR),
                            js_findings_count(findings, JS_SEVERITY_WARNING), sum->explained,
                            js_findings_count(findings, JS_SEVERITY_NOTE));
 
     if (rc == 0)
-        rc = js_marks_summary_notes(out, sum);
+        rc = js_marks_summary_notes(out, sum, JS_L("", " "));
     return rc;
 }
 
@@ -480,7 +498,8 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     if (rc < 0)
         goto cleanup;
     choose_notes(&out->comments_omitted, marks, nmarks);
-    js_progress_begin(&progress, doc, "决算:校验标记", (sal_Int32)(nmarks + 2));
+    js_progress_begin(&progress, doc, JS_L("决算:校验标记", "Final accounts: marking"),
+                      (sal_Int32)(nmarks + 2));
     rc = js_results_write(&results, &counts, doc, findings, explanations);
     if (rc < 0)
         goto cleanup;

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "docread.h"
+#include "ui_lang.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -277,7 +278,7 @@ int js_grid_sheet(uno_Interface **out, uno_Interface *doc, const char *name)
     if (rc < 0)
         goto cleanup;
     if (!has) {
-        rc = js_error_set(JS_ENOTFOUND, "没有工作表“%s” / no sheet named %s", name, name);
+        rc = js_error_set(JS_ENOTFOUND, JS_L("没有工作表“%s”", "there is no sheet “%s”"), name);
         goto cleanup;
     }
     rc = js_ucall(sheets, "com.sun.star.container.XNameAccess", "getByName", &any, args);

@@ -9,13 +9,13 @@
 #include "marks_grid.h"
 #include "marks_layout.h"
 #include "model.h"
+#include "ui_lang.h"
 
 #include <rtl/math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ORPHANS_TITLE "已不存在的发现的说明"
 /* Column widths (1/100 mm) of the wrapped columns, and the text they hold
  * per line in em (a CJK character is one em of the 10 pt default font,
  * 3.53 mm; ASCII about half), less the cell margins. */
@@ -46,11 +46,11 @@ char *js_results_message(const js_finding *f)
 
     if (f->ncells) {
         js_cell_name(name, sizeof(name), f->cells[0].row, f->cells[0].col);
-        rc = js_buf_printf(&buf, "%s %s(第%lu行):", f->cells[0].sheet, name,
-                           (unsigned long)f->cells[0].row + 1);
+        rc = js_buf_printf(&buf, JS_L("%s %s(第%lu行):", "%s %s (row %lu): "), f->cells[0].sheet,
+                           name, (unsigned long)f->cells[0].row + 1);
     }
     if (rc == 0)
-        rc = js_buf_puts(&buf, f->message_zh);
+        rc = js_buf_puts(&buf, js_ui_lang_zh() ? f->message_zh : f->message_en);
     if (rc < 0) {
         js_buf_dispose(&buf);
         return NULL;
@@ -101,11 +101,21 @@ static int link_formula(js_buf *buf, const js_cell_ref *ref)
                          name);
 }
 
-/* Headers of row 1. */
+/* See marks_results.h. */
+const char *js_results_severity(js_severity severity)
+{
+    return js_ui_lang_zh() ? js_severity_name_zh(severity) : js_severity_name(severity);
+}
+
+/* Headers of row 1, in the UI's language (the columns stay where they are:
+ * a sheet written in the other language is read back the same). */
 static int headers(js_grid *grid, size_t maxcells)
 {
-    static const char *const names[] = {"序号",   "严重程度", "规则", "说明", "期望值",
-                                        "实际值", "出错说明", "状态", "标识"};
+    static const char *const zh[] = {"序号",   "严重程度", "规则", "说明", "期望值",
+                                     "实际值", "出错说明", "状态", "标识"};
+    static const char *const en[] = {"No.",    "Severity",    "Rule",   "Message", "Expected",
+                                     "Actual", "Explanation", "Status", "Key"};
+    const char *const *names = js_ui_lang_zh() ? zh : en;
     char num[32];
     size_t i;
     int rc = 0;
@@ -113,7 +123,7 @@ static int headers(js_grid *grid, size_t maxcells)
     for (i = 0; rc == 0 && i < JS_RES_LINKS; i++)
         rc = js_grid_set(grid, 1, i, names[i]);
     for (i = 0; rc == 0 && i < maxcells; i++) {
-        snprintf(num, sizeof(num), "单元格%zu", i + 1);
+        snprintf(num, sizeof(num), JS_L("单元格%zu", "Cell %zu"), i + 1);
         rc = js_grid_set(grid, 1, JS_RES_LINKS + i, num);
     }
     return rc;
@@ -142,14 +152,14 @@ static int finding_row(js_grid *grid, size_t row, size_t no, const js_finding *f
     if (!key)
         return JS_ENOMEM;
     if (f->severity == JS_SEVERITY_ERROR)
-        state = "须改正";
+        state = JS_L("须改正", "to correct");
     else if (f->severity == JS_SEVERITY_WARNING)
-        state = expl ? "已说明" : "待说明";
+        state = expl ? JS_L("已说明", "explained") : JS_L("待说明", "to explain");
     else if (expl)
-        state = "已说明";
+        state = JS_L("已说明", "explained");
     rc = js_grid_set_number(grid, row, JS_RES_NO, (double)no);
     if (rc == 0)
-        rc = js_grid_set(grid, row, JS_RES_SEV, js_severity_name_zh(f->severity));
+        rc = js_grid_set(grid, row, JS_RES_SEV, js_results_severity(f->severity));
     if (rc == 0)
         rc = js_grid_set(grid, row, JS_RES_RULE, f->rule);
     if (rc == 0)
@@ -185,7 +195,7 @@ static int orphan_row(js_grid *grid, size_t row, const js_explanation *e)
     if (rc == 0)
         rc = js_grid_set(grid, row, JS_RES_EXPL, e->text);
     if (rc == 0)
-        rc = js_grid_set(grid, row, JS_RES_STATE, "发现已不存在");
+        rc = js_grid_set(grid, row, JS_RES_STATE, JS_L("发现已不存在", "finding gone"));
     if (rc == 0)
         rc = js_grid_set(grid, row, JS_RES_KEY, e->key);
     return rc;
@@ -215,8 +225,11 @@ static int orphan_rows(js_grid *grid, size_t row, const js_explanations *list)
             orphans[n++] = &list->items[i];
     qsort(orphans, n, sizeof(*orphans), cmp_row);
     rc = js_grid_set(grid, row, JS_RES_NO,
-                     ORPHANS_TITLE "(这些说明所在的发现本次校验已不存在;说明保留在此,"
-                                   "发现再出现时回到其行;不再需要时可删除该行)");
+                     JS_L("已不存在的发现的说明(这些说明所在的发现本次校验已不存在;说明保留在此,"
+                          "发现再出现时回到其行;不再需要时可删除该行)",
+                          "Explanations of findings that no longer exist (this validation did "
+                          "not find them again; each explanation is kept here and goes back to "
+                          "its finding if it reappears; delete a row when no longer needed)"));
     for (i = 0; rc == 0 && i < n; i++)
         rc = orphan_row(grid, row + 1 + i, orphans[i]);
     free(orphans);

@@ -37,7 +37,11 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
 /* Write the summary line into A1 of the results sheet. */
 int js_results_summary(uno_Interface *sheet, const char *text);
 
-/* "表一 F30(第30行):" + message: where first, then what (malloc'd). */
+/* "表一 F30(第30行):" + message: where first, then what (malloc'd), in the
+ * UI's language ("表一 F30 (row 30): " + message_en in English). */
 char *js_results_message(const js_finding *finding);
+
+/* 错误, 警告, 提示 in a Chinese UI; error, warning, note in English. */
+const char *js_results_severity(js_severity severity);
 
 #endif

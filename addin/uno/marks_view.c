@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "object.h"
+#include "ui_lang.h"
 
 #include <stdlib.h>
 
@@ -41,7 +42,7 @@ static int spreadsheet_view(uno_Interface **out, uno_Interface *doc)
 /* XUndoAction::Title: the step's own title says what is undone. */
 static int fn_title(js_uno_object *self, void *ret, void *args[])
 {
-    return js_uno_string_from_utf8((rtl_uString **)ret, "决算");
+    return js_uno_string_from_utf8((rtl_uString **)ret, JS_UI_NAME);
 }
 
 /* undo(): show the sheet; a sheet deleted since, or no view, shows nothing. */

@@ -131,8 +131,8 @@ void js_ui_lang_from_office(uno_Interface *context)
     if (config_provider(&provider, context) == 0) {
         for (i = 0; i < sizeof(lang_sources) / sizeof(lang_sources[0]); i++) {
             char *tag = NULL;
-            if (config_string(&tag, provider, lang_sources[i][0], lang_sources[i][1]) == 0 &&
-                tag && *tag) {
+            if (config_string(&tag, provider, lang_sources[i][0], lang_sources[i][1]) == 0 && tag &&
+                *tag) {
                 js_ui_lang_set(tag);
                 free(tag);
                 break;

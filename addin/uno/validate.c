@@ -16,6 +16,8 @@
 #include "marks_grid.h"
 #include "marks_view.h"
 #include "narrative.h"
+#include "summary.h"
+#include "ui_lang.h"
 #include "validate_json.h"
 
 #include <dlfcn.h>
@@ -30,8 +32,18 @@
 
 static const char *const command_names[JS_CMD_COUNT] = {
     "Validate", "FillNarrative", "ValidateExportPdf", "ClearMarks", "CarryLastYear", "MergeUnits"};
-static const char *const command_titles[JS_CMD_COUNT] = {"校验",     "填写说明",   "校验并导出PDF",
-                                                         "清除标记", "提取上年数", "汇总"};
+/* As the 决算 menu titles them (xcu/Addons.xcu), in Chinese and in English. */
+static const char *const command_titles[JS_CMD_COUNT][2] = {
+    {"校验", "Validate"},
+    {"填写说明", "Fill narrative"},
+    {"校验并导出PDF", "Validate and export PDF"},
+    {"清除标记", "Clear marks"},
+    {"提取上年数", "Carry last year's figures"},
+    {"汇总", "Merge units"}};
+
+/* The start of every undo step's title, in either language. */
+#define STEP_PREFIX_ZH "决算:"
+#define STEP_PREFIX_EN "Final accounts: "
 
 /* The sheets the extension owns: never read as part of the report. */
 static const char *const own_sheets[] = {JS_MARKS_RESULTS_SHEET, JS_MARKS_REGISTRY_SHEET, NULL};
@@ -133,8 +145,9 @@ static int content_dir(const char **dir)
 {
     *dir = js_validate_content_dir();
     if (!*dir)
-        return js_error_set(JS_ENOTFOUND, "扩展的内容目录不存在 / the extension's content folder "
-                                          "(rules) was not found");
+        return js_error_set(JS_ENOTFOUND, "%s",
+                            JS_L("扩展的内容目录(rules)不存在",
+                                 "the extension's content folder (rules) was not found"));
     return 0;
 }
 
@@ -181,7 +194,8 @@ static int begin_step(uno_Interface *undo, uno_Interface *doc, js_command cmd)
     void *args[1];
     int rc;
 
-    rc = js_buf_printf(&buf, "决算:%s", command_titles[cmd]);
+    rc = js_buf_printf(&buf, "%s%s", JS_L(STEP_PREFIX_ZH, STEP_PREFIX_EN),
+                       command_titles[cmd][js_ui_lang_zh() ? 0 : 1]);
     if (rc == 0)
         rc = js_uno_string_from_utf8(&title, js_buf_cstr(&buf));
     js_buf_dispose(&buf);
@@ -216,7 +230,8 @@ static void end_step(uno_Interface *undo, uno_Interface *doc, int failed)
         possible &&
         js_ucall_str(&title, undo, "com.sun.star.document.XUndoManager",
                      "getCurrentUndoActionTitle") == 0 &&
-        strncmp(title, "决算:", strlen("决算:")) == 0)
+        (strncmp(title, STEP_PREFIX_ZH, strlen(STEP_PREFIX_ZH)) == 0 ||
+         strncmp(title, STEP_PREFIX_EN, strlen(STEP_PREFIX_EN)) == 0))
         js_ucall(undo, "com.sun.star.document.XUndoManager", "undo", NULL, NULL);
     free(title);
 }
@@ -259,10 +274,12 @@ static int read_and_check(run_state *st, uno_Interface *doc)
     if (rc == 0)
         rc = js_format_guess_note(&st->findings, &st->guess);
     if (rc == JS_ENOTFOUND)
-        return js_error_set(JS_EINVAL,
-                            "这不是决算工作簿:没有找到任何一张决算表(如“收入支出决算总表”),"
-                            "请打开部门决算工作簿再校验 / not a final accounts workbook: none "
-                            "of its sheets is a 决算表 (final accounts table)");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("这不是决算工作簿:没有找到任何一张决算表(如“收入支出决算总表”),"
+                                 "请打开部门决算工作簿再校验",
+                                 "not a final accounts workbook: none of its sheets is a final "
+                                 "accounts table (“决算表”, such as “收入支出决算总表”); open a "
+                                 "department's final accounts workbook and validate again"));
     if (rc < 0)
         return rc;
     js_findings_sort(&st->findings);
@@ -313,22 +330,18 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
                        sum.orphaned, sum.cells_locked, st->t_read - st->t_start,
                        st->t_check - st->t_read, t_clear, sum.seconds_results, sum.seconds_cells,
                        sum.seconds_registry, t_end, now() - st->t_start);
+    /* the counts on the first line, each further remark on its own */
     if (rc == 0)
         rc = js_buf_printf(
             &st->message,
-            "校验完成:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项,详见“%s”工作表",
+            JS_L("校验完成:错误 %zu 项,警告 %zu 项(已说明 %zu 项),提示 %zu 项,详见“%s”工作表。",
+                 "Validated: %zu errors, %zu warnings (%zu explained), %zu notes; see the sheet "
+                 "“%s”."),
             js_findings_count(&st->findings, JS_SEVERITY_ERROR),
             js_findings_count(&st->findings, JS_SEVERITY_WARNING), sum.explained,
             js_findings_count(&st->findings, JS_SEVERITY_NOTE), JS_MARKS_RESULTS_SHEET);
     if (rc == 0)
-        rc = js_marks_summary_notes(&st->message, &sum);
-    if (rc == 0)
-        rc = js_buf_printf(&st->message, "。 / Validated: %zu errors, %zu warnings, %zu notes%s.",
-                           js_findings_count(&st->findings, JS_SEVERITY_ERROR),
-                           js_findings_count(&st->findings, JS_SEVERITY_WARNING),
-                           js_findings_count(&st->findings, JS_SEVERITY_NOTE),
-                           sum.locked_sheets ? "; sheets protected with a password were not marked"
-                                             : "");
+        rc = js_marks_summary_notes(&st->message, &sum, "\n");
 cleanup:
     js_marks_summary_dispose(&sum);
     js_explanations_dispose(&expl);
@@ -401,12 +414,44 @@ static int write_edits(uno_Interface *doc, const js_edits *edits)
     return rc;
 }
 
+/*
+ * 填写说明's summary: the counts on a first line, then one line per missing
+ * input, with the cell to fill first (表!C5) when the input has one,
+ * capped by js_summary_line.
+ */
+static int fill_summary(js_buf *out, size_t written, const js_findings *missing)
+{
+    char cell[32];
+    size_t i;
+    int rc;
+
+    rc = js_buf_printf(out,
+                       missing->count ? JS_L("已填写说明 %zu 处,缺少输入 %zu 项:",
+                                             "Narrative: %zu cells written, %zu inputs missing:")
+                                      : JS_L("已填写说明 %zu 处,缺少输入 %zu 项。",
+                                             "Narrative: %zu cells written, %zu inputs missing."),
+                       written, missing->count);
+    for (i = 0; rc == 0 && i < missing->count; i++) {
+        const js_finding *f = &missing->items[i];
+        rc = js_summary_line(out, i, missing->count);
+        if (rc <= 0)
+            break;
+        rc = 0;
+        if (f->ncells) {
+            js_cell_name(cell, sizeof(cell), f->cells[0].row, f->cells[0].col);
+            rc = js_buf_printf(out, "%s!%s  ", f->cells[0].sheet, cell);
+        }
+        if (rc == 0)
+            rc = js_buf_puts(out, js_ui_lang_zh() ? f->message_zh : f->message_en);
+    }
+    return rc < 0 ? rc : 0;
+}
+
 /* 填写说明: the narrative's generated cells, in one undo step. */
 static int run_fill(run_state *st, uno_Interface *doc, uno_Interface *undo)
 {
     js_edits edits = JS_EDITS_INIT;
     js_findings missing = JS_FINDINGS_INIT;
-    size_t i;
     int rc;
 
     rc = js_docread_workbook(&st->wb, doc, own_sheets);
@@ -417,8 +462,10 @@ static int run_fill(run_state *st, uno_Interface *doc, uno_Interface *undo)
         goto cleanup;
     rc = js_narrative_fill(&edits, &missing, st->format, st->wb);
     if (rc == JS_ENOTFOUND) {
-        rc = js_error_set(JS_EINVAL, "没有找到“部门决算情况说明”工作表(含“键”列) / no narrative "
-                                     "sheet to fill was found");
+        rc = js_error_set(JS_EINVAL, "%s",
+                          JS_L("没有找到“部门决算情况说明”工作表(含“键”列)",
+                               "no narrative sheet to fill was found (“部门决算情况说明”, with "
+                               "a column “键”)"));
         goto cleanup;
     }
     if (rc < 0)
@@ -435,13 +482,7 @@ static int run_fill(run_state *st, uno_Interface *doc, uno_Interface *undo)
     if (rc == 0)
         rc = js_json_findings(&st->json, &missing);
     if (rc == 0)
-        rc = js_buf_printf(&st->message, "已填写说明 %zu 处,缺少输入 %zu 项", edits.count,
-                           missing.count);
-    for (i = 0; rc == 0 && i < missing.count; i++)
-        rc = js_buf_printf(&st->message, "%s%s", i ? ";" : ":", missing.items[i].message_zh);
-    if (rc == 0)
-        rc = js_buf_printf(&st->message, "%s / Narrative: %zu cells written, %zu inputs missing.",
-                           missing.count ? "" : "。", edits.count, missing.count);
+        rc = fill_summary(&st->message, edits.count, &missing);
 cleanup:
     js_edits_dispose(&edits);
     js_findings_dispose(&missing);
@@ -462,7 +503,8 @@ static int system_path(char **out, const char *url)
     }
     rc = js_uno_string_from_utf8(&u, url);
     if (rc == 0 && osl_getSystemPathFromFileURL(u, &sys) != osl_File_E_None)
-        rc = js_error_set(JS_EINVAL, "不是本机文件的地址:%s / not a local file URL: %s", url, url);
+        rc =
+            js_error_set(JS_EINVAL, JS_L("不是本机文件的地址:%s", "not a local file URL: %s"), url);
     if (rc == 0)
         rc = js_uno_string_to_utf8(out, sys);
     if (u)
@@ -483,8 +525,9 @@ static int last_year_path(char **out, const js_command_options *options)
     if (options && options->last_url && *options->last_url)
         return system_path(out, options->last_url);
     if (!options || !options->pick_last)
-        return js_error_set(JS_EINVAL, "请指定上年的决算工作簿(参数 LastYearUrl) / give last "
-                                       "year's workbook (argument LastYearUrl)");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("请指定上年的决算工作簿(参数 LastYearUrl)",
+                                 "give last year's workbook (argument LastYearUrl)"));
     rc = options->pick_last(&url, options->confirm_ctx);
     if (rc == 0)
         rc = system_path(out, url);
@@ -497,7 +540,7 @@ static int last_year_path(char **out, const js_command_options *options)
 static int carry_describe(run_state *st, const js_carry *plan, const char *last_path,
                           size_t written)
 {
-    size_t i, kept = 0, missing = 0;
+    size_t i, n, kept = 0, missing = 0;
     char cell[32];
     int rc;
 
@@ -536,17 +579,22 @@ static int carry_describe(run_state *st, const js_carry *plan, const char *last_
         rc = js_buf_puts(&st->json, "]");
     if (rc == 0)
         rc = js_buf_printf(&st->message,
-                           "已提取上年数 %zu 项,保留已填写的 %zu 项,未找到 %zu 项。 / Last "
-                           "year's figures: %zu written, %zu kept, %zu not found.",
-                           written, kept, missing, written, kept, missing);
-    for (i = 0; rc == 0 && i < plan->count; i++) {
+                           JS_L("已提取上年数 %zu 项,保留已填写的 %zu 项,未找到 %zu 项。",
+                                "Last year's figures: %zu written, %zu kept, %zu not found."),
+                           written, kept, missing);
+    for (i = 0, n = 0; rc == 0 && i < plan->count; i++) {
         const js_carry_item *it = &plan->items[i];
+        const char *why = js_ui_lang_zh() ? it->why_zh : it->why_en;
         if (it->status != JS_CARRY_MISSING)
             continue;
+        rc = js_summary_line(&st->message, n++, missing);
+        if (rc <= 0)
+            break;
         js_cell_name(cell, sizeof(cell), it->row, it->col);
-        rc = js_buf_printf(&st->message, "\n%s!%s %s:%s", plan->sheet, cell, it->key,
-                           it->why_zh ? it->why_zh : "");
+        rc = js_buf_printf(&st->message, "%s!%s %s:%s", plan->sheet, cell, it->key, why ? why : "");
     }
+    if (rc > 0)
+        rc = 0;
     return rc;
 }
 
@@ -575,9 +623,10 @@ static int run_carry(run_state *st, uno_Interface *doc, uno_Interface *undo,
     if (rc == 0)
         rc = last_year_path(&path, options);
     if (rc == 1) {
-        rc = js_error_set(JS_EINVAL,
-                          "未选择上年的决算工作簿,没有提取(宏调用请给参数 LastYearUrl) / no "
-                          "workbook chosen: nothing was carried over (a macro gives LastYearUrl)");
+        rc = js_error_set(JS_EINVAL, "%s",
+                          JS_L("未选择上年的决算工作簿,没有提取(宏调用请给参数 LastYearUrl)",
+                               "no workbook chosen: nothing was carried over (a macro gives "
+                               "LastYearUrl)"));
         goto cleanup;
     }
     if (rc < 0)
@@ -588,10 +637,10 @@ static int run_carry(run_state *st, uno_Interface *doc, uno_Interface *undo,
         rc = load_format(&last_format, &last_guess, last);
     if (rc < 0) {
         char *why = js_strdup(js_error_last());
-        rc = js_error_set(rc,
-                          "上年的决算工作簿 %s 无法读取:%s / last year's workbook cannot be "
-                          "read",
-                          path, why ? why : "");
+        rc = js_error_set(
+            rc,
+            JS_L("上年的决算工作簿 %s 无法读取:%s", "last year's workbook %s cannot be read: %s"),
+            path, why ? why : "");
         free(why);
         goto cleanup;
     }
@@ -639,8 +688,9 @@ static int unit_paths(char ***paths, size_t *n, const js_command_options *option
     } else if (options && options->pick_units) {
         rc = options->pick_units(&urls, &count, options->confirm_ctx);
     } else {
-        return js_error_set(JS_EINVAL, "请指定各单位的决算工作簿(参数 UnitUrls) / give the units' "
-                                       "workbooks (argument UnitUrls)");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("请指定各单位的决算工作簿(参数 UnitUrls)",
+                                 "give the units' workbooks (argument UnitUrls)"));
     }
     for (i = 0; rc == 0 && i < count; i++) {
         char *path = NULL;
@@ -675,8 +725,9 @@ static int merged_url(char **out, const js_command_options *options)
         if (rc != 0)
             return rc;
     } else {
-        return js_error_set(JS_EINVAL, "请指定汇总结果的文件(参数 OutUrl) / give the file for the "
-                                       "merged workbook (argument OutUrl)");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("请指定汇总结果的文件(参数 OutUrl)",
+                                 "give the file for the merged workbook (argument OutUrl)"));
     }
     return 0;
 }
@@ -713,19 +764,30 @@ static int merge_describe(run_state *st, const js_merge *report, const char *out
         rc = js_buf_puts(&st->json, "]");
     if (rc == 0)
         rc = js_buf_printf(&st->message,
-                           "已汇总 %zu 个单位的决算表,共 %zu 个数,写入 %s;有累计尾差的合计 %zu "
-                           "项,新增科目行 %zu 行,各数的来源见“%s”工作表。 / %zu units merged "
-                           "into %s.",
+                           JS_L("已汇总 %zu 个单位的决算表,共 %zu 个数,写入 %s;有累计尾差的合计 "
+                                "%zu 项,新增科目行 %zu 行,各数的来源见“%s”工作表。",
+                                "%zu units merged, %zu figures, into %s; %zu totals carry the "
+                                "units' accumulated rounding, %zu subject rows added; where each "
+                                "figure comes from is on the sheet “%s”."),
                            n, report->figures, out_path, report->nrecomputed, report->nadded,
-                           JS_MERGE_SHEET, n, out_path);
-    for (i = 0; rc == 0 && i < report->nrecomputed; i++) {
-        const js_merge_total *t = &report->recomputed[i];
-        rc = js_buf_printf(&st->message, "\n累计尾差 %s %s %s:%s 为各单位之和(其各项之和为 %s)",
-                           t->table, t->row, t->col, t->units_sum, t->items_sum);
+                           JS_MERGE_SHEET);
+    for (i = 0; rc == 0 && i < report->nrecomputed + report->nadded; i++) {
+        rc = js_summary_line(&st->message, i, report->nrecomputed + report->nadded);
+        if (rc <= 0)
+            break;
+        if (i < report->nrecomputed) {
+            const js_merge_total *t = &report->recomputed[i];
+            rc = js_buf_printf(&st->message,
+                               JS_L("累计尾差 %s %s %s:%s 为各单位之和(其各项之和为 %s)",
+                                    "accumulated rounding %s %s %s: %s is the units' sum (its "
+                                    "items sum to %s)"),
+                               t->table, t->row, t->col, t->units_sum, t->items_sum);
+        } else {
+            rc = js_buf_printf(&st->message, JS_L("新增科目行 %s", "subject row added: %s"),
+                               report->added[i - report->nrecomputed]);
+        }
     }
-    for (i = 0; rc == 0 && i < report->nadded; i++)
-        rc = js_buf_printf(&st->message, "\n新增科目行 %s", report->added[i]);
-    return rc;
+    return rc < 0 ? rc : 0;
 }
 
 /*
@@ -745,19 +807,20 @@ static int run_merge(run_state *st, const js_command_options *options)
     if (rc == 0)
         rc = merged_url(&url, options);
     if (rc == 1) {
-        rc = js_error_set(JS_EINVAL,
-                          "未选择单位工作簿或汇总结果的文件,没有汇总(宏调用请给参数 UnitUrls 和 "
-                          "OutUrl) / nothing was merged: no workbooks or no output file chosen (a "
-                          "macro gives UnitUrls and OutUrl)");
+        rc = js_error_set(JS_EINVAL, "%s",
+                          JS_L("未选择单位工作簿或汇总结果的文件,没有汇总(宏调用请给参数 UnitUrls "
+                               "和 OutUrl)",
+                               "nothing was merged: no workbooks or no output file chosen (a "
+                               "macro gives UnitUrls and OutUrl)"));
         goto cleanup;
     }
     if (rc == 0)
         rc = system_path(&out_path, url);
     if (rc == 0 && (strlen(out_path) < 4 || strcmp(out_path + strlen(out_path) - 4, ".ods") != 0))
         rc = js_error_set(JS_EINVAL,
-                          "汇总结果须存为 .ods 文件:%s / the merged workbook is written as an "
-                          ".ods file: %s",
-                          out_path, out_path);
+                          JS_L("汇总结果须存为 .ods 文件:%s",
+                               "the merged workbook is written as an .ods file: %s"),
+                          out_path);
     if (rc < 0)
         goto cleanup;
     rc = content_dir(&dir);
@@ -793,7 +856,8 @@ static int pdf_beside(char **out, uno_Interface *doc)
         return rc;
     if (!*url) {
         free(url);
-        return js_error_set(JS_EINVAL, "文档尚未保存,请先保存再导出 / save the document first");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("文档尚未保存,请先保存再导出", "save the document first"));
     }
     dot = strrchr(url, '.');
     slash = strrchr(url, '/');
@@ -858,9 +922,10 @@ static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
           options->confirm_export(options->confirm_ctx, errors))) {
         js_buf_clear(&st->message);
         js_buf_printf(&st->message,
-                      "校验发现 %zu 项错误,未导出PDF;请先改正(或确认仍要导出)。 / %zu errors "
-                      "found: the PDF was not exported.",
-                      errors, errors);
+                      JS_L("校验发现 %zu 项错误,未导出PDF;请先改正(或确认仍要导出)。",
+                           "%zu errors found: the PDF was not exported; correct them first (or "
+                           "confirm the export)."),
+                      errors);
         return js_error_set(JS_EINVAL, "%s", js_buf_cstr(&st->message));
     }
     if (options && options->pdf_url && *options->pdf_url) {
@@ -876,7 +941,7 @@ static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
     if (rc == 0)
         rc = js_json_string(&st->json, url);
     if (rc == 0)
-        rc = js_buf_printf(&st->message, " 已导出PDF:%s", url);
+        rc = js_buf_printf(&st->message, JS_L("\n已导出PDF:%s", "\nPDF exported: %s"), url);
     free(url);
     return rc;
 }
@@ -894,8 +959,9 @@ static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
     rc = js_ucall(doc, "com.sun.star.util.XProtectable", "isProtected", &prot, NULL);
     if (rc == 0 && prot)
         rc = js_error_set(JS_EINVAL,
-                          "工作簿结构已保护,无法删除“%s”工作表 / the workbook "
-                          "structure is protected",
+                          JS_L("工作簿结构已保护,无法删除“%s”工作表",
+                               "the workbook structure is protected: the sheet “%s” cannot be "
+                               "deleted"),
                           JS_MARKS_RESULTS_SHEET);
     if (rc == 0)
         rc = js_marks_read_explanations(&expl, doc);
@@ -913,13 +979,15 @@ static int run_clear(run_state *st, uno_Interface *doc, uno_Interface *undo)
     rc = js_buf_printf(&st->json, ",\"cells_restored\":%zu,\"explanations_kept\":%zu", cleared,
                        expl.count);
     if (rc == 0)
-        rc = js_buf_printf(&st->message, "已清除标记,恢复 %zu 个单元格", cleared);
+        rc = js_buf_printf(
+            &st->message,
+            JS_L("已清除标记,恢复 %zu 个单元格。", "Marks cleared, %zu cells restored."), cleared);
     if (rc == 0 && expl.count)
-        rc = js_buf_printf(&st->message, ";“%s”中有 %zu 条出错说明,该表保留(不再需要时可自行删除)",
+        rc = js_buf_printf(&st->message,
+                           JS_L("\n“%s”中有 %zu 条出错说明,该表保留(不再需要时可自行删除)。",
+                                "\nThe sheet “%s” holds %zu explanations: it is kept (delete it "
+                                "yourself when no longer needed)."),
                            JS_MARKS_RESULTS_SHEET, expl.count);
-    if (rc == 0)
-        rc = js_buf_printf(&st->message, " / Marks cleared, %zu cells restored%s.", cleared,
-                           expl.count ? "; the results sheet is kept: it holds explanations" : "");
 cleanup:
     js_explanations_dispose(&expl);
     return rc;
@@ -973,7 +1041,8 @@ int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
     js_error_clear();
     rc = undo_manager(&undo, doc);
     if (rc == JS_ENOTFOUND)
-        rc = js_error_set(JS_EINVAL, "这不是电子表格文档 / the document is not a spreadsheet");
+        rc = js_error_set(JS_EINVAL, "%s",
+                          JS_L("这不是电子表格文档", "the document is not a spreadsheet"));
     if (rc == 0) {
         switch (cmd) {
         case JS_CMD_VALIDATE:
