@@ -31,12 +31,12 @@ shot() { import -window root "$artifacts/$1"; }
 vo_menu_item 'this' 5
 shot carry-1-menu.png
 xdotool key Return
-picker=$(vo_await '选择上年的决算工作簿') || { shot carry-2-nopicker.png; echo "no file picker appeared" >&2; exit 1; }
+picker=$(vo_await "Choose last year's workbook") || { shot carry-2-nopicker.png; echo "no file picker appeared" >&2; exit 1; }
 sleep 1.5
 shot carry-2-picker.png
 # a whole path typed into the File name field opens that file
 vo_type_into "$picker" "$VO_DIR/work/last.ods"
-box=$(vo_await '^决算$') || { shot carry-3-nobox.png; echo "no summary box appeared" >&2; exit 1; }
+box=$(vo_await '^Final accounts$') || { shot carry-3-nobox.png; echo "no summary box appeared" >&2; exit 1; }
 sleep 1
 shot carry-3-summary.png
 vo_close_box "$box"

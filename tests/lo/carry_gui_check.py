@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """carry_gui_check.py CLI LAST THIS WORK - after carry_gui.sh's menu click:
 the open document's 上年决算数 equal what `juesuan carry LAST THIS` writes,
-and the document's last undo step is 决算:提取上年数.  Exit 1 otherwise."""
+and the document's last undo step is "Final accounts: Carry last year's figures"
+(the office's UI is English).  Exit 1 otherwise."""
 import subprocess
 import sys
 import os
@@ -38,7 +39,7 @@ def main():
     print(("ok   " if ok else "FAIL ") + "the menu's 提取上年数 wrote the same %d figures as "
           "juesuan carry" % written)
     title = doc.UndoManager.getCurrentUndoActionTitle() if doc.UndoManager.isUndoPossible() else ""
-    ok2 = title == "决算:提取上年数"
+    ok2 = title == "Final accounts: Carry last year's figures"
     print(("ok   " if ok2 else "FAIL ") + "one undo step %r" % title)
     return 0 if ok and ok2 else 1
 

@@ -36,7 +36,7 @@ shot() { import -window root "$artifacts/$1"; }
 vo_menu_item 'unit1' 6
 shot merge-1-menu.png
 xdotool key Return
-picker=$(vo_await '选择要汇总的各单位决算工作簿') || { shot merge-2-nopicker.png; echo "no file picker" >&2; exit 1; }
+picker=$(vo_await "Choose the units' workbooks to merge") || { shot merge-2-nopicker.png; echo "no file picker" >&2; exit 1; }
 sleep 1.5
 vo_type_into "$picker" "$VO_DIR/work/units/"
 sleep 1.5
@@ -50,11 +50,11 @@ xdotool keydown shift mousemove $((X + 190)) $((Y + 75 + 16 * (${#names[@]} - 1)
 sleep 0.5
 shot merge-2-picker.png
 xdotool mousemove $((X + WIDTH - 58)) $((Y + HEIGHT - 105)) click 1
-save=$(vo_await '汇总结果另存为') || { shot merge-3-nosave.png; echo "no save dialog" >&2; exit 1; }
+save=$(vo_await 'Save the merged workbook as') || { shot merge-3-nosave.png; echo "no save dialog" >&2; exit 1; }
 sleep 1.5
 shot merge-3-save.png
 vo_type_into "$save" "$VO_DIR/work/merged.ods"
-box=$(vo_await '^决算$') || { shot merge-4-nobox.png; echo "no summary box appeared" >&2; exit 1; }
+box=$(vo_await '^Final accounts$') || { shot merge-4-nobox.png; echo "no summary box appeared" >&2; exit 1; }
 sleep 1
 shot merge-4-summary.png
 vo_close_box "$box"

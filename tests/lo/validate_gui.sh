@@ -30,7 +30,7 @@ sleep 1.5
 shot validate-1-menu.png
 xdotool key Return
 # the summary box (title 决算) appears when the validation is done
-box=$(vo_await '^决算$') || box=
+box=$(vo_await '^Final accounts$') || box=
 sleep 1
 shot validate-2-summary.png
 [ -n "$box" ] || { echo "no summary box appeared" >&2; exit 1; }

@@ -4,6 +4,8 @@
 #
 #   vo_start OXT      private profile, `unopkg add`, headless soffice on a pipe
 #   vo_profile OXT    only the profile with the extension (then vo_launch ARGS)
+#                     and LibreOffice's UI language $VO_UI_LANG (default en-US;
+#                     zh-CN for a Chinese UI: the language pack is installed)
 #   vo_python ARGS    python3 ARGS as the office user, VO_PIPE set
 #   vo_xvfb           a private X display (Xvfb) for GUI runs: sets DISPLAY
 #   vo_stop           stop the soffice (and Xvfb) we started (by pid) and remove the dir
@@ -41,6 +43,25 @@ vo_profile() {
     cat "$VO_DIR/unopkg.log" >&2
     return 1
   }
+  vo_ui_lang "${VO_UI_LANG:-en-US}"
+}
+
+# LibreOffice's UI language in the profile, as Tools > Options > Language
+# Settings > User interface sets it (Linguistic/General UILocale): the office
+# starts in it when its language pack is installed (and then writes it to
+# Setup/L10N ooLocale, which the extension reads).  Call before vo_launch.
+vo_ui_lang() {
+  local xcu="$VO_DIR/profile/user/registrymodifications.xcu"
+  local item="<item oor:path=\"/org.openoffice.Office.Linguistic/General\"><prop oor:name=\"UILocale\" oor:op=\"fuse\"><value>$1</value></prop></item>"
+  if [ -f "$xcu" ]; then
+    sed -i "s|</oor:items>|$item\n</oor:items>|" "$xcu"
+  else
+    mkdir -p "$(dirname "$xcu")"
+    printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+      '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' \
+      "$item" '</oor:items>' >"$xcu"
+    [ "$(id -u)" -ne 0 ] || chown -R nobody:nogroup "$VO_DIR/profile"
+  fi
 }
 
 # soffice in that profile, listening on $VO_PIPE, extra arguments appended;
@@ -159,18 +180,19 @@ vo_type_into() {
   xdotool key Return
 }
 
-# Close the message box $1 (title 决算): Return, then focus and Return,
-# then a click on its OK button (centre bottom), each only while it is open.
+# Close the message box $1 (title 决算, in an English UI Final accounts):
+# Return, then focus and Return, then a click on its OK button (centre
+# bottom), each only while it is open.
 vo_close_box() {
   local X Y WIDTH HEIGHT SCREEN WINDOW
   xdotool windowactivate --sync "$1" 2>/dev/null || true
   xdotool key --clearmodifiers Return
   sleep 1
-  xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1 || return 0
+  xdotool search --onlyvisible --name '^(决算|Final accounts)$' >/dev/null 2>&1 || return 0
   xdotool windowfocus --sync "$1" 2>/dev/null || true
   xdotool key Return
   sleep 1
-  xdotool search --onlyvisible --name '^决算$' >/dev/null 2>&1 || return 0
+  xdotool search --onlyvisible --name '^(决算|Final accounts)$' >/dev/null 2>&1 || return 0
   eval "$(xdotool getwindowgeometry --shell "$1")"
   xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 18)) click 1
 }

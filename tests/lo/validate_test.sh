@@ -17,6 +17,9 @@ source "$here/validate_office.sh"
 # every command shows its status-bar indicator at once: a headless run must
 # survive it (it is shown after JS_PROGRESS_AFTER seconds otherwise)
 export JUESUAN_PROGRESS_AFTER=0
+# a Chinese UI: the messages and the results sheet it asserts are Chinese
+# (lang_test.sh runs the commands in both languages)
+export VO_UI_LANG=zh-CN
 vo_start "$oxt"
 trap vo_stop EXIT
 mkdir -p "$VO_DIR/cli/bin" "$VO_DIR/cli/share/juesuan"
