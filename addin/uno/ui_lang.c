@@ -3,10 +3,12 @@
  */
 #include "ui_lang.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int decided = -1; /* -1: not yet; 0: English; 1: Chinese */
+static int decided = -1;    /* -1: not yet; 0: English; 1: Chinese */
+static char office_tag[32]; /* js_ui_lang_set's tag; "" = the environment's */
 
 /* Whether a locale tag or environment value names Chinese. */
 static bool is_zh(const char *tag)
@@ -39,6 +41,14 @@ bool js_ui_lang_zh(void)
 /* See ui_lang.h. */
 void js_ui_lang_set(const char *tag)
 {
-    if (tag && *tag)
+    if (tag && *tag) {
         decided = is_zh(tag) ? 1 : 0;
+        snprintf(office_tag, sizeof(office_tag), "%s", tag);
+    }
+}
+
+/* See ui_lang.h. */
+const char *js_ui_lang_tag(void)
+{
+    return office_tag;
 }

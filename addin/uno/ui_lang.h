@@ -26,6 +26,10 @@ bool js_ui_lang_zh(void);
  */
 void js_ui_lang_set(const char *tag);
 
+/* The tag js_ui_lang_set() was given ("zh-CN"), or "" while the environment
+ * decides: what the language was taken from, for the JSON result. */
+const char *js_ui_lang_tag(void);
+
 /* The text in the UI's language. */
 #define JS_L(zh, en) (js_ui_lang_zh() ? (zh) : (en))
 

@@ -1002,6 +1002,13 @@ static int result_json(js_buf *out, js_command cmd, int rc, const run_state *st,
 
     if (r == 0)
         r = js_json_string(out, message);
+    if (r == 0) /* the UI language the message speaks, and where it was read */
+        r = js_buf_printf(
+            out, ",\"ui_lang\":{\"zh\":%s,\"office\":", js_ui_lang_zh() ? "true" : "false");
+    if (r == 0)
+        r = js_json_string(out, js_ui_lang_tag());
+    if (r == 0)
+        r = js_buf_puts(out, "}");
     if (r == 0)
         r = js_buf_puts(out, ",\"format\":");
     if (r == 0)

@@ -271,6 +271,13 @@ def main():
     label = next(p.Value for p in ui if p.Name == "Label")
     check(bool(CJK.search(label)) == (lang == "zh"),
           "%s: the office's own UI speaks it (Undo is %r)" % (lang, label))
+    blank = office.new_calc()
+    res = office.command(blank, "Validate")
+    blank.close(True)
+    want = "zh-CN" if lang == "zh" else "en-US"
+    check(res.get("ui_lang") == {"zh": lang == "zh", "office": want},
+          "%s: the extension took the UI language %s from LibreOffice's configuration (%r)"
+          % (lang, want, res.get("ui_lang")))
     test_validate(office, cli, work, lang, faulty)
     test_fill(office, work, lang, sample)
     test_refusal(office, lang)
