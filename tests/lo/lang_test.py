@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""lang_test.py LANG CLI WORK FAULTY.ods SAMPLE.ods - one language per UI
+"""lang_test.py LANG CLI WORK FAULTY.ods SAMPLE.ods SHARED - one language per UI
 (issue 11 item 5), in a headless office whose UI is LANG (zh-CN or en-US).
 
 Through the real dispatch and the macro service it runs 校验 on a faulty
@@ -17,7 +17,9 @@ spreadsheet, and asserts that what the accountant reads is in LANG only:
   - the undo step titles: 决算:校验 ... / Final accounts: Validate ...;
   - 填写说明's summary: a first line with the counts, then one line per
     missing input starting with its sheet!cell (the JSON's missing_inputs,
-    in order), at most 15, then "…及另外 N 项" / "… and N more".
+    in order), at most 15, then "…及另外 N 项" / "… and N more";
+  - an explanation typed in 校验结果 under one UI (zh-CN, saved to the
+    folder SHARED) is found again beside its finding under the other (en-US).
 
 Prints one line per check; exit 1 when any failed.
 """
@@ -261,9 +263,49 @@ def test_refusal(office, lang):
         doc.close(True)
 
 
+def test_explained(office, work, lang, faulty, shared):
+    """Chinese UI: type an explanation beside the first error, save.  English
+    UI: validate that file again; the explanation stays beside its finding
+    (found by its key: rule and cells), whose row is now English."""
+    saved = os.path.join(shared, "explained.ods")
+    if lang == "zh":
+        path = os.path.join(work, "explain-" + os.path.basename(faulty))
+        shutil.copy(faulty, path)
+        doc = office.load(path)
+        try:
+            res = office.command(doc, "Validate")
+            i = next(i for i, f in enumerate(res["findings"]) if f["severity"] == "error")
+            sheet = doc.Sheets.getByName("校验结果")
+            sheet.getCellByPosition(6, i + 2).setString("已与财政核对")
+            key = used_range(sheet).getDataArray()[i + 2][8]
+            office.store(doc, saved)
+            with open(saved + ".key", "w", encoding="utf-8") as f:
+                f.write(key)
+            check(os.path.exists(saved), "zh: an explanation typed beside %s, saved" % key)
+        finally:
+            doc.close(True)
+        return
+    if not check(os.path.exists(saved), "en: the workbook explained under the Chinese UI"):
+        return
+    with open(saved + ".key", encoding="utf-8") as f:
+        key = f.read()
+    doc = office.load(saved)
+    try:
+        res = office.command(doc, "Validate")
+        rows = used_range(doc.Sheets.getByName("校验结果")).getDataArray()
+        row = next((r for r in rows[2:] if r[8] == key), None)
+        check(row is not None and row[6] == "已与财政核对" and row[1] == "error" and
+              row[7] == "to correct" and res.get("explained") == 1 and res.get("orphaned") == 0 and
+              not foreign(row[3], "en", doc_words(doc)),
+              "en: the explanation typed under the Chinese UI is beside its finding: %r"
+              % (row and list(row[1:9])))
+    finally:
+        doc.close(True)
+
+
 def main():
     lang = "zh" if sys.argv[1].startswith("zh") else "en"
-    cli, work, faulty, sample = sys.argv[2:6]
+    cli, work, faulty, sample, shared = sys.argv[2:7]
     office = Office()
     ui = office.smgr.createInstanceWithContext(
         "com.sun.star.frame.UICommandDescription", office.ctx).getByName(
@@ -280,6 +322,7 @@ def main():
           % (lang, want, res.get("ui_lang")))
     test_validate(office, cli, work, lang, faulty)
     test_fill(office, work, lang, sample)
+    test_explained(office, work, lang, faulty, shared)
     test_refusal(office, lang)
     print("%d checks failed" % len(FAILED) if FAILED else "all checks passed")
     return 1 if FAILED else 0
