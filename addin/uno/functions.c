@@ -22,6 +22,7 @@
 #include "calc.h"
 #include "figure.h"
 #include "functions_info.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -59,7 +60,8 @@ static int text_figure(js_decimal *out, int *empty, rtl_uString *str, const char
 static int double_figure(js_decimal *out, double x, const char *fn, const char *what)
 {
     if (js_decimal_from_double(out, x) < 0)
-        return js_error_set(JS_ERANGE, "%s: %s 超出范围 / out of range: %g", fn, what, x);
+        return js_error_set(JS_ERANGE, JS_L("%s: %s 超出范围:%g", "%s: %s out of range: %g"), fn,
+                            what, x);
     return 0;
 }
 
@@ -92,7 +94,8 @@ static int cell_figure(js_decimal *out, int *empty, const uno_Any *arg, const ch
         return text_figure(out, empty, *(rtl_uString **)arg->pData, fn, what);
     default:
         if (js_uno_any_to_double(&x, arg) < 0)
-            return js_error_set(JS_EINVAL, "%s: %s 不是数字 / is not a number", fn, what);
+            return js_error_set(JS_EINVAL, JS_L("%s: %s 不是数字", "%s: %s is not a number"), fn,
+                                what);
         return double_figure(out, x, fn, what);
     }
 }
@@ -106,11 +109,13 @@ int js_functions_arg_decimals(int *out, const uno_Any *arg, int dflt, const char
     if (js_uno_any_class(arg) == typelib_TypeClass_VOID)
         return 0;
     if (js_uno_any_to_double(&x, arg) < 0)
-        return js_error_set(JS_EINVAL, "%s: 小数位数不是数字 / decimals is not a number", fn);
+        return js_error_set(JS_EINVAL, JS_L("%s: 小数位数不是数字", "%s: decimals is not a number"),
+                            fn);
     if (!(x >= 0 && x <= JS_CALC_MAX_DECIMALS) || x != floor(x))
         return js_error_set(JS_EINVAL,
-                            "%s: 小数位数应为 0 至 %d 的整数 / decimals must be 0..%d: %g", fn,
-                            JS_CALC_MAX_DECIMALS, JS_CALC_MAX_DECIMALS, x);
+                            JS_L("%s: 小数位数应为 0 至 %d 的整数:%g",
+                                 "%s: decimals must be a whole number 0..%d: %g"),
+                            fn, JS_CALC_MAX_DECIMALS, x);
     *out = (int)x;
     return 0;
 }
@@ -138,7 +143,7 @@ int js_functions_arg_range(js_decimal **items, unsigned char **present, size_t *
             ncols = (size_t)js_uno_seq_len(row_seqs[r]);
     }
     if (nrows == 0 || ncols == 0)
-        return js_error_set(JS_EINVAL, "%s: 区域为空 / the range is empty", fn);
+        return js_error_set(JS_EINVAL, JS_L("%s: 区域为空", "%s: the range is empty"), fn);
     out = calloc(nrows * ncols, sizeof *out);
     filled = calloc(nrows * ncols, 1);
     if (!out || !filled) {
@@ -152,8 +157,8 @@ int js_functions_arg_range(js_decimal **items, unsigned char **present, size_t *
         for (c = 0; c < ncols; c++, k++) {
             if (c >= len || js_uno_any_class(&cells[c]) == typelib_TypeClass_VOID)
                 continue;
-            snprintf(where, sizeof where, "区域第 %zu 行第 %zu 列 / range row %zu column %zu",
-                     r + 1, c + 1, r + 1, c + 1);
+            snprintf(where, sizeof where,
+                     JS_L("区域第 %zu 行第 %zu 列", "range row %zu column %zu"), r + 1, c + 1);
             rc = cell_figure(&out[k], &empty, &cells[c], fn, where);
             if (rc < 0)
                 goto cleanup;
@@ -183,9 +188,10 @@ static int arg_code(char **out, const uno_Any *arg, const char *fn)
     if (js_uno_any_class(arg) == typelib_TypeClass_STRING)
         return js_uno_string_to_utf8(out, *(rtl_uString **)arg->pData);
     if (js_uno_any_to_double(&x, arg) < 0)
-        return js_error_set(JS_EINVAL, "%s: 缺少科目编码 / no subject code", fn);
+        return js_error_set(JS_EINVAL, JS_L("%s: 缺少科目编码", "%s: no subject code"), fn);
     if (js_decimal_from_double(&d, x) < 0 || js_decimal_format_plain(digits, sizeof digits, d) < 0)
-        return js_error_set(JS_EINVAL, "%s: 不是科目编码 / not a subject code: %g", fn, x);
+        return js_error_set(JS_EINVAL, JS_L("%s: 不是科目编码:%g", "%s: not a subject code: %g"),
+                            fn, x);
     *out = js_strdup(digits);
     return *out ? 0 : JS_ENOMEM;
 }
@@ -245,7 +251,8 @@ static int fn_round_half_up(js_uno_object *self, void *ret, void *args[])
     int decimals, rc;
 
     if (js_uno_any_class(args[1]) == typelib_TypeClass_VOID)
-        return js_error_set(JS_EINVAL, "ROUNDHALFUP: 缺少小数位数 / decimals is missing");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("ROUNDHALFUP: 缺少小数位数", "ROUNDHALFUP: decimals is missing"));
     rc = js_functions_arg_figure(&x, args[0], "ROUNDHALFUP", "number");
     if (rc == 0)
         rc = js_functions_arg_decimals(&decimals, args[1], 2, "ROUNDHALFUP");
@@ -276,7 +283,8 @@ static int fn_change_text(js_uno_object *self, void *ret, void *args[])
         if (rc < 0)
             return rc;
     } else if (js_uno_any_class(unit_arg) != typelib_TypeClass_VOID) {
-        return js_error_set(JS_EINVAL, "CHANGETEXT: 单位应为文本 / unit must be text");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("CHANGETEXT: 单位应为文本", "CHANGETEXT: unit must be text"));
     }
     rc = js_calc_change_text(&text, current, previous, unit);
     free(unit);
@@ -300,7 +308,9 @@ static int fn_amount_text(js_uno_object *self, void *ret, void *args[])
         return rc;
     if (js_uno_any_class(args[1]) != typelib_TypeClass_VOID &&
         js_uno_any_to_double(&thousands, args[1]) < 0)
-        return js_error_set(JS_EINVAL, "AMOUNTTEXT: thousands 应为 TRUE/FALSE / must be a logical");
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("AMOUNTTEXT: thousands 应为 TRUE/FALSE",
+                                 "AMOUNTTEXT: thousands must be TRUE or FALSE"));
     rc = js_calc_amount_text(&text, x, thousands != 0);
     if (rc < 0) {
         js_buf_dispose(&text);
@@ -320,7 +330,9 @@ static int fn_subject_level(js_uno_object *self, void *ret, void *args[])
         return rc;
     level = js_subject_level_of(code);
     if (level == JS_SUBJECT_NONE) {
-        rc = js_error_set(JS_EINVAL, "SUBJECTLEVEL: 不是科目编码 / not a subject code: %s", code);
+        rc = js_error_set(
+            JS_EINVAL,
+            JS_L("SUBJECTLEVEL: 不是科目编码:%s", "SUBJECTLEVEL: not a subject code: %s"), code);
         free(code);
         return rc;
     }
