@@ -1,7 +1,7 @@
 # The native UNO component (binary UNO C ABI, no C++), its type library and
 # the extension build/out/juesuan.oxt.
 #
-#   juesuan.so   addin/uno/*.c + the core, exporting only component_*
+#   juesuan.so   addin/uno/**/*.c + the core, exporting only component_*
 #   types/*.rdb  one per idl/org/juesuan/*.idl (interfaces first, services
 #                against them; unoidl-write cannot merge them all at once)
 #   juesuan.oxt  description.xml, META-INF/manifest.xml (generated: every
@@ -38,10 +38,13 @@ $(UNO_SYSROOT_STAMP): $(TOP)/build/uno-libs.sh
 endif
 # -Wno-format-truncation: snprintf into PATH_MAX buffers truncating is the safe
 # outcome; gcc -O2 flags every such call.
-UNO_CFLAGS := $(CFLAGS_RELEASE) -DLINUX -DUNX $(UNO_ARCH_INC) -I$(SDK)/include -I$(TOP)/addin/uno \
+# The UNO layer's folders (commands/, marks/, results/, read/, services/,
+# functions/, ui/ and the helpers at its top) are all on the include path.
+UNO_DIRS := $(TOP)/addin/uno $(patsubst %/,%,$(sort $(dir $(wildcard $(TOP)/addin/uno/*/*.[ch]))))
+UNO_CFLAGS := $(CFLAGS_RELEASE) -DLINUX -DUNX $(UNO_ARCH_INC) -I$(SDK)/include $(UNO_DIRS:%=-I%) \
 	-fvisibility=hidden -Wno-format-truncation
 
-UNO_SRC := $(sort $(wildcard $(TOP)/addin/uno/*.c))
+UNO_SRC := $(sort $(wildcard $(TOP)/addin/uno/*.c $(TOP)/addin/uno/*/*.c))
 UNO_OBJ := $(patsubst $(TOP)/addin/uno/%.c,$(OUT)/obj/uno/%.o,$(UNO_SRC))
 UNO_SO := $(OUT)/oxt/juesuan.so
 OXT := $(OUT)/juesuan.oxt
@@ -82,9 +85,9 @@ $(RDB_SERVICES): $(OUT)/oxt/types/%.rdb: $(TOP)/idl/org/juesuan/%.idl $(RDB_IFAC
 	@mkdir -p $(dir $@)
 	$(SDK)/bin/unoidl-write $(OFFICE_RDB) $(RDB_IFACES) $< $@
 
-$(GENXCU): $(TOP)/build/oxt/genxcu.c $(TOP)/addin/uno/functions_info.c $(TOP)/addin/uno/functions_info.h
+$(GENXCU): $(TOP)/build/oxt/genxcu.c $(TOP)/addin/uno/functions/functions_info.c $(TOP)/addin/uno/functions/functions_info.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_RELEASE) -I$(TOP)/addin/uno -o $@ $< $(TOP)/addin/uno/functions_info.c
+	$(CC) $(CFLAGS_RELEASE) -I$(TOP)/addin/uno/functions -o $@ $< $(TOP)/addin/uno/functions/functions_info.c
 
 # Rebuild the .oxt when the platform list changes, not only the sources.
 $(OUT)/oxt/platforms: FORCE
