@@ -2,17 +2,17 @@
 # with AddressSanitizer + UndefinedBehaviorSanitizer; both must pass.
 UNIT_SRC := $(sort $(wildcard $(TOP)/tests/unit/*.c))
 # the UNO layer's pieces that need no office: the UI language and summaries
-UNIT_SRC += $(TOP)/addin/uno/ui_lang.c $(TOP)/addin/uno/summary.c
+UNIT_SRC += $(TOP)/addin/uno/ui/ui_lang.c $(TOP)/addin/uno/ui/summary.c
 UNIT_BIN := $(OUT)/tests/unit
 UNIT_SAN_BIN := $(OUT)/tests/unit-san
 
 $(UNIT_BIN): $(UNIT_SRC) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_RELEASE) -I$(TOP)/addin/uno -o $@ $(UNIT_SRC) $(CORE_LIB) -lcunit $(LDLIBS_CORE)
+	$(CC) $(CFLAGS_RELEASE) -I$(TOP)/addin/uno/ui -o $@ $(UNIT_SRC) $(CORE_LIB) -lcunit $(LDLIBS_CORE)
 
 $(UNIT_SAN_BIN): $(UNIT_SRC) $(CORE_SAN_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_SAN) -I$(TOP)/addin/uno -o $@ $(UNIT_SRC) $(CORE_SAN_LIB) -lcunit $(LDLIBS_CORE)
+	$(CC) $(CFLAGS_SAN) -I$(TOP)/addin/uno/ui -o $@ $(UNIT_SRC) $(CORE_SAN_LIB) -lcunit $(LDLIBS_CORE)
 
 .PHONY: test-unit
 test-unit: $(UNIT_BIN) $(UNIT_SAN_BIN) $(CONTENT_STAMP)
