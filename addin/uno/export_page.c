@@ -8,11 +8,9 @@
 #include "buf.h"
 #include "marks_cells.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The page style the copy gives a wide table whose sheet has none of its own. */
-#define WIDE_STYLE "JuesuanLandscape"
 
 /* com.sun.star.awt.Size */
 typedef struct js_size {
@@ -109,16 +107,31 @@ static int break_before(uno_Interface *sheet, uint32_t row)
     return rc;
 }
 
-/* The width of the sheet's used area (1/100 mm). */
-static int used_width(sal_Int32 *out, uno_Interface *sheet)
+/* The size of a range of the sheet (1/100 mm): its "Size" property. */
+static int range_size(js_size *out, uno_Interface *range)
+{
+    uno_Any any;
+    int rc = js_uprop_get(&any, range, "Size");
+
+    memset(out, 0, sizeof(*out));
+    if (rc < 0)
+        return rc;
+    if (js_uno_any_class(&any) == typelib_TypeClass_STRUCT)
+        *out = *(js_size *)any.pData;
+    js_uno_any_dispose(&any);
+    return 0;
+}
+
+/* The sheet's used area: its size and last row. */
+static int used_area(js_size *size, sal_Int32 *last_row, uno_Interface *sheet)
 {
     uno_Interface *cursor = NULL;
     sal_Bool expand = sal_True, no = sal_False;
+    js_range_address a;
     void *args[1];
-    uno_Any any;
     int rc;
 
-    *out = 0;
+    *last_row = 0;
     rc = js_ucall_obj(&cursor, sheet, "com.sun.star.sheet.XSpreadsheet", "createCursor", NULL);
     args[0] = &no;
     if (rc == 0)
@@ -129,102 +142,169 @@ static int used_width(sal_Int32 *out, uno_Interface *sheet)
         rc = js_ucall(cursor, "com.sun.star.sheet.XUsedAreaCursor", "gotoEndOfUsedArea", NULL,
                       args);
     if (rc == 0)
-        rc = js_uprop_get(&any, cursor, "Size");
-    if (rc == 0) {
-        if (js_uno_any_class(&any) == typelib_TypeClass_STRUCT)
-            *out = ((js_size *)any.pData)->width;
-        js_uno_any_dispose(&any);
-    }
+        rc = range_size(size, cursor);
+    if (rc == 0)
+        rc = js_ucall(cursor, "com.sun.star.sheet.XCellRangeAddressable", "getRangeAddress", &a,
+                      NULL);
+    if (rc == 0)
+        *last_row = a.end_row;
     js_uno_release(cursor);
     return rc;
 }
 
-/* The printable width of a page style (width less the side margins). */
-static int printable_width(sal_Int32 *out, uno_Interface *style)
+/* The height of rows from..to of the sheet (1/100 mm). */
+static int rows_height(sal_Int32 *out, uno_Interface *sheet, sal_Int32 from, sal_Int32 to)
 {
-    sal_Int32 w = 0, l = 0, r = 0;
-    int rc = prop_long(&w, style, "Width");
+    uno_Interface *range = NULL;
+    sal_Int32 zero = 0;
+    void *args[4] = {&zero, &from, &zero, &to};
+    js_size size;
+    int rc;
 
+    *out = 0;
+    rc = js_ucall_obj(&range, sheet, "com.sun.star.table.XCellRange", "getCellRangeByPosition",
+                      args);
     if (rc == 0)
-        rc = prop_long(&l, style, "LeftMargin");
+        rc = range_size(&size, range);
     if (rc == 0)
-        rc = prop_long(&r, style, "RightMargin");
-    *out = w - l - r;
+        *out = size.height;
+    js_uno_release(range);
     return rc;
 }
 
-/*
- * The landscape page style for wide tables, made once from the default
- * style's page (width and height swapped), scaled to `width` when even
- * landscape is too narrow.  A scale (not "fit to pages") keeps the
- * sheet's manual page breaks.
- */
-static int wide_style(uno_Interface *styles, uno_Interface *copy, uno_Interface *base,
-                      sal_Int32 width)
+/* The tallest table of a sheet with several (its page breaks part them). */
+static int tallest_table(sal_Int32 *out, uno_Interface *sheet, const js_publish_sheet *ps,
+                         sal_Int32 last_row)
+{
+    sal_Int32 from = 0, h;
+    size_t b;
+    int rc = 0;
+
+    *out = 0;
+    for (b = 0; rc == 0 && b <= ps->nbreaks; b++) {
+        sal_Int32 to = b < ps->nbreaks ? (sal_Int32)ps->breaks[b] - 1 : last_row;
+        if (to < from)
+            continue;
+        rc = rows_height(&h, sheet, from, to);
+        if (rc == 0 && h > *out)
+            *out = h;
+        if (b < ps->nbreaks)
+            from = (sal_Int32)ps->breaks[b];
+    }
+    return rc;
+}
+
+/* Room left on a page for a header and the footer 第N页 / 共M页 (1/100 mm). */
+#define FOOTER_ROOM 3000
+/* A table is never printed smaller than this (percent). */
+#define MIN_SCALE 40
+
+/* The scale (percent, at most 100) at which a table of `width`, and of
+ * `height` when not 0, fits a page of `pw` x `ph` less the margins;
+ * *by_height set when the height decides. */
+static sal_Int32 fit_scale(bool *by_height, sal_Int32 pw, sal_Int32 ph, const sal_Int32 m[4],
+                           sal_Int32 width, sal_Int32 height)
+{
+    /* 5% to spare: text running over the used area's right edge prints too */
+    long long room_w = ((long long)pw - m[0] - m[1]) * 95 / 100;
+    long long room_h = ((long long)ph - m[2] - m[3] - FOOTER_ROOM) * 95 / 100;
+    long long scale = 100;
+
+    *by_height = false;
+    if (width > 0 && room_w * 100 / width < scale)
+        scale = room_w * 100 / width;
+    if (height > 0 && room_h * 100 / height < scale) {
+        scale = room_h * 100 / height;
+        *by_height = true;
+    }
+    return (sal_Int32)(scale < MIN_SCALE ? MIN_SCALE : scale);
+}
+
+/* Copy the page-setup properties the document gave its default style to a
+ * new one: margins, header, centring. */
+static int copy_setup(uno_Interface *to, uno_Interface *from)
+{
+    static const char *const names[] = {
+        "LeftMargin",    "RightMargin",       "TopMargin",          "BottomMargin",
+        "HeaderIsOn",    "HeaderIsShared",    "RightPageHeaderContent", "LeftPageHeaderContent",
+        "CenterHorizontally", NULL};
+    int i, rc = 0;
+
+    for (i = 0; rc == 0 && names[i]; i++) {
+        uno_Any any;
+        if (js_uprop_get(&any, from, names[i]) < 0) {
+            js_error_clear(); /* a property this version does not have */
+            continue;
+        }
+        rc = js_uprop_set(to, names[i], &any);
+        js_uno_any_dispose(&any);
+    }
+    return rc;
+}
+
+/* A new page style `name` like `base` but landscape or not, at `scale`
+ * when the height decides, else fitted to the page's width. */
+static int new_style(uno_Interface *styles, uno_Interface *copy, uno_Interface *base,
+                     const char *name, bool landscape, sal_Int32 w, sal_Int32 h, sal_Int32 scale,
+                     bool by_height)
 {
     uno_Interface *style = NULL;
-    rtl_uString *name = NULL;
-    sal_Bool has = sal_False;
-    sal_Int32 w = 0, h = 0, printable = 0, scale = 100;
+    rtl_uString *uname = NULL;
     void *args[2];
     uno_Any any;
     int rc;
 
-    rc = js_uno_string_from_utf8(&name, WIDE_STYLE);
-    args[0] = &name;
+    rc = js_ucall_obj_str(&style, copy, "com.sun.star.lang.XMultiServiceFactory",
+                          "createInstance", "com.sun.star.style.PageStyle");
     if (rc == 0)
-        rc = js_ucall(styles, "com.sun.star.container.XNameAccess", "hasByName", &has, args);
-    if (rc == 0 && !has) {
-        rc = js_ucall_obj_str(&style, copy, "com.sun.star.lang.XMultiServiceFactory",
-                              "createInstance", "com.sun.star.style.PageStyle");
-        if (rc == 0)
-            rc = js_uany_obj(&any, style, "com.sun.star.style.XStyle");
-        if (rc == 0) {
-            args[1] = &any;
-            rc = js_ucall(styles, "com.sun.star.container.XNameContainer", "insertByName", NULL,
-                          args);
-            js_uno_any_dispose(&any);
-        }
-        if (rc == 0)
-            rc = prop_long(&w, base, "Width");
-        if (rc == 0)
-            rc = prop_long(&h, base, "Height");
-        if (rc == 0)
-            rc = js_uprop_set_bool(style, "IsLandscape", true);
-        if (rc == 0)
-            rc = js_uprop_set_long(style, "Width", w > h ? w : h);
-        if (rc == 0)
-            rc = js_uprop_set_long(style, "Height", w > h ? h : w);
-    } else if (rc == 0) {
-        rc = js_export_by_name(&style, styles, WIDE_STYLE);
+        rc = js_uno_string_from_utf8(&uname, name);
+    if (rc == 0)
+        rc = js_uany_obj(&any, style, "com.sun.star.style.XStyle");
+    if (rc == 0) {
+        args[0] = &uname;
+        args[1] = &any;
+        rc = js_ucall(styles, "com.sun.star.container.XNameContainer", "insertByName", NULL, args);
+        js_uno_any_dispose(&any);
     }
     if (rc == 0)
-        rc = printable_width(&printable, style);
-    if (rc == 0 && width > printable && printable > 0) {
-        sal_Int32 now = 100;
-        scale = (sal_Int32)((long long)printable * 100 / width);
-        if (scale < 10)
-            scale = 10;
-        if (prop_long(&now, style, "PageScale") == 0 && now < scale)
-            scale = now; /* the widest table of all decides */
+        rc = copy_setup(style, base);
+    if (rc == 0)
+        rc = js_uprop_set_bool(style, "IsLandscape", landscape);
+    if (rc == 0)
+        rc = js_uprop_set_long(style, "Width", w);
+    if (rc == 0)
+        rc = js_uprop_set_long(style, "Height", h);
+    if (rc == 0 && scale < 100 && by_height) {
         rc = js_uprop_set_long(style, "PageScale", scale);
+    } else if (rc == 0) { /* Calc fits the width itself, overflowing text and all */
+        uno_Any one;
+        sal_Int16 n = 1;
+        uno_type_any_construct(&one, &n, js_uno_type_of(typelib_TypeClass_SHORT), NULL);
+        rc = js_uprop_set(style, "ScaleToPagesX", &one);
+        js_uno_any_dispose(&one);
     }
-    if (name)
-        rtl_uString_release(name);
+    if (uname)
+        rtl_uString_release(uname);
     js_uno_release(style);
     return rc;
 }
 
 /*
- * A table sheet on the default page style whose used area is wider than
- * that page gets the landscape style; a sheet whose page style is its own
- * keeps it (the document set its orientation).
+ * A table sheet on the default page style that does not fit that page gets
+ * a page style of its own: portrait or landscape, whichever prints the
+ * table larger, scaled to the page's width (and, on a sheet of several
+ * tables, to the tallest table's height: each on one page).  A sheet whose
+ * page style is its own keeps it (the document set its orientation).
  */
-static int orient(uno_Interface *styles, uno_Interface *copy, uno_Interface *sheet)
+static int orient(uno_Interface *styles, uno_Interface *copy, uno_Interface *sheet,
+                  const js_publish_sheet *ps, size_t index)
 {
     uno_Interface *style = NULL;
     char *name = NULL;
-    sal_Int32 width = 0, printable = 0;
+    char own[48];
+    js_size used;
+    sal_Int32 last_row = 0, tall = 0, w = 0, h = 0, m[4] = {0, 0, 0, 0}, portrait, landscape;
+    bool p_height = false, l_height = false;
     int rc;
 
     rc = prop_str(&name, sheet, "PageStyle");
@@ -232,14 +312,39 @@ static int orient(uno_Interface *styles, uno_Interface *copy, uno_Interface *she
         goto cleanup;
     rc = js_export_by_name(&style, styles, name);
     if (rc == 0)
-        rc = used_width(&width, sheet);
+        rc = used_area(&used, &last_row, sheet);
+    if (rc == 0 && ps->nbreaks)
+        rc = tallest_table(&tall, sheet, ps, last_row);
     if (rc == 0)
-        rc = printable_width(&printable, style);
-    if (rc < 0 || width <= printable)
+        rc = prop_long(&w, style, "Width");
+    if (rc == 0)
+        rc = prop_long(&h, style, "Height");
+    if (rc == 0)
+        rc = prop_long(&m[0], style, "LeftMargin");
+    if (rc == 0)
+        rc = prop_long(&m[1], style, "RightMargin");
+    if (rc == 0)
+        rc = prop_long(&m[2], style, "TopMargin");
+    if (rc == 0)
+        rc = prop_long(&m[3], style, "BottomMargin");
+    if (rc < 0)
         goto cleanup;
-    rc = wide_style(styles, copy, style, width);
+    if (w > h) { /* the default style's page, seen upright */
+        sal_Int32 t = w;
+        w = h;
+        h = t;
+    }
+    portrait = fit_scale(&p_height, w, h, m, used.width, tall);
+    if (portrait >= 100)
+        goto cleanup; /* it fits as it is */
+    landscape = fit_scale(&l_height, h, w, m, used.width, tall);
+    snprintf(own, sizeof(own), "JuesuanPage%zu", index + 1);
+    if (landscape > portrait)
+        rc = new_style(styles, copy, style, own, true, h, w, landscape, l_height);
+    else
+        rc = new_style(styles, copy, style, own, false, w, h, portrait, p_height);
     if (rc == 0)
-        rc = js_uprop_set_str(sheet, "PageStyle", WIDE_STYLE);
+        rc = js_uprop_set_str(sheet, "PageStyle", own);
 cleanup:
     free(name);
     js_uno_release(style);
@@ -433,7 +538,7 @@ int js_export_layout(size_t *styles_done, uno_Interface *copy, const js_publish 
         for (b = 0; rc == 0 && b < ps->nbreaks; b++)
             rc = break_before(sheet, ps->breaks[b]);
         if (rc == 0)
-            rc = orient(styles, copy, sheet);
+            rc = orient(styles, copy, sheet, ps, i);
         js_uno_release(sheet);
     }
     if (rc == 0)

@@ -893,7 +893,8 @@ static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
     }
     if (rc == 1)
         rc = js_error_set(JS_EINVAL, "%s",
-                          JS_L("未选择PDF文件,没有导出", "no file chosen: the PDF was not exported"));
+                          JS_L("未选择PDF文件,没有导出(宏调用请给参数 PdfUrl)",
+                               "no file chosen: the PDF was not exported (a macro gives PdfUrl)"));
     if (rc == 0)
         rc = export_pdf(st, doc, url);
     free(url);
