@@ -33,6 +33,19 @@ static int has_content(const js_sheet *sh)
     return 0;
 }
 
+/* The row of the first cell starting 填写说明 (the template's notes on its
+ * cover), or -1. */
+static int64_t notes_row(const js_sheet *sh)
+{
+    static const char notes[] = "填写说明";
+    size_t i;
+
+    for (i = 0; i < sh->count; i++)
+        if (sh->cells[i].text && strncmp(sh->cells[i].text, notes, sizeof(notes) - 1) == 0)
+            return (int64_t)sh->cells[i].row;
+    return -1;
+}
+
 /* Add a page break at `row` to the sheet (kept sorted, no duplicates). */
 static int add_break(js_publish_sheet *ps, uint32_t row)
 {
@@ -112,8 +125,10 @@ int js_publish_plan(js_publish *out, const js_format *format, const js_workbook 
     if (!out->sheets)
         return js_error_set(JS_ENOMEM, "out of memory");
     out->count = wb->nsheets;
-    for (i = 0; i < wb->nsheets; i++)
+    for (i = 0; i < wb->nsheets; i++) {
         out->sheets[i].name = wb->sheets[i]->name;
+        out->sheets[i].notes_row = -1;
+    }
     rc = js_tables_locate(&tables, &scratch, format, wb);
     if (rc == 0)
         rc = place_tables(out, tables, wb);
@@ -138,7 +153,10 @@ int js_publish_plan(js_publish *out, const js_format *format, const js_workbook 
     for (i = 0; i < first_table; i++)
         if (i != inputs_at && i != narr_at && !wb->sheets[i]->hidden &&
             has_content(wb->sheets[i]))
+        {
             out->sheets[i].role = JS_PUBLISH_COVER;
+            out->sheets[i].notes_row = notes_row(wb->sheets[i]);
+        }
     if (inputs_at < wb->nsheets) /* working material, whatever else it holds */
         out->sheets[inputs_at].role = JS_PUBLISH_NONE;
     for (i = 0; i < wb->nsheets; i++)

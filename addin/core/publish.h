@@ -9,7 +9,9 @@
  *   - a table sheet holds at least one table of the format (js_tables_locate);
  *   - the narrative sheet is js_narr_sheet_find's;
  *   - the cover is front matter: a visible sheet with text before the first
- *     table sheet that is neither inputs nor narrative (a 目录 too);
+ *     table sheet that is neither inputs nor narrative (a 目录 too); the
+ *     template's 填写说明 on it (its notes to the accountant) is not
+ *     published;
  *   - everything else (inputs, sheets after the tables, empty or hidden
  *     sheets) is not published.
  */
@@ -38,6 +40,9 @@ typedef struct js_publish_sheet {
     uint32_t head_from, head_to; /* the header of its one table (0-based rows) */
     uint32_t *breaks;            /* rows starting a new page: each table after the first */
     size_t nbreaks;
+    int64_t notes_row; /* a cover: the row of the template's 填写说明 (notes to the
+                          accountant, not published: it and the rows below),
+                          -1 when none */
 } js_publish_sheet;
 
 /* Every sheet of the workbook, in its order. */

@@ -55,15 +55,15 @@ static void free_names(char **names, size_t n)
     free(names);
 }
 
-/* Whether `plan` publishes the sheet `name`. */
-static int published(const js_publish *plan, const char *name)
+/* The plan's entry for the sheet `name` when it is published, else NULL. */
+static const js_publish_sheet *published(const js_publish *plan, const char *name)
 {
     size_t i;
 
     for (i = 0; i < plan->count; i++)
         if (strcmp(plan->sheets[i].name, name) == 0)
-            return plan->sheets[i].role != JS_PUBLISH_NONE;
-    return 0;
+            return plan->sheets[i].role != JS_PUBLISH_NONE ? &plan->sheets[i] : NULL;
+    return NULL;
 }
 
 /* XProtectable::unprotect("") on obj; a password keeps it protected. */
@@ -95,6 +95,37 @@ static int remove_sheet(uno_Interface *copy, const char *name)
     if (str)
         rtl_uString_release(str);
     js_uno_release(sheets);
+    return rc;
+}
+
+/* Delete rows `from` to the end of the sheet's used area (the template's
+ * 填写说明 on the cover). */
+static int remove_rows_from(uno_Interface *sheet, int64_t from)
+{
+    uno_Interface *cursor = NULL, *rows = NULL;
+    sal_Bool no = sal_False;
+    js_range_address a;
+    sal_Int32 index = (sal_Int32)from, count;
+    void *args[2] = {&no, NULL};
+    int rc;
+
+    rc = js_ucall_obj(&cursor, sheet, "com.sun.star.sheet.XSpreadsheet", "createCursor", NULL);
+    if (rc == 0)
+        rc = js_ucall(cursor, "com.sun.star.sheet.XUsedAreaCursor", "gotoEndOfUsedArea", NULL,
+                      args);
+    if (rc == 0)
+        rc = js_ucall(cursor, "com.sun.star.sheet.XCellRangeAddressable", "getRangeAddress", &a,
+                      NULL);
+    count = rc == 0 ? a.end_row - index + 1 : 0;
+    if (rc == 0 && count > 0)
+        rc = js_ucall_obj(&rows, sheet, "com.sun.star.table.XColumnRowRange", "getRows", NULL);
+    if (rc == 0 && count > 0) {
+        args[0] = &index;
+        args[1] = &count;
+        rc = js_ucall(rows, "com.sun.star.table.XTableRows", "removeByIndex", NULL, args);
+    }
+    js_uno_release(rows);
+    js_uno_release(cursor);
     return rc;
 }
 
@@ -197,7 +228,8 @@ int js_export_clean(size_t *comments, size_t *left, uno_Interface *copy, const j
     for (i = 0; rc == 0 && i < n; i++) {
         uno_Interface *sheet = NULL;
         size_t count = 0;
-        if (!published(plan, names[i])) {
+        const js_publish_sheet *ps = published(plan, names[i]);
+        if (!ps) {
             rc = remove_sheet(copy, names[i]);
             (*left)++;
             continue;
@@ -207,6 +239,8 @@ int js_export_clean(size_t *comments, size_t *left, uno_Interface *copy, const j
             rc = remove_comments(&count, sheet);
         if (rc == 0)
             rc = remove_tint(sheet);
+        if (rc == 0 && ps->notes_row >= 0)
+            rc = remove_rows_from(sheet, ps->notes_row);
         *comments += count;
         js_uno_release(sheet);
     }

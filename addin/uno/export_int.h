@@ -23,7 +23,8 @@ int js_export_sheet(uno_Interface **out, uno_Interface *copy, const char *name);
  * unprotected (a password-protected one stays as it is), the marks taken
  * away (js_marks_clear: each cell's own formatting back, our two sheets
  * gone), the sheets `plan` does not publish deleted, every comment removed
- * (*comments counts them) and the template's input tint taken off.
+ * (*comments counts them), the template's input tint taken off and its
+ * 填写说明 on the cover deleted.
  * *left gets the number of sheets deleted.
  */
 int js_export_clean(size_t *comments, size_t *left, uno_Interface *copy, const js_publish *plan);

@@ -165,7 +165,7 @@ def check_pdf(pdf, res, doc, label, artifacts, work, expect_sizes):
           % (label, m, [i + 1 for i, ok in enumerate(footers) if not ok][:10]))
     whole = "\n".join(texts)
     flat = re.sub(r"\s+", "", whole)
-    for bad in (OWN_SHEETS[0], EXPLANATION, COMMENT, INPUTS_TITLE, "出错说明"):
+    for bad in (OWN_SHEETS[0], EXPLANATION, COMMENT, INPUTS_TITLE, "出错说明", "填写说明"):
         check(bad not in flat, "%s: no %r in the PDF" % (label, bad))
     roles = {p["sheet"]: p["role"] for p in res.get("published", [])}
     for name, role in roles.items():

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# export_test.sh OXT ARTIFACTS LABEL=FILE... - 校验并导出PDF in a real headless
+# export_test.sh OXT ARTIFACTS LABEL=FILE[@PAGES]... - 校验并导出PDF in a real headless
 # LibreOffice (make -C build test-export): each workbook validated, marked,
 # commented and exported through the dispatch; the PDF checked with poppler
 # (export_test.py says what is asserted).  The pages of each PDF, rendered
@@ -18,9 +18,10 @@ cp -r "$here" "$VO_DIR/tests"
 mkdir -p "$VO_DIR/samples" "$VO_DIR/png"
 cases=()
 for arg in "$@"; do
-  label=${arg%%=*} file=${arg#*=}
+  label=${arg%%=*} file=${arg#*=} pages=
+  case $file in *@*) pages=@${file##*@} file=${file%@*} ;; esac
   cp "$file" "$VO_DIR/samples/$label.${file##*.}"
-  cases+=("$label=$VO_DIR/samples/$label.${file##*.}")
+  cases+=("$label=$VO_DIR/samples/$label.${file##*.}$pages")
 done
 chmod -R a+rwX "$VO_DIR/tests" "$VO_DIR/samples" "$VO_DIR/png"
 rc=0
