@@ -152,8 +152,7 @@ int js_publish_plan(js_publish *out, const js_format *format, const js_workbook 
         out->sheets[narr_at].role = JS_PUBLISH_NARRATIVE;
     for (i = 0; i < first_table; i++)
         if (i != inputs_at && i != narr_at && !wb->sheets[i]->hidden &&
-            has_content(wb->sheets[i]))
-        {
+            has_content(wb->sheets[i])) {
             out->sheets[i].role = JS_PUBLISH_COVER;
             out->sheets[i].notes_row = notes_row(wb->sheets[i]);
         }

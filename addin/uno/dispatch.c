@@ -347,10 +347,9 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
                    uno_Sequence *props)
 {
     js_command cmd = url_command(complete);
-    js_command_options options = {NULL, false,          confirm_export, data,
-                                  NULL, pick_last_year, false,          NULL,
-                                  0,    NULL,           pick_units,     pick_merged,
-                                  pick_pdf};
+    js_command_options options = {NULL,           false,       confirm_export, data, NULL,
+                                  pick_last_year, false,       NULL,           0,    NULL,
+                                  pick_units,     pick_merged, pick_pdf};
     dispatch_args dargs = {0};
     uno_Interface *controller = NULL, *model = NULL;
     int rc;

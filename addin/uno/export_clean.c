@@ -111,8 +111,8 @@ static int remove_rows_from(uno_Interface *sheet, int64_t from)
 
     rc = js_ucall_obj(&cursor, sheet, "com.sun.star.sheet.XSpreadsheet", "createCursor", NULL);
     if (rc == 0)
-        rc = js_ucall(cursor, "com.sun.star.sheet.XUsedAreaCursor", "gotoEndOfUsedArea", NULL,
-                      args);
+        rc =
+            js_ucall(cursor, "com.sun.star.sheet.XUsedAreaCursor", "gotoEndOfUsedArea", NULL, args);
     if (rc == 0)
         rc = js_ucall(cursor, "com.sun.star.sheet.XCellRangeAddressable", "getRangeAddress", &a,
                       NULL);

@@ -139,8 +139,8 @@ static int used_area(js_size *size, sal_Int32 *last_row, uno_Interface *sheet)
                       args);
     args[0] = &expand;
     if (rc == 0)
-        rc = js_ucall(cursor, "com.sun.star.sheet.XUsedAreaCursor", "gotoEndOfUsedArea", NULL,
-                      args);
+        rc =
+            js_ucall(cursor, "com.sun.star.sheet.XUsedAreaCursor", "gotoEndOfUsedArea", NULL, args);
     if (rc == 0)
         rc = range_size(size, cursor);
     if (rc == 0)
@@ -224,10 +224,16 @@ static sal_Int32 fit_scale(bool *by_height, sal_Int32 pw, sal_Int32 ph, const sa
  * new one: margins, header, centring. */
 static int copy_setup(uno_Interface *to, uno_Interface *from)
 {
-    static const char *const names[] = {
-        "LeftMargin",    "RightMargin",       "TopMargin",          "BottomMargin",
-        "HeaderIsOn",    "HeaderIsShared",    "RightPageHeaderContent", "LeftPageHeaderContent",
-        "CenterHorizontally", NULL};
+    static const char *const names[] = {"LeftMargin",
+                                        "RightMargin",
+                                        "TopMargin",
+                                        "BottomMargin",
+                                        "HeaderIsOn",
+                                        "HeaderIsShared",
+                                        "RightPageHeaderContent",
+                                        "LeftPageHeaderContent",
+                                        "CenterHorizontally",
+                                        NULL};
     int i, rc = 0;
 
     for (i = 0; rc == 0 && names[i]; i++) {
@@ -254,8 +260,8 @@ static int new_style(uno_Interface *styles, uno_Interface *copy, uno_Interface *
     uno_Any any;
     int rc;
 
-    rc = js_ucall_obj_str(&style, copy, "com.sun.star.lang.XMultiServiceFactory",
-                          "createInstance", "com.sun.star.style.PageStyle");
+    rc = js_ucall_obj_str(&style, copy, "com.sun.star.lang.XMultiServiceFactory", "createInstance",
+                          "com.sun.star.style.PageStyle");
     if (rc == 0)
         rc = js_uno_string_from_utf8(&uname, name);
     if (rc == 0)
