@@ -1,7 +1,9 @@
 """export_test.py WORK ARTIFACTS CASE... - 校验并导出PDF writes the published
 report (issue 11 item 1), in the headless office of validate_office.sh.
 
-Each CASE is LABEL=FILE[@PAGES]: the workbook is loaded, validated (marks,
+Each CASE is LABEL=FILE[@PAGES] (the case "tall" first makes the rows of its
+表二 1.5 cm high: that table then runs over several pages, each of which must
+repeat its header): the workbook is loaded, validated (marks,
 the 校验结果 sheet), given a comment of its own and an explanation typed in
 校验结果, then exported through the real dispatch (vnd.org.juesuan:
 ValidateExportPdf, EvenWithErrors).  Asserted, per case:
@@ -48,6 +50,7 @@ INPUTS_TITLE = "上年决算数及年初预算数"
 NARRATIVE_TITLE = "部门决算情况说明"
 COMMENT = "导出测试批注ZQX"
 EXPLANATION = "导出测试出错说明QZX"
+TALL_SHEET, TALL_TITLE, NEXT_TITLE = "表二", "收入决算表", "支出决算表"
 
 
 def check(cond, what):
@@ -190,6 +193,8 @@ def check_pdf(pdf, res, doc, label, artifacts, work, expect_sizes):
             not any(h in re.sub(r"\s+", "", t) for h in heads)]
     check(not bare, "%s: every page of figures has a title or a header (not: %s)"
           % (label, bare[:10]))
+    if label == "tall":
+        check_tall(texts, label)
     fonts = run("pdffonts", pdf)
     cjk = [ln for ln in fonts.splitlines() if re.search(r"CJK|Hei|Song|Ming|Kai", ln)]
     check(any(re.search(r"\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$", ln) or " yes " in ln
@@ -203,6 +208,32 @@ def check_pdf(pdf, res, doc, label, artifacts, work, expect_sizes):
     check(len(shots) == m and not seen,
           "%s: no mark colour or input tint in %d rendered pages: %s" % (label, len(shots), seen))
     return m
+
+
+def stretch(doc, name):
+    """The case "tall": the data rows of one table 1.5 cm high, so that it
+    runs over several pages."""
+    sheet = doc.Sheets.getByName(name)
+    grid = sheet_text(doc, name)
+    cur = sheet.createCursor()
+    cur.gotoEndOfUsedArea(False)
+    last = cur.getRangeAddress().EndRow
+    for r in range(6, last + 1):
+        sheet.Rows.getByIndex(r).Height = 1500
+    return grid
+
+
+def check_tall(texts, label):
+    """The tall table's pages (from its title to the next table's) each
+    carry its header (the 栏次 row and 科目编码)."""
+    start = next((i for i, t in enumerate(texts) if TALL_TITLE in re.sub(r"\s+", "", t)), None)
+    end = next((i for i, t in enumerate(texts) if start is not None and i > start and
+                NEXT_TITLE in re.sub(r"\s+", "", t)), len(texts))
+    pages = texts[start:end] if start is not None else []
+    check(len(pages) >= 2 and all("栏次" in t and "科目编码" in re.sub(r"\s+", "", t)
+                                  for t in pages),
+          "%s: %s runs over %d pages, each with its header rows" % (label, TALL_SHEET,
+                                                                    len(pages)))
 
 
 def case(office, work, artifacts, label, src):
@@ -229,6 +260,8 @@ def case(office, work, artifacts, label, src):
             with_unprotected(results, lambda: expl_cell.setString(EXPLANATION))
             # validated again with it: the export's own 校验 then changes nothing
             check(office.command(doc, "Validate")["ok"], "%s: validated again" % label)
+        if label == "tall":
+            stretch(doc, TALL_SHEET)
         before = snapshot(doc, backgrounds=True)
         modified = doc.isModified()
         marked = sum(1 for s in before["sheets"] if s not in OWN_SHEETS
@@ -254,7 +287,8 @@ def case(office, work, artifacts, label, src):
         if not ok:
             return
         published = [p["sheet"] for p in res["published"]]
-        sizes = oracle(office, path, published, work, label) if label != "foreign" else None
+        sizes = oracle(office, path, published, work, label) if label not in ("foreign", "tall") \
+            else None
         m = check_pdf(pdf, res, doc, label, artifacts, work, sizes)
         # the control: the live document as it is shows its marks
         live = os.path.join(work, label + "-live.pdf")
