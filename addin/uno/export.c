@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "export_int.h"
+#include "validate_json.h"
 #include "ui_lang.h"
 
 #include <osl/file.h>
@@ -280,5 +281,32 @@ int js_export_pdf(js_export_stats *stats, uno_Interface *doc, const js_publish *
     unlink(tmp_path);
     free(tmp_path);
     free(tmp_url);
+    return rc;
+}
+
+/* See export.h. */
+int js_export_json(js_buf *out, const js_publish *plan, const js_export_stats *stats)
+{
+    size_t i, n = 0;
+    int rc = js_buf_puts(out, ",\"published\":[");
+
+    for (i = 0; rc == 0 && i < plan->count; i++) {
+        const js_publish_sheet *ps = &plan->sheets[i];
+        if (ps->role == JS_PUBLISH_NONE)
+            continue;
+        rc = js_buf_printf(out, "%s{\"sheet\":", n++ ? "," : "");
+        if (rc == 0)
+            rc = js_json_string(out, ps->name);
+        if (rc == 0)
+            rc = js_buf_printf(out, ",\"role\":\"%s\",\"repeat\":%s,\"breaks\":%zu}",
+                               js_publish_role_name(ps->role), ps->repeat ? "true" : "false",
+                               ps->nbreaks);
+    }
+    if (rc == 0)
+        rc = js_buf_printf(out,
+                           "],\"export\":{\"comments_removed\":%zu,\"page_styles\":%zu,"
+                           "\"seconds_copy\":%.3f,\"seconds_clean\":%.3f,\"seconds_pdf\":%.3f}",
+                           stats->comments, stats->styles, stats->seconds_copy,
+                           stats->seconds_clean, stats->seconds_pdf);
     return rc;
 }

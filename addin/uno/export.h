@@ -15,6 +15,7 @@
 #ifndef JS_EXPORT_H
 #define JS_EXPORT_H
 
+#include "buf.h"
 #include "publish.h"
 #include "unoc.h"
 
@@ -39,5 +40,13 @@ typedef struct js_export_stats {
  */
 int js_export_pdf(js_export_stats *stats, uno_Interface *doc, const js_publish *plan,
                   const char *pdf_url);
+
+/*
+ * Append to `out` the JSON members describing an export, each after a ',':
+ * "published" (each sheet put in the PDF: sheet, role, whether header rows
+ * repeat, page breaks added) and "export" (comments removed, page styles
+ * given the footer, seconds of the copy, the clean-up and the PDF filter).
+ */
+int js_export_json(js_buf *out, const js_publish *plan, const js_export_stats *stats);
 
 #endif

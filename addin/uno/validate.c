@@ -821,7 +821,6 @@ static int export_pdf(run_state *st, uno_Interface *doc, const char *url)
     js_publish plan = {0};
     js_export_stats stats;
     char *path = NULL;
-    size_t i, n = 0;
     int rc;
 
     rc = js_publish_plan(&plan, st->format, st->wb);
@@ -838,24 +837,7 @@ static int export_pdf(run_state *st, uno_Interface *doc, const char *url)
     if (rc == 0)
         rc = js_json_string(&st->json, path);
     if (rc == 0)
-        rc = js_buf_puts(&st->json, ",\"published\":[");
-    for (i = 0; rc == 0 && i < plan.count; i++) {
-        if (plan.sheets[i].role == JS_PUBLISH_NONE)
-            continue;
-        rc = js_buf_printf(&st->json, "%s{\"sheet\":", n++ ? "," : "");
-        if (rc == 0)
-            rc = js_json_string(&st->json, plan.sheets[i].name);
-        if (rc == 0)
-            rc = js_buf_printf(&st->json, ",\"role\":\"%s\",\"repeat\":%s,\"breaks\":%zu}",
-                               js_publish_role_name(plan.sheets[i].role),
-                               plan.sheets[i].repeat ? "true" : "false", plan.sheets[i].nbreaks);
-    }
-    if (rc == 0)
-        rc = js_buf_printf(&st->json,
-                           "],\"export\":{\"comments_removed\":%zu,\"page_styles\":%zu,"
-                           "\"seconds_copy\":%.3f,\"seconds_clean\":%.3f,\"seconds_pdf\":%.3f}",
-                           stats.comments, stats.styles, stats.seconds_copy, stats.seconds_clean,
-                           stats.seconds_pdf);
+        rc = js_export_json(&st->json, &plan, &stats);
     if (rc == 0)
         rc = js_buf_printf(&st->message, "%s%s", JS_L(" 已导出PDF:", " PDF written: "), path);
     js_publish_dispose(&plan);
