@@ -22,7 +22,7 @@ def main():
          "the PDF went where typed: %s (%s)" % (res.get("pdf_path"), res.get("pdf"))),
         (os.path.exists(pdf) and open(pdf, "rb").read(5) == b"%PDF-", "the PDF exists"),
         (pdf in res.get("message", "") and "file://" not in res.get("message", "") and
-         "%E" not in res.get("message", ""), "the message shows the plain path"),
+         "%20" not in res.get("message", ""), "the message shows the plain path"),
     ]
     if os.path.exists(pdf):
         text = subprocess.run(["pdftotext", "-l", "1", pdf, "-"], capture_output=True,

@@ -315,10 +315,11 @@ def unsaved(office, work, src):
         res = office.command(doc, "ValidateExportPdf", EvenWithErrors=True)
         check(not res["ok"] and "PdfUrl" in res["message"] and "pdf" not in res,
               "unsaved: refused headless without PdfUrl: %s" % res["message"])
-        pdf = os.path.join(work, "unsaved.pdf")
+        pdf = os.path.join(work, "决算 未保存.pdf")  # a path a file URL escapes
         res = office.command(doc, "ValidateExportPdf", EvenWithErrors=True,
                              PdfUrl=uno.systemPathToFileUrl(pdf))
-        check(res["ok"] and os.path.exists(pdf) and res.get("pdf_path") == pdf,
+        check(res["ok"] and os.path.exists(pdf) and res.get("pdf_path") == pdf and
+              pdf in res["message"] and "%20" not in res["message"],
               "unsaved: exported with PdfUrl: %s" % res["message"][-80:])
     finally:
         doc.close(True)
