@@ -407,3 +407,36 @@ int js_tables_incomplete_at(const js_tables *tables, int table)
         return 1;
     return tables->t[table].incomplete;
 }
+
+/* Count the parts of the found tables. */
+size_t js_tables_place_count(const js_tables *tables)
+{
+    size_t i, n = 0;
+    for (i = 0; tables && i < tables->n; i++)
+        if (tables->t[i].found)
+            n += tables->t[i].nparts;
+    return n;
+}
+
+/* The part `index` of the found tables, counted as js_tables_place_count does. */
+int js_tables_place(js_table_place *out, const js_tables *tables, size_t index)
+{
+    size_t i;
+    for (i = 0; tables && i < tables->n; i++) {
+        const tbl *t = &tables->t[i];
+        if (!t->found)
+            continue;
+        if (index < t->nparts) {
+            const tbl_part *p = &t->parts[index];
+            out->table_id = t->decl->id;
+            out->sheet = p->sheet->name;
+            out->title_row = p->title_row;
+            out->last_row = p->last;
+            out->head_from = p->head_from;
+            out->head_to = p->head_to;
+            return 0;
+        }
+        index -= t->nparts;
+    }
+    return js_error_set(JS_ENOTFOUND, "no such table part");
+}

@@ -104,6 +104,23 @@ int js_tables_printed_unit(const js_tables *tables, const char *table_id);
 int js_tables_where(const char **sheet, uint32_t *row, uint32_t *col, const js_tables *tables,
                     const char *table_id);
 
+/* Where one part of a found table is printed (a table split over two
+ * sheets has two parts), for laying it out on pages (the PDF export). */
+typedef struct js_table_place {
+    const char *table_id;        /* "T1", owned by the format */
+    const char *sheet;           /* owned by the workbook */
+    uint32_t title_row;          /* first row of its title */
+    uint32_t last_row;           /* last row of its area */
+    uint32_t head_from, head_to; /* its header rows; head_to < head_from: none */
+} js_table_place;
+
+/* How many parts of found tables there are (js_tables_place's index). */
+size_t js_tables_place_count(const js_tables *tables);
+
+/* The part `index` (0 .. js_tables_place_count - 1), in the order of the
+ * format's tables; JS_ENOTFOUND past the end. */
+int js_tables_place(js_table_place *out, const js_tables *tables, size_t index);
+
 /* Why a figure is not there (js_tables_absence). */
 typedef enum js_absence {
     JS_ABSENT_NO = 0, /* it is there: js_tables_figure returns it */

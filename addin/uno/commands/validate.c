@@ -10,12 +10,14 @@
 #include "check.h"
 #include "docread.h"
 #include "edit.h"
+#include "export.h"
 #include "format_detect.h"
 #include "marks.h"
 #include "merge.h"
 #include "marks_grid.h"
 #include "marks_view.h"
 #include "narrative.h"
+#include "publish.h"
 #include "summary.h"
 #include "ui_lang.h"
 #include "validate_json.h"
@@ -843,8 +845,9 @@ cleanup:
     return rc;
 }
 
-/* file:///a/b.ods -> file:///a/b.pdf */
-static int pdf_beside(char **out, uno_Interface *doc)
+/* file:///a/b.ods -> file:///a/b.pdf; a workbook never saved asks
+ * options->pick_pdf (1: cancelled), else is refused. */
+static int pdf_beside(char **out, uno_Interface *doc, const js_command_options *options)
 {
     char *url = NULL, *dot, *slash;
     js_buf buf = JS_BUF_INIT;
@@ -856,8 +859,11 @@ static int pdf_beside(char **out, uno_Interface *doc)
         return rc;
     if (!*url) {
         free(url);
+        if (options && options->pick_pdf)
+            return options->pick_pdf(out, options->confirm_ctx);
         return js_error_set(JS_EINVAL, "%s",
-                            JS_L("文档尚未保存,请先保存再导出", "save the document first"));
+                            JS_L("文档尚未保存:请先保存,或给参数 PdfUrl",
+                                 "the document is not saved yet: save it first, or give PdfUrl"));
     }
     dot = strrchr(url, '.');
     slash = strrchr(url, '/');
@@ -871,37 +877,35 @@ static int pdf_beside(char **out, uno_Interface *doc)
     return *out ? 0 : JS_ENOMEM;
 }
 
-/* XStorable::storeToURL(url, FilterName=calc_pdf_Export). */
-static int export_pdf(uno_Interface *doc, const char *url)
+/* The published report of the document, the one it was checked as
+ * (st->format, st->wb), as a PDF at `url` (export.h); described in JSON
+ * ("pdf", "pdf_path", "published") and in the summary line by its path. */
+static int export_pdf(run_state *st, uno_Interface *doc, const char *url)
 {
-    js_property_value pv;
-    uno_Sequence *props = NULL;
-    rtl_uString *ustr = NULL;
-    uno_Any value;
-    void *args[2];
+    js_publish plan = {0};
+    js_export_stats stats;
+    char *path = NULL;
     int rc;
 
-    rc = js_uno_any_string(&value, "calc_pdf_Export");
-    if (rc < 0)
-        return rc;
-    rc = js_uprop_value(&pv, "FilterName", &value);
-    js_uno_any_dispose(&value);
-    if (rc < 0)
-        goto cleanup;
-    rc = js_uno_seq_new(&props, "[]com.sun.star.beans.PropertyValue", &pv, 1);
-    if (rc < 0)
-        goto cleanup;
-    rc = js_uno_string_from_utf8(&ustr, url);
-    if (rc < 0)
-        goto cleanup;
-    args[0] = &ustr;
-    args[1] = &props;
-    rc = js_ucall(doc, "com.sun.star.frame.XStorable", "storeToURL", NULL, args);
-cleanup:
-    js_uprops_dispose(&pv, 1);
-    js_uno_seq_release(props, "[]com.sun.star.beans.PropertyValue");
-    if (ustr)
-        rtl_uString_release(ustr);
+    rc = js_publish_plan(&plan, st->format, st->wb);
+    if (rc == 0)
+        rc = js_export_pdf(&stats, doc, &plan, url);
+    if (rc == 0)
+        rc = system_path(&path, url);
+    if (rc == 0)
+        rc = js_buf_puts(&st->json, ",\"pdf\":");
+    if (rc == 0)
+        rc = js_json_string(&st->json, url);
+    if (rc == 0)
+        rc = js_buf_puts(&st->json, ",\"pdf_path\":");
+    if (rc == 0)
+        rc = js_json_string(&st->json, path);
+    if (rc == 0)
+        rc = js_export_json(&st->json, &plan, &stats);
+    if (rc == 0)
+        rc = js_buf_printf(&st->message, "%s%s", JS_L("\n已导出PDF:", "\nPDF written: "), path);
+    js_publish_dispose(&plan);
+    free(path);
     return rc;
 }
 
@@ -932,16 +936,14 @@ static int run_export(run_state *st, uno_Interface *doc, uno_Interface *undo,
         url = js_strdup(options->pdf_url);
         rc = url ? 0 : JS_ENOMEM;
     } else {
-        rc = pdf_beside(&url, doc);
+        rc = pdf_beside(&url, doc, options);
     }
+    if (rc == 1)
+        rc = js_error_set(JS_EINVAL, "%s",
+                          JS_L("未选择PDF文件,没有导出(宏调用请给参数 PdfUrl)",
+                               "no file chosen: the PDF was not exported (a macro gives PdfUrl)"));
     if (rc == 0)
-        rc = export_pdf(doc, url);
-    if (rc == 0)
-        rc = js_buf_puts(&st->json, ",\"pdf\":");
-    if (rc == 0)
-        rc = js_json_string(&st->json, url);
-    if (rc == 0)
-        rc = js_buf_printf(&st->message, JS_L("\n已导出PDF:%s", "\nPDF exported: %s"), url);
+        rc = export_pdf(st, doc, url);
     free(url);
     return rc;
 }

@@ -45,6 +45,10 @@ typedef struct js_command_options {
     const char *out_url;
     int (*pick_units)(char ***urls, size_t *n, void *ctx); /* 0, or 1: cancelled */
     int (*pick_out)(char **url, void *ctx);                /* 0, or 1: cancelled */
+    /* 校验并导出PDF of a workbook never saved and no pdf_url: asked for the
+     * PDF's file (the menu shows a save picker; 0 + malloc'd URL, or 1:
+     * cancelled).  NULL: the export is refused, saying to save first. */
+    int (*pick_pdf)(char **url, void *ctx);
 } js_command_options;
 
 /* The outcome, for the caller to show or return. */

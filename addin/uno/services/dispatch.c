@@ -286,6 +286,20 @@ static int pick_merged(char **url, void *ctx)
                            JS_L("ODF 电子表格 (*.ods)", "ODF Spreadsheet (*.ods)"), "*.ods");
 }
 
+/* The menu's 校验并导出PDF of a workbook never saved asks where the PDF goes. */
+static int pick_pdf(char **url, void *ctx)
+{
+    commands_data *data = ctx;
+
+    *url = NULL;
+    if (!js_ui_available(data->frame)) /* a macro or headless run: no one to ask */
+        return js_error_set(JS_EINVAL, "%s",
+                            JS_L("文档尚未保存:请先保存,或指定PDF文件(参数 PdfUrl)",
+                                 "the document was never saved: save it, or give the PDF's "
+                                 "file (argument PdfUrl)"));
+    return js_ui_pick_pdf(url, data->context, data->frame);
+}
+
 /* Open the workbook at `url` in a new window (Desktop's component loader). */
 static void open_document(uno_Interface *context, const char *url)
 {
@@ -344,9 +358,9 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
                    uno_Sequence *props)
 {
     js_command cmd = url_command(complete);
-    js_command_options options = {NULL, false,          confirm_export, data,
-                                  NULL, pick_last_year, false,          NULL,
-                                  0,    NULL,           pick_units,     pick_merged};
+    js_command_options options = {NULL,           false,       confirm_export, data, NULL,
+                                  pick_last_year, false,       NULL,           0,    NULL,
+                                  pick_units,     pick_merged, pick_pdf};
     dispatch_args dargs = {0};
     uno_Interface *controller = NULL, *model = NULL;
     int rc;

@@ -5,8 +5,11 @@
 #include "dispatch_ui.h"
 
 #include "docread_util.h"
+#include "ui_lang.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 /* TemplateDescription (com.sun.star.ui.dialogs.TemplateDescription). */
 enum { PICK_OPEN_SIMPLE = 0, PICK_SAVE_AUTOEXTENSION = 10 };
@@ -181,4 +184,30 @@ int js_ui_pick_files(char ***urls, size_t *n, uno_Interface *context, uno_Interf
         return rc;
     }
     return *n ? 0 : 1;
+}
+
+/* See dispatch_ui.h: the save picker with the PDF filter; a name typed
+ * without .pdf gets it. */
+int js_ui_pick_pdf(char **url, uno_Interface *context, uno_Interface *frame)
+{
+    size_t len;
+    char *grown;
+    int rc;
+
+    rc = js_ui_pick_file(url, context, frame, true, JS_L("导出PDF为", "Export PDF as"),
+                         JS_L("PDF 文件 (*.pdf)", "PDF files (*.pdf)"), "*.pdf");
+    if (rc != 0)
+        return rc;
+    len = strlen(*url);
+    if (len >= 4 && strcasecmp(*url + len - 4, ".pdf") == 0)
+        return 0;
+    grown = realloc(*url, len + 5);
+    if (!grown) {
+        free(*url);
+        *url = NULL;
+        return js_error_set(JS_ENOMEM, "out of memory");
+    }
+    memcpy(grown + len, ".pdf", 5);
+    *url = grown;
+    return 0;
 }

@@ -41,4 +41,11 @@ int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bo
 int js_ui_pick_files(char ***urls, size_t *n, uno_Interface *context, uno_Interface *frame,
                      const char *title, const char *filter_title, const char *pattern);
 
+/*
+ * A save dialog for the PDF of 校验并导出PDF (filter *.pdf, the extension
+ * added when typed without): 0 with the file's URL malloc'd into *url; 1
+ * when cancelled or no window can show it; negative on failure.
+ */
+int js_ui_pick_pdf(char **url, uno_Interface *context, uno_Interface *frame);
+
 #endif
