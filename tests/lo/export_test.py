@@ -255,8 +255,10 @@ def case(office, work, artifacts, label, src):
         with_unprotected(sheet, lambda: sheet.Annotations.insertNew(addr, COMMENT))
         results = doc.Sheets.getByName(OWN_SHEETS[0])
         grid = results.getCellRangeByPosition(0, 0, 8, 40).getDataArray()
-        hdr = next(i for i, row in enumerate(grid) if "出错说明" in row)
-        expl_cell = results.getCellByPosition(grid[hdr].index("出错说明"), hdr + 1)
+        # the heading follows the UI's language (出错说明 / Explanation)
+        head = next(h for h in ("出错说明", "Explanation") if any(h in row for row in grid))
+        hdr = next(i for i, row in enumerate(grid) if head in row)
+        expl_cell = results.getCellByPosition(grid[hdr].index(head), hdr + 1)
         if res0["findings"]:
             with_unprotected(results, lambda: expl_cell.setString(EXPLANATION))
             # validated again with it: the export's own 校验 then changes nothing
