@@ -12,6 +12,7 @@
 #include "marks_layout.h"
 #include "marks_prior.h"
 #include "model.h"
+#include "trace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -325,6 +326,7 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
         if (rc < 0)
             goto cleanup;
         rc = js_grid_read(&grid, reg);
+        js_trace_lap("clear.read");
         if (rc < 0)
             goto cleanup;
         for (r = 1; r <= grid.rows; r++) {
@@ -334,9 +336,12 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
             if (!current || strcmp(current, sname) != 0) {
                 /* leaving a sheet: backgrounds and notes in one pass each */
                 if (sheet) {
+                    js_trace_lap("clear.restore");
                     rc = restore_flush(&rs, doc);
+                    js_trace_lap("clear.colours");
                     if (rc == 0)
                         rc = js_cellset_clear_notes(doc, &notes);
+                    js_trace_lap("clear.notes");
                     js_cellset_clear(&notes);
                     if (rc < 0)
                         goto cleanup;
@@ -361,9 +366,11 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
                         memset(&area, 0, sizeof(area));
                     }
                     rc = js_sheet_index(&index, sheet);
+                    js_trace_lap("clear.restore");
                     if (rc == 0)
                         rc = js_unlocked_open(unlocked, sheet, sname, (uint32_t)area.start_row,
                                               (uint32_t)area.start_col);
+                    js_trace_lap("clear.unprotect");
                     if (rc < 0)
                         goto cleanup;
                 }
@@ -384,10 +391,13 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
                     (size_t)(area.end_col - area.start_col + 1);
         }
     }
+    js_trace_lap("clear.restore");
     if (mode == JS_CLEAR_FOR_REWRITE) {
         rc = empty_or_remove(doc, JS_MARKS_RESULTS_SHEET);
+        js_trace_lap("clear.results");
         if (rc == 0)
             rc = empty_or_remove(doc, JS_MARKS_REGISTRY_SHEET);
+        js_trace_lap("clear.registry");
     } else {
         rc = mode == JS_CLEAR_KEEP_RESULTS ? 0 : remove_sheet(doc, JS_MARKS_RESULTS_SHEET);
         if (rc == 0)

@@ -40,7 +40,6 @@ typedef struct js_marks_summary {
     size_t unlinked;         /* findings listing their cells as text, not links */
     size_t cells_locked;     /* cells not marked: their sheet has a password */
     char *locked_sheets;     /* those sheets, "“表一”、“表二”", malloc'd or NULL */
-    double seconds_results, seconds_cells, seconds_registry; /* for the benchmark */
 } js_marks_summary;
 
 /* The background colour of a marked cell of that severity. */

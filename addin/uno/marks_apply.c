@@ -18,11 +18,11 @@
 #include "marks_progress.h"
 #include "marks_results.h"
 #include "model.h"
+#include "trace.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* One cell to mark: where, worst severity, messages joined. */
 typedef struct mark {
@@ -39,15 +39,6 @@ typedef struct hit {
     uint32_t row, col;
     size_t finding;
 } hit;
-
-/* Seconds on the monotonic clock. */
-static double now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Sheet, row, column, then finding order (so a comment lists findings as
  * the results sheet does). */
@@ -318,6 +309,7 @@ static int mark_cells(sheet_job *job, js_grid *reg, js_marks_summary *out, const
         a->start_row = a->end_row = (sal_Int32)marks[k].row;
     }
     rc = js_cells_prior(job->prior, job->sheet, job->cells, n);
+    js_trace_lap("cells.prior");
     for (k = 0; rc == 0 && k < n; k++) {
         job->added[k] = false;
         if (marks[k].want_note && !job->prior[k].has_note) {
@@ -337,6 +329,7 @@ static int mark_cells(sheet_job *job, js_grid *reg, js_marks_summary *out, const
         out->cells_marked++;
         out->comments_added += job->added[k];
     }
+    js_trace_lap("cells.notes");
     if (rc == 0)
         rc = registry_rows(reg, &job->reg_next, marks, job->prior, job->added, n);
     for (k = 0; k < 3; k++) {
@@ -345,6 +338,7 @@ static int mark_cells(sheet_job *job, js_grid *reg, js_marks_summary *out, const
                                            js_marks_color((js_severity)k));
         js_cellset_clear(&job->by_severity[k]);
     }
+    js_trace_lap("cells.paint");
     return rc;
 }
 
@@ -469,7 +463,6 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     js_progress progress = {0};
     mark *marks = NULL;
     size_t i, j, nmarks = 0;
-    double t0 = now(), t1 = 0, t2 = 0;
     int rc;
 
     memset(out, 0, sizeof(*out));
@@ -480,6 +473,7 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     if (rc < 0)
         goto cleanup;
     choose_notes(&out->comments_omitted, marks, nmarks);
+    js_trace_lap("cells.collect");
     js_progress_begin(&progress, doc, "决算:校验标记", (sal_Int32)(nmarks + 2));
     rc = js_results_write(&results, &counts, doc, findings, explanations);
     if (rc < 0)
@@ -488,7 +482,6 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     out->orphaned = counts.orphaned;
     out->unlinked = findings->count - counts.linked;
     js_progress_step(&progress, 1);
-    t1 = now();
     rc = js_grid_init(&reg, nmarks + 1, JS_REG_NCOLS);
     if (rc == 0)
         rc = registry_headers(&reg);
@@ -500,15 +493,14 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     }
     if (rc < 0)
         goto cleanup;
-    t2 = now();
+    js_trace_lap("cells.sheets");
     rc = write_registry(doc, &reg, job.reg_next);
+    js_trace_lap("registry");
     if (rc == 0)
         rc = summary_text(&summary, findings, out);
     if (rc == 0)
         rc = js_results_summary(results, js_buf_cstr(&summary));
-    out->seconds_results = t1 - t0;
-    out->seconds_cells = t2 - t1;
-    out->seconds_registry = now() - t2;
+    js_trace_lap("results.summary");
 cleanup:
     js_progress_end(&progress);
     if (rc < 0)

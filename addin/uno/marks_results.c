@@ -9,6 +9,7 @@
 #include "marks_grid.h"
 #include "marks_layout.h"
 #include "model.h"
+#include "trace.h"
 
 #include <rtl/math.h>
 #include <stdio.h>
@@ -500,16 +501,21 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
 
     *out = NULL;
     rc = build(&grid, counts, findings, explanations);
+    js_trace_lap("results.build");
     if (rc < 0)
         goto cleanup;
     rc = js_grid_add_sheet(&sheet, doc, JS_MARKS_RESULTS_SHEET);
+    js_trace_lap("results.sheet");
     if (rc < 0)
         goto cleanup;
     rc = style_columns(sheet, doc);
+    js_trace_lap("results.columns");
     if (rc == 0)
         rc = fix_row_heights(sheet, &grid);
+    js_trace_lap("results.heights");
     if (rc == 0)
         rc = js_grid_write_block(sheet, &grid, 0, grid.rows, 0, JS_RES_LINKS, false);
+    js_trace_lap("results.data");
     if (rc == 0)
         rc = js_grid_write_block(sheet, &grid, 0, JS_RES_FIRST_ROW + counts->linked, JS_RES_LINKS,
                                  grid.cols, true); /* headers name every link column */
@@ -518,10 +524,13 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
             sheet, &grid, JS_RES_FIRST_ROW + counts->linked, JS_RES_FIRST_ROW + findings->count,
             JS_RES_LINKS, JS_RES_LINKS + links_width(findings, counts->linked, findings->count),
             false);
+    js_trace_lap("results.links");
     if (rc == 0)
         rc = paint_severities(doc, sheet, findings);
+    js_trace_lap("results.paint");
     if (rc == 0 && grid.rows > JS_RES_FIRST_ROW && grid.rows <= OPTIMAL_ROWS)
         rc = js_grid_rows_height(sheet, JS_RES_FIRST_ROW, grid.rows - 1, 0);
+    js_trace_lap("results.optimal");
     if (rc == 0) {
         *out = sheet;
         sheet = NULL;
