@@ -280,6 +280,45 @@ int js_grid_read(js_grid *out, uno_Interface *sheet)
     return rc;
 }
 
+/* Whether a cell showing `shown` shows what the formula `formula` shows:
+ * the formulas written are HYPERLINK(target;"text"), showing their last
+ * argument; any other is taken as different. */
+static bool formula_shows(const char *formula, const char *shown)
+{
+    const char *arg = strrchr(formula, ';');
+    size_t n = strlen(shown);
+
+    if (strncmp(formula, "=HYPERLINK(", 11) != 0 || !arg || arg[1] != '"')
+        return false;
+    arg += 2;
+    return strlen(arg) == n + 2 && strncmp(arg, shown, n) == 0 && strcmp(arg + n, "\")") == 0;
+}
+
+/* Cell by cell from row r0: numbers by their literal, formulas by what
+ * they show. */
+bool js_grid_shows(const js_grid *shown, const js_grid *wanted, size_t r0)
+{
+    size_t r, c;
+
+    if (shown->rows != wanted->rows || shown->cols != wanted->cols)
+        return false;
+    for (r = r0; r < wanted->rows; r++)
+        for (c = 0; c < wanted->cols; c++) {
+            const char *s = js_grid_get(shown, r, c), *w = js_grid_get(wanted, r, c);
+            bool same;
+            if (js_grid_is_number(wanted, r, c)) {
+                char *lit = js_udouble_literal(wanted->nums[r * wanted->cols + c]);
+                same = lit && strcmp(lit, s) == 0;
+                free(lit);
+            } else {
+                same = *w == '=' ? formula_shows(w, s) : strcmp(w, s) == 0;
+            }
+            if (!same)
+                return false;
+        }
+    return true;
+}
+
 /* XNameAccess::getByName on the document's sheets. */
 int js_grid_sheet(uno_Interface **out, uno_Interface *doc, const char *name)
 {

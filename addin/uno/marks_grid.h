@@ -50,6 +50,11 @@ int js_grid_write_block(uno_Interface *sheet, const js_grid *grid, size_t r0, si
 /* Read the used area of `sheet` (from A1) as texts: numbers as literals. */
 int js_grid_read(js_grid *out, uno_Interface *sheet);
 
+/* Whether a sheet read by js_grid_read (`shown`) already shows what
+ * writing `wanted` would, from row r0 on: same size, same texts, numbers
+ * as their literals, a HYPERLINK formula as its text. */
+bool js_grid_shows(const js_grid *shown, const js_grid *wanted, size_t r0);
+
 /* An empty grid as large as the sheet's used area (from A1), for
  * js_grid_read_block; free with js_grid_dispose. */
 int js_grid_read_shape(js_grid *out, uno_Interface *sheet);

@@ -4,6 +4,7 @@
 #include "marks_results.h"
 
 #include "buf.h"
+#include "docread.h"
 #include "marks.h"
 #include "marks_cells.h"
 #include "marks_grid.h"
@@ -488,6 +489,49 @@ static size_t links_width(const js_findings *findings, size_t i0, size_t i1)
     return w;
 }
 
+/*
+ * The results sheet (*out, acquired) when it already shows `grid` below
+ * the summary row, as after re-validating an unchanged workbook (with the
+ * explanations typed since: they are in `grid`); else *out is NULL.  Read
+ * only when it has the grid's size, and only the blocks js_results_write
+ * writes (the links of the unlinked findings are narrow).
+ */
+static int unchanged(uno_Interface **out, uno_Interface *doc, const js_grid *grid,
+                     const js_findings *findings, const js_results_counts *counts)
+{
+    uno_Interface *sheet = NULL;
+    js_grid shown = {0};
+    js_range_address area;
+    size_t linked = JS_RES_FIRST_ROW + counts->linked, end = JS_RES_FIRST_ROW + findings->count;
+    int rc;
+
+    *out = NULL;
+    if (!js_marks_has_sheet(doc, JS_MARKS_RESULTS_SHEET))
+        return 0;
+    rc = js_grid_sheet(&sheet, doc, JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = js_docread_used_area(&area, sheet);
+    if (rc < 0 || (size_t)area.end_row + 1 != grid->rows || (size_t)area.end_col + 1 != grid->cols)
+        goto cleanup;
+    rc = js_grid_read_shape(&shown, sheet);
+    if (rc == 0)
+        rc = js_grid_read_block(&shown, sheet, 1, grid->rows, 0, JS_RES_LINKS);
+    if (rc == 0)
+        rc = js_grid_read_block(&shown, sheet, 1, linked, JS_RES_LINKS, grid->cols);
+    if (rc == 0 && linked < end)
+        rc = js_grid_read_block(&shown, sheet, linked, end, JS_RES_LINKS,
+                                JS_RES_LINKS +
+                                    links_width(findings, counts->linked, findings->count));
+    if (rc == 0 && js_grid_shows(&shown, grid, JS_RES_FIRST_ROW - 1)) {
+        *out = sheet;
+        sheet = NULL;
+    }
+cleanup:
+    js_grid_dispose(&shown);
+    js_uno_release(sheet);
+    return rc;
+}
+
 /* Grid first (nothing to undo if it fails), then the sheet.  The links go
  * in two blocks: formulas for the headers and the linked findings, texts
  * for the rest, only as wide as its widest row (one finding of 24 cells
@@ -504,7 +548,13 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
     js_trace_lap("results.build");
     if (rc < 0)
         goto cleanup;
-    rc = js_grid_add_sheet(&sheet, doc, JS_MARKS_RESULTS_SHEET);
+    rc = unchanged(&sheet, doc, &grid, findings, counts);
+    js_trace_lap("results.compare");
+    if (rc < 0 || sheet)
+        goto done;
+    rc = js_marks_empty_or_remove(doc, JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = js_grid_add_sheet(&sheet, doc, JS_MARKS_RESULTS_SHEET);
     js_trace_lap("results.sheet");
     if (rc < 0)
         goto cleanup;
@@ -531,6 +581,7 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
     if (rc == 0 && grid.rows > JS_RES_FIRST_ROW && grid.rows <= OPTIMAL_ROWS)
         rc = js_grid_rows_height(sheet, JS_RES_FIRST_ROW, grid.rows - 1, 0);
     js_trace_lap("results.optimal");
+done:
     if (rc == 0) {
         *out = sheet;
         sheet = NULL;
@@ -541,22 +592,29 @@ cleanup:
     return rc;
 }
 
-/* setString on A1. */
+/* setString on A1, unless it says that already. */
 int js_results_summary(uno_Interface *sheet, const char *text)
 {
     uno_Interface *cell = NULL;
     rtl_uString *str = NULL;
+    char *shown = NULL;
     sal_Int32 zero = 0;
     void *args[2] = {&zero, &zero};
     int rc;
 
     rc = js_ucall_obj(&cell, sheet, "com.sun.star.table.XCellRange", "getCellByPosition", args);
+    if (rc == 0 && js_ucall_str(&shown, cell, "com.sun.star.text.XTextRange", "getString") == 0 &&
+        strcmp(shown, text) == 0)
+        goto cleanup;
+    js_error_clear();
     if (rc == 0)
         rc = js_uno_string_from_utf8(&str, text);
     if (rc == 0) {
         args[0] = &str;
         rc = js_ucall(cell, "com.sun.star.text.XTextRange", "setString", NULL, args);
     }
+cleanup:
+    free(shown);
     if (str)
         rtl_uString_release(str);
     js_uno_release(cell);

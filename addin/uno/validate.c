@@ -264,9 +264,9 @@ static int read_and_check(run_state *st, uno_Interface *doc)
 static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, js_command cmd)
 {
     js_explanations expl = {0};
+    js_old_marks old = {0};
     js_marks_summary sum = {0};
     js_unlocked unlocked = {0};
-    size_t cleared = 0;
     int rc;
 
     rc = read_and_check(st, doc);
@@ -274,6 +274,9 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
         return rc;
     rc = js_marks_read_explanations(&expl, doc);
     js_trace_lap("explanations");
+    if (rc == 0)
+        rc = js_old_marks_read(&old, doc);
+    js_trace_lap("old_marks");
     if (rc < 0)
         goto cleanup;
     rc = js_marks_check_writable(doc, &st->findings);
@@ -283,9 +286,7 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
     js_trace_lap("open_step");
     if (rc < 0)
         goto cleanup;
-    rc = js_marks_clear(&cleared, doc, JS_CLEAR_FOR_REWRITE, &unlocked); /* explanations read */
-    if (rc == 0)
-        rc = js_marks_apply(&sum, doc, &st->findings, &expl, &unlocked);
+    rc = js_marks_apply(&sum, doc, &st->findings, &expl, &old, &unlocked);
     if (js_unlocked_close(&unlocked) < 0 && rc == 0)
         rc = JS_ERROR; /* a sheet left open must not pass silently */
     js_trace_lap("protect");
@@ -318,6 +319,7 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
                                              : "");
 cleanup:
     js_marks_summary_dispose(&sum);
+    js_old_marks_dispose(&old);
     js_explanations_dispose(&expl);
     return rc;
 }
