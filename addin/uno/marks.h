@@ -7,12 +7,15 @@
  *     rule, where and message, expected, actual, the accountant's
  *     出错说明, status, key, one hyperlink per cell involved), then the
  *     explanations whose finding is gone (marks_expl.h);
- *   - 校验标记 (hidden registry): one row per marked cell, or per run of
- *     alike cells down a column, saying what it looked like before (background state and colour,
- * whether we added the comment), so 清除标记 restores it exactly. A marked cell gets a background
- * colour by severity; an error or warning cell without a comment of its own also gets one with the
- * messages (up to JS_MARKS_MAX_COMMENTS).  Values, formulas and number formats are never touched; a
- * user's own comment is left alone.
+ *   - 校验标记 (hidden registry, marks_old.h): one row per marked cell, or
+ *     per run of alike cells down a column, saying what it looked like
+ *     before the first 校验 (background state and colour), whether we added
+ *     a comment and the background applied, so 清除标记 restores it exactly
+ *     and the next 校验 changes only the cells whose mark changes.
+ * A marked cell gets a background colour by severity; an error or warning
+ * cell without a comment of its own also gets one with the messages (up to
+ * JS_MARKS_MAX_COMMENTS).  Values, formulas and number formats are never
+ * touched; a user's own comment is left alone.
  */
 #ifndef JS_MARKS_H
 #define JS_MARKS_H

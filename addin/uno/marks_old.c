@@ -168,8 +168,14 @@ int js_old_marks_read(js_old_marks *out, uno_Interface *doc)
         rc = js_grid_read(&out->reg, sheet);
     for (r = 1; rc == 0 && r < out->reg.rows; r++)
         rc = add_row(out, &out->reg, r);
-    if (rc == 0 && out->count > 1)
+    if (rc == 0 && out->count > 1) {
+        size_t i, n = 1;
         qsort(out->items, out->count, sizeof(*out->items), old_cmp);
+        for (i = 1; i < out->count; i++) /* a cell twice (an edited registry): the first */
+            if (old_cmp(&out->items[i], &out->items[n - 1]) != 0)
+                out->items[n++] = out->items[i];
+        out->count = n;
+    }
     js_uno_release(sheet);
     if (rc < 0)
         js_old_marks_dispose(out);
