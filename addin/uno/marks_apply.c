@@ -635,6 +635,7 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     js_progress progress = {0};
     mark *marks = NULL;
     size_t i, j, a, b, nmarks = 0;
+    bool adjust_off = false;
     int rc;
 
     memset(out, 0, sizeof(*out));
@@ -647,6 +648,8 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     choose_notes(&out->comments_omitted, marks, nmarks);
     js_trace_lap("cells.collect");
     js_progress_begin(&progress, doc, "决算:校验标记", (sal_Int32)(nmarks + 2));
+    js_doc_adjust_heights(doc, false);
+    adjust_off = true;
     rc = js_results_write(&results, &counts, doc, findings, explanations);
     if (rc < 0)
         goto cleanup;
@@ -674,7 +677,12 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     if (rc < 0)
         goto cleanup;
     js_trace_lap("cells.sheets");
-    rc = write_registry(doc, &reg, job.reg_next, &old->reg);
+    js_doc_adjust_heights(doc, true);
+    adjust_off = false;
+    rc = js_results_fit(results, &counts);
+    js_trace_lap("results.optimal");
+    if (rc == 0)
+        rc = write_registry(doc, &reg, job.reg_next, &old->reg);
     js_trace_lap("registry");
     if (rc == 0)
         rc = summary_text(&summary, findings, out);
@@ -682,6 +690,8 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
         rc = js_results_summary(results, js_buf_cstr(&summary));
     js_trace_lap("results.summary");
 cleanup:
+    if (adjust_off)
+        js_doc_adjust_heights(doc, true);
     js_progress_end(&progress);
     if (rc < 0)
         js_marks_summary_dispose(out);

@@ -578,9 +578,8 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
     if (rc == 0)
         rc = paint_severities(doc, sheet, findings);
     js_trace_lap("results.paint");
-    if (rc == 0 && grid.rows > JS_RES_FIRST_ROW && grid.rows <= OPTIMAL_ROWS)
-        rc = js_grid_rows_height(sheet, JS_RES_FIRST_ROW, grid.rows - 1, 0);
-    js_trace_lap("results.optimal");
+    if (grid.rows > JS_RES_FIRST_ROW && grid.rows <= OPTIMAL_ROWS)
+        counts->fit_rows = grid.rows;
 done:
     if (rc == 0) {
         *out = sheet;
@@ -590,6 +589,14 @@ cleanup:
     js_grid_dispose(&grid);
     js_uno_release(sheet);
     return rc;
+}
+
+/* OptimalHeight on the rows below the headers. */
+int js_results_fit(uno_Interface *sheet, const js_results_counts *counts)
+{
+    if (counts->fit_rows <= JS_RES_FIRST_ROW)
+        return 0;
+    return js_grid_rows_height(sheet, JS_RES_FIRST_ROW, counts->fit_rows - 1, 0);
 }
 
 /* setString on A1, unless it says that already. */
