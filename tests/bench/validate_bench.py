@@ -17,9 +17,10 @@ several times and prints the median of:
   round  - the dispatch as the caller sees it (bridge included);
 and the ratio total / read against its target; then the median of each
 phase of the command (the "seconds" of its JSON, see addin/uno/trace.h),
-and the first run's phases on their own: the later runs re-validate an
-unchanged workbook, which rewrites nothing (marks_apply.c, marks_results.c
-compare with what the last 校验 wrote), the first writes everything.
+and the first 校验 of a freshly loaded workbook on its own (median of
+FRESH loads): the later runs re-validate an unchanged workbook, which
+rewrites nothing (marks_apply.c, marks_results.c compare with what the
+last 校验 wrote), the first writes everything.
 A benchmark, not a test: it never fails on time.
 """
 
@@ -32,6 +33,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from validate_lib import Office, used_range  # noqa: E402
 
 RUNS = 5
+FRESH = 3  # fresh loads whose first 校验 is timed on its own
 
 
 def grow(doc, times):
@@ -66,42 +68,67 @@ def grow_aside(doc, times):
         row += len(block)
 
 
+def validate(office, doc, label):
+    """One 校验: its JSON, or None (said) when refused."""
+    res = office.command(doc, "Validate")
+    if not res["ok"]:
+        print("%s: validation refused: %s" % (label, res["message"]))
+        return None
+    if os.environ.get("JUESUAN_TRACE"):
+        print(res["seconds"])
+    return res
+
+
+def phases(chosen):
+    """Each phase's median over the chosen runs' "seconds" (0 where it did not
+    run), in ms."""
+    names = []
+    for run in chosen:
+        names += [k for k in run if k not in names and k != "total"]
+    return ", ".join("%s %.1f" % (k, statistics.median(run.get(k, 0) for run in chosen) * 1e3)
+                     for k in names)
+
+
 def measure(office, path, label, target):
+    """RUNS 校验 of one loaded workbook (the first writes everything, the
+    others re-validate it unchanged), and the first 校验 of FRESH fresh loads."""
+    firsts = []
+    for _ in range(FRESH - 1):
+        doc = office.load(path)
+        try:
+            doc.calculateAll()
+            res = validate(office, doc, label)
+            if not res:
+                return
+            firsts.append(res["seconds"])
+        finally:
+            doc.close(True)
     doc = office.load(path)
     try:
         doc.calculateAll()
         cells = sum(len(used_range(s).getDataArray()) * len(used_range(s).getDataArray()[0])
                     for s in doc.Sheets)
-        reads, totals, rounds, runs = [], [], [], []
+        rounds, runs = [], []
         res = None
         for _ in range(RUNS):
-            res = office.command(doc, "Validate")
-            if not res["ok"]:
-                print("%s: validation refused: %s" % (label, res["message"]))
+            res = validate(office, doc, label)
+            if not res:
                 return
-            reads.append(res["seconds"]["read"])
-            totals.append(res["seconds"]["total"])
             rounds.append(res["_seconds"])
             runs.append(res["seconds"])
-            if os.environ.get("JUESUAN_TRACE"):
-                print(res["seconds"])
-        r, t, d = (statistics.median(x) for x in (reads, totals, rounds))
-        names = []
-        for run in runs:
-            names += [k for k in run if k not in names and k != "total"]
-
-        def phases(chosen):
-            """Each phase's median over the chosen runs (0 where it did not run)."""
-            return ", ".join("%s %.1f" % (k, statistics.median(run.get(k, 0) for run in chosen) * 1e3)
-                             for k in names)
+        firsts.append(runs[0])
+        r, t = (statistics.median(run[k] for run in runs) for k in ("read", "total"))
+        d = statistics.median(rounds)
         print("%-22s %8d cells %5d findings %4d marked | read %7.3f s  total %7.3f s  "
               "(check %6.3f s)  dispatch %7.3f s | total/read %5.2f%s" % (
                   label, cells, len(res["findings"]), res["cells_marked"], r, t,
                   statistics.median(run["check"] for run in runs), d,
                   t / r if r else float("nan"), " (target <= %.1f)" % target if target else ""))
         print("%-22s phases (ms, median of the runs): %s" % ("", phases(runs)))
-        print("%-22s first run (nothing to compare with yet): total %.3f s, total/read %.2f; "
-              "phases (ms): %s" % ("", totals[0], totals[0] / reads[0], phases(runs[:1])))
+        fr, ft = (statistics.median(run[k] for run in firsts) for k in ("read", "total"))
+        print("%-22s first 校验 of a fresh load (writes everything), median of %d: read %.3f s  "
+              "total %.3f s | total/read %.2f; phases (ms): %s"
+              % ("", len(firsts), fr, ft, ft / fr, phases(firsts)))
     finally:
         doc.close(True)
 
