@@ -9,6 +9,7 @@
 #include "marks_cells.h"
 #include "marks_grid.h"
 #include "marks_layout.h"
+#include "marks_same.h"
 #include "model.h"
 #include "trace.h"
 
@@ -500,8 +501,8 @@ static int unchanged(uno_Interface **out, uno_Interface *doc, const js_grid *gri
                      const js_findings *findings, const js_results_counts *counts)
 {
     uno_Interface *sheet = NULL;
-    js_grid shown = {0};
     js_range_address area;
+    bool same = true;
     size_t linked = JS_RES_FIRST_ROW + counts->linked, end = JS_RES_FIRST_ROW + findings->count;
     int rc;
 
@@ -513,21 +514,18 @@ static int unchanged(uno_Interface **out, uno_Interface *doc, const js_grid *gri
         rc = js_docread_used_area(&area, sheet);
     if (rc < 0 || (size_t)area.end_row + 1 != grid->rows || (size_t)area.end_col + 1 != grid->cols)
         goto cleanup;
-    rc = js_grid_read_shape(&shown, sheet);
+    rc = js_grid_block_same(&same, sheet, grid, 1, grid->rows, 0, JS_RES_LINKS);
     if (rc == 0)
-        rc = js_grid_read_block(&shown, sheet, 1, grid->rows, 0, JS_RES_LINKS);
-    if (rc == 0)
-        rc = js_grid_read_block(&shown, sheet, 1, linked, JS_RES_LINKS, grid->cols);
+        rc = js_grid_block_same(&same, sheet, grid, 1, linked, JS_RES_LINKS, grid->cols);
     if (rc == 0 && linked < end)
-        rc = js_grid_read_block(&shown, sheet, linked, end, JS_RES_LINKS,
+        rc = js_grid_block_same(&same, sheet, grid, linked, end, JS_RES_LINKS,
                                 JS_RES_LINKS +
                                     links_width(findings, counts->linked, findings->count));
-    if (rc == 0 && js_grid_shows(&shown, grid, JS_RES_FIRST_ROW - 1)) {
+    if (rc == 0 && same) {
         *out = sheet;
         sheet = NULL;
     }
 cleanup:
-    js_grid_dispose(&shown);
     js_uno_release(sheet);
     return rc;
 }
