@@ -11,7 +11,8 @@ sheet lists them (table and cell first in 说明, 期望值/实际值 as numbers
 readable widths), the marked cells carry comment and colour, no cell of
 the report changes, a second validation replaces (never piles up),
 explanations beside an error, a warning and a note survive re-validation
-(and one whose finding is gone is kept, not dropped), undo and 清除标记
+(and one whose finding is gone is kept, not dropped), re-validation
+after an edit marks exactly the new findings, undo and 清除标记
 restore the document
 exactly (values, formulas, backgrounds, comments, sheets), and the saved
 document still checks the same on the command line.  Then 填写说明,
@@ -212,6 +213,96 @@ def test_workbook(office, cli, path):
         check(view.ActiveSheet.Name == user.Name,
               "%s: after undo the view is on the user's sheet %s (%s)"
               % (label, user.Name, view.ActiveSheet.Name))
+    finally:
+        doc.close(True)
+
+
+def worst_cells(findings):
+    """(sheet, cell) -> the worst severity marked there (a note marks only
+    its first cell)."""
+    worst = {}
+    for f in findings:
+        for c in f["cells"][:1] if f["severity"] == "note" else f["cells"]:
+            key = (c["sheet"], c["cell"])
+            if key not in worst or RANK[f["severity"]] < RANK[worst[key]]:
+                worst[key] = f["severity"]
+    return worst
+
+
+def marks_agree(doc, res, before):
+    """"" when exactly the findings' cells are coloured by severity and every
+    other cell of the report has the background it had before any 校验;
+    else the first differences."""
+    worst = {}
+    for (sname, cname), sev in worst_cells(res["findings"]).items():
+        r, c = cell_pos(cname)
+        worst[(sname, r, c)] = sev
+    now = snapshot(doc, skip_own=True)
+    bad = []
+    for name in before["sheets"]:
+        for (r, c, st, color), (_, _, st0, color0) in zip(now[name]["bg"], before[name]["bg"]):
+            sev = worst.get((name, r, c))
+            if sev and color != COLORS[sev]:
+                bad.append("%s!%d,%d colour %x, not %s" % (name, r, c, color, sev))
+            elif not sev and (st, color) != (st0, color0):
+                bad.append("%s!%d,%d not restored (%d %x, was %d %x)" % (name, r, c, st, color,
+                                                                        st0, color0))
+        ours = set((n[0], n[1]) for n in now[name]["notes"]) - \
+            set((n[0], n[1]) for n in before[name]["notes"])
+        bad += ["%s!%d,%d comment left" % (name, r, c) for r, c in ours
+                if (name, r, c) not in worst]
+    return "; ".join(bad[:4])
+
+
+def test_remark(office, cli, path):
+    """Re-validation after an edit changes only what changed: the cells no
+    longer in a finding get their background (and lose our comment) back,
+    new ones are marked; putting the figure back brings back the first
+    findings, and 清除标记 then restores the document exactly."""
+    label = os.path.basename(path)
+    doc = office.load(path)
+    try:
+        settle(doc)
+        before = snapshot(doc)
+        res1 = office.command(doc, "Validate")
+        target = None
+        for f in sorted(res1["findings"], key=lambda f: RANK[f["severity"]]):
+            for c in f["cells"]:
+                r, col = cell_pos(c["cell"])
+                cell = doc.Sheets.getByName(c["sheet"]).getCellByPosition(col, r)
+                if not cell.getFormula().startswith("=") and cell.getType().value == "VALUE":
+                    target = (doc.Sheets.getByName(c["sheet"]), cell)
+                    break
+            if target:
+                break
+        if not check(res1["ok"] and target, "%s: a finding's figure to edit" % label):
+            return
+        sheet, cell = target
+        old = cell.getValue()
+
+        def edit(value):
+            locked = sheet.isProtected()
+            if locked:
+                sheet.unprotect("")
+            cell.setValue(value)
+            if locked:
+                sheet.protect("")
+        edit(old + 1000)
+        res2 = office.command(doc, "Validate")
+        d = marks_agree(doc, res2, before)
+        check(res2["ok"] and comparable(res2["findings"]) != comparable(res1["findings"]) and not d,
+              "%s: after an edit, re-validation marks exactly the new findings' cells %s"
+              % (label, d))
+        edit(old)
+        res3 = office.command(doc, "Validate")
+        d = marks_agree(doc, res3, before)
+        check(res3["ok"] and comparable(res3["findings"]) == comparable(res1["findings"]) and
+              not d, "%s: the figure put back, the first findings and marks are back %s"
+              % (label, d))
+        res4 = office.command(doc, "ClearMarks")
+        d = diff_snapshots(before, snapshot(doc))
+        check(res4["ok"] and not d,
+              "%s: ClearMarks after three validations restores exactly %s" % (label, d))
     finally:
         doc.close(True)
 
@@ -508,6 +599,7 @@ def main():
     if faulty:
         test_export(office, work, staged[0], faulty)
     test_orphan(office, staged[0])
+    test_remark(office, cli, faulty or staged[0])
     test_refusals(office, faulty or staged[0])
     test_bounded_read(office)
     test_service(office, staged[0])

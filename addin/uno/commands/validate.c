@@ -19,6 +19,7 @@
 #include "narrative.h"
 #include "publish.h"
 #include "summary.h"
+#include "trace.h"
 #include "ui_lang.h"
 #include "validate_json.h"
 
@@ -30,7 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 static const char *const command_names[JS_CMD_COUNT] = {
     "Validate", "FillNarrative", "ValidateExportPdf", "ClearMarks", "CarryLastYear", "MergeUnits"};
@@ -245,28 +245,18 @@ typedef struct run_state {
     js_findings findings;
     js_format *format;
     js_workbook *wb;
-    js_format_guess guess;           /* why the format was chosen, when it was detected */
-    char *open_url;                  /* 汇总: the merged workbook, for the caller to open */
-    double t_start, t_read, t_check; /* for the benchmark: where time goes */
+    js_format_guess guess; /* why the format was chosen, when it was detected */
+    char *open_url;        /* 汇总: the merged workbook, for the caller to open */
 } run_state;
-
-/* Seconds on the monotonic clock. */
-static double now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Read the document and check it: findings sorted as the CLI sorts them. */
 static int read_and_check(run_state *st, uno_Interface *doc)
 {
     int rc;
 
-    st->t_start = now();
+    js_trace_start();
     rc = js_docread_workbook(&st->wb, doc, own_sheets);
-    st->t_read = now();
+    js_trace_lap("read");
     if (rc < 0)
         return rc;
     rc = load_format(&st->format, &st->guess, st->wb);
@@ -285,7 +275,7 @@ static int read_and_check(run_state *st, uno_Interface *doc)
     if (rc < 0)
         return rc;
     js_findings_sort(&st->findings);
-    st->t_check = now();
+    js_trace_lap("check");
     return 0;
 }
 
@@ -293,45 +283,43 @@ static int read_and_check(run_state *st, uno_Interface *doc)
 static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, js_command cmd)
 {
     js_explanations expl = {0};
+    js_old_marks old = {0};
     js_marks_summary sum = {0};
     js_unlocked unlocked = {0};
-    size_t cleared = 0;
-    double t_clear = 0, t_end = 0;
     int rc;
 
     rc = read_and_check(st, doc);
     if (rc < 0)
         return rc;
     rc = js_marks_read_explanations(&expl, doc);
+    js_trace_lap("explanations");
+    if (rc == 0)
+        rc = js_old_marks_read(&old, doc);
+    js_trace_lap("old_marks");
     if (rc < 0)
         goto cleanup;
     rc = js_marks_check_writable(doc, &st->findings);
     if (rc < 0)
         goto cleanup;
     rc = begin_step(undo, doc, cmd);
+    js_trace_lap("open_step");
     if (rc < 0)
         goto cleanup;
-    t_clear = now();
-    rc = js_marks_clear(&cleared, doc, JS_CLEAR_FOR_REWRITE, &unlocked); /* explanations read */
-    t_clear = now() - t_clear;
-    if (rc == 0)
-        rc = js_marks_apply(&sum, doc, &st->findings, &expl, &unlocked);
+    rc = js_marks_apply(&sum, doc, &st->findings, &expl, &old, &unlocked);
     if (js_unlocked_close(&unlocked) < 0 && rc == 0)
         rc = JS_ERROR; /* a sheet left open must not pass silently */
-    t_end = now();
+    js_trace_lap("protect");
     end_step(undo, doc, rc < 0);
-    t_end = now() - t_end;
+    js_trace_lap("close_step");
     if (rc < 0)
         goto cleanup;
     rc = js_buf_printf(&st->json,
                        ",\"cells_marked\":%zu,\"comments_added\":%zu,\"comments_omitted\":%zu,"
-                       "\"explained\":%zu,\"orphaned\":%zu,\"cells_locked\":%zu,"
-                       "\"seconds\":{\"read\":%.6f,\"check\":%.6f,\"clear\":%.6f,\"results\":%.6f,"
-                       "\"cells\":%.6f,\"registry\":%.6f,\"close_step\":%.6f,\"total\":%.6f}",
+                       "\"explained\":%zu,\"orphaned\":%zu,\"cells_locked\":%zu",
                        sum.cells_marked, sum.comments_added, sum.comments_omitted, sum.explained,
-                       sum.orphaned, sum.cells_locked, st->t_read - st->t_start,
-                       st->t_check - st->t_read, t_clear, sum.seconds_results, sum.seconds_cells,
-                       sum.seconds_registry, t_end, now() - st->t_start);
+                       sum.orphaned, sum.cells_locked);
+    if (rc == 0)
+        rc = js_trace_json(&st->json, command_names[cmd]);
     /* the counts on the first line, each further remark on its own */
     if (rc == 0)
         rc = js_buf_printf(
@@ -346,6 +334,7 @@ static int run_validate(run_state *st, uno_Interface *doc, uno_Interface *undo, 
         rc = js_marks_summary_notes(&st->message, &sum, "\n");
 cleanup:
     js_marks_summary_dispose(&sum);
+    js_old_marks_dispose(&old);
     js_explanations_dispose(&expl);
     return rc;
 }
@@ -1038,7 +1027,7 @@ static int result_json(js_buf *out, js_command cmd, int rc, const run_state *st,
 int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
                     const js_command_options *options)
 {
-    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL, {0}, NULL, 0, 0, 0};
+    run_state st = {JS_BUF_INIT, JS_BUF_INIT, JS_FINDINGS_INIT, NULL, NULL, {0}, NULL};
     uno_Interface *undo = NULL;
     js_buf json = JS_BUF_INIT;
     const char *message;

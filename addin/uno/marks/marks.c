@@ -10,6 +10,7 @@
 #include "marks_cells.h"
 #include "marks_grid.h"
 #include "marks_layout.h"
+#include "marks_old.h"
 #include "marks_prior.h"
 #include "model.h"
 #include "ui_lang.h"
@@ -211,100 +212,12 @@ static int remove_sheet(uno_Interface *doc, const char *name)
 
 /* Empty a sheet of ours for rewriting; one that refuses (the user
  * protected it) is removed instead, as before. */
-static int empty_or_remove(uno_Interface *doc, const char *name)
+int js_marks_empty_or_remove(uno_Interface *doc, const char *name)
 {
     if (js_grid_empty_sheet(doc, name) == 0)
         return 0;
     js_error_clear();
     return remove_sheet(doc, name);
-}
-
-/* Backgrounds to restore on one sheet: cells back to their style's, and
- * cells back to a colour of their own (grouped by colour when applied). */
-typedef struct restore_sets {
-    js_cellset to_default;
-    js_cellset direct;
-    sal_Int32 *colors; /* colour of each cell of `direct` */
-    size_t colors_cap;
-} restore_sets;
-
-/* Remember one registry row (a cell or a rectangle of cells). */
-static int restore_add(restore_sets *rs, const js_range_address *area, int state, sal_Int32 color)
-{
-    if (state != JS_PROP_DIRECT)
-        return js_cellset_add_range(&rs->to_default, area);
-    {
-        sal_Int32 *grown =
-            js_array_reserve(rs->colors, &rs->colors_cap, rs->direct.count, sizeof(*grown), 64);
-        if (!grown)
-            return JS_ENOMEM;
-        rs->colors = grown;
-    }
-    rs->colors[rs->direct.count] = color;
-    return js_cellset_add_range(&rs->direct, area);
-}
-
-/* Apply and forget: one call for the default cells, one per colour. */
-static int restore_flush(restore_sets *rs, uno_Interface *doc)
-{
-    js_cellset group = {NULL, 0, 0};
-    size_t i, j;
-    int rc;
-
-    rc = js_cellset_set_background(doc, &rs->to_default, true, 0);
-    for (i = 0; rc == 0 && i < rs->direct.count; i++) {
-        bool seen = false;
-        for (j = 0; j < i && !seen; j++)
-            seen = rs->colors[j] == rs->colors[i];
-        if (seen)
-            continue;
-        js_cellset_clear(&group);
-        for (j = i; rc == 0 && j < rs->direct.count; j++)
-            if (rs->colors[j] == rs->colors[i])
-                rc = js_cellset_add_range(&group, &rs->direct.items[j]);
-        if (rc == 0)
-            rc = js_cellset_set_background(doc, &group, false, rs->colors[i]);
-    }
-    js_cellset_dispose(&group);
-    js_cellset_clear(&rs->to_default);
-    js_cellset_clear(&rs->direct);
-    return rc;
-}
-
-/* Free the sets. */
-static void restore_dispose(restore_sets *rs)
-{
-    js_cellset_dispose(&rs->to_default);
-    js_cellset_dispose(&rs->direct);
-    free(rs->colors);
-}
-
-/* "C48" or "C48:C60" of a registry row, on sheet index `sheet`. */
-static int parse_area(js_range_address *out, sal_Int16 sheet, const char *text)
-{
-    const char *colon = strchr(text, ':');
-    size_t n = colon ? (size_t)(colon - text) : strlen(text);
-    uint32_t r0, c0, r1, c1;
-    char first[32];
-
-    if (n >= sizeof(first))
-        return js_error_set(JS_EINVAL, "bad registry cell %s", text);
-    memcpy(first, text, n);
-    first[n] = '\0';
-    if (js_cell_parse_name(&r0, &c0, first) < 0)
-        return JS_EINVAL;
-    if (!colon) {
-        r1 = r0;
-        c1 = c0;
-    } else if (js_cell_parse_name(&r1, &c1, colon + 1) < 0 || r1 < r0 || c1 < c0) {
-        return js_error_set(JS_EINVAL, "bad registry cell %s", text);
-    }
-    out->sheet = sheet;
-    out->start_row = (sal_Int32)r0;
-    out->start_col = (sal_Int32)c0;
-    out->end_row = (sal_Int32)r1;
-    out->end_col = (sal_Int32)c1;
-    return 0;
 }
 
 /* Walk the registry (grouped by sheet as written), restore, then drop the
@@ -317,7 +230,7 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
     js_cellset notes = {NULL, 0, 0}; /* cells whose comment we added */
     size_t r, done = 0;
     char *current = NULL;
-    restore_sets rs = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, 0};
+    js_restore_sets rs = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, 0};
     sal_Int16 index = 0;
     int rc = 0;
 
@@ -337,7 +250,7 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
             if (!current || strcmp(current, sname) != 0) {
                 /* leaving a sheet: backgrounds and notes in one pass each */
                 if (sheet) {
-                    rc = restore_flush(&rs, doc);
+                    rc = js_restore_flush(&rs, doc);
                     if (rc == 0)
                         rc = js_cellset_clear_notes(doc, &notes);
                     js_cellset_clear(&notes);
@@ -359,7 +272,7 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
                     js_error_clear(); /* the sheet is gone: nothing to restore */
                     sheet = NULL;
                 } else {
-                    if (parse_area(&area, 0, js_grid_get(&grid, r, JS_REG_CELL)) < 0) {
+                    if (js_registry_area(&area, 0, js_grid_get(&grid, r, JS_REG_CELL)) < 0) {
                         js_error_clear(); /* only names the cell in a refusal */
                         memset(&area, 0, sizeof(area));
                     }
@@ -371,15 +284,16 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
                         goto cleanup;
                 }
             }
-            if (!sheet || parse_area(&area, index, js_grid_get(&grid, r, JS_REG_CELL)) < 0) {
+            if (!sheet || js_registry_area(&area, index, js_grid_get(&grid, r, JS_REG_CELL)) < 0) {
                 js_error_clear(); /* not a row we wrote: nothing to restore */
                 continue;
             }
-            rc = restore_add(&rs, &area, (int)strtol(js_grid_get(&grid, r, JS_REG_STATE), NULL, 10),
-                             (sal_Int32)strtol(js_grid_get(&grid, r, JS_REG_COLOR), NULL, 10));
+            rc = js_restore_add(&rs, &area,
+                                (int)strtol(js_grid_get(&grid, r, JS_REG_STATE), NULL, 10),
+                                (sal_Int32)strtol(js_grid_get(&grid, r, JS_REG_COLOR), NULL, 10));
             if (rc < 0)
                 goto cleanup;
-            if (strcmp(js_grid_get(&grid, r, JS_REG_NOTE), "1") == 0)
+            if (strtod(js_grid_get(&grid, r, JS_REG_NOTE), NULL) != 0) /* 1 or a hash */
                 rc = js_cellset_add_range(&notes, &area);
             if (rc < 0)
                 goto cleanup;
@@ -387,21 +301,15 @@ int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_u
                     (size_t)(area.end_col - area.start_col + 1);
         }
     }
-    if (mode == JS_CLEAR_FOR_REWRITE) {
-        rc = empty_or_remove(doc, JS_MARKS_RESULTS_SHEET);
-        if (rc == 0)
-            rc = empty_or_remove(doc, JS_MARKS_REGISTRY_SHEET);
-    } else {
-        rc = mode == JS_CLEAR_KEEP_RESULTS ? 0 : remove_sheet(doc, JS_MARKS_RESULTS_SHEET);
-        if (rc == 0)
-            rc = remove_sheet(doc, JS_MARKS_REGISTRY_SHEET);
-    }
+    rc = mode == JS_CLEAR_KEEP_RESULTS ? 0 : remove_sheet(doc, JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = remove_sheet(doc, JS_MARKS_REGISTRY_SHEET);
     if (rc < 0)
         goto cleanup;
     if (cleared)
         *cleared = done;
 cleanup:
-    restore_dispose(&rs);
+    js_restore_dispose(&rs);
     free(current);
     js_cellset_dispose(&notes);
     js_grid_dispose(&grid);

@@ -7,12 +7,15 @@
  *     rule, where and message, expected, actual, the accountant's
  *     出错说明, status, key, one hyperlink per cell involved), then the
  *     explanations whose finding is gone (marks_expl.h);
- *   - 校验标记 (hidden registry): one row per marked cell, or per run of
- *     alike cells down a column, saying what it looked like before (background state and colour,
- * whether we added the comment), so 清除标记 restores it exactly. A marked cell gets a background
- * colour by severity; an error or warning cell without a comment of its own also gets one with the
- * messages (up to JS_MARKS_MAX_COMMENTS).  Values, formulas and number formats are never touched; a
- * user's own comment is left alone.
+ *   - 校验标记 (hidden registry, marks_old.h): one row per marked cell, or
+ *     per run of alike cells down a column, saying what it looked like
+ *     before the first 校验 (background state and colour), whether we added
+ *     a comment and the background applied, so 清除标记 restores it exactly
+ *     and the next 校验 changes only the cells whose mark changes.
+ * A marked cell gets a background colour by severity; an error or warning
+ * cell without a comment of its own also gets one with the messages (up to
+ * JS_MARKS_MAX_COMMENTS).  Values, formulas and number formats are never
+ * touched; a user's own comment is left alone.
  */
 #ifndef JS_MARKS_H
 #define JS_MARKS_H
@@ -21,6 +24,7 @@
 #include "docread_util.h"
 #include "finding.h"
 #include "marks_expl.h"
+#include "marks_old.h"
 
 #define JS_MARKS_RESULTS_SHEET "校验结果"
 #define JS_MARKS_REGISTRY_SHEET "校验标记"
@@ -40,7 +44,6 @@ typedef struct js_marks_summary {
     size_t unlinked;         /* findings listing their cells as text, not links */
     size_t cells_locked;     /* cells not marked: their sheet has a password */
     char *locked_sheets;     /* those sheets, "“表一”、“表二”", malloc'd or NULL */
-    double seconds_results, seconds_cells, seconds_registry; /* for the benchmark */
 } js_marks_summary;
 
 /* The background colour of a marked cell of that severity. */
@@ -88,25 +91,28 @@ int js_unlocked_close(js_unlocked *set);
 
 /* What js_marks_clear does with the extension's two sheets. */
 typedef enum js_clear_mode {
-    JS_CLEAR_ALL,          /* remove both (清除标记) */
-    JS_CLEAR_KEEP_RESULTS, /* remove the registry, keep 校验结果 (it holds explanations) */
-    JS_CLEAR_FOR_REWRITE   /* empty both for the next 校验: inserting and deleting
-                            * sheets re-addresses every formula of the workbook */
+    JS_CLEAR_ALL,         /* remove both (清除标记) */
+    JS_CLEAR_KEEP_RESULTS /* remove the registry, keep 校验结果 (it holds explanations) */
 } js_clear_mode;
+
+/* Empty the extension's sheet `name` (if present) for rewriting; one that
+ * refuses (the user protected it) is removed. */
+int js_marks_empty_or_remove(uno_Interface *doc, const char *name);
 
 /* Restore every marked cell, then deal with the two sheets as `mode` says.
  * *cleared (may be NULL) gets the number of cells restored. */
 int js_marks_clear(size_t *cleared, uno_Interface *doc, js_clear_mode mode, js_unlocked *unlocked);
 
 /*
- * Write the results sheet and the marks of `findings` (after a clear):
- * explanations taken by findings are marked used, the others are listed as
- * orphans.  A sheet protected with a password is not marked (its findings
+ * Write the results sheet and the marks of `findings` over those of the
+ * last 校验 (`old`, from js_old_marks_read; may be empty), changing only
+ * what differs: explanations taken by findings are marked used, the others
+ * are listed as orphans.  A sheet protected with a password is not marked (its findings
  * are listed; out->locked_sheets names it).  Free *out's contents with
  * js_marks_summary_dispose, also after a failure.
  */
 int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings *findings,
-                   js_explanations *explanations, js_unlocked *unlocked);
+                   js_explanations *explanations, const js_old_marks *old, js_unlocked *unlocked);
 
 /* Free the summary's strings; NULL accepted. */
 void js_marks_summary_dispose(js_marks_summary *sum);

@@ -217,3 +217,10 @@ int js_sheet_index(sal_Int16 *out, uno_Interface *sheet)
     *out = rc == 0 ? a.sheet : 0;
     return rc;
 }
+
+/* XPropertySet on the document model. */
+void js_doc_adjust_heights(uno_Interface *doc, bool enabled)
+{
+    if (js_uprop_set_bool(doc, "IsAdjustHeightEnabled", enabled) < 0)
+        js_error_clear();
+}

@@ -42,4 +42,13 @@ int js_cellset_clear_notes(uno_Interface *doc, const js_cellset *set);
 /* The index of a sheet object in its document. */
 int js_sheet_index(sal_Int16 *out, uno_Interface *sheet);
 
+/*
+ * The document's IsAdjustHeightEnabled: off while only backgrounds,
+ * comments and rows of fixed height are written, each of which otherwise
+ * runs LibreOffice's row-height pass over its rows (milliseconds per call
+ * on a report sheet, for heights a background cannot change).  Best effort:
+ * failing, it changes nothing and clears the error.
+ */
+void js_doc_adjust_heights(uno_Interface *doc, bool enabled);
+
 #endif

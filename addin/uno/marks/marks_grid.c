@@ -205,34 +205,35 @@ int js_grid_write(uno_Interface *sheet, const js_grid *grid)
     return js_grid_write_block(sheet, grid, 0, grid->rows, 0, grid->cols, false);
 }
 
-/* Read the used area with getDataArray into texts. */
-int js_grid_read(js_grid *out, uno_Interface *sheet)
+/* Rows [r0, r1) x columns [c0, c1) of the sheet, through one getDataArray,
+ * into the same cells of `out` (as texts: a number as its literal). */
+int js_grid_read_block(js_grid *out, uno_Interface *sheet, size_t r0, size_t r1, size_t c0,
+                       size_t c1)
 {
-    js_range_address area;
     uno_Interface *range = NULL;
     uno_Sequence *data = NULL;
     int32_t r, c, nr, nc;
     int rc;
 
-    memset(out, 0, sizeof(*out));
-    rc = js_docread_used_area(&area, sheet);
-    if (rc < 0)
-        goto cleanup;
-    rc = grid_range(&range, sheet, 0, 0, (size_t)area.end_row + 1, (size_t)area.end_col + 1);
+    if (r1 > out->rows)
+        r1 = out->rows;
+    if (c1 > out->cols)
+        c1 = out->cols;
+    if (r1 <= r0 || c1 <= c0)
+        return 0;
+    rc = grid_range(&range, sheet, (uint32_t)r0, (uint32_t)c0, r1 - r0, c1 - c0);
     if (rc < 0)
         goto cleanup;
     rc = js_ucall(range, "com.sun.star.sheet.XCellRangeData", "getDataArray", &data, NULL);
     if (rc < 0)
         goto cleanup;
-    rc = js_grid_init(out, (size_t)area.end_row + 1, (size_t)area.end_col + 1);
-    if (rc < 0)
-        goto cleanup;
     nr = js_uno_seq_len(data);
-    for (r = 0; r < nr && (size_t)r < out->rows; r++) {
+    for (r = 0; r < nr && r0 + (size_t)r < r1; r++) {
         uno_Sequence *row = ((uno_Sequence **)js_uno_seq_data(data))[r];
         nc = js_uno_seq_len(row);
-        for (c = 0; c < nc && (size_t)c < out->cols; c++) {
+        for (c = 0; c < nc && c0 + (size_t)c < c1; c++) {
             uno_Any *any = &((uno_Any *)js_uno_seq_data(row))[c];
+            char **slot = &out->cells[(r0 + (size_t)r) * out->cols + c0 + (size_t)c];
             char *text = NULL;
             if (js_uno_any_class(any) == typelib_TypeClass_DOUBLE) {
                 text = js_udouble_literal(*(double *)any->pData);
@@ -245,15 +246,78 @@ int js_grid_read(js_grid *out, uno_Interface *sheet)
             }
             if (rc < 0)
                 goto cleanup;
-            out->cells[(size_t)r * out->cols + (size_t)c] = text;
+            free(*slot);
+            *slot = text;
         }
     }
 cleanup:
-    if (rc < 0)
-        js_grid_dispose(out);
     js_uno_seq_release(data, "[][]any");
     js_uno_release(range);
     return rc;
+}
+
+/* An empty grid the size of the used area. */
+int js_grid_read_shape(js_grid *out, uno_Interface *sheet)
+{
+    js_range_address area;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    rc = js_docread_used_area(&area, sheet);
+    if (rc == 0)
+        rc = js_grid_init(out, (size_t)area.end_row + 1, (size_t)area.end_col + 1);
+    return rc;
+}
+
+/* Read the used area with getDataArray into texts. */
+int js_grid_read(js_grid *out, uno_Interface *sheet)
+{
+    int rc = js_grid_read_shape(out, sheet);
+
+    if (rc == 0)
+        rc = js_grid_read_block(out, sheet, 0, out->rows, 0, out->cols);
+    if (rc < 0)
+        js_grid_dispose(out);
+    return rc;
+}
+
+/* Whether a cell showing `shown` shows what the formula `formula` shows:
+ * the formulas written are HYPERLINK(target;"text"), showing their last
+ * argument; any other is taken as different. */
+static bool formula_shows(const char *formula, const char *shown)
+{
+    const char *arg = strrchr(formula, ';');
+    size_t n = strlen(shown);
+
+    if (strncmp(formula, "=HYPERLINK(", 11) != 0 || !arg || arg[1] != '"')
+        return false;
+    arg += 2;
+    return strlen(arg) == n + 2 && strncmp(arg, shown, n) == 0 && strcmp(arg + n, "\")") == 0;
+}
+
+/* Cell by cell from row r0: numbers by their literal, formulas by what
+ * they show. */
+bool js_grid_shows(const js_grid *shown, const js_grid *wanted, size_t r0)
+{
+    size_t r, c;
+
+    if (shown->rows != wanted->rows || shown->cols != wanted->cols)
+        return false;
+    for (r = r0; r < wanted->rows; r++)
+        for (c = 0; c < wanted->cols; c++) {
+            const char *s = js_grid_get(shown, r, c), *w = js_grid_get(wanted, r, c);
+            bool same;
+            if (js_grid_is_number(wanted, r, c)) {
+                char *lit = js_udouble_literal(wanted->nums[r * wanted->cols + c]);
+                same = lit && strcmp(lit, s) == 0;
+                free(lit);
+            } else {
+                same = *w == '=' ? formula_shows(w, s) : strcmp(w, s) == 0;
+            }
+            if (!same)
+                return false;
+        }
+    return true;
 }
 
 /* XNameAccess::getByName on the document's sheets. */

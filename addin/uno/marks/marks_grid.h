@@ -50,6 +50,20 @@ int js_grid_write_block(uno_Interface *sheet, const js_grid *grid, size_t r0, si
 /* Read the used area of `sheet` (from A1) as texts: numbers as literals. */
 int js_grid_read(js_grid *out, uno_Interface *sheet);
 
+/* Whether a sheet read by js_grid_read (`shown`) already shows what
+ * writing `wanted` would, from row r0 on: same size, same texts, numbers
+ * as their literals, a HYPERLINK formula as its text. */
+bool js_grid_shows(const js_grid *shown, const js_grid *wanted, size_t r0);
+
+/* An empty grid as large as the sheet's used area (from A1), for
+ * js_grid_read_block; free with js_grid_dispose. */
+int js_grid_read_shape(js_grid *out, uno_Interface *sheet);
+
+/* Fill rows [r0, r1) x columns [c0, c1) of `out` (clipped to it) from the
+ * same cells of the sheet, in one getDataArray. */
+int js_grid_read_block(js_grid *out, uno_Interface *sheet, size_t r0, size_t r1, size_t c0,
+                       size_t c1);
+
 /*
  * Rows r0..r1 of `sheet` to a fixed height (1/100 mm), or with height 0 to
  * their optimal height (LibreOffice lays them out).  Fixed rows are skipped

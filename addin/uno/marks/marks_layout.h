@@ -20,7 +20,7 @@ enum {
 };
 #define JS_RES_FIRST_ROW 2 /* row 0: summary, row 1: headers */
 
-/* Columns of the hidden registry 校验标记: one row per marked cell. */
-enum { JS_REG_SHEET, JS_REG_CELL, JS_REG_NOTE, JS_REG_STATE, JS_REG_COLOR, JS_REG_NCOLS };
+/* The columns of the hidden registry 校验标记: marks_old.h. */
+#include "marks_old.h"
 
 #endif

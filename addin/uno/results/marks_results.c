@@ -4,11 +4,14 @@
 #include "marks_results.h"
 
 #include "buf.h"
+#include "docread.h"
 #include "marks.h"
 #include "marks_cells.h"
 #include "marks_grid.h"
 #include "marks_layout.h"
+#include "marks_same.h"
 #include "model.h"
+#include "trace.h"
 #include "ui_lang.h"
 
 #include <rtl/math.h>
@@ -500,6 +503,46 @@ static size_t links_width(const js_findings *findings, size_t i0, size_t i1)
     return w;
 }
 
+/*
+ * The results sheet (*out, acquired) when it already shows `grid` below
+ * the summary row, as after re-validating an unchanged workbook (with the
+ * explanations typed since: they are in `grid`); else *out is NULL.  Read
+ * only when it has the grid's size, and only the blocks js_results_write
+ * writes (the links of the unlinked findings are narrow).
+ */
+static int unchanged(uno_Interface **out, uno_Interface *doc, const js_grid *grid,
+                     const js_findings *findings, const js_results_counts *counts)
+{
+    uno_Interface *sheet = NULL;
+    js_range_address area;
+    bool same = true;
+    size_t linked = JS_RES_FIRST_ROW + counts->linked, end = JS_RES_FIRST_ROW + findings->count;
+    int rc;
+
+    *out = NULL;
+    if (!js_marks_has_sheet(doc, JS_MARKS_RESULTS_SHEET))
+        return 0;
+    rc = js_grid_sheet(&sheet, doc, JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = js_docread_used_area(&area, sheet);
+    if (rc < 0 || (size_t)area.end_row + 1 != grid->rows || (size_t)area.end_col + 1 != grid->cols)
+        goto cleanup;
+    rc = js_grid_block_same(&same, sheet, grid, 1, grid->rows, 0, JS_RES_LINKS);
+    if (rc == 0)
+        rc = js_grid_block_same(&same, sheet, grid, 1, linked, JS_RES_LINKS, grid->cols);
+    if (rc == 0 && linked < end)
+        rc = js_grid_block_same(&same, sheet, grid, linked, end, JS_RES_LINKS,
+                                JS_RES_LINKS +
+                                    links_width(findings, counts->linked, findings->count));
+    if (rc == 0 && same) {
+        *out = sheet;
+        sheet = NULL;
+    }
+cleanup:
+    js_uno_release(sheet);
+    return rc;
+}
+
 /* Grid first (nothing to undo if it fails), then the sheet.  The links go
  * in two blocks: formulas for the headers and the linked findings, texts
  * for the rest, only as wide as its widest row (one finding of 24 cells
@@ -513,16 +556,27 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
 
     *out = NULL;
     rc = build(&grid, counts, findings, explanations);
+    js_trace_lap("results.build");
     if (rc < 0)
         goto cleanup;
-    rc = js_grid_add_sheet(&sheet, doc, JS_MARKS_RESULTS_SHEET);
+    rc = unchanged(&sheet, doc, &grid, findings, counts);
+    js_trace_lap("results.compare");
+    if (rc < 0 || sheet)
+        goto done;
+    rc = js_marks_empty_or_remove(doc, JS_MARKS_RESULTS_SHEET);
+    if (rc == 0)
+        rc = js_grid_add_sheet(&sheet, doc, JS_MARKS_RESULTS_SHEET);
+    js_trace_lap("results.sheet");
     if (rc < 0)
         goto cleanup;
     rc = style_columns(sheet, doc);
+    js_trace_lap("results.columns");
     if (rc == 0)
         rc = fix_row_heights(sheet, &grid);
+    js_trace_lap("results.heights");
     if (rc == 0)
         rc = js_grid_write_block(sheet, &grid, 0, grid.rows, 0, JS_RES_LINKS, false);
+    js_trace_lap("results.data");
     if (rc == 0)
         rc = js_grid_write_block(sheet, &grid, 0, JS_RES_FIRST_ROW + counts->linked, JS_RES_LINKS,
                                  grid.cols, true); /* headers name every link column */
@@ -531,10 +585,13 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
             sheet, &grid, JS_RES_FIRST_ROW + counts->linked, JS_RES_FIRST_ROW + findings->count,
             JS_RES_LINKS, JS_RES_LINKS + links_width(findings, counts->linked, findings->count),
             false);
+    js_trace_lap("results.links");
     if (rc == 0)
         rc = paint_severities(doc, sheet, findings);
-    if (rc == 0 && grid.rows > JS_RES_FIRST_ROW && grid.rows <= OPTIMAL_ROWS)
-        rc = js_grid_rows_height(sheet, JS_RES_FIRST_ROW, grid.rows - 1, 0);
+    js_trace_lap("results.paint");
+    if (grid.rows > JS_RES_FIRST_ROW && grid.rows <= OPTIMAL_ROWS)
+        counts->fit_rows = grid.rows;
+done:
     if (rc == 0) {
         *out = sheet;
         sheet = NULL;
@@ -545,22 +602,37 @@ cleanup:
     return rc;
 }
 
-/* setString on A1. */
+/* OptimalHeight on the rows below the headers. */
+int js_results_fit(uno_Interface *sheet, const js_results_counts *counts)
+{
+    if (counts->fit_rows <= JS_RES_FIRST_ROW)
+        return 0;
+    return js_grid_rows_height(sheet, JS_RES_FIRST_ROW, counts->fit_rows - 1, 0);
+}
+
+/* setString on A1, unless it says that already. */
 int js_results_summary(uno_Interface *sheet, const char *text)
 {
     uno_Interface *cell = NULL;
     rtl_uString *str = NULL;
+    char *shown = NULL;
     sal_Int32 zero = 0;
     void *args[2] = {&zero, &zero};
     int rc;
 
     rc = js_ucall_obj(&cell, sheet, "com.sun.star.table.XCellRange", "getCellByPosition", args);
+    if (rc == 0 && js_ucall_str(&shown, cell, "com.sun.star.text.XTextRange", "getString") == 0 &&
+        strcmp(shown, text) == 0)
+        goto cleanup;
+    js_error_clear();
     if (rc == 0)
         rc = js_uno_string_from_utf8(&str, text);
     if (rc == 0) {
         args[0] = &str;
         rc = js_ucall(cell, "com.sun.star.text.XTextRange", "setString", NULL, args);
     }
+cleanup:
+    free(shown);
     if (str)
         rtl_uString_release(str);
     js_uno_release(cell);
