@@ -7,7 +7,7 @@
 
 #include "buf.h"
 #include "export_int.h"
-#include "validate_json.h"
+#include "findings_json.h"
 #include "ui_lang.h"
 
 #include <osl/file.h>

@@ -17,7 +17,7 @@
 
 #include "buf.h"
 #include "publish.h"
-#include "unoc.h"
+#include "uno_helpers.h"
 
 /* What an export did, for the caller's JSON and the benchmark. */
 typedef struct js_export_stats {

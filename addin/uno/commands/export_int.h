@@ -5,7 +5,7 @@
 #ifndef JS_EXPORT_INT_H
 #define JS_EXPORT_INT_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 #include "export.h"
 
 /* The interface an any holds, acquired into *out; JS_ENOTFOUND when it

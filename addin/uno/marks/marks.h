@@ -21,7 +21,7 @@
 #define JS_MARKS_H
 
 #include "buf.h"
-#include "docread_util.h"
+#include "uno_helpers.h"
 #include "finding.h"
 #include "marks_expl.h"
 #include "marks_old.h"

@@ -9,7 +9,7 @@
 #ifndef JS_MARKS_CELLS_H
 #define JS_MARKS_CELLS_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 typedef struct js_cellset {
     js_range_address *items;

@@ -6,7 +6,7 @@
 #ifndef JS_MARKS_GRID_H
 #define JS_MARKS_GRID_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 typedef struct js_grid {
     size_t rows, cols;

@@ -6,7 +6,7 @@
 #ifndef JS_MARKS_PRIOR_H
 #define JS_MARKS_PRIOR_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 /* com.sun.star.beans.PropertyState::DIRECT_VALUE */
 #define JS_PROP_DIRECT 0

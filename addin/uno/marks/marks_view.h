@@ -11,7 +11,7 @@
 #ifndef JS_MARKS_VIEW_H
 #define JS_MARKS_VIEW_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 /*
  * Add to the open undo context of `undo` (an XUndoManager of `doc`) the

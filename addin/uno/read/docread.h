@@ -11,7 +11,7 @@
 #ifndef JS_DOCREAD_H
 #define JS_DOCREAD_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 #include "model.h"
 
 /*

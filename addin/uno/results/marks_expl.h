@@ -11,7 +11,7 @@
 #ifndef JS_MARKS_EXPL_H
 #define JS_MARKS_EXPL_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 /* One explanation and the row it was typed on. */
 typedef struct js_explanation {

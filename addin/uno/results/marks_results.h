@@ -7,7 +7,7 @@
 #ifndef JS_MARKS_RESULTS_H
 #define JS_MARKS_RESULTS_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 #include "finding.h"
 #include "marks_expl.h"
 

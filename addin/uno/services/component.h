@@ -19,7 +19,7 @@
 #ifndef JS_UNO_COMPONENT_H
 #define JS_UNO_COMPONENT_H
 
-#include "unoc.h"
+#include "uno_helpers.h"
 
 typedef int (*js_uno_create_fn)(uno_Interface **out, uno_Interface *context);
 

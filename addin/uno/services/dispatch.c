@@ -8,13 +8,13 @@
 
 #include "buf.h"
 #include "dispatch_ui.h"
-#include "docread_util.h"
+#include "uno_helpers.h"
 #include "marks.h"
 #include "marks_grid.h"
 #include "object.h"
 #include "ui_lang.h"
 #include "ui_lang_office.h"
-#include "validate.h"
+#include "commands.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,7 +380,7 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
                           JS_L("没有打开的文档", "there is no document in this window"));
         goto cleanup;
     }
-    rc = js_validate_run(result, model, cmd, &options);
+    rc = js_command_run(result, model, cmd, &options);
     if (js_ui_available(data->frame) && rc == 0 &&
         (cmd == JS_CMD_VALIDATE || cmd == JS_CMD_EXPORT_PDF))
         show_results(controller, model);

@@ -13,7 +13,7 @@
 #ifndef JS_DISPATCH_H
 #define JS_DISPATCH_H
 
-#include "unoc.h"
+#include "uno_helpers.h"
 
 #define JS_DISPATCH_PROTOCOL "vnd.org.juesuan:"
 

@@ -28,7 +28,7 @@
  *   - XServiceInfo: getImplementationName, supportsService,
  *     getSupportedServiceNames from the class.
  *
- * A method receives the arguments as binary UNO passes them (see unoc.h:
+ * A method receives the arguments as binary UNO passes them (see uno_helpers.h:
  * args[i] points AT the value) and constructs its result into `ret` ONLY on
  * success.  It returns 0, or a negative JS_E* code after js_error_set(): the
  * framework then throws, with js_error_last() as the message,
@@ -46,7 +46,7 @@
 #ifndef JS_UNO_OBJECT_H
 #define JS_UNO_OBJECT_H
 
-#include "unoc.h"
+#include "uno_helpers.h"
 
 typedef struct js_uno_object js_uno_object;
 

@@ -9,7 +9,7 @@
 #include "object.h"
 #include "ui_lang.h"
 #include "ui_lang_office.h"
-#include "validate.h"
+#include "commands.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +26,7 @@ static int run_method(void *ret, uno_Interface *doc, js_command cmd,
 
     if (!doc)
         return js_error_set(JS_EINVAL, "document: a spreadsheet document is required");
-    js_validate_run(&result, doc, cmd, options);
+    js_command_run(&result, doc, cmd, options);
     if (!result.json) {
         js_command_result_dispose(&result);
         return js_error_set(JS_ENOMEM, "out of memory");
@@ -76,7 +76,7 @@ static int fn_export(js_uno_object *self, void *ret, void *args[])
 /* string lastResult() */
 static int fn_last(js_uno_object *self, void *ret, void *args[])
 {
-    char *json = js_validate_last_result();
+    char *json = js_command_last_result();
     int rc;
 
     if (!json)

@@ -5,7 +5,7 @@
 #ifndef JS_VALIDATE_SERVICE_H
 #define JS_VALIDATE_SERVICE_H
 
-#include "unoc.h"
+#include "uno_helpers.h"
 
 extern const char *const js_validator_services[];
 

@@ -3,7 +3,7 @@
  */
 #include "dispatch_ui.h"
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 #include <stdlib.h>
 

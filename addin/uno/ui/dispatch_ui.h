@@ -5,7 +5,7 @@
 #ifndef JS_DISPATCH_UI_H
 #define JS_DISPATCH_UI_H
 
-#include "unoc.h"
+#include "uno_helpers.h"
 
 /* MessageBoxType values (com.sun.star.awt.MessageBoxType). */
 enum { JS_BOX_INFO = 1, JS_BOX_WARNING = 2, JS_BOX_ERROR = 3, JS_BOX_QUERY = 4 };

@@ -9,7 +9,7 @@
 #ifndef JS_MARKS_PROGRESS_H
 #define JS_MARKS_PROGRESS_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 #define JS_PROGRESS_AFTER 0.5
 

@@ -4,7 +4,7 @@
  */
 #include "ui_lang_office.h"
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 #include "ui_lang.h"
 
 #include <stdlib.h>

@@ -4,7 +4,7 @@
 #ifndef JS_UI_LANG_OFFICE_H
 #define JS_UI_LANG_OFFICE_H
 
-#include "unoc.h"
+#include "uno_helpers.h"
 
 /*
  * Read LibreOffice's UI locale through the configuration of `context`

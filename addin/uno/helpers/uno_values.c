@@ -1,7 +1,8 @@
 /*
- * unoc.c - helpers over the binary UNO C ABI (see unoc.h for the contract).
+ * uno_values.c - UNO strings, anys, sequences and exceptions (see uno_helpers.h for
+ * the contract).
  */
-#include "unoc.h"
+#include "uno_helpers.h"
 
 #include "buf.h"
 
@@ -451,7 +452,7 @@ int js_uno_query(uno_Interface **out, uno_Interface *obj, const char *type_name)
     return 0;
 }
 
-/* See unoc.h: the strings are converted one by one, then copied into the
+/* See uno_helpers.h: the strings are converted one by one, then copied into the
  * sequence; our temporary references are released either way. */
 int js_uno_string_seq_new(uno_Sequence **out, const char *const *names)
 {

@@ -1,7 +1,7 @@
 /*
- * docread_util.c - conveniences over unoc.h (see docread_util.h).
+ * uno_calls.c - calling UNO methods and properties by name (see uno_helpers.h).
  */
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 #include "buf.h"
 

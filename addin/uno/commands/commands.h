@@ -1,5 +1,5 @@
 /*
- * validate.h - the four commands of the 决算 menu, on a document.
+ * commands.h - the commands of the 决算 menu, on a document.
  *
  * One entry point runs a command on a spreadsheet document as one undo
  * step and describes what happened as JSON (the same findings format as
@@ -7,10 +7,10 @@
  * handler (dispatch.c) and the macro service (validate_service.c) are
  * both thin callers of it, so a menu click and a macro do the same thing.
  */
-#ifndef JS_VALIDATE_H
-#define JS_VALIDATE_H
+#ifndef JS_COMMANDS_H
+#define JS_COMMANDS_H
 
-#include "docread_util.h"
+#include "uno_helpers.h"
 
 #include <stdbool.h>
 
@@ -75,19 +75,19 @@ const char *js_command_name(js_command cmd);
  * Always fills *out (free with js_command_result_dispose); returns 0 when
  * the command ran, or the negative code of a refusal or failure, whose
  * message is also in out->message.  Also remembered for
- * js_validate_last_result().
+ * js_command_last_result().
  */
-int js_validate_run(js_command_result *out, uno_Interface *doc, js_command cmd,
-                    const js_command_options *options);
+int js_command_run(js_command_result *out, uno_Interface *doc, js_command cmd,
+                   const js_command_options *options);
 
 /* Free the strings of a result; NULL accepted. */
 void js_command_result_dispose(js_command_result *result);
 
 /* A copy of the JSON of the last command run in this process ("" if none),
  * malloc'd. */
-char *js_validate_last_result(void);
+char *js_command_last_result(void);
 
 /* The content directory inside the installed extension (cached). */
-const char *js_validate_content_dir(void);
+const char *js_command_content_dir(void);
 
 #endif

@@ -1,10 +1,10 @@
 /*
- * validate_json.h - findings as JSON, in exactly the shape of
+ * findings_json.h - findings as JSON, in exactly the shape of
  * `juesuan check --json` (issue 2 item 8), so a test can compare them:
  * the core's json.h writes both.
  */
-#ifndef JS_VALIDATE_JSON_H
-#define JS_VALIDATE_JSON_H
+#ifndef JS_FINDINGS_JSON_H
+#define JS_FINDINGS_JSON_H
 
 #include "buf.h"
 #include "finding.h"
