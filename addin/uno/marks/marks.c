@@ -1,7 +1,7 @@
 /*
  * marks.c - keys, sheet protection and the exact removal of marks (see
  * marks.h); the marking is marks_apply.c, the results sheet
- * marks_results.c.
+ * results_sheet.c.
  */
 #include "marks.h"
 

@@ -3,10 +3,10 @@
  * taking it all away again.
  *
  * The extension owns two sheets and nothing else:
- *   - 校验结果 (results, marks_results.h): one row per finding (severity,
+ *   - 校验结果 (results, results_sheet.h): one row per finding (severity,
  *     rule, where and message, expected, actual, the accountant's
  *     出错说明, status, key, one hyperlink per cell involved), then the
- *     explanations whose finding is gone (marks_expl.h);
+ *     explanations whose finding is gone (explanations.h);
  *   - 校验标记 (hidden registry, marks_old.h): one row per marked cell, or
  *     per run of alike cells down a column, saying what it looked like
  *     before the first 校验 (background state and colour), whether we added
@@ -23,7 +23,7 @@
 #include "buf.h"
 #include "uno_helpers.h"
 #include "finding.h"
-#include "marks_expl.h"
+#include "explanations.h"
 #include "marks_old.h"
 
 #define JS_MARKS_RESULTS_SHEET "校验结果"

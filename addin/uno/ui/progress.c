@@ -1,8 +1,8 @@
 /*
- * marks_progress.c - the status bar indicator of long commands (see
- * marks_progress.h).
+ * progress.c - the status bar indicator of long commands (see
+ * progress.h).
  */
-#include "marks_progress.h"
+#include "progress.h"
 
 #include <stdlib.h>
 #include <string.h>

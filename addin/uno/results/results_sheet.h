@@ -1,15 +1,15 @@
 /*
- * marks_results.h - the 校验结果 sheet: one row per finding, then the
- * explanations whose finding is gone (marks_expl.h), written in one
+ * results_sheet.h - the 校验结果 sheet: one row per finding, then the
+ * explanations whose finding is gone (explanations.h), written in one
  * setDataArray (texts as texts, 期望值/实际值 as numbers) and one
  * setFormulaArray (the hyperlinks to the cells).
  */
-#ifndef JS_MARKS_RESULTS_H
-#define JS_MARKS_RESULTS_H
+#ifndef JS_RESULTS_SHEET_H
+#define JS_RESULTS_SHEET_H
 
 #include "uno_helpers.h"
 #include "finding.h"
-#include "marks_expl.h"
+#include "explanations.h"
 
 /* What the sheet shows besides the findings. */
 typedef struct js_results_counts {

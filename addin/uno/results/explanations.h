@@ -1,5 +1,5 @@
 /*
- * marks_expl.h - the accountant's 出错说明, kept across re-validation.
+ * explanations.h - the accountant's 出错说明, kept across re-validation.
  *
  * Before a 校验 replaces the results sheet, every row with a key (标识)
  * and a typed explanation is read, with the severity, rule and message the
@@ -8,8 +8,8 @@
  * takes is written back under 已不存在的发现的说明, key and all, so it is
  * never dropped silently and comes back to its finding if it reappears.
  */
-#ifndef JS_MARKS_EXPL_H
-#define JS_MARKS_EXPL_H
+#ifndef JS_EXPLANATIONS_H
+#define JS_EXPLANATIONS_H
 
 #include "uno_helpers.h"
 

@@ -1,7 +1,7 @@
 /*
- * marks_results.c - writing the 校验结果 sheet (see marks_results.h).
+ * results_sheet.c - writing the 校验结果 sheet (see results_sheet.h).
  */
-#include "marks_results.h"
+#include "results_sheet.h"
 
 #include "buf.h"
 #include "docread.h"
@@ -104,7 +104,7 @@ static int link_formula(js_buf *buf, const js_cell_ref *ref)
                          name);
 }
 
-/* See marks_results.h. */
+/* See results_sheet.h. */
 const char *js_results_severity(js_severity severity)
 {
     return js_ui_lang_zh() ? js_severity_name_zh(severity) : js_severity_name(severity);
@@ -242,7 +242,7 @@ static int orphan_rows(js_grid *grid, size_t row, const js_explanations *list)
 /*
  * The whole sheet as a grid: summary row left empty (written last), headers,
  * findings, orphans.  Every finding takes its explanation with its message
- * first, then by key alone (marks_expl.h).
+ * first, then by key alone (explanations.h).
  */
 static int build(js_grid *grid, js_results_counts *counts, const js_findings *findings,
                  js_explanations *explanations)

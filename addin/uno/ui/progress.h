@@ -1,13 +1,13 @@
 /*
- * marks_progress.h - a sign of life in the status bar while a command
+ * progress.h - a sign of life in the status bar while a command
  * runs long: the frame's status indicator, shown only once the command has
  * taken longer than JS_PROGRESS_AFTER seconds (or $JUESUAN_PROGRESS_AFTER),
  * so a quick 校验 never flickers.  Best effort: a document without a frame
  * (hidden, headless) simply shows nothing, and no failure here ever fails
  * the command.
  */
-#ifndef JS_MARKS_PROGRESS_H
-#define JS_MARKS_PROGRESS_H
+#ifndef JS_PROGRESS_H
+#define JS_PROGRESS_H
 
 #include "uno_helpers.h"
 

@@ -1,8 +1,8 @@
 /*
- * marks_expl.c - reading and matching the accountant's explanations (see
- * marks_expl.h).
+ * explanations.c - reading and matching the accountant's explanations (see
+ * explanations.h).
  */
-#include "marks_expl.h"
+#include "explanations.h"
 
 #include "buf.h"
 #include "marks.h"
