@@ -42,8 +42,8 @@ const char *js_run_title(js_command cmd);
 int js_run_content_dir(const char **dir);
 
 /* The local path of a file URL into *out (malloc'd), for messages: a plain
- * path, not a URL with %-escapes.  A URL that is not a local file is
- * refused. */
+ * path, not a URL with %-escapes.  Text that is not a URL is copied as it
+ * is; a file URL that is not a local path is refused. */
 int js_run_system_path(char **out, const char *url);
 
 /* ---- run_step.c: one undo step -------------------------------------------- */
