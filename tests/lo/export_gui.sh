@@ -37,7 +37,7 @@ shot export-gui-2-picker.png
 # file URL escapes (%20)
 pdf="$VO_DIR/work/export pdf/final accounts 2016.pdf"
 vo_type_into "$picker" "$pdf"
-box=$(vo_await '^决算$') || { shot export-gui-3-nobox.png; echo "no summary box appeared" >&2; exit 1; }
+box=$(vo_await '^(决算|Final accounts)$') || { shot export-gui-3-nobox.png; echo "no summary box appeared" >&2; exit 1; }
 sleep 1
 shot export-gui-3-summary.png
 vo_close_box "$box"
