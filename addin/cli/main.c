@@ -152,6 +152,8 @@ int main(int argc, char **argv)
     if (!operands)
         return 2;
     n = parse_options(&opts, rule_files, operands, argc - 2, argv + 2);
+    /* the core's messages worded in two languages follow --lang */
+    js_error_set_lang(opts.lang == JS_LANG_EN ? JS_ERROR_LANG_EN : JS_ERROR_LANG_ZH);
     if (n < 0) {
         status = JS_EXIT_UNUSABLE;
     } else if (strcmp(argv[1], "check") == 0 && n >= 1) {

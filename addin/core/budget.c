@@ -85,13 +85,10 @@ int js_budget_fail(const js_budget *budget, const char *name, const char *what)
     const limit_field *f = field_named(name, strlen(name));
     if (!f)
         return js_error_set(JS_ELIMIT, "%s: a resource limit was exceeded", what);
-    return js_error_set(
-        JS_ELIMIT,
-        "%s: 超过上限 %llu %s / more than %llu %s (limit %s; raise it with "
-        "--limit %s=…)",
-        what,
+    /* each language skips the other's unit with %.0s */
+    return js_error_set_l(
+        JS_ELIMIT, "%s:超过上限 %llu %s%.0s(上限 %s;可用 --limit %s=… 提高)",
+        "%s: more than %llu %.0s%s (limit %s; raise it with --limit %s=…)", what,
         (unsigned long long)*(const uint64_t *)(const void *)((const char *)budget + f->offset),
-        f->zh,
-        (unsigned long long)*(const uint64_t *)(const void *)((const char *)budget + f->offset),
-        f->en, f->name, f->name);
+        f->zh, f->en, f->name, f->name);
 }

@@ -19,8 +19,8 @@ typedef unsigned __int128 u128;
 static int check_decimals(int decimals, int max)
 {
     if (decimals < 0 || decimals > max)
-        return js_error_set(JS_EINVAL, "小数位数应在0到%d之间 / decimals must be 0..%d, not %d",
-                            max, max, decimals);
+        return js_error_set_l(JS_EINVAL, "小数位数应在0到%d之间,不是%d",
+                              "decimals must be 0..%d, not %d", max, decimals);
     return 0;
 }
 
@@ -37,7 +37,7 @@ int js_calc_share(js_decimal *out, js_decimal part, js_decimal whole, int decima
     if ((rc = check_decimals(decimals, JS_CALC_MAX_DECIMALS)) < 0)
         return rc;
     if (whole.units == 0)
-        return js_error_set(JS_EINVAL, "合计为0,无法计算占比 / the whole is 0: no share");
+        return js_error_set_l(JS_EINVAL, "合计为0,无法计算占比", "the whole is 0: no share");
     return js_decimal_div(out, part, whole, 100, decimals);
 }
 
@@ -51,13 +51,13 @@ int js_calc_change(js_decimal *out, js_decimal current, js_decimal previous, int
     if ((rc = check_decimals(decimals, JS_CALC_MAX_DECIMALS)) < 0)
         return rc;
     if (previous.units == 0)
-        return js_error_set(JS_EINVAL,
-                            "上年数为0,无法计算增减率 / last year is 0: no rate of change");
+        return js_error_set_l(JS_EINVAL, "上年数为0,无法计算增减率",
+                              "last year is 0: no rate of change");
     if ((rc = js_decimal_sub(&diff, current, previous)) < 0)
         return rc;
     if (previous.units < 0) {
         if (previous.units == INT64_MIN)
-            return js_error_set(JS_ERANGE, "数值超出精确计算范围 / number too large");
+            return js_error_set_l(JS_ERANGE, "数值超出精确计算范围", "number too large");
         previous.units = -previous.units;
     }
     return js_decimal_div(out, diff, previous, 100, decimals);
@@ -70,8 +70,8 @@ int js_calc_completion(js_decimal *out, js_decimal actual, js_decimal budget, in
     if ((rc = check_decimals(decimals, JS_CALC_MAX_DECIMALS)) < 0)
         return rc;
     if (budget.units == 0)
-        return js_error_set(JS_EINVAL,
-                            "预算数为0,无法计算完成率 / the budget is 0: no completion rate");
+        return js_error_set_l(JS_EINVAL, "预算数为0,无法计算完成率",
+                              "the budget is 0: no completion rate");
     return js_decimal_div(out, actual, budget, 100, decimals);
 }
 
@@ -157,28 +157,28 @@ int js_calc_shares(js_decimal *out, const js_decimal *items, size_t n, int decim
         if ((rc = check_scale(items[i])) < 0)
             return rc;
         if (items[i].units < 0)
-            return js_error_set(JS_EINVAL,
-                                "第%zu项为负数,无法计算构成 / item %zu is negative: no shares",
-                                i + 1, i + 1);
+            return js_error_set_l(JS_EINVAL, "第%zu项为负数,无法计算构成",
+                                  "item %zu is negative: no shares", i + 1);
         if (items[i].scale > scale)
             scale = items[i].scale;
     }
     rank = malloc((n ? n : 1) * sizeof(*rank));
     if (!rank)
-        return js_error_set(JS_ENOMEM, "内存不足 / out of memory");
+        return js_error_set_l(JS_ENOMEM, "内存不足", "out of memory");
     for (i = 0; i < n; i++) {
         js_decimal d;
         if ((rc = js_decimal_rescale(&d, items[i], scale)) < 0 ||
             __builtin_add_overflow(sum, d.units, &sum)) {
             free(rank);
-            return rc < 0 ? rc : js_error_set(JS_ERANGE, "合计超出精确计算范围 / sum too large");
+            return rc < 0 ? rc : js_error_set_l(JS_ERANGE, "合计超出精确计算范围", "sum too large");
         }
         rank[i].units = d.units;
         rank[i].index = i;
     }
     if (sum == 0) {
         free(rank);
-        return js_error_set(JS_EINVAL, "各项合计为0,无法计算构成 / the items sum to 0: no shares");
+        return js_error_set_l(JS_EINVAL, "各项合计为0,无法计算构成",
+                              "the items sum to 0: no shares");
     }
     target = 100 * js_decimal_pow10(decimals);
     for (i = 0; i < n; i++) {
@@ -220,11 +220,11 @@ int js_calc_sum_ties(int *ties, js_decimal total, const js_decimal *items, size_
     for (i = 0; i < n; i++) {
         i128 term = (i128)items[i].units * js_decimal_pow10(scale - items[i].scale);
         if (__builtin_add_overflow(sum, term, &sum))
-            return js_error_set(JS_ERANGE, "合计超出精确计算范围 / sum too large");
+            return js_error_set_l(JS_ERANGE, "合计超出精确计算范围", "sum too large");
     }
     if (__builtin_sub_overflow((i128)total.units * js_decimal_pow10(scale - total.scale), sum,
                                &diff))
-        return js_error_set(JS_ERANGE, "合计超出精确计算范围 / sum too large");
+        return js_error_set_l(JS_ERANGE, "合计超出精确计算范围", "sum too large");
     mag = diff < 0 ? (u128)0 - (u128)diff : (u128)diff;
     /* |diff| <= (n+1) * 1/2 * 10^(scale - decimals), in units of 10^-scale */
     allowed = ((u128)n + 1) * (u128)js_decimal_pow10(scale - decimals);
@@ -302,10 +302,9 @@ js_subject_level js_subject_level_of(const char *code)
     if (code_digits(digits, &len, code) == 0)
         level = level_of_digits(digits, len);
     if (level == JS_SUBJECT_NONE)
-        js_error_set(JS_EINVAL,
-                     "不是科目编码 / not a subject code: %.64s "
-                     "(类3位、款5位、项7位,收入分类目9位 / 3, 5 or 7 digits, 9 for revenue codes)",
-                     code ? code : "(null)");
+        js_error_set_l(JS_EINVAL, "不是科目编码:%.64s(类3位、款5位、项7位,收入分类目9位)",
+                       "not a subject code: %.64s (3, 5 or 7 digits, 9 for revenue codes)",
+                       code ? code : "(null)");
     return level;
 }
 
@@ -337,7 +336,8 @@ int js_subject_parent(js_buf *out, const char *code)
     if (level == JS_SUBJECT_NONE)
         return JS_EINVAL; /* message set above */
     if (level == JS_SUBJECT_CLASS)
-        return js_error_set(JS_EINVAL, "类级科目没有上级 / a 类 code has no parent: %.64s", code);
+        return js_error_set_l(JS_EINVAL, "类级科目没有上级:%.64s", "a 类 code has no parent: %.64s",
+                              code);
     code_digits(digits, &len, code);
     return js_buf_put(out, digits, len - 2);
 }

@@ -58,14 +58,15 @@ static int clamp_scale(int scale)
 /* Set and return the JS_EINVAL for an out-of-range scale. */
 static int bad_scale(int scale)
 {
-    return js_error_set(JS_EINVAL, "小数位数超出范围 / number of decimals out of range (0..%d): %d",
-                        JS_DECIMAL_MAX_SCALE, scale);
+    return js_error_set_l(JS_EINVAL, "小数位数超出范围(0..%d):%d",
+                          "number of decimals out of range (0..%d): %d", JS_DECIMAL_MAX_SCALE,
+                          scale);
 }
 
 /* Set and return JS_ERANGE for a result that does not fit in int64 units. */
 static int too_large(void)
 {
-    return js_error_set(JS_ERANGE, "数值超出精确计算范围 / number too large for exact decimals");
+    return js_error_set_l(JS_ERANGE, "数值超出精确计算范围", "number too large for exact decimals");
 }
 
 /* |units| without overflow, also for INT64_MIN. */
@@ -137,7 +138,8 @@ static int build(js_decimal *out, int neg, uint64_t sig, long exp10)
 /* Set and return JS_EINVAL naming the text (first 64 bytes) as no number. */
 static int not_a_literal(const char *text)
 {
-    return js_error_set(JS_EINVAL, "不是数字 / not a number: %.64s", text ? text : "(null)");
+    return js_error_set_l(JS_EINVAL, "不是数字:%.64s", "not a number: %.64s",
+                          text ? text : "(null)");
 }
 
 /* ASCII digit test, free of locale (unlike isdigit). */
@@ -219,8 +221,8 @@ int js_decimal_from_double(js_decimal *out, double x)
     char *end;
 
     if (!isfinite(x) || fabs(x) >= 1e18)
-        return js_error_set(JS_ERANGE, "数值超出精确计算范围 / number out of the exact range: %g",
-                            x);
+        return js_error_set_l(JS_ERANGE, "数值超出精确计算范围:%g",
+                              "number out of the exact range: %g", x);
     /* "-d.ddddddddddddddde-05": 15 significant digits, correctly rounded.
      * The decimal point is whatever the locale says, so only digits count. */
     snprintf(tmp, sizeof(tmp), "%.14e", x);
@@ -233,7 +235,7 @@ int js_decimal_from_double(js_decimal *out, double x)
         }
     }
     if (nsig != SIG_DIGITS || *p == '\0')
-        return js_error_set(JS_ERROR, "无法转换 / cannot convert %s", tmp);
+        return js_error_set_l(JS_ERROR, "无法转换 %s", "cannot convert %s", tmp);
     e = strtol(p + 1, &end, 10);
     return build(out, neg, sig, e - (SIG_DIGITS - 1));
 }
@@ -270,9 +272,8 @@ int js_decimal_rescale(js_decimal *out, js_decimal d, int scale)
     } else {
         int64_t p = (int64_t)pow10_u64[d.scale - scale];
         if (d.units % p != 0)
-            return js_error_set(JS_EINVAL,
-                                "减少小数位会丢失数字 / rescaling to %d places would lose digits",
-                                scale);
+            return js_error_set_l(JS_EINVAL, "减少到%d位小数会丢失数字",
+                                  "rescaling to %d places would lose digits", scale);
         out->units = d.units / p;
     }
     out->scale = scale;
@@ -460,7 +461,8 @@ int js_decimal_format(char *buf, size_t size, js_decimal d, int decimals, int th
             text[len++] = '0';
     }
     if (len + 1 > size)
-        return js_error_set(JS_ERANGE, "缓冲区太小 / buffer too small for %zu characters", len);
+        return js_error_set_l(JS_ERANGE, "缓冲区太小,容不下%zu个字符",
+                              "buffer too small for %zu characters", len);
     memcpy(buf, text, len);
     buf[len] = '\0';
     return (int)len;

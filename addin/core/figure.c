@@ -135,8 +135,9 @@ static int refuse(const char *text, const char *why_zh, const char *why_en)
     size_t len = strlen(text), cut = len > 60 ? 60 : len;
     while (cut > 0 && cut < len && ((unsigned char)text[cut] & 0xC0) == 0x80)
         cut--;
-    return js_error_set(JS_EINVAL, "不是数字 / not a number: %.*s%s (%s / %s)", (int)cut, text,
-                        cut < len ? "…" : "", why_zh, why_en);
+    /* each language skips the other's reason with %.0s */
+    return js_error_set_l(JS_EINVAL, "不是数字:%.*s%s(%s%.0s)", "not a number: %.*s%s (%.0s%s)",
+                          (int)cut, text, cut < len ? "…" : "", why_zh, why_en);
 }
 
 typedef struct number {

@@ -145,7 +145,7 @@ int js_publish_plan(js_publish *out, const js_format *format, const js_workbook 
         if (out->sheets[first_table].role == JS_PUBLISH_TABLE)
             break;
     if (first_table == out->count) {
-        rc = js_error_set(JS_ENOTFOUND, "没有找到任何一张决算表 / no table of the format found");
+        rc = js_error_set_l(JS_ENOTFOUND, "没有找到任何一张决算表", "no table of the format found");
         goto cleanup;
     }
     if (narr_at < wb->nsheets && out->sheets[narr_at].role == JS_PUBLISH_NONE)

@@ -21,7 +21,8 @@ static const char *read_as(const char *text, unsigned flags)
     int rc = js_figure_parse(&d, &empty, text, flags);
     if (rc < 0) {
         CU_ASSERT_EQUAL(rc, JS_EINVAL);
-        CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "不是数字 / not a number: "));
+        CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last_in(JS_ERROR_LANG_ZH), "不是数字:"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last_in(JS_ERROR_LANG_EN), "not a number: "));
         if (strlen(text) < 40)
             CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), text));
         return "ERR";
@@ -173,7 +174,8 @@ static void test_messages(void)
     char longtext[300];
 
     CU_ASSERT_EQUAL(js_figure_parse(&d, &empty, "约100", 0), JS_EINVAL);
-    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "不是数字 / not a number: 约100"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last_in(JS_ERROR_LANG_ZH), "不是数字:约100("));
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last_in(JS_ERROR_LANG_EN), "not a number: 约100 ("));
     CU_ASSERT_EQUAL(js_figure_parse(&d, &empty, "12%", 0), JS_EINVAL);
     CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "percentage"));
     CU_ASSERT_EQUAL(js_figure_parse(&d, &empty, "1,2", 0), JS_EINVAL);

@@ -7,6 +7,7 @@
  */
 #include "component.h"
 #include "object.h"
+#include "ui_lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,8 @@ JS_EXPORT void *component_getFactory(const char *impl_name, void *service_manage
     const js_uno_implementation *impl;
     uno_Interface *factory = NULL;
 
+    /* the core's messages in the UI's language (issue 11 item 5) */
+    js_error_set_lang_hook(js_ui_lang_error);
     for (impl = js_uno_implementations; impl->name; impl++) {
         if (impl_name && strcmp(impl_name, impl->name) == 0) {
             if (js_uno_object_new(&factory, &factory_class, (void *)impl) < 0)

@@ -52,3 +52,9 @@ const char *js_ui_lang_tag(void)
 {
     return office_tag;
 }
+
+/* See ui_lang.h: asked at every js_error_last(). */
+js_error_lang js_ui_lang_error(void)
+{
+    return js_ui_lang_zh() ? JS_ERROR_LANG_ZH : JS_ERROR_LANG_EN;
+}

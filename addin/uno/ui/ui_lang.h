@@ -9,6 +9,8 @@
 #ifndef JS_UI_LANG_H
 #define JS_UI_LANG_H
 
+#include "error.h"
+
 #include <stdbool.h>
 
 /*
@@ -29,6 +31,11 @@ void js_ui_lang_set(const char *tag);
 /* The tag js_ui_lang_set() was given ("zh-CN"), or "" while the environment
  * decides: what the language was taken from, for the JSON result. */
 const char *js_ui_lang_tag(void);
+
+/* The UI's language for the core's messages (js_error_last()): the hook
+ * the UNO layer gives js_error_set_lang_hook(), so that a refusal the
+ * core words in two languages reaches the user in the UI's. */
+js_error_lang js_ui_lang_error(void);
 
 /* The text in the UI's language. */
 #define JS_L(zh, en) (js_ui_lang_zh() ? (zh) : (en))
