@@ -79,18 +79,23 @@ static int read_zip(js_workbook *wb, js_book_kind *kind, zip_t *za, js_meter *me
         return js_xlsx_read_zip(wb, za, meter);
     }
     *kind = JS_BOOK_UNKNOWN;
-    return js_error_set(JS_EFORMAT, "a zip archive without content.xml or [Content_Types].xml "
-                                    "(neither an OpenDocument nor an Excel workbook)");
+    return js_error_set_l(JS_EFORMAT,
+                          "一个没有 content.xml 或 [Content_Types].xml 的 zip 压缩包(既不是 "
+                          "OpenDocument 也不是 Excel 工作簿)",
+                          "a zip archive without content.xml or [Content_Types].xml "
+                          "(neither an OpenDocument nor an Excel workbook)");
 }
 
 /* The one-line reason for content that is no workbook at all. */
 static int not_a_workbook(int odf_only)
 {
     if (odf_only)
-        return js_error_set(JS_EFORMAT,
-                            "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
-    return js_error_set(JS_EFORMAT, "not a spreadsheet (neither a zip archive, an Excel 97-2003 "
-                                    "compound file nor XML)");
+        return js_error_set_l(JS_EFORMAT, "不是 OpenDocument 电子表格(既不是 zip 压缩包也不是 XML)",
+                              "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
+    return js_error_set_l(JS_EFORMAT,
+                          "不是电子表格(既不是 zip 压缩包、Excel 97-2003 复合文档,也不是 XML)",
+                          "not a spreadsheet (neither a zip archive, an Excel 97-2003 "
+                          "compound file nor XML)");
 }
 
 /* Give *out the workbook on success, free it on failure. */
@@ -153,18 +158,18 @@ static int read_path(js_workbook **out, js_book_kind *kind_out, const char *path
     *out = NULL;
     js_meter_init(&meter, budget);
     if (stat(path, &st) != 0)
-        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+        return js_error_set_l(JS_EIO, "无法打开:%s", "cannot open: %s", strerror(errno));
     if (!S_ISREG(st.st_mode))
-        return js_error_set(JS_EIO, "not a file");
+        return js_error_set_l(JS_EIO, "不是文件", "not a file");
     if ((uint64_t)st.st_size > meter.limits.max_file)
         return js_budget_fail(&meter.limits, "file", "the file");
     f = fopen(path, "rb");
     if (!f)
-        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+        return js_error_set_l(JS_EIO, "无法打开:%s", "cannot open: %s", strerror(errno));
     n = fread(head, 1, sizeof(head), f);
     if (n == 0) {
         fclose(f);
-        return js_error_set(JS_EFORMAT, "empty file, not a spreadsheet");
+        return js_error_set_l(JS_EFORMAT, "空文件,不是电子表格", "empty file, not a spreadsheet");
     }
     if ((rc = js_workbook_new(&wb)) < 0) {
         fclose(f);
@@ -215,7 +220,7 @@ static int read_memory(js_workbook **out, js_book_kind *kind_out, const void *da
     *out = NULL;
     js_meter_init(&meter, budget);
     if (!data || size == 0)
-        return js_error_set(JS_EFORMAT, "empty data, not a spreadsheet");
+        return js_error_set_l(JS_EFORMAT, "空数据,不是电子表格", "empty data, not a spreadsheet");
     if ((uint64_t)size > meter.limits.max_file)
         return js_budget_fail(&meter.limits, "file", "the file");
     if ((rc = js_workbook_new(&wb)) < 0)

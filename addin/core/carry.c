@@ -294,12 +294,15 @@ int js_carry_plan(js_carry *out, js_edits *edits, const js_format *last_format,
     if ((rc = js_narr_inputs_read(&mine, this_wb)) < 0)
         goto cleanup;
     if (!mine.sheet) {
-        rc = js_error_set(JS_ENOTFOUND, "no inputs sheet (上年及预算: a sheet titled "
-                                        "上年决算数及年初预算数 with a 键 column)");
+        rc = js_error_set_l(
+            JS_ENOTFOUND, "没有工作表 上年及预算(标题为 上年决算数及年初预算数、有 键 列的工作表)",
+            "no inputs sheet (上年及预算: a sheet titled "
+            "上年决算数及年初预算数 with a 键 column)");
         goto cleanup;
     }
     if (!mine.has_col[JS_NARR_LAST]) {
-        rc = js_error_set(JS_ENOTFOUND, "sheet %s has no column 上年决算数", mine.sheet->name);
+        rc = js_error_set_l(JS_ENOTFOUND, "工作表 %s 没有 上年决算数 列",
+                            "sheet %s has no column 上年决算数", mine.sheet->name);
         goto cleanup;
     }
     col = mine.col[JS_NARR_LAST];

@@ -165,10 +165,14 @@ int js_format_detect_among(js_format_guess *out, const js_format *const *formats
     if (s[best].found == 0 || ambiguous) {
         out->why_zh = js_buf_detach(&zh);
         out->why_en = js_buf_detach(&en);
-        rc = js_error_set(JS_ENOTFOUND, "%s: %s",
-                          s[best].found == 0 ? "no tables of any known format found"
-                                             : "cannot tell the format (use --format)",
-                          out->why_en ? out->why_en : "");
+        const char *wzh = out->why_zh ? out->why_zh : "", *wen = out->why_en ? out->why_en : "";
+        /* each language skips the other's reason with %.0s */
+        if (s[best].found == 0)
+            rc = js_error_set_l(JS_ENOTFOUND, "没有找到任何已知格式的决算表:%s%.0s",
+                                "no tables of any known format found: %.0s%s", wzh, wen);
+        else
+            rc = js_error_set_l(JS_ENOTFOUND, "无法判断报表格式(请用 --format 指定):%s%.0s",
+                                "cannot tell the format (use --format): %.0s%s", wzh, wen);
         goto cleanup;
     }
     out->id = js_strdup(js_format_id(formats[best]));

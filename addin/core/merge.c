@@ -1465,7 +1465,7 @@ static int same_kind(const js_merge_unit *units, size_t n)
 {
     size_t i;
     int fmt = 0, year = 0;
-    js_buf b = JS_BUF_INIT;
+    js_buf zh = JS_BUF_INIT, en = JS_BUF_INIT;
     int rc;
 
     for (i = 1; i < n; i++) {
@@ -1474,18 +1474,25 @@ static int same_kind(const js_merge_unit *units, size_t n)
     }
     if (!fmt && !year)
         return 0;
-    js_buf_puts(&b, fmt ? "units of different formats cannot be summed:"
-                        : "units of different years cannot be summed:");
-    /* the first unit, then each that differs from it (a message holds 500 bytes) */
+    js_buf_puts(&zh, fmt ? "格式不同的单位不能汇总:" : "年度不同的单位不能汇总:");
+    js_buf_puts(&en, fmt ? "units of different formats cannot be summed:"
+                         : "units of different years cannot be summed:");
+    /* the first unit, then each that differs from it (a message holds
+     * JS_ERROR_MAX bytes, cut with "…") */
     for (i = 0; i < n; i++) {
+        const char *y = units[i].year ? units[i].year : "?";
         if (i > 0 && strcmp(js_format_id(units[i].format), js_format_id(units[0].format)) == 0 &&
             !(units[i].year && units[0].year && strcmp(units[i].year, units[0].year) != 0))
             continue;
-        js_buf_printf(&b, "%s %s (%s %s)", i ? ";" : "", units[i].path,
-                      js_format_id(units[i].format), units[i].year ? units[i].year : "?");
+        js_buf_printf(&zh, "%s%s(%s %s)", i ? ";" : "", units[i].path,
+                      js_format_id(units[i].format), y);
+        js_buf_printf(&en, "%s %s (%s %s)", i ? ";" : "", units[i].path,
+                      js_format_id(units[i].format), y);
     }
-    rc = js_error_set(JS_EINVAL, "%s", js_buf_cstr(&b));
-    js_buf_dispose(&b);
+    /* each language skips the other's text with %.0s */
+    rc = js_error_set_l(JS_EINVAL, "%s%.0s", "%.0s%s", js_buf_cstr(&zh), js_buf_cstr(&en));
+    js_buf_dispose(&zh);
+    js_buf_dispose(&en);
     return rc;
 }
 

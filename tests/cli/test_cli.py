@@ -260,10 +260,16 @@ def workbook_without_tables_is_unusable():
                 '<table:table-cell office:value-type="string"><text:p>收入决算表</text:p>'
                 '</table:table-cell></table:table-row></table:table></office:spreadsheet>'
                 '</office:body></office:document>')
+    # the reason in the language of --lang (Chinese by default), never both
     rc, (o,), _ = check_json(plain)
+    assert rc == 2 and "没有找到任何已知格式的决算表" in o["error"], o
+    assert "cn-bmjs-2016 找到其 10 张表中的 0 张" in o["error"], o
+    assert "finds" not in o["error"], o
+    rc, (o,), _ = check_json("--lang", "en", plain)
     assert rc == 2 and "no tables of any known format found" in o["error"], o
     assert "cn-bmjs-2016 finds 0 of its 10 tables" in o["error"], o
     assert "cn-bmjs-2024 finds 0 of its 9 tables" in o["error"], o
+    assert "找到" not in o["error"], o
 
 
 @test
@@ -428,16 +434,22 @@ def limit_overrun_is_exit_2_naming_the_limit():
         rc, out, err = run("check", "--limit", "cells=10", path)
         assert rc == 2, (path, rc)
         line = err.strip()
-        assert "\n" not in line and "limit cells;" in line and "--limit cells=" in line, line
+        # in the language of --lang (Chinese by default), never both
+        assert "\n" not in line and "上限 cells;" in line and "--limit cells=" in line, line
+        assert "more than" not in line, line
+        rc, _, err = run("check", "--lang", "en", "--limit", "cells=10", path)
+        line = err.strip()
+        assert rc == 2 and "limit cells;" in line and "--limit cells=" in line, line
+        assert "超过上限" not in line, line
         rc, (o,), _ = check_json("--limit", "cells=10", path)
-        assert rc == 2 and "limit cells" in o["error"], o
+        assert rc == 2 and "上限 cells" in o["error"], o
     # raising a limit lets the file through
     rc, _, err = run("check", "--limit", "cells=10", "--limit", "cells=10M", sample("sample.ods"))
     assert rc == 0, err
     rc, _, err = run("dump", "--limit", "sheets=2", sample("sample.ods"))
-    assert rc == 2 and "limit sheets;" in err, err
+    assert rc == 2 and "上限 sheets;" in err, err
     rc, _, err = run("fill", "--limit", "text-total=1K", sample("sample.ods"), os.path.join(TMP, "no.ods"))
-    assert rc == 2 and "limit text-total;" in err and not os.path.exists(os.path.join(TMP, "no.ods")), err
+    assert rc == 2 and "上限 text-total;" in err and not os.path.exists(os.path.join(TMP, "no.ods")), err
 
 
 @test

@@ -221,8 +221,9 @@ def unreadable_files_are_rows_with_their_reason():
     assert set(bad) == {"x.xlsx", "truncated.ods", "notes.ods", "encrypted.ods",
                         "no-tables.ods"}, bad
     assert all(reason and "\n" not in reason for reason in bad.values()), bad
-    assert "not a spreadsheet" in bad["x.xlsx"], bad["x.xlsx"]
-    assert "no tables" in bad["no-tables.ods"] or "找到" in bad["no-tables.ods"], bad
+    # the reason in the report's language (Chinese: no --lang), never both
+    assert "不是电子表格" in bad["x.xlsx"] and "spreadsheet" not in bad["x.xlsx"], bad["x.xlsx"]
+    assert "没有找到" in bad["no-tables.ods"] and "finds" not in bad["no-tables.ods"], bad
 
 
 @test
@@ -406,6 +407,10 @@ def english_csv():
     head, rows = read_csv(out)
     assert rc == 2 and head[0] == "file" and head[4] == "status", head
     assert [r[4] for r in rows] == ["unreadable"] * 5 + ["passed"], rows
+    reasons = {os.path.basename(r[0]): r[-1] for r in rows}
+    assert "not a spreadsheet" in reasons["x.xlsx"], reasons
+    assert "no tables of any known format" in reasons["no-tables.ods"], reasons
+    assert not any(re.search("[\u4e00-\u9fff]{3}", reasons[k]) for k in ("x.xlsx",)), reasons
 
 
 # ---- the page's own script in a real browser --------------------------------

@@ -19,7 +19,12 @@ spreadsheet, and asserts that what the accountant reads is in LANG only:
     missing input starting with its sheet!cell (the JSON's missing_inputs,
     in order), at most 15, then "…及另外 N 项" / "… and N more";
   - an explanation typed in 校验结果 under one UI (zh-CN, saved to the
-    folder SHARED) is found again beside its finding under the other (en-US).
+    folder SHARED) is found again beside its finding under the other (en-US);
+  - refusals worded by the checking core, not by the UNO layer, reach the
+    user in LANG only: 汇总 (MergeUnits) of two workbooks of different
+    formats (merge.c), 提取上年数 (CarryLastYear) from a file that is not a
+    spreadsheet (book.c, quoted in the command's own sentence) -- each the
+    core's text in LANG, not the other language's, never "中文 / English".
 
 Prints one line per check; exit 1 when any failed.
 """
@@ -31,6 +36,7 @@ import shutil
 import subprocess
 import sys
 
+import uno
 from validate_lib import Office, used_range
 
 FAILED = []
@@ -303,6 +309,51 @@ def test_explained(office, work, lang, faulty, shared):
         doc.close(True)
 
 
+def url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+# What the core words each refusal as, in each language (merge.c, book.c).
+CORE = {
+    "merge": {"zh": "格式不同的单位不能汇总:", "en": "units of different formats cannot be summed:"},
+    "carry": {"zh": "不是电子表格(", "en": "not a spreadsheet ("},
+}
+# Product and format names a message may cite in either language.
+PRODUCT_WORDS = ("OpenDocument", "Excel", "cn-bmjs-2016", "cn-bmjs-2024")
+
+
+def test_core_refusals(office, work, lang, faulty, sample):
+    """Refusals whose text comes from the core (js_error_last()), in LANG."""
+    other = "zh" if lang == "en" else "en"
+    path = os.path.join(work, "core-" + os.path.basename(sample))
+    shutil.copy(sample, path)
+    bogus = os.path.join(work, "last-year-notes.ods")
+    with open(bogus, "w", encoding="utf-8") as f:
+        f.write("这不是工作簿 / not a workbook\n")
+    out = os.path.join(work, "merged-%s.ods" % lang)
+    doc = office.load(path)
+    try:
+        # 汇总 of a 2016 and a 2024 workbook: merge.c refuses
+        res = office.command(doc, "MergeUnits", UnitUrls="%s\n%s" % (url(faulty), url(path)),
+                             OutUrl=url(out))
+        msg = res["message"]
+        bad = foreign(msg, lang, (faulty, path) + PRODUCT_WORDS)
+        check(not res["ok"] and CORE["merge"][lang] in msg and CORE["merge"][other] not in msg
+              and " / " not in msg and not bad and not os.path.exists(out),
+              "%s: MergeUnits of two formats is refused in %s by the core: %r%s"
+              % (lang, lang, msg[:200], " (%r)" % bad if bad else ""))
+        # 提取上年数 from a file that is no spreadsheet: book.c's reason
+        res = office.command(doc, "CarryLastYear", LastYearUrl=url(bogus))
+        msg = res["message"]
+        bad = foreign(msg, lang, (bogus,) + PRODUCT_WORDS)
+        check(not res["ok"] and CORE["carry"][lang] in msg and CORE["carry"][other] not in msg
+              and " / " not in msg and not bad,
+              "%s: CarryLastYear from a file that is no spreadsheet is refused in %s: %r%s"
+              % (lang, lang, msg[:200], " (%r)" % bad if bad else ""))
+    finally:
+        doc.close(True)
+
+
 def main():
     lang = "zh" if sys.argv[1].startswith("zh") else "en"
     cli, work, faulty, sample, shared = sys.argv[2:7]
@@ -324,6 +375,7 @@ def main():
     test_fill(office, work, lang, sample)
     test_explained(office, work, lang, faulty, shared)
     test_refusal(office, lang)
+    test_core_refusals(office, work, lang, faulty, sample)
     print("%d checks failed" % len(FAILED) if FAILED else "all checks passed")
     return 1 if FAILED else 0
 
