@@ -1,8 +1,9 @@
 # CUnit tests of the core: tests/unit/*.c form one runner, built plain and
 # with AddressSanitizer + UndefinedBehaviorSanitizer; both must pass.
 UNIT_SRC := $(sort $(wildcard $(TOP)/tests/unit/*.c))
-# the UNO layer's pieces that need no office: the UI language and summaries
-UNIT_SRC += $(TOP)/addin/uno/ui/ui_lang.c $(TOP)/addin/uno/ui/summary.c
+# the UNO layer's pieces that need no office: the UI language, summaries, the
+# PDF picker's suggested name and folder
+UNIT_SRC += $(TOP)/addin/uno/ui/ui_lang.c $(TOP)/addin/uno/ui/summary.c $(TOP)/addin/uno/ui/pick_default.c
 UNIT_BIN := $(OUT)/tests/unit
 UNIT_SAN_BIN := $(OUT)/tests/unit-san
 

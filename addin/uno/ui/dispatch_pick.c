@@ -4,9 +4,11 @@
  */
 #include "dispatch_ui.h"
 
+#include "pick_default.h"
 #include "uno_helpers.h"
 #include "ui_lang.h"
 
+#include <osl/file.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -186,18 +188,94 @@ int js_ui_pick_files(char ***urls, size_t *n, uno_Interface *context, uno_Interf
     return *n ? 0 : 1;
 }
 
-/* See dispatch_ui.h: the save picker with the PDF filter; a name typed
+/* The title of the document shown in `frame` (XTitle of its model:
+ * "无标题 1", "Untitled 1", "部门决算.ods") into *out (the caller's). */
+static int document_title(char **out, uno_Interface *frame)
+{
+    uno_Interface *controller = NULL, *model = NULL;
+    rtl_uString *title = NULL;
+    int rc;
+
+    *out = NULL;
+    rc = js_ucall_obj(&controller, frame, "com.sun.star.frame.XFrame", "getController", NULL);
+    if (rc == 0 && !controller)
+        rc = js_error_set(JS_ENOTFOUND, "no controller");
+    if (rc == 0)
+        rc = js_ucall_obj(&model, controller, "com.sun.star.frame.XController", "getModel", NULL);
+    if (rc == 0 && !model)
+        rc = js_error_set(JS_ENOTFOUND, "no model");
+    if (rc == 0)
+        rc = js_ucall(model, "com.sun.star.frame.XTitle", "getTitle", &title, NULL);
+    if (rc == 0)
+        rc = js_uno_string_to_utf8(out, title);
+    if (title)
+        rtl_uString_release(title);
+    js_uno_release(model);
+    js_uno_release(controller);
+    return rc;
+}
+
+/*
+ * Suggest in the save picker the document's title + ".pdf" as the file
+ * name (XFilePicker setDefaultName) and the user's documents folder as
+ * the folder (setDisplayDirectory).  Only a suggestion: what fails is
+ * left out and forgotten, the picker shows all the same.
+ */
+static void suggest_pdf(uno_Interface *picker, uno_Interface *frame)
+{
+    char *title = NULL, *name = NULL, *dir = NULL, *dir_url = NULL;
+    rtl_uString *upath = NULL, *uurl = NULL;
+
+    if (document_title(&title, frame) == 0 &&
+        js_pick_pdf_name(&name, title, JS_L("决算", "Final accounts")) == 0)
+        call_str(picker, "com.sun.star.ui.dialogs.XFilePicker", "setDefaultName", name, NULL);
+    if (js_pick_documents_dir(&dir, getenv("HOME")) == 0 &&
+        js_uno_string_from_utf8(&upath, dir) == 0 &&
+        osl_getFileURLFromSystemPath(upath, &uurl) == osl_File_E_None &&
+        js_uno_string_to_utf8(&dir_url, uurl) == 0)
+        call_str(picker, "com.sun.star.ui.dialogs.XFilePicker", "setDisplayDirectory", dir_url,
+                 NULL);
+    if (upath)
+        rtl_uString_release(upath);
+    if (uurl)
+        rtl_uString_release(uurl);
+    free(title);
+    free(name);
+    free(dir);
+    free(dir_url);
+    js_error_clear();
+}
+
+/* See dispatch_ui.h: the save picker with the PDF filter, suggesting the
+ * document's title + ".pdf" in the user's documents folder; a name typed
  * without .pdf gets it. */
 int js_ui_pick_pdf(char **url, uno_Interface *context, uno_Interface *frame)
 {
-    size_t len;
+    uno_Interface *picker = NULL;
+    char **urls = NULL;
+    size_t len, n = 0;
     char *grown;
     int rc;
 
-    rc = js_ui_pick_file(url, context, frame, true, JS_L("导出PDF为", "Export PDF as"),
+    *url = NULL;
+    if (!context || !js_ui_available(frame))
+        return 1;
+    rc = prepared_picker(&picker, context, true, false, JS_L("导出PDF为", "Export PDF as"),
                          JS_L("PDF 文件 (*.pdf)", "PDF files (*.pdf)"), "*.pdf");
-    if (rc != 0)
+    if (rc == 0) {
+        suggest_pdf(picker, frame);
+        rc = run_picker(&urls, &n, picker);
+    }
+    if (rc == 0 && n > 0) {
+        *url = urls[0];
+        urls[0] = NULL;
+    }
+    free_urls(urls, n);
+    js_uno_release(picker);
+    if (rc < 0)
         return rc;
+    if (!*url)
+        return 1;
     len = strlen(*url);
     if (len >= 4 && strcasecmp(*url + len - 4, ".pdf") == 0)
         return 0;
