@@ -398,7 +398,7 @@ int js_decimal_div(js_decimal *out, js_decimal a, js_decimal b, int64_t multipli
     if (!scale_ok(decimals))
         return bad_scale(decimals);
     if (b.units == 0)
-        return js_error_set(JS_EINVAL, "除数为零 / division by zero");
+        return js_error_set_l(JS_EINVAL, "除数为零", "division by zero");
     neg = (a.units < 0) != (b.units < 0);
     if (multiplier < 0)
         neg = !neg;

@@ -21,7 +21,8 @@ typedef enum js_figure_flags {
 /*
  * Parse typed text into *out.  *empty is set to 1 when the text was blank
  * (the value is then 0).  0, or JS_EINVAL with a message (in zh-CN and
- * en-US: "不是数字 / not a number: 约100 (含有非数字内容 / not a figure)").
+ * en-US, js_error_set_l: "不是数字:约100(含有非数字内容)" / "not a number: 约100 (not a
+ * figure)").
  *
  * The rules, precisely:
  *  - digits ASCII or full-width (U+FF10..FF19); point '.' or '．'; comma
