@@ -28,7 +28,8 @@ int js_check_workbook(js_findings *out, const js_format *format, const js_workbo
     for (i = 0; i < format->set.ntables; i++)
         found += js_tables_found(tables, format->set.tables[i].id) ? 1 : 0;
     if (found == 0) {
-        rc = js_error_set(JS_ENOTFOUND, "no tables of format %s found", js_format_id(format));
+        rc = js_error_set_l(JS_ENOTFOUND, "没有找到格式 %s 的任何一张决算表",
+                            "no tables of format %s found", js_format_id(format));
         goto cleanup;
     }
     /* a merged workbook (juesuan merge): its sums allow k units' rounding */

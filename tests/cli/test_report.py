@@ -223,7 +223,7 @@ def unreadable_files_are_rows_with_their_reason():
     assert all(reason and "\n" not in reason for reason in bad.values()), bad
     # the reason in the report's language (Chinese: no --lang), never both
     assert "不是电子表格" in bad["x.xlsx"] and "spreadsheet" not in bad["x.xlsx"], bad["x.xlsx"]
-    assert "没有找到" in bad["no-tables.ods"] and "finds" not in bad["no-tables.ods"], bad
+    assert "没有找到" in bad["no-tables.ods"] and "found" not in bad["no-tables.ods"], bad
 
 
 @test
@@ -409,8 +409,8 @@ def english_csv():
     assert [r[4] for r in rows] == ["unreadable"] * 5 + ["passed"], rows
     reasons = {os.path.basename(r[0]): r[-1] for r in rows}
     assert "not a spreadsheet" in reasons["x.xlsx"], reasons
-    assert "no tables of any known format" in reasons["no-tables.ods"], reasons
-    assert not any(re.search("[\u4e00-\u9fff]{3}", reasons[k]) for k in ("x.xlsx",)), reasons
+    assert "no tables of format" in reasons["no-tables.ods"], reasons
+    assert not any(re.search("[\u4e00-\u9fff]", reasons[k]) for k in ("x.xlsx", "no-tables.ods")), reasons
 
 
 # ---- the page's own script in a real browser --------------------------------
