@@ -401,6 +401,11 @@ def mixed_formats_refused_by_name():
     assert rc == 2, (rc, se)
     assert S24 in se and S16 in se and "cn-bmjs-2016" in se and "cn-bmjs-2024" in se, se
     assert not os.path.exists(os.path.join(TMP, "mixed.ods"))
+    # in the language of --lang (Chinese by default), never both
+    assert "格式不同的单位不能汇总" in se and "summed" not in se, se
+    rc, so, se = run("merge", "--lang", "en", "-o", os.path.join(TMP, "mixed.ods"), S24, S16)
+    assert rc == 2 and "units of different formats cannot be summed" in se, (rc, se)
+    assert "格式不同" not in se, se
 
 
 @test
@@ -413,7 +418,9 @@ def mixed_years_refused_by_name():
         f.write(text)
     rc, so, se = merge(os.path.join(TMP, "years.ods"), S24, y23)
     assert rc == 2, (rc, se)
-    assert "2023" in se and "2024" in se and y23 in se and "years" in se, se
+    assert "2023" in se and "2024" in se and y23 in se and "年度不同" in se, se
+    rc, so, se = run("merge", "--lang", "en", "-o", os.path.join(TMP, "years.ods"), S24, y23)
+    assert rc == 2 and "units of different years cannot be summed" in se, (rc, se)
 
 
 @test
