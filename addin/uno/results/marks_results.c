@@ -27,9 +27,9 @@
 #define MSG_EMS 43.0
 #define EXPL_EMS 18.0
 #define LINE_HEIGHT 500 /* 1/100 mm per line of CJK text, a little generous */
-/* Up to this many rows LibreOffice lays the rows out itself at the end
- * (exact heights that grow as the accountant types); above, the estimated
- * heights stay: laying out 13,000 wrapped rows took seconds. */
+/* Up to this many rows LibreOffice lays the rows out itself as the data is
+ * written (exact heights that grow as the accountant types); above, the
+ * estimated heights stay: laying out 13,000 wrapped rows took seconds. */
 #define OPTIMAL_ROWS 300
 /* 期望值/实际值: two decimals as the tables show amounts, more when the
  * figure has them (a 0.005 difference must stay visible). */
@@ -543,15 +543,37 @@ cleanup:
     return rc;
 }
 
+/*
+ * Rows [0, grid.rows) of the first columns in one setDataArray.  When they
+ * are few, with the document's row heights adjusted (the caller has it
+ * off): LibreOffice lays the rows out as it writes them, once, and they
+ * stay rows of optimal height that grow as the accountant types.  That is
+ * the one layout pass; the estimated heights and a separate OptimalHeight
+ * afterwards took longer (22 against 15 ms on the sample).
+ */
+static int write_data(uno_Interface *doc, uno_Interface *sheet, const js_grid *grid, bool fit)
+{
+    int rc;
+
+    if (fit)
+        js_doc_adjust_heights(doc, true);
+    rc = js_grid_write_block(sheet, grid, 0, grid->rows, 0, JS_RES_LINKS, false);
+    if (fit)
+        js_doc_adjust_heights(doc, false);
+    return rc;
+}
+
 /* Grid first (nothing to undo if it fails), then the sheet.  The links go
  * in two blocks: formulas for the headers and the linked findings, texts
  * for the rest, only as wide as its widest row (one finding of 24 cells
- * made 13,000 rows of 24 mostly empty cells). */
+ * made 13,000 rows of 24 mostly empty cells); they go before the data, so
+ * the one layout pass of a short sheet sees whole rows. */
 int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interface *doc,
                      const js_findings *findings, js_explanations *explanations)
 {
     uno_Interface *sheet = NULL;
     js_grid grid = {0};
+    bool fit;
     int rc;
 
     *out = NULL;
@@ -569,14 +591,12 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
     js_trace_lap("results.sheet");
     if (rc < 0)
         goto cleanup;
+    fit = grid.rows <= OPTIMAL_ROWS;
     rc = style_columns(sheet, doc);
     js_trace_lap("results.columns");
-    if (rc == 0)
+    if (rc == 0 && !fit)
         rc = fix_row_heights(sheet, &grid);
     js_trace_lap("results.heights");
-    if (rc == 0)
-        rc = js_grid_write_block(sheet, &grid, 0, grid.rows, 0, JS_RES_LINKS, false);
-    js_trace_lap("results.data");
     if (rc == 0)
         rc = js_grid_write_block(sheet, &grid, 0, JS_RES_FIRST_ROW + counts->linked, JS_RES_LINKS,
                                  grid.cols, true); /* headers name every link column */
@@ -587,10 +607,11 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
             false);
     js_trace_lap("results.links");
     if (rc == 0)
+        rc = write_data(doc, sheet, &grid, fit);
+    js_trace_lap("results.data");
+    if (rc == 0)
         rc = paint_severities(doc, sheet, findings);
     js_trace_lap("results.paint");
-    if (grid.rows > JS_RES_FIRST_ROW && grid.rows <= OPTIMAL_ROWS)
-        counts->fit_rows = grid.rows;
 done:
     if (rc == 0) {
         *out = sheet;
@@ -600,14 +621,6 @@ cleanup:
     js_grid_dispose(&grid);
     js_uno_release(sheet);
     return rc;
-}
-
-/* OptimalHeight on the rows below the headers. */
-int js_results_fit(uno_Interface *sheet, const js_results_counts *counts)
-{
-    if (counts->fit_rows <= JS_RES_FIRST_ROW)
-        return 0;
-    return js_grid_rows_height(sheet, JS_RES_FIRST_ROW, counts->fit_rows - 1, 0);
 }
 
 /* setString on A1, unless it says that already. */
