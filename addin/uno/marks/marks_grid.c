@@ -174,8 +174,8 @@ static int builder_string(rtl_uString **out, row_builder *b, size_t c, const cha
 
 /* One formula-array cell: a number as its literal, else the text (empty
  * slots stay the empty string the sequence was built with). */
-static int formula_cell(rtl_uString **slot, row_builder *b, size_t c, const char *text,
-                        bool is_num, double num)
+static int formula_cell(rtl_uString **slot, row_builder *b, size_t c, const char *text, bool is_num,
+                        double num)
 {
     rtl_uString *str = NULL;
     char *lit = NULL;
@@ -256,8 +256,8 @@ static int build_rows(uno_Sequence **out, const js_grid *grid, size_t r0, size_t
                 text = ""; /* a void any would be #N/A */
             rc = formulas ? formula_cell(&((rtl_uString **)js_uno_seq_data(*row))[c - c0], &b,
                                          c - c0, text, is_num, num)
-                          : data_cell(&((uno_Any *)js_uno_seq_data(*row))[c - c0], &b, c - c0,
-                                      text, is_num, num);
+                          : data_cell(&((uno_Any *)js_uno_seq_data(*row))[c - c0], &b, c - c0, text,
+                                      is_num, num);
         }
     }
     builder_dispose(&b);
