@@ -142,18 +142,16 @@ static int link_text(js_buf *buf, const js_cell_ref *ref)
     return js_buf_printf(buf, "%s!%s", ref->sheet, name);
 }
 
-/* One finding's row (its explanation already taken, or NULL); its cells as
- * hyperlinks when `links`, else as text. */
-static int finding_row(js_grid *grid, size_t row, size_t no, const js_finding *f,
+/* One finding's row (its key and message as build made them, its
+ * explanation already taken, or NULL); its cells as hyperlinks when
+ * `links`, else as text. */
+static int finding_row(js_grid *grid, size_t row, size_t no, const js_finding *f, const char *key,
                        const char *message, const char *expl, bool links, js_buf *buf)
 {
     const char *state = "";
-    char *key = js_marks_key(f);
     size_t j;
     int rc;
 
-    if (!key)
-        return JS_ENOMEM;
     if (f->severity == JS_SEVERITY_ERROR)
         state = JS_L("须改正", "to correct");
     else if (f->severity == JS_SEVERITY_WARNING)
@@ -177,7 +175,6 @@ static int finding_row(js_grid *grid, size_t row, size_t no, const js_finding *f
         rc = js_grid_set(grid, row, JS_RES_STATE, state);
     if (rc == 0)
         rc = js_grid_set(grid, row, JS_RES_KEY, key);
-    free(key);
     for (j = 0; rc == 0 && j < f->ncells; j++) {
         rc = links ? link_formula(buf, &f->cells[j]) : link_text(buf, &f->cells[j]);
         if (rc == 0)
@@ -288,7 +285,8 @@ static int build(js_grid *grid, js_results_counts *counts, const js_findings *fi
             budget -= f->ncells;
             counts->linked++;
         }
-        rc = finding_row(grid, JS_RES_FIRST_ROW + i, i + 1, f, messages[i], taken[i], links, &buf);
+        rc = finding_row(grid, JS_RES_FIRST_ROW + i, i + 1, f, keys[i], messages[i], taken[i],
+                         links, &buf);
         counts->explained += taken[i] != NULL;
     }
     if (rc == 0 && orphans)
