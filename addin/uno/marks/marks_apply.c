@@ -698,10 +698,7 @@ int js_marks_apply(js_marks_summary *out, uno_Interface *doc, const js_findings 
     js_trace_lap("cells.sheets");
     js_doc_adjust_heights(doc, true);
     adjust_off = false;
-    rc = js_results_fit(results, &counts);
-    js_trace_lap("results.optimal");
-    if (rc == 0)
-        rc = write_registry(doc, &reg, job.reg_next, &old->reg);
+    rc = write_registry(doc, &reg, job.reg_next, &old->reg);
     js_trace_lap("registry");
     if (rc == 0)
         rc = summary_text(&summary, findings, out);

@@ -111,58 +111,156 @@ static int grid_range(uno_Interface **out, uno_Interface *sheet, uint32_t row0, 
                         args);
 }
 
+/* What build_rows keeps across rows: the inner sequence's type, resolved
+ * once, and per column the string of the row above (the severity, rule and
+ * status columns repeat): acquired again rather than converted again. */
+typedef struct row_builder {
+    typelib_TypeDescriptionReference *inner;
+    const char **last_text; /* per column: the text last converted */
+    rtl_uString **last_str; /* its UNO string, held */
+    size_t cols;
+} row_builder;
+
+/* Room for `cols` columns and the inner type by name; 0 or JS_E*. */
+static int builder_init(row_builder *b, const char *inner_type, size_t cols)
+{
+    int rc;
+
+    memset(b, 0, sizeof(*b));
+    b->last_text = calloc(cols ? cols : 1, sizeof(*b->last_text));
+    b->last_str = calloc(cols ? cols : 1, sizeof(*b->last_str));
+    if (!b->last_text || !b->last_str)
+        return js_error_set(JS_ENOMEM, "out of memory");
+    b->cols = cols;
+    rc = js_uno_type_ref(&b->inner, inner_type);
+    return rc;
+}
+
+/* Release the held strings and the type. */
+static void builder_dispose(row_builder *b)
+{
+    size_t c;
+
+    for (c = 0; b->last_str && c < b->cols; c++)
+        if (b->last_str[c])
+            rtl_uString_release(b->last_str[c]);
+    free(b->last_str);
+    free(b->last_text);
+    if (b->inner)
+        typelib_typedescriptionreference_release(b->inner);
+    memset(b, 0, sizeof(*b));
+}
+
+/* The UNO string of `text` for column c, not acquired (the builder holds
+ * it): the column's last one when the text is the same. */
+static int builder_string(rtl_uString **out, row_builder *b, size_t c, const char *text)
+{
+    int rc;
+
+    if (b->last_str[c] && strcmp(b->last_text[c], text) == 0) {
+        *out = b->last_str[c];
+        return 0;
+    }
+    if (b->last_str[c])
+        rtl_uString_release(b->last_str[c]);
+    b->last_str[c] = NULL;
+    rc = js_uno_string_from_utf8(&b->last_str[c], text);
+    if (rc < 0)
+        return rc;
+    b->last_text[c] = text;
+    *out = b->last_str[c];
+    return 0;
+}
+
+/* One formula-array cell: a number as its literal, else the text (empty
+ * slots stay the empty string the sequence was built with). */
+static int formula_cell(rtl_uString **slot, row_builder *b, size_t c, const char *text, bool is_num,
+                        double num)
+{
+    rtl_uString *str = NULL;
+    char *lit = NULL;
+    int rc;
+
+    if (is_num) {
+        lit = js_udouble_literal(num);
+        if (!lit)
+            return JS_ENOMEM;
+        rc = js_uno_string_from_utf8(&str, lit);
+        free(lit);
+        if (rc < 0)
+            return rc;
+        rtl_uString_release(*slot);
+        *slot = str;
+        return 0;
+    }
+    rc = builder_string(&str, b, c, text);
+    if (rc < 0)
+        return rc;
+    rtl_uString_acquire(str);
+    rtl_uString_release(*slot);
+    *slot = str;
+    return 0;
+}
+
+/* One data-array cell: a double, or a string (text stays text: "12.00";
+ * "" leaves the cell empty, where a void any would make it #N/A). */
+static int data_cell(uno_Any *slot, row_builder *b, size_t c, const char *text, bool is_num,
+                     double num)
+{
+    rtl_uString *str = NULL;
+    int rc;
+
+    if (is_num) {
+        uno_any_destruct(slot, NULL);
+        js_uno_any_double(slot, num);
+        return 0;
+    }
+    rc = builder_string(&str, b, c, text);
+    if (rc < 0)
+        return rc;
+    uno_any_destruct(slot, NULL);
+    uno_type_any_construct(slot, &str, js_uno_type_of(typelib_TypeClass_STRING), NULL);
+    return 0;
+}
+
 /* Build the rows of columns [c0, c1): [][]string for setFormulaArray (a
  * number as its literal), or [][]any for setDataArray: numbers as doubles,
- * texts as strings (text stays text: "12.00"). */
+ * texts as strings; an empty cell as "", which leaves it empty. */
 static int build_rows(uno_Sequence **out, const js_grid *grid, size_t r0, size_t r1, size_t c0,
                       size_t c1, bool formulas)
 {
     const char *outer_type = formulas ? "[][]string" : "[][]any";
-    const char *inner_type = formulas ? "[]string" : "[]any";
+    row_builder b;
     size_t r, c;
     int rc;
 
-    rc = js_uno_seq_new(out, outer_type, NULL, (int32_t)(r1 - r0));
+    *out = NULL;
+    rc = builder_init(&b, formulas ? "[]string" : "[]any", c1 - c0);
+    if (rc == 0)
+        rc = js_uno_seq_new(out, outer_type, NULL, (int32_t)(r1 - r0));
     for (r = r0; rc == 0 && r < r1; r++) {
         uno_Sequence **row = &((uno_Sequence **)js_uno_seq_data(*out))[r - r0];
-        js_uno_seq_release(*row, inner_type);
+        uno_type_destructData(row, b.inner, NULL);
         *row = NULL;
-        rc = js_uno_seq_new(row, inner_type, NULL, (int32_t)(c1 - c0));
+        if (!uno_type_sequence_construct(row, b.inner, NULL, (sal_Int32)(c1 - c0), NULL)) {
+            rc = js_error_set(JS_ENOMEM, "out of memory building a row of %zu cells", c1 - c0);
+            break;
+        }
         for (c = c0; rc == 0 && c < c1; c++) {
             const char *text = grid->cells[r * grid->cols + c];
             bool is_num = js_grid_is_number(grid, r, c);
             double num = is_num ? grid->nums[r * grid->cols + c] : 0;
-            if (formulas) {
-                rtl_uString **slot = &((rtl_uString **)js_uno_seq_data(*row))[c - c0];
-                char *lit = NULL;
-                if (!text && !is_num)
-                    continue;
-                if (is_num) {
-                    lit = js_udouble_literal(num);
-                    if (!lit) {
-                        rc = JS_ENOMEM;
-                        break;
-                    }
-                }
-                rtl_uString_release(*slot);
-                *slot = NULL;
-                rc = js_uno_string_from_utf8(slot, lit ? lit : text);
-                free(lit);
-                if (rc < 0)
-                    rtl_uString_new(slot);
-            } else {
-                uno_Any *slot = &((uno_Any *)js_uno_seq_data(*row))[c - c0];
-                uno_any_destruct(slot, NULL);
-                if (is_num) {
-                    js_uno_any_double(slot, num);
-                    continue;
-                }
-                rc = js_uno_any_string(slot, text ? text : "");
-                if (rc < 0)
-                    js_uno_any_void(slot);
-            }
+            if (!text && !is_num && formulas)
+                continue;
+            if (!text)
+                text = ""; /* a void any would be #N/A */
+            rc = formulas ? formula_cell(&((rtl_uString **)js_uno_seq_data(*row))[c - c0], &b,
+                                         c - c0, text, is_num, num)
+                          : data_cell(&((uno_Any *)js_uno_seq_data(*row))[c - c0], &b, c - c0, text,
+                                      is_num, num);
         }
     }
+    builder_dispose(&b);
     return rc;
 }
 

@@ -27,9 +27,9 @@
 #define MSG_EMS 43.0
 #define EXPL_EMS 18.0
 #define LINE_HEIGHT 500 /* 1/100 mm per line of CJK text, a little generous */
-/* Up to this many rows LibreOffice lays the rows out itself at the end
- * (exact heights that grow as the accountant types); above, the estimated
- * heights stay: laying out 13,000 wrapped rows took seconds. */
+/* Up to this many rows LibreOffice lays the rows out itself as the data is
+ * written (exact heights that grow as the accountant types); above, the
+ * estimated heights stay: laying out 13,000 wrapped rows took seconds. */
 #define OPTIMAL_ROWS 300
 /* 期望值/实际值: two decimals as the tables show amounts, more when the
  * figure has them (a 0.005 difference must stay visible). */
@@ -142,18 +142,16 @@ static int link_text(js_buf *buf, const js_cell_ref *ref)
     return js_buf_printf(buf, "%s!%s", ref->sheet, name);
 }
 
-/* One finding's row (its explanation already taken, or NULL); its cells as
- * hyperlinks when `links`, else as text. */
-static int finding_row(js_grid *grid, size_t row, size_t no, const js_finding *f,
+/* One finding's row (its key and message as build made them, its
+ * explanation already taken, or NULL); its cells as hyperlinks when
+ * `links`, else as text. */
+static int finding_row(js_grid *grid, size_t row, size_t no, const js_finding *f, const char *key,
                        const char *message, const char *expl, bool links, js_buf *buf)
 {
     const char *state = "";
-    char *key = js_marks_key(f);
     size_t j;
     int rc;
 
-    if (!key)
-        return JS_ENOMEM;
     if (f->severity == JS_SEVERITY_ERROR)
         state = JS_L("须改正", "to correct");
     else if (f->severity == JS_SEVERITY_WARNING)
@@ -177,7 +175,6 @@ static int finding_row(js_grid *grid, size_t row, size_t no, const js_finding *f
         rc = js_grid_set(grid, row, JS_RES_STATE, state);
     if (rc == 0)
         rc = js_grid_set(grid, row, JS_RES_KEY, key);
-    free(key);
     for (j = 0; rc == 0 && j < f->ncells; j++) {
         rc = links ? link_formula(buf, &f->cells[j]) : link_text(buf, &f->cells[j]);
         if (rc == 0)
@@ -288,7 +285,8 @@ static int build(js_grid *grid, js_results_counts *counts, const js_findings *fi
             budget -= f->ncells;
             counts->linked++;
         }
-        rc = finding_row(grid, JS_RES_FIRST_ROW + i, i + 1, f, messages[i], taken[i], links, &buf);
+        rc = finding_row(grid, JS_RES_FIRST_ROW + i, i + 1, f, keys[i], messages[i], taken[i],
+                         links, &buf);
         counts->explained += taken[i] != NULL;
     }
     if (rc == 0 && orphans)
@@ -543,15 +541,37 @@ cleanup:
     return rc;
 }
 
+/*
+ * Rows [0, grid.rows) of the first columns in one setDataArray.  When they
+ * are few, with the document's row heights adjusted (the caller has it
+ * off): LibreOffice lays the rows out as it writes them, once, and they
+ * stay rows of optimal height that grow as the accountant types.  That is
+ * the one layout pass; the estimated heights and a separate OptimalHeight
+ * afterwards took longer (22 against 15 ms on the sample).
+ */
+static int write_data(uno_Interface *doc, uno_Interface *sheet, const js_grid *grid, bool fit)
+{
+    int rc;
+
+    if (fit)
+        js_doc_adjust_heights(doc, true);
+    rc = js_grid_write_block(sheet, grid, 0, grid->rows, 0, JS_RES_LINKS, false);
+    if (fit)
+        js_doc_adjust_heights(doc, false);
+    return rc;
+}
+
 /* Grid first (nothing to undo if it fails), then the sheet.  The links go
  * in two blocks: formulas for the headers and the linked findings, texts
  * for the rest, only as wide as its widest row (one finding of 24 cells
- * made 13,000 rows of 24 mostly empty cells). */
+ * made 13,000 rows of 24 mostly empty cells); they go before the data, so
+ * the one layout pass of a short sheet sees whole rows. */
 int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interface *doc,
                      const js_findings *findings, js_explanations *explanations)
 {
     uno_Interface *sheet = NULL;
     js_grid grid = {0};
+    bool fit;
     int rc;
 
     *out = NULL;
@@ -569,14 +589,12 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
     js_trace_lap("results.sheet");
     if (rc < 0)
         goto cleanup;
+    fit = grid.rows <= OPTIMAL_ROWS;
     rc = style_columns(sheet, doc);
     js_trace_lap("results.columns");
-    if (rc == 0)
+    if (rc == 0 && !fit)
         rc = fix_row_heights(sheet, &grid);
     js_trace_lap("results.heights");
-    if (rc == 0)
-        rc = js_grid_write_block(sheet, &grid, 0, grid.rows, 0, JS_RES_LINKS, false);
-    js_trace_lap("results.data");
     if (rc == 0)
         rc = js_grid_write_block(sheet, &grid, 0, JS_RES_FIRST_ROW + counts->linked, JS_RES_LINKS,
                                  grid.cols, true); /* headers name every link column */
@@ -587,10 +605,11 @@ int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interfa
             false);
     js_trace_lap("results.links");
     if (rc == 0)
+        rc = write_data(doc, sheet, &grid, fit);
+    js_trace_lap("results.data");
+    if (rc == 0)
         rc = paint_severities(doc, sheet, findings);
     js_trace_lap("results.paint");
-    if (grid.rows > JS_RES_FIRST_ROW && grid.rows <= OPTIMAL_ROWS)
-        counts->fit_rows = grid.rows;
 done:
     if (rc == 0) {
         *out = sheet;
@@ -600,14 +619,6 @@ cleanup:
     js_grid_dispose(&grid);
     js_uno_release(sheet);
     return rc;
-}
-
-/* OptimalHeight on the rows below the headers. */
-int js_results_fit(uno_Interface *sheet, const js_results_counts *counts)
-{
-    if (counts->fit_rows <= JS_RES_FIRST_ROW)
-        return 0;
-    return js_grid_rows_height(sheet, JS_RES_FIRST_ROW, counts->fit_rows - 1, 0);
 }
 
 /* setString on A1, unless it says that already. */

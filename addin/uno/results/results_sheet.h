@@ -16,7 +16,6 @@ typedef struct js_results_counts {
     size_t explained; /* findings that took an explanation */
     size_t orphaned;  /* explanations kept under 已不存在的发现的说明 */
     size_t linked;    /* leading findings whose cells are hyperlinks */
-    size_t fit_rows;  /* rows js_results_fit lays out (0: none) */
 } js_results_counts;
 
 /* Hyperlink formulas are written for the first findings up to this many
@@ -28,16 +27,14 @@ typedef struct js_results_counts {
 /*
  * Fill the results sheet of `doc` (added at the end when missing), unless
  * it already shows these findings; *out gets the sheet, acquired, for the
- * summary written last (js_results_summary) and js_results_fit.
+ * summary written last (js_results_summary).  A short sheet's rows are laid
+ * out by LibreOffice as they are written (exact heights that grow as the
+ * accountant types); the caller has the row heights' adjustment off
+ * (js_doc_adjust_heights), as for every other write.
  * `explanations` are marked used as findings take them.
  */
 int js_results_write(uno_Interface **out, js_results_counts *counts, uno_Interface *doc,
                      const js_findings *findings, js_explanations *explanations);
-
-/* Let LibreOffice lay out the rows js_results_write wrote, when they are
- * few (counts->fit_rows): exact heights that grow as the accountant types.
- * Call with row heights adjusted again (js_doc_adjust_heights). */
-int js_results_fit(uno_Interface *sheet, const js_results_counts *counts);
 
 /* Write the summary line into A1 of the results sheet. */
 int js_results_summary(uno_Interface *sheet, const char *text);
