@@ -94,6 +94,21 @@ grep -A1 'URL: .*/platform/linux_aarch64/juesuan.components$' <<<"$listed" | gre
 ! grep -q 'linux_x86_64' <<<"$listed" || fail "the aarch64 office took the x86-64 component: $listed"
 echo "ok: unopkg add and list in $(($(date +%s) - t)) s: platform/linux_aarch64/juesuan.components registered, linux_x86_64 not"
 
+# A Chinese UI, as validate_test.sh runs (its checks read 校验结果 in
+# Chinese): Tools > Options > Language's UI choice in the profile (the
+# root has the zh-CN language pack).
+xcu="$work/profile/user/registrymodifications.xcu"
+item='<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>zh-CN</value></prop></item>'
+if [ -f "$xcu" ]; then
+  sed -i "s|</oor:items>|$item\n</oor:items>|" "$xcu"
+else
+  mkdir -p "$(dirname "$xcu")"
+  printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' \
+    "$item" '</oor:items>' >"$xcu"
+fi
+chown -R nobody:nogroup "$work/profile"
+
 echo "== the aarch64 soffice.bin, driven over a pipe by the host's Python UNO"
 t=$(date +%s)
 pipe="juesuan_a64_$$_$RANDOM"

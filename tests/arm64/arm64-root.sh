@@ -20,7 +20,7 @@
 set -euo pipefail
 root=${1:-${ARM64_LO_ROOT:-/var/cache/juesuan/arm64-root}}
 suite=bookworm
-packages=${ARM64_ROOT_PACKAGES:-"libreoffice-calc libzip4 libfreexl1"}
+packages=${ARM64_ROOT_PACKAGES:-"libreoffice-calc libreoffice-l10n-zh-cn libzip4 libfreexl1"}
 recipe=1
 
 fail() {
