@@ -20,6 +20,7 @@
 #include "error.h"
 #include "meter.h"
 #include "readers.h"
+#include "utf8.h"
 #include "xmlutil.h"
 #include "ziputil.h"
 
@@ -384,7 +385,7 @@ static int attr_count_at(reader *rd, uint64_t *out, const element *el, int i, en
 {
     int rc = attr_at_to_buf(&rd->attr, rd, el, i);
     const char *v = js_buf_cstr(&rd->attr);
-    char place[160];
+    char place[160], shown[41];
 
     *out = 1;
     if (rc <= 0)
@@ -392,8 +393,9 @@ static int attr_count_at(reader *rd, uint64_t *out, const element *el, int i, en
     rc = js_ods_parse_count(out, v, MAX_REPEAT);
     if (rc < 0) {
         where(rd, place, sizeof(place));
-        js_error_set(JS_EFORMAT, "%s%s: %s=\"%.40s\" is not a positive number", rd->what, place,
-                     (const char *)rd->n_att[which], v);
+        js_utf8_quote(shown, sizeof(shown), v);
+        js_error_set(JS_EFORMAT, "%s%s: %s=\"%s\" is not a positive number", rd->what, place,
+                     (const char *)rd->n_att[which], shown);
     }
     return rc;
 }

@@ -44,3 +44,21 @@ int js_utf8_is_control(unsigned long cp)
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
            (cp >= 0x2066 && cp <= 0x2069);
 }
+
+/* See utf8.h. */
+void js_utf8_quote(char *out, size_t size, const char *text)
+{
+    size_t n = 0;
+
+    if (size == 0)
+        return;
+    while (text[n] && n + 1 < size) {
+        unsigned char c = (unsigned char)text[n];
+        out[n] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+        n++;
+    }
+    /* cut inside a character: leave the whole character out */
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    out[n] = '\0';
+}

@@ -23,4 +23,12 @@ size_t js_utf8_decode(unsigned long *cp, const unsigned char *p);
  */
 int js_utf8_is_control(unsigned long cp);
 
+/*
+ * Copy into out (size bytes, NUL-terminated) the start of `text` for a
+ * message to quote: at most size - 1 bytes, never half a UTF-8 character,
+ * each ASCII control character (a line break in the file's text) as '?',
+ * so that the message stays on one line.
+ */
+void js_utf8_quote(char *out, size_t size, const char *text);
+
 #endif

@@ -27,6 +27,7 @@
 #include "error.h"
 #include "meter.h"
 #include "readers.h"
+#include "utf8.h"
 #include "xmlutil.h"
 #include "ziputil.h"
 
@@ -751,8 +752,11 @@ static int sheet_names(part *p, sheet_state *s)
 /* A reference like "B5" or a row number "5" in p->attr, as bad input. */
 static int bad_ref(part *p, const sheet_state *s, const char *what)
 {
-    return js_error_set(JS_EFORMAT, "%s: sheet '%s': %s \"%.40s\" is not a cell inside the sheet",
-                        p->name, s->sheet->name, what, js_buf_cstr(&p->attr));
+    char shown[41];
+
+    js_utf8_quote(shown, sizeof(shown), js_buf_cstr(&p->attr));
+    return js_error_set(JS_EFORMAT, "%s: sheet '%s': %s \"%s\" is not a cell inside the sheet",
+                        p->name, s->sheet->name, what, shown);
 }
 
 /* Parse "A1:C3" (or "A1") into a top-left and size; 0 or JS_EINVAL. */
@@ -830,6 +834,7 @@ static int cell_start(part *p, sheet_state *s, int nattrs, const xmlChar **attrs
 /* The shared string a <v> names, or NULL with a message. */
 static const char *shared_string(part *p, const sheet_state *s)
 {
+    char shown[41];
     const char *v = js_buf_cstr(&s->v);
     char *end, place[160];
     unsigned long long i;
@@ -842,8 +847,9 @@ static const char *shared_string(part *p, const sheet_state *s)
     if (*v >= '0' && *v <= '9' && !*end && s->sst && i < s->sst->count)
         return s->sst->items[i];
     cell_place(s, place, sizeof(place));
-    js_error_set(JS_EFORMAT, "%s: %s: shared string \"%.40s\" does not exist (%zu strings)",
-                 p->name, place, js_buf_cstr(&s->v), s->sst ? s->sst->count : (size_t)0);
+    js_utf8_quote(shown, sizeof(shown), v);
+    js_error_set(JS_EFORMAT, "%s: %s: shared string \"%s\" does not exist (%zu strings)", p->name,
+                 place, shown, s->sst ? s->sst->count : (size_t)0);
     return NULL;
 }
 

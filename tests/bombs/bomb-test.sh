@@ -30,14 +30,14 @@ stats=$(mktemp)
 msg=$(mktemp)
 trap 'rm -f "$stats" "$msg"' EXIT
 
-# expect FILE LIMIT: exit 2, "limit LIMIT" and "--limit LIMIT=" in the message, RSS bound
+# expect FILE LIMIT: exit 2, "limit LIMIT" (上限 LIMIT in Chinese, the default) and "--limit LIMIT=" in the message, RSS bound
 expect() {
   local file=$1 limit=$2 rc kib secs
   /usr/bin/time -o "$stats" -f '%M %e' "$juesuan" check "$file" >/dev/null 2>"$msg"
   rc=$?
   read -r kib secs <"$stats" < <(tail -n 1 "$stats")
   printf '%-26s exit %d  %7d KiB  %6s s  ' "$(basename "$file")" "$rc" "$kib" "$secs"
-  if [ "$rc" -eq 2 ] && grep -q "limit $limit;" "$msg" && grep -q -- "--limit $limit=" "$msg" &&
+  if [ "$rc" -eq 2 ] && grep -Eq "(limit|上限) $limit;" "$msg" && grep -q -- "--limit $limit=" "$msg" &&
     [ "$(wc -l <"$msg")" -eq 1 ] && [ "$kib" -lt "$MAX_RSS_KIB" ]; then
     echo "PASS ($limit)"
     passed=$((passed + 1))

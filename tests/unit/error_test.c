@@ -4,6 +4,7 @@
  */
 #include "error.h"
 #include "unit.h"
+#include "utf8.h"
 
 #include <CUnit/CUnit.h>
 #include <string.h>
@@ -134,12 +135,31 @@ static void test_wrap(void)
     js_error_clear();
 }
 
+/* A file's text quoted in a message: one line, never half a character
+ * (the xlsx fuzzer's shared string "\n0" broke the one-line rule). */
+static void test_quote(void)
+{
+    char out[8];
+
+    js_utf8_quote(out, sizeof(out), "\n0");
+    CU_ASSERT_STRING_EQUAL(out, "?0");
+    js_utf8_quote(out, sizeof(out), "a\tb\x7f");
+    CU_ASSERT_STRING_EQUAL(out, "a?b?");
+    js_utf8_quote(out, sizeof(out), "ab汇总"); /* 8 bytes into 7: 总 left out */
+    CU_ASSERT_STRING_EQUAL(out, "ab汇");
+    js_utf8_quote(out, sizeof(out), "汇总"); /* 6 bytes: whole */
+    CU_ASSERT_STRING_EQUAL(out, "汇总");
+    js_utf8_quote(out, 1, "abc");
+    CU_ASSERT_STRING_EQUAL(out, "");
+}
+
 static CU_TestInfo error_tests[] = {
     {"a short message is kept whole", test_short},
     {"a long message is cut on a UTF-8 boundary with …", test_long_cut_on_boundary},
     {"js_error_fit", test_fit},
     {"two languages, chosen by setting or hook", test_two_languages},
     {"a message may quote the last one", test_wrap},
+    {"a file's text quoted on one line, whole characters", test_quote},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(error, error_tests)
