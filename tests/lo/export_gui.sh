@@ -37,7 +37,7 @@ sleep 1.5
 shot export-gui-2-picker.png
 # nothing typed: the suggested name in the suggested folder
 # (the File name field clicked for the focus, as vo_type_into does, then Return)
-eval "$(xdotool getwindowgeometry --shell "$picker")"
+vo_geometry 'Export PDF as|导出PDF为' >/dev/null || { shot export-gui-2-gone.png; echo "the save picker went away" >&2; exit 1; }
 xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 105)) click 1
 sleep 0.5
 xdotool key --clearmodifiers Return

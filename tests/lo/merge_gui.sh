@@ -43,7 +43,7 @@ sleep 1.5
 # the dialog's own File name field takes one name: select the units in its
 # file list instead (sorted by name: unit1 … unitN, rows 16 px apart from 75
 # px below the dialog's top), then its Open button
-eval "$(xdotool getwindowgeometry --shell "$picker")"
+vo_geometry "Choose the units' workbooks to merge" >/dev/null || { shot merge-2-gone.png; echo "the file picker went away" >&2; exit 1; }
 xdotool mousemove $((X + 190)) $((Y + 75)) click 1
 sleep 0.3
 xdotool keydown shift mousemove $((X + 190)) $((Y + 75 + 16 * (${#names[@]} - 1))) click 1 keyup shift

@@ -152,6 +152,23 @@ vo_await() {
   return 1
 }
 
+# The geometry of the visible window named like $1 into X, Y, WIDTH and
+# HEIGHT; prints its id.  A dialog may replace its window between a search
+# and the query (BadWindow): the window is looked up again, up to 10 times.
+vo_geometry() {
+  local w g
+  for _ in $(seq 1 10); do
+    w=$(vo_await "$1") || return 1
+    if g=$(xdotool getwindowgeometry --shell "$w" 2>/dev/null) && [ -n "$g" ]; then
+      eval "$g"
+      echo "$w"
+      return 0
+    fi
+    sleep 0.5
+  done
+  return 1
+}
+
 # The Calc window named like $1, placed at 0,0 in 1366x860; the 决算 menu
 # opened with Alt+A and its item number $2 (1 = the first) highlighted.
 vo_menu_item() {
