@@ -65,8 +65,23 @@ vo_ui_lang() {
 }
 
 # soffice in that profile, listening on $VO_PIPE, extra arguments appended;
-# returns when the office answers on the pipe.
+# returns when the office answers on the pipe.  Under vo_xvfb, an office
+# that could not open the display (seen now and then on a busy machine: the
+# fresh Xvfb had answered xdotool a moment before) gets a new Xvfb and one
+# more start.
 vo_launch() {
+  vo_launch_once "$@" && return 0
+  if [ -n "$VO_XVFB_PID" ] && grep -q "Can't open display" "$VO_DIR/soffice.log" 2>/dev/null; then
+    echo "note: soffice could not open $DISPLAY; a new Xvfb, one more start" >&2
+    kill "$VO_XVFB_PID" 2>/dev/null || true
+    VO_XVFB_PID=
+    vo_xvfb && vo_launch_once "$@"
+    return
+  fi
+  return 1
+}
+
+vo_launch_once() {
   local i
   vo_as soffice "-env:UserInstallation=file://$VO_DIR/profile" --norestore --nologo \
     --nolockcheck "--accept=pipe,name=$VO_PIPE;urp;StarOffice.ComponentContext" "$@" \
