@@ -70,6 +70,11 @@ int js_run_read(js_run_state *st, uno_Interface *doc);
  * it), else the default. */
 int js_run_load_format(js_format **out, js_format_guess *guess, const js_workbook *wb);
 
+/* Read `doc` (js_run_read), then load its format into st->format
+ * (js_run_load_format, its guess in st->guess): what 校验, 填写说明 and
+ * 提取上年数 start with. */
+int js_run_read_format(js_run_state *st, uno_Interface *doc);
+
 /* Read `doc` (not the extension's own sheets) into st->wb, load its format
  * and check it: st->findings sorted as `juesuan check` sorts them. */
 int js_run_read_and_check(js_run_state *st, uno_Interface *doc);

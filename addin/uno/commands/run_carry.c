@@ -117,9 +117,7 @@ int js_run_carry(js_run_state *st, uno_Interface *doc, uno_Interface *undo,
     char *path = NULL;
     int rc;
 
-    rc = js_run_read(st, doc);
-    if (rc == 0)
-        rc = js_run_load_format(&st->format, &st->guess, st->wb);
+    rc = js_run_read_format(st, doc);
     if (rc == 0)
         rc = last_year_path(&path, options);
     if (rc == 1) {

@@ -52,10 +52,7 @@ int js_run_fill(js_run_state *st, uno_Interface *doc, uno_Interface *undo)
     js_findings missing = JS_FINDINGS_INIT;
     int rc;
 
-    rc = js_run_read(st, doc);
-    if (rc < 0)
-        goto cleanup;
-    rc = js_run_load_format(&st->format, &st->guess, st->wb);
+    rc = js_run_read_format(st, doc);
     if (rc < 0)
         goto cleanup;
     rc = js_narrative_fill(&edits, &missing, st->format, st->wb);
