@@ -54,7 +54,7 @@ static int add_entry(js_carry_map *map, xmlNodePtr node, const char *path)
         return JS_ENOMEM;
     given = (e->last != NULL) + (e->fig != NULL) + (e->none != NULL);
     if (!e->key || !*e->key || given != 1)
-        return js_error_set_l(JS_EFORMAT, "%s:%d:<key> 须有 this=\"…\",以及 last、fig、none 之一",
+        return js_error_set_l(JS_EFORMAT, "%s:%d: <key> 须有 this=\"…\",以及 last、fig、none 之一",
                               "%s:%d: <key> needs this=\"…\" and one of last, fig or none", path,
                               (int)xmlGetLineNo(node));
     return 0;
@@ -83,7 +83,7 @@ int js_carry_map_load(js_carry_map **out, const char *path)
             goto cleanup;
         }
         fclose(probe);
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d:%s%.0s", "%s:%d: %.0s%s", path, fe.line,
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", path, fe.line,
                             fe.set ? fe.message : "不是 XML", fe.set ? fe.message : "not XML");
         goto cleanup;
     }
@@ -102,7 +102,7 @@ int js_carry_map_load(js_carry_map **out, const char *path)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp((const char *)c->name, "key") != 0) {
-            rc = js_error_set_l(JS_EFORMAT, "%s:%d:未知的元素 <%s>", "%s:%d: unknown element <%s>",
+            rc = js_error_set_l(JS_EFORMAT, "%s:%d: 未知的元素 <%s>", "%s:%d: unknown element <%s>",
                                 path, (int)xmlGetLineNo(c), (const char *)c->name);
             goto cleanup;
         }

@@ -130,7 +130,7 @@ static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
     xmlRelaxNGSetParserStructuredErrors(pctx, keep_first, &fe);
     schema = xmlRelaxNGParse(pctx);
     if (!schema) {
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d:情况说明模式文件无法使用:%s%.0s",
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 情况说明模式文件无法使用:%s%.0s",
                             "%s:%d: narrative schema unusable: %.0s%s", schema_path, fe.line,
                             fe.set ? fe.message : "无法读取",
                             fe.set ? fe.message : "cannot read it");
@@ -143,7 +143,7 @@ static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
     }
     xmlRelaxNGSetValidStructuredErrors(vctx, keep_first, &fe);
     if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d:不符合情况说明模式:%s%.0s",
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 不符合情况说明模式:%s%.0s",
                             "%s:%d: does not follow the narrative schema: %.0s%s", path, fe.line,
                             fe.set ? fe.message : "无效", fe.set ? fe.message : "invalid");
 cleanup:
@@ -157,7 +157,7 @@ cleanup:
 /* Report a template mistake at node's line. */
 static int bad(const js_narr_tpl *tpl, xmlNodePtr node, const char *what_zh, const char *what_en)
 {
-    return js_error_set_l(JS_EFORMAT, "%s:%ld:%s%.0s", "%s:%ld: %.0s%s", tpl->path,
+    return js_error_set_l(JS_EFORMAT, "%s:%ld: %s%.0s", "%s:%ld: %.0s%s", tpl->path,
                           node ? xmlGetLineNo(node) : 0L, what_zh, what_en);
 }
 
@@ -501,7 +501,7 @@ int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_pat
             rc = js_error_set_l(JS_EIO, "%s:无法读取情况说明模板",
                                 "%s: cannot read the narrative templates", path);
         else
-            rc = js_error_set_l(JS_EFORMAT, "%s:%d:%s%.0s", "%s:%d: %.0s%s", path, fe.line,
+            rc = js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", path, fe.line,
                                 fe.set ? fe.message : "XML 格式不正确",
                                 fe.set ? fe.message : "not well-formed XML");
         if (probe)

@@ -220,9 +220,9 @@ static int bad(const loader *ld, xmlNodePtr node, const char *what_zh, const cha
     int line = node ? (int)xmlGetLineNo(node) : 0;
 
     if (detail)
-        return js_error_set_l(JS_EFORMAT, "%s:%d:%s%.0s:%s", "%s:%d: %.0s%s: %s", ld->name, line,
+        return js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s:%s", "%s:%d: %.0s%s: %s", ld->name, line,
                               what_zh, what_en, detail);
-    return js_error_set_l(JS_EFORMAT, "%s:%d:%s%.0s", "%s:%d: %.0s%s", ld->name, line, what_zh,
+    return js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", ld->name, line, what_zh,
                           what_en);
 }
 
@@ -682,7 +682,7 @@ static int validate(xmlDocPtr doc, const char *name, const char *schema_path)
     xmlRelaxNGSetParserStructuredErrors(pctx, keep_first_error, &se);
     schema = xmlRelaxNGParse(pctx);
     if (!schema) {
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d:规则模式文件无法使用:%s%.0s",
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 规则模式文件无法使用:%s%.0s",
                             "%s:%d: schema unusable: %.0s%s", schema_path, se.line,
                             se.set ? se.message : "无法读取",
                             se.set ? se.message : "cannot read it");
@@ -695,7 +695,7 @@ static int validate(xmlDocPtr doc, const char *name, const char *schema_path)
     }
     xmlRelaxNGSetValidStructuredErrors(vctx, keep_first_error, &se);
     if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d:不符合规则模式:%s%.0s",
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 不符合规则模式:%s%.0s",
                             "%s:%d: does not follow the rule schema: %.0s%s", name, se.line,
                             se.set ? se.message : "无效", se.set ? se.message : "invalid");
 cleanup:
@@ -766,7 +766,7 @@ static int parse_rules(xmlDocPtr *out, const char *data, size_t size, const char
     *out = xmlCtxtReadMemory(ctxt, data, (int)size, name, NULL,
                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!*out)
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d:%s%.0s", "%s:%d: %.0s%s", name, err.line,
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", name, err.line,
                             err.set ? err.message : "XML 格式不正确",
                             err.set ? err.message : "not well-formed XML");
 cleanup:

@@ -63,9 +63,9 @@ static int bad(const char *file, xmlNodePtr node, const char *what_zh, const cha
     int line = node ? (int)xmlGetLineNo(node) : 0;
 
     if (detail)
-        return js_error_set_l(JS_EFORMAT, "%s:%d:%s%.0s:%s", "%s:%d: %.0s%s: %s", file, line,
+        return js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s:%s", "%s:%d: %.0s%s: %s", file, line,
                               what_zh, what_en, detail);
-    return js_error_set_l(JS_EFORMAT, "%s:%d:%s%.0s", "%s:%d: %.0s%s", file, line, what_zh,
+    return js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", file, line, what_zh,
                           what_en);
 }
 
