@@ -48,12 +48,12 @@ static int text_figure(js_decimal *out, int *empty, rtl_uString *str, const char
 
     *empty = 0;
     if (rc < 0)
-        return js_error_set_l(JS_EINVAL, "%s:%s:%s%.0s", "%s: %s: %.0s%s", fn, what,
+        return js_error_set_l(JS_EINVAL, "%s: %s: %s%.0s", "%s: %s: %.0s%s", fn, what,
                               js_error_last_in(JS_ERROR_LANG_ZH),
                               js_error_last_in(JS_ERROR_LANG_EN));
     rc = js_figure_parse(out, empty, text, JS_FIGURE_ALLOW_PARENS);
     if (rc < 0)
-        rc = js_error_set_l(JS_EINVAL, "%s:%s:%s%.0s", "%s: %s: %.0s%s", fn, what,
+        rc = js_error_set_l(JS_EINVAL, "%s: %s: %s%.0s", "%s: %s: %.0s%s", fn, what,
                             js_error_last_in(JS_ERROR_LANG_ZH), js_error_last_in(JS_ERROR_LANG_EN));
     free(text);
     return rc;
@@ -222,7 +222,7 @@ static int ratio(void *ret, void *args[], const char *fn, const char *a_name, co
         return rc;
     rc = op(&result, a, b, decimals);
     if (rc < 0)
-        return js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "%s:%s%.0s", "%s: %.0s%s", fn,
+        return js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "%s: %s%.0s", "%s: %.0s%s", fn,
                               js_error_last_in(JS_ERROR_LANG_ZH),
                               js_error_last_in(JS_ERROR_LANG_EN));
     *(double *)ret = js_decimal_to_double(result);
@@ -262,7 +262,7 @@ static int fn_round_half_up(js_uno_object *self, void *ret, void *args[])
     if (rc == 0)
         rc = js_decimal_round_half_up(&result, x, decimals);
     if (rc < 0)
-        return js_error_set_l(JS_EINVAL, "ROUNDHALFUP:%s%.0s", "ROUNDHALFUP: %.0s%s",
+        return js_error_set_l(JS_EINVAL, "ROUNDHALFUP: %s%.0s", "ROUNDHALFUP: %.0s%s",
                               js_error_last_in(JS_ERROR_LANG_ZH),
                               js_error_last_in(JS_ERROR_LANG_EN));
     *(double *)ret = js_decimal_to_double(result);
@@ -295,7 +295,7 @@ static int fn_change_text(js_uno_object *self, void *ret, void *args[])
     free(unit);
     if (rc < 0) {
         js_buf_dispose(&text);
-        return js_error_set_l(JS_EINVAL, "CHANGETEXT:%s%.0s", "CHANGETEXT: %.0s%s",
+        return js_error_set_l(JS_EINVAL, "CHANGETEXT: %s%.0s", "CHANGETEXT: %.0s%s",
                               js_error_last_in(JS_ERROR_LANG_ZH),
                               js_error_last_in(JS_ERROR_LANG_EN));
     }
@@ -320,7 +320,7 @@ static int fn_amount_text(js_uno_object *self, void *ret, void *args[])
     rc = js_calc_amount_text(&text, x, thousands != 0);
     if (rc < 0) {
         js_buf_dispose(&text);
-        return js_error_set_l(JS_EINVAL, "AMOUNTTEXT:%s%.0s", "AMOUNTTEXT: %.0s%s",
+        return js_error_set_l(JS_EINVAL, "AMOUNTTEXT: %s%.0s", "AMOUNTTEXT: %.0s%s",
                               js_error_last_in(JS_ERROR_LANG_ZH),
                               js_error_last_in(JS_ERROR_LANG_EN));
     }
@@ -360,7 +360,7 @@ static int fn_subject_parent(js_uno_object *self, void *ret, void *args[])
     free(code);
     if (rc < 0) {
         js_buf_dispose(&parent);
-        return js_error_set_l(JS_EINVAL, "SUBJECTPARENT:%s%.0s", "SUBJECTPARENT: %.0s%s",
+        return js_error_set_l(JS_EINVAL, "SUBJECTPARENT: %s%.0s", "SUBJECTPARENT: %.0s%s",
                               js_error_last_in(JS_ERROR_LANG_ZH),
                               js_error_last_in(JS_ERROR_LANG_EN));
     }
@@ -395,7 +395,7 @@ static int fn_shares(js_uno_object *self, void *ret, void *args[])
     }
     rc = js_calc_shares(shares, items, rows * cols, decimals);
     if (rc < 0) {
-        rc = js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "SHARES:%s%.0s", "SHARES: %.0s%s",
+        rc = js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "SHARES: %s%.0s", "SHARES: %.0s%s",
                             js_error_last_in(JS_ERROR_LANG_ZH), js_error_last_in(JS_ERROR_LANG_EN));
         goto cleanup;
     }
@@ -444,8 +444,8 @@ static int fn_sum_ties(js_uno_object *self, void *ret, void *args[])
     free(items);
     free(present);
     if (rc < 0)
-        return js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "SUMTIES:%s%.0s", "SUMTIES: %.0s%s",
-                              js_error_last_in(JS_ERROR_LANG_ZH),
+        return js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "SUMTIES: %s%.0s",
+                              "SUMTIES: %.0s%s", js_error_last_in(JS_ERROR_LANG_ZH),
                               js_error_last_in(JS_ERROR_LANG_EN));
     *(double *)ret = ties ? 1 : 0;
     return 0;
