@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # build/lint.sh - keep the C sources clean (curl-style checker):
 #  - no unsafe string functions (use js_buf / snprintf with sizes instead);
-#  - every source formatted by clang-format with the project's style.
+#  - every source formatted by clang-format with the project's style;
+#  - every message a user can read worded in Chinese and English
+#    (js_error_set_l; build/lint_lang.py, with its allowlist and reasons).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -18,4 +20,8 @@ for f in $files; do
     status=1
   fi
 done
+if ! python3 "$top/build/lint_lang.py"; then
+  echo "lint: English-only messages above (js_error_set_l, see addin/core/error.h)" >&2
+  status=1
+fi
 exit $status

@@ -33,24 +33,28 @@ int js_cli_content_dir(char *buf, size_t size)
 
     if (env && *env) {
         if (!is_dir(env))
-            return js_error_set(JS_ENOTFOUND, "JUESUAN_CONTENT=%s is not a directory", env);
+            return js_error_set_l(JS_ENOTFOUND, "JUESUAN_CONTENT=%s 不是目录",
+                                  "JUESUAN_CONTENT=%s is not a directory", env);
         if ((size_t)snprintf(buf, size, "%s", env) >= size)
-            return js_error_set(JS_ENOTFOUND, "JUESUAN_CONTENT is too long a path");
+            return js_error_set_l(JS_ENOTFOUND, "JUESUAN_CONTENT 的路径过长",
+                                  "JUESUAN_CONTENT is too long a path");
         return 0;
     }
     n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
     if (n <= 0)
-        return js_error_set(JS_ENOTFOUND, "cannot tell where juesuan is installed");
+        return js_error_set_l(JS_ENOTFOUND, "无法确定 juesuan 的安装位置",
+                              "cannot tell where juesuan is installed");
     exe[n] = '\0';
     slash = strrchr(exe, '/');
     if (slash)
         *slash = '\0';
     if ((size_t)snprintf(buf, size, "%s/../share/juesuan", exe) >= size)
-        return js_error_set(JS_ENOTFOUND, "juesuan is installed under too long a path");
+        return js_error_set_l(JS_ENOTFOUND, "juesuan 安装所在的路径过长",
+                              "juesuan is installed under too long a path");
     if (!is_dir(buf))
-        return js_error_set(JS_ENOTFOUND,
-                            "no rule sets found at %s (set JUESUAN_CONTENT to the content folder)",
-                            buf);
+        return js_error_set_l(
+            JS_ENOTFOUND, "%s 处没有规则集(请把 JUESUAN_CONTENT 设为内容目录)",
+            "no rule sets found at %s (set JUESUAN_CONTENT to the content folder)", buf);
     return 0;
 }
 

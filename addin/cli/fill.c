@@ -38,10 +38,11 @@ int js_cli_new_ods(const js_cli_options *opts, const char *in_path, const char *
 
     if ((n >= 5 && strcmp(out_path + n - 5, ".xlsx") == 0) ||
         (n >= 4 && strcmp(out_path + n - 4, ".xls") == 0))
-        return js_error_set(JS_EINVAL,
-                            "OUT must be an .ods file: an .%s workbook is written as a new "
-                            "OpenDocument copy",
-                            kind);
+        return js_error_set_l(JS_EINVAL,
+                              "OUT 须为 .ods 文件:.%s 工作簿写出时另存为新的 OpenDocument 副本",
+                              "OUT must be an .ods file: an .%s workbook is written as a new "
+                              "OpenDocument copy",
+                              kind);
     if (js_ods_create(out_path, wb, edits, &opts->budget) < 0)
         return JS_EIO;
     printf(opts->lang == JS_LANG_EN

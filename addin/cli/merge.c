@@ -105,13 +105,15 @@ int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
     culprit = opts->out_path;
     if ((n >= 5 && strcmp(opts->out_path + n - 5, ".xlsx") == 0) ||
         (n >= 4 && strcmp(opts->out_path + n - 4, ".xls") == 0)) {
-        js_error_set(JS_EINVAL, "OUT must be an .ods file: the merged workbook is a new "
-                                "OpenDocument spreadsheet");
+        js_error_set_l(JS_EINVAL, "OUT 须为 .ods 文件:汇总结果是新的 OpenDocument 电子表格",
+                       "OUT must be an .ods file: the merged workbook is a new "
+                       "OpenDocument spreadsheet");
         goto fail;
     }
     for (i = 0; i < nunits; i++) {
         if (same_file(paths[i], opts->out_path)) {
-            js_error_set(JS_EINVAL, "OUT is one of the units: it would be overwritten");
+            js_error_set_l(JS_EINVAL, "OUT 是参加汇总的单位之一:它会被覆盖",
+                           "OUT is one of the units: it would be overwritten");
             goto fail;
         }
     }
@@ -124,7 +126,8 @@ int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
             ;
         culprit = opts->main_path;
         if (i == nunits) {
-            js_error_set(JS_EINVAL, "--main must be one of the units");
+            js_error_set_l(JS_EINVAL, "--main 须是参加汇总的单位之一",
+                           "--main must be one of the units");
             goto fail;
         }
         base = (size_t)i;

@@ -111,18 +111,22 @@ static int check_target(js_atomic *a)
     if (lstat(a->path, &a->target) != 0) {
         if (errno == ENOENT)
             return 0;
-        return js_error_set(JS_EIO, "%s: %s", a->path, strerror(errno));
+        return js_error_set_l(JS_EIO, "%s:%s", "%s: %s", a->path, strerror(errno));
     }
     a->existed = 1;
     if (S_ISDIR(a->target.st_mode))
-        return js_error_set(JS_EINVAL, "%s is a folder; name the file to write", a->path);
+        return js_error_set_l(JS_EINVAL, "%s 是文件夹;请指定要写出的文件",
+                              "%s is a folder; name the file to write", a->path);
     if (S_ISLNK(a->target.st_mode))
-        return js_error_set(
-            JS_EINVAL, "%s is a symbolic link; name the file itself (it is not replaced)", a->path);
+        return js_error_set_l(JS_EINVAL, "%s 是符号链接;请指定文件本身(不替换符号链接)",
+                              "%s is a symbolic link; name the file itself (it is not replaced)",
+                              a->path);
     if (!S_ISREG(a->target.st_mode))
-        return js_error_set(JS_EINVAL, "%s is not a regular file; it is not replaced", a->path);
+        return js_error_set_l(JS_EINVAL, "%s 不是普通文件;不予替换",
+                              "%s is not a regular file; it is not replaced", a->path);
     if ((a->target.st_mode & 0222) == 0 || access(a->path, W_OK) != 0)
-        return js_error_set(JS_EINVAL, "%s is read-only; it is not replaced", a->path);
+        return js_error_set_l(JS_EINVAL, "%s 是只读文件;不予替换",
+                              "%s is read-only; it is not replaced", a->path);
     return 0;
 }
 
@@ -169,8 +173,9 @@ static int create_temp(js_atomic *a)
             break;
     }
     if (a->fd < 0)
-        rc = js_error_set(JS_EIO, "%s: cannot create a file in %s: %s", a->path, js_buf_cstr(&dir),
-                          strerror(err));
+        rc = js_error_set_l(JS_EIO, "%s:无法在 %s 中创建文件:%s",
+                            "%s: cannot create a file in %s: %s", a->path, js_buf_cstr(&dir),
+                            strerror(err));
 cleanup:
     js_buf_dispose(&dir);
     js_buf_dispose(&name);
@@ -186,7 +191,7 @@ int js_atomic_open(js_atomic *a, const char *path)
     a->fd = -1;
     a->slot = -1;
     if (!path || !*path)
-        return js_error_set(JS_EINVAL, "no output file named");
+        return js_error_set_l(JS_EINVAL, "没有指定输出文件", "no output file named");
     if (!(a->path = js_strdup(path)))
         return js_error_set(JS_ENOMEM, "out of memory");
     if ((rc = check_target(a)) < 0)
@@ -200,14 +205,16 @@ int js_atomic_write(js_atomic *a, const void *data, size_t size)
     const char *p = data;
 
     if (a->fd < 0)
-        return js_error_set(JS_EIO, "%s: the file is not open for writing", a->path);
+        return js_error_set_l(JS_EIO, "%s:文件未以写入方式打开",
+                              "%s: the file is not open for writing", a->path);
     while (size > 0) {
         ssize_t n = write(a->fd, p, size);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return js_error_set(JS_EIO, "%s: cannot write: %s", a->path,
-                                n < 0 ? strerror(errno) : "no space");
+            return js_error_set_l(JS_EIO, "%s:无法写入:%s%.0s", "%s: cannot write: %.0s%s", a->path,
+                                  n < 0 ? strerror(errno) : "磁盘空间不足",
+                                  n < 0 ? strerror(errno) : "no space");
         p += n;
         size -= (size_t)n;
     }
@@ -222,7 +229,8 @@ int js_atomic_finish(js_atomic *a)
     int fd = a->fd;
 
     if (fd < 0)
-        return js_error_set(JS_EIO, "%s: the file is not open for writing", a->path);
+        return js_error_set_l(JS_EIO, "%s:文件未以写入方式打开",
+                              "%s: the file is not open for writing", a->path);
     a->fd = -1;
     if (a->existed) {
         struct stat now;
@@ -234,16 +242,19 @@ int js_atomic_finish(js_atomic *a)
         if (fchmod(fd, a->target.st_mode & 07777) != 0) {
             int err = errno;
             close(fd);
-            return js_error_set(JS_EIO, "%s: cannot set its mode: %s", a->path, strerror(err));
+            return js_error_set_l(JS_EIO, "%s:无法设置文件权限:%s", "%s: cannot set its mode: %s",
+                                  a->path, strerror(err));
         }
     }
     if (fsync(fd) != 0) {
         int err = errno;
         close(fd);
-        return js_error_set(JS_EIO, "%s: cannot write: %s", a->path, strerror(err));
+        return js_error_set_l(JS_EIO, "%s:无法写入:%s", "%s: cannot write: %s", a->path,
+                              strerror(err));
     }
     if (close(fd) != 0)
-        return js_error_set(JS_EIO, "%s: cannot write: %s", a->path, strerror(errno));
+        return js_error_set_l(JS_EIO, "%s:无法写入:%s", "%s: cannot write: %s", a->path,
+                              strerror(errno));
     return 0;
 }
 
@@ -257,8 +268,9 @@ static int sync_dir(const char *path)
         return rc;
     fd = open(js_buf_cstr(&dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || (fsync(fd) != 0 && errno != EINVAL && errno != ENOTSUP))
-        rc = js_error_set(JS_EIO, "%s: written, but its folder could not be synced to disk: %s",
-                          path, strerror(errno));
+        rc = js_error_set_l(JS_EIO, "%s:已写出,但无法将其所在文件夹同步到磁盘:%s",
+                            "%s: written, but its folder could not be synced to disk: %s", path,
+                            strerror(errno));
     if (fd >= 0)
         close(fd);
     js_buf_dispose(&dir);
@@ -272,7 +284,8 @@ int js_atomic_commit(js_atomic *a)
     int rc, err;
 
     if (!a->temp || a->fd >= 0)
-        return js_error_set(JS_EIO, "%s: nothing finished to put in place", a->path);
+        return js_error_set_l(JS_EIO, "%s:没有写完的文件可替换到位",
+                              "%s: nothing finished to put in place", a->path);
     fatal_signals(&block);
     pthread_sigmask(SIG_BLOCK, &block, &old);
     rc = rename(a->temp, a->path);
@@ -285,7 +298,8 @@ int js_atomic_commit(js_atomic *a)
     }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (rc != 0)
-        return js_error_set(JS_EIO, "%s: cannot write: %s", a->path, strerror(err));
+        return js_error_set_l(JS_EIO, "%s:无法写入:%s", "%s: cannot write: %s", a->path,
+                              strerror(err));
     return sync_dir(a->path);
 }
 

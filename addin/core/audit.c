@@ -1284,12 +1284,13 @@ int js_narrative_audit_tables(js_findings *out, const js_format *format, const j
 
     memset(&inputs, 0, sizeof inputs);
     if (!out || !format || !wb)
-        return js_error_set(JS_EINVAL, "no findings list, format or workbook given");
+        return js_error_set_l(JS_EINVAL, "没有给出问题清单、报表格式或工作簿",
+                              "no findings list, format or workbook given");
     has_sheet = js_narr_sheet_find(&ns, wb) == 0;
     if ((rc = js_narr_tpl_load_format(&tpl, format)) < 0) {
         if (!has_sheet && rc == JS_ENOTFOUND)
-            rc =
-                js_error_set(JS_ENOTFOUND, "no narrative sheet (部门决算情况说明) in the workbook");
+            rc = js_error_set_l(JS_ENOTFOUND, "工作簿中没有情况说明工作表(部门决算情况说明)",
+                                "no narrative sheet (部门决算情况说明) in the workbook");
         goto cleanup;
     }
     if (!located && (rc = js_tables_locate(&tables, &scratch, format, wb)) < 0)
@@ -1297,7 +1298,8 @@ int js_narrative_audit_tables(js_findings *out, const js_format *format, const j
     if (tpl->audit && (rc = js_narr_audit_words(out, tpl, wb, has_sheet ? ns.sheet : NULL)) < 0)
         goto cleanup;
     if (!has_sheet) {
-        rc = js_error_set(JS_ENOTFOUND, "no narrative sheet (部门决算情况说明) in the workbook");
+        rc = js_error_set_l(JS_ENOTFOUND, "工作簿中没有情况说明工作表(部门决算情况说明)",
+                            "no narrative sheet (部门决算情况说明) in the workbook");
         goto cleanup;
     }
     if ((rc = js_narr_inputs_read(&inputs, wb)) < 0)

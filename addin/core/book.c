@@ -240,7 +240,7 @@ static int read_memory(js_workbook **out, js_book_kind *kind_out, const void *da
     case JS_BOOK_FODS: {
         mem_input m = {data, size, 0};
         if (size > 0x7fffffff) {
-            rc = js_error_set(JS_EFORMAT, "document larger than 2 GiB");
+            rc = js_error_set_l(JS_EFORMAT, "文档大于 2 GiB", "document larger than 2 GiB");
             break;
         }
         rc = js_ods_read_xml(wb, &meter, mem_read, &m);

@@ -59,12 +59,15 @@ int js_budget_set(js_budget *budget, const char *assignment)
     char *end;
 
     if (!eq || !(f = field_named(assignment, (size_t)(eq - assignment))))
-        return js_error_set(JS_EINVAL,
-                            "unknown limit in \"%s\" (file, inflated, cell-text, text-total, "
-                            "sheets, cells, properties, name)",
-                            assignment);
+        return js_error_set_l(JS_EINVAL,
+                              "“%s”中的上限名称未知(可用 file、inflated、cell-text、text-total、"
+                              "sheets、cells、properties、name)",
+                              "unknown limit in \"%s\" (file, inflated, cell-text, text-total, "
+                              "sheets, cells, properties, name)",
+                              assignment);
     if (eq[1] < '0' || eq[1] > '9')
-        return js_error_set(JS_EINVAL, "limit %s: \"%s\" is not a number", f->name, eq + 1);
+        return js_error_set_l(JS_EINVAL, "上限 %s:“%s”不是数字", "limit %s: \"%s\" is not a number",
+                              f->name, eq + 1);
     v = strtoull(eq + 1, &end, 10);
     if (*end == 'K' || *end == 'k')
         v <<= 10, end++;
@@ -73,8 +76,8 @@ int js_budget_set(js_budget *budget, const char *assignment)
     else if (*end == 'G' || *end == 'g')
         v <<= 30, end++;
     if (*end || v == 0)
-        return js_error_set(JS_EINVAL, "limit %s: \"%s\" is not a positive number", f->name,
-                            eq + 1);
+        return js_error_set_l(JS_EINVAL, "上限 %s:“%s”不是正数",
+                              "limit %s: \"%s\" is not a positive number", f->name, eq + 1);
     *(uint64_t *)(void *)((char *)budget + f->offset) = (uint64_t)v;
     return 0;
 }
@@ -82,13 +85,21 @@ int js_budget_set(js_budget *budget, const char *assignment)
 /* The message for an exceeded limit; returns JS_ELIMIT (see budget.h). */
 int js_budget_fail(const js_budget *budget, const char *name, const char *what)
 {
+    return js_budget_fail_l(budget, name, what, what);
+}
+
+/* See budget.h: the message with `what` in each language. */
+int js_budget_fail_l(const js_budget *budget, const char *name, const char *what_zh,
+                     const char *what_en)
+{
     const limit_field *f = field_named(name, strlen(name));
+    /* each language skips the other's words with %.0s */
     if (!f)
-        return js_error_set(JS_ELIMIT, "%s: a resource limit was exceeded", what);
-    /* each language skips the other's unit with %.0s */
+        return js_error_set_l(JS_ELIMIT, "%s%.0s:超过了资源上限",
+                              "%.0s%s: a resource limit was exceeded", what_zh, what_en);
     return js_error_set_l(
-        JS_ELIMIT, "%s:超过上限 %llu %s%.0s(上限 %s;可用 --limit %s=… 提高)",
-        "%s: more than %llu %.0s%s (limit %s; raise it with --limit %s=…)", what,
+        JS_ELIMIT, "%s%.0s:超过上限 %llu %s%.0s(上限 %s;可用 --limit %s=… 提高)",
+        "%.0s%s: more than %llu %.0s%s (limit %s; raise it with --limit %s=…)", what_zh, what_en,
         (unsigned long long)*(const uint64_t *)(const void *)((const char *)budget + f->offset),
         f->zh, f->en, f->name, f->name);
 }

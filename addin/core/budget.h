@@ -55,4 +55,9 @@ int js_budget_set(js_budget *budget, const char *assignment);
  */
 int js_budget_fail(const js_budget *budget, const char *name, const char *what);
 
+/* As js_budget_fail, with `what` named in Chinese (what_zh) and in English
+ * (what_en) for the two texts of the message. */
+int js_budget_fail_l(const js_budget *budget, const char *name, const char *what_zh,
+                     const char *what_en);
+
 #endif

@@ -58,7 +58,7 @@ int js_buf_printf(js_buf *buf, const char *fmt, ...)
     n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0)
-        return js_error_set(JS_EINVAL, "bad format");
+        return js_error_set_l(JS_EINVAL, "格式串有误", "bad format");
     if (js_buf_grow(buf, (size_t)n) < 0)
         return JS_ENOMEM;
     va_start(ap, fmt);

@@ -54,9 +54,9 @@ static int add_entry(js_carry_map *map, xmlNodePtr node, const char *path)
         return JS_ENOMEM;
     given = (e->last != NULL) + (e->fig != NULL) + (e->none != NULL);
     if (!e->key || !*e->key || given != 1)
-        return js_error_set(JS_EFORMAT,
-                            "%s:%d: <key> needs this=\"…\" and one of last, fig or none", path,
-                            (int)xmlGetLineNo(node));
+        return js_error_set_l(JS_EFORMAT, "%s:%d: <key> 须有 this=\"…\",以及 last、fig、none 之一",
+                              "%s:%d: <key> needs this=\"…\" and one of last, fig or none", path,
+                              (int)xmlGetLineNo(node));
     return 0;
 }
 
@@ -78,16 +78,19 @@ int js_carry_map_load(js_carry_map **out, const char *path)
     if (!doc) {
         FILE *probe = fopen(path, "rb");
         if (!probe) {
-            rc = js_error_set(JS_EIO, "%s: cannot read the carry mapping", path);
+            rc = js_error_set_l(JS_EIO, "%s:无法读取上年数对照表",
+                                "%s: cannot read the carry mapping", path);
             goto cleanup;
         }
         fclose(probe);
-        rc = js_error_set(JS_EFORMAT, "%s:%d: %s", path, fe.line, fe.set ? fe.message : "not XML");
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", path, fe.line,
+                            fe.set ? fe.message : "不是 XML", fe.set ? fe.message : "not XML");
         goto cleanup;
     }
     root = xmlDocGetRootElement(doc);
     if (!root || strcmp((const char *)root->name, "carry") != 0) {
-        rc = js_error_set(JS_EFORMAT, "%s: the root element must be <carry>", path);
+        rc = js_error_set_l(JS_EFORMAT, "%s:根元素须为 <carry>",
+                            "%s: the root element must be <carry>", path);
         goto cleanup;
     }
     map = calloc(1, sizeof(*map));
@@ -99,8 +102,8 @@ int js_carry_map_load(js_carry_map **out, const char *path)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp((const char *)c->name, "key") != 0) {
-            rc = js_error_set(JS_EFORMAT, "%s:%d: unknown element <%s>", path, (int)xmlGetLineNo(c),
-                              (const char *)c->name);
+            rc = js_error_set_l(JS_EFORMAT, "%s:%d: 未知的元素 <%s>", "%s:%d: unknown element <%s>",
+                                path, (int)xmlGetLineNo(c), (const char *)c->name);
             goto cleanup;
         }
         if ((rc = add_entry(map, c, path)) < 0)

@@ -21,7 +21,8 @@ int js_check_workbook(js_findings *out, const js_format *format, const js_workbo
     int rc;
 
     if (!out || !format || !wb)
-        return js_error_set(JS_EINVAL, "no findings list, format or workbook given");
+        return js_error_set_l(JS_EINVAL, "没有给出问题清单、报表格式或工作簿",
+                              "no findings list, format or workbook given");
     rc = js_tables_locate(&tables, out, format, wb);
     if (rc < 0)
         goto cleanup;

@@ -28,7 +28,7 @@ int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, 
     char *copy;
 
     if (!sheet)
-        return js_error_set(JS_EINVAL, "an edit needs a sheet name");
+        return js_error_set_l(JS_EINVAL, "修改须指明工作表名称", "an edit needs a sheet name");
     existing = (js_edit *)js_edits_find(list, sheet, row, col);
     copy = js_strdup(text ? text : "");
     if (!copy)

@@ -74,8 +74,14 @@ int js_error_set(int code, const char *fmt, ...)
     va_start(ap, fmt);
     format_fit(message, sizeof(message), fmt, ap);
     va_end(ap);
-    memcpy(last_zh, message, sizeof(message));
-    last_same = 1;
+    if (code == JS_ENOMEM) { /* see error.h: 内存不足 for the Chinese text */
+        memcpy(last_en, message, sizeof(message));
+        js_error_fit(last_zh, sizeof(last_zh), "内存不足");
+        last_same = 0;
+    } else {
+        memcpy(last_zh, message, sizeof(message));
+        last_same = 1;
+    }
     both_made = 0;
     return code;
 }

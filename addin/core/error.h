@@ -44,7 +44,11 @@ typedef enum js_error_lang {
 /*
  * Store a printf-style message as the thread's last error and return code,
  * so that callers can write `return js_error_set(JS_EINVAL, "...")`.  The
- * text serves every language (figures, names, or English only).
+ * text serves every language (figures, names, or English only) -- except
+ * with JS_ENOMEM: then it is the English text ("out of memory …") and the
+ * Chinese is 内存不足, so no caller need word an out-of-memory message
+ * twice.  A message a user can read is given in both languages with
+ * js_error_set_l (build/lint.sh checks).
  */
 int js_error_set(int code, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -80,7 +80,8 @@ int js_format_load(js_format **out, const char *content_dir, const char *format_
 
     *out = NULL;
     if (!content_dir || !id_is_safe(format_id))
-        return js_error_set(JS_ENOTFOUND, "no format named \"%s\"", format_id ? format_id : "");
+        return js_error_set_l(JS_ENOTFOUND, "没有名为“%s”的报表格式", "no format named \"%s\"",
+                              format_id ? format_id : "");
     f = calloc(1, sizeof(*f));
     if (!f)
         return js_error_set(JS_ENOMEM, "out of memory");
@@ -97,7 +98,8 @@ int js_format_load(js_format **out, const char *content_dir, const char *format_
         goto cleanup;
     }
     if (stat(f->schema_path, &st) != 0) {
-        rc = js_error_set(JS_ENOTFOUND, "no rule schema at %s", f->schema_path);
+        rc = js_error_set_l(JS_ENOTFOUND, "%s 处没有规则模式文件", "no rule schema at %s",
+                            f->schema_path);
         goto cleanup;
     }
     if (js_buf_printf(&path, "%s/rules/%s.xml", f->content_dir, format_id) < 0) {
@@ -105,15 +107,16 @@ int js_format_load(js_format **out, const char *content_dir, const char *format_
         goto cleanup;
     }
     if (stat(js_buf_cstr(&path), &st) != 0) {
-        rc = js_error_set(JS_ENOTFOUND, "no format named \"%s\" (no file %s)", format_id,
-                          js_buf_cstr(&path));
+        rc = js_error_set_l(JS_ENOTFOUND, "没有名为“%s”的报表格式(没有文件 %s)",
+                            "no format named \"%s\" (no file %s)", format_id, js_buf_cstr(&path));
         goto cleanup;
     }
     rc = js_ruleset_load_file(&f->set, js_buf_cstr(&path), f->schema_path);
     if (rc < 0)
         goto cleanup;
     if (f->set.ntables == 0) {
-        rc = js_error_set(JS_EFORMAT, "%s: declares no table", js_buf_cstr(&path));
+        rc = js_error_set_l(JS_EFORMAT, "%s:没有声明任何表", "%s: declares no table",
+                            js_buf_cstr(&path));
         goto cleanup;
     }
     rc = load_local_rules(f);
@@ -143,7 +146,8 @@ cleanup:
 int js_format_add_rules(js_format *format, const char *path)
 {
     if (!format || !path)
-        return js_error_set(JS_EINVAL, "no format or rule file given");
+        return js_error_set_l(JS_EINVAL, "没有指定报表格式或规则文件",
+                              "no format or rule file given");
     return js_ruleset_load_file(&format->set, path, format->schema_path);
 }
 
@@ -165,7 +169,7 @@ int js_format_rules_read(js_rule_doc **out, const char *content_dir, const char 
 int js_format_add_rule_doc(js_format *format, const js_rule_doc *doc)
 {
     if (!format)
-        return js_error_set(JS_EINVAL, "no format given");
+        return js_error_set_l(JS_EINVAL, "没有指定报表格式", "no format given");
     return js_ruleset_add_doc(&format->set, doc);
 }
 

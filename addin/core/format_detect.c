@@ -46,7 +46,8 @@ int js_format_ids(char ***ids, size_t *n, const char *content_dir)
     count = scandir(js_buf_cstr(&dir), &entries, is_xml, alphasort);
     js_buf_dispose(&dir);
     if (count < 0)
-        return js_error_set(JS_ENOTFOUND, "no rule sets in %s/rules", content_dir);
+        return js_error_set_l(JS_ENOTFOUND, "%s/rules 中没有规则集", "no rule sets in %s/rules",
+                              content_dir);
     *ids = calloc((size_t)count + 1, sizeof(**ids));
     for (i = 0; i < count; i++) {
         if (*ids && rc == 0) {
@@ -129,7 +130,7 @@ int js_format_detect_among(js_format_guess *out, const js_format *const *formats
 
     memset(out, 0, sizeof(*out));
     if (!formats || !wb || n == 0)
-        return js_error_set(JS_EINVAL, "no formats to choose from");
+        return js_error_set_l(JS_EINVAL, "没有可供选择的报表格式", "no formats to choose from");
     s = calloc(n, sizeof(*s));
     if (!s)
         return js_error_set(JS_ENOMEM, "out of memory");

@@ -188,8 +188,9 @@ static int table_shape(mctx *m, mtab *t)
         if (u == m->base)
             continue;
         if (!js_tables_found(ts, id))
-            return js_error_set(JS_EFORMAT, "%s: %s (%s) not found: it cannot be summed",
-                                m->units[u].path, tnum(t), id);
+            return js_error_set_l(JS_EFORMAT, "%s:找不到 %s(%s),无法汇总",
+                                  "%s: %s (%s) not found: it cannot be summed", m->units[u].path,
+                                  tnum(t), id);
         n = js_tables_row_count(ts, id);
         for (i = 0; i < n; i++) {
             const char *key = js_tables_row_key(ts, id, i);
@@ -201,20 +202,22 @@ static int table_shape(mctx *m, mtab *t)
                 if ((rc = add_row(t, key, js_tables_row_name(ts, id, i))) < 0)
                     return rc;
             } else {
-                return js_error_set(JS_EFORMAT,
-                                    "%s: %s row %s has figures, but the base %s does not print "
-                                    "that row: choose a base that does (--main)",
-                                    m->units[u].path, tnum(t), key, m->units[m->base].path);
+                return js_error_set_l(JS_EFORMAT,
+                                      "%s:%s 行 %s 有数,但主单位 %s 的表中没有这一行:请改选列有"
+                                      "这一行的单位为主单位(--main)",
+                                      "%s: %s row %s has figures, but the base %s does not print "
+                                      "that row: choose a base that does (--main)",
+                                      m->units[u].path, tnum(t), key, m->units[m->base].path);
             }
         }
         n = js_tables_col_count(ts, id);
         for (i = 0; i < n; i++) {
             const char *key = js_tables_col_key(ts, id, i);
             if (col_of(t, key) == (size_t)-1 && col_nonzero(ts, id, key))
-                return js_error_set(JS_EFORMAT,
-                                    "%s: %s column %s has figures, but the base %s does not "
-                                    "print that column",
-                                    m->units[u].path, tnum(t), key, m->units[m->base].path);
+                return js_error_set_l(JS_EFORMAT, "%s:%s 栏 %s 有数,但主单位 %s 的表中没有这一栏",
+                                      "%s: %s column %s has figures, but the base %s does not "
+                                      "print that column",
+                                      m->units[u].path, tnum(t), key, m->units[m->base].path);
         }
     }
     if (t->nrows > t->nbase)
@@ -243,13 +246,15 @@ static int table_shape(mctx *m, mtab *t)
 /* Say why unit u has no figure at (row, col) of t: an error naming it. */
 static int no_figure(mctx *m, const mtab *t, size_t u, const char *row, const char *col)
 {
-    js_buf zh = JS_BUF_INIT;
+    js_buf zh = JS_BUF_INIT, en = JS_BUF_INIT;
     int rc;
 
-    js_tables_explain(NULL, &zh, NULL, NULL, NULL, m->tables[u], t->decl->id, row, col);
-    rc = js_error_set(JS_EFORMAT, "%s: %s row %s column %s not found, not summed as 0: %s",
-                      m->units[u].path, tnum(t), row, col, js_buf_cstr(&zh));
+    js_tables_explain(&zh, &en, NULL, NULL, NULL, m->tables[u], t->decl->id, row, col);
+    rc = js_error_set_l(JS_EFORMAT, "%s:找不到 %s 行 %s 栏 %s 的数,不按 0 汇总:%s%.0s",
+                        "%s: %s row %s column %s not found, not summed as 0: %.0s%s",
+                        m->units[u].path, tnum(t), row, col, js_buf_cstr(&zh), js_buf_cstr(&en));
     js_buf_dispose(&zh);
+    js_buf_dispose(&en);
     return rc;
 }
 
@@ -278,9 +283,10 @@ static int table_sum(mctx *m, mtab *t)
                 if (f && f->status == JS_FIGURE_BAD) {
                     char cell[32];
                     js_cell_name(cell, sizeof(cell), f->row, f->col);
-                    return js_error_set(
-                        JS_EFORMAT, "%s: %s!%s: %s row %s column %s is text, not a figure",
-                        m->units[u].path, f->sheet, cell, tnum(t), t->rows[r], t->cols[c]);
+                    return js_error_set_l(JS_EFORMAT, "%s:%s!%s:%s 行 %s 栏 %s 是文字,不是数",
+                                          "%s: %s!%s: %s row %s column %s is text, not a figure",
+                                          m->units[u].path, f->sheet, cell, tnum(t), t->rows[r],
+                                          t->cols[c]);
                 }
                 if (f) {
                     t->has[at] = 1;
@@ -655,7 +661,7 @@ static int put_number(js_sheet *sh, uint32_t row, uint32_t col, js_decimal d, in
     char buf[64];
 
     if (js_decimal_format(buf, sizeof(buf), d, decimals, 0) < 0)
-        return js_error_set(JS_ERANGE, "figure too large");
+        return js_error_set_l(JS_ERANGE, "数值过大", "figure too large");
     return js_sheet_put(sh, row, col, JS_CELL_NUMBER, buf, buf, NULL);
 }
 
@@ -676,12 +682,14 @@ static int put_figure(js_sheet *sh, uint32_t row, uint32_t col, const mtab *t, j
         } else {
             p = js_decimal_pow10(k - d.scale);
             if (p == 0 || __builtin_mul_overflow(d.units, p, &d.units))
-                return js_error_set(JS_ERANGE, "figure too large in the base's unit");
+                return js_error_set_l(JS_ERANGE, "按主单位的计量单位换算后数值过大",
+                                      "figure too large in the base's unit");
             d.scale = 0;
         }
     } else if (k < 0) {
         if (d.scale - k > JS_DECIMAL_MAX_SCALE)
-            return js_error_set(JS_ERANGE, "figure too small in the base's unit");
+            return js_error_set_l(JS_ERANGE, "按主单位的计量单位换算后数值过小",
+                                  "figure too small in the base's unit");
         d.scale -= k;
     }
     places = js_decimal_places(d);
@@ -729,10 +737,12 @@ static int write_in_place(mctx *m, mtab *t, js_workbook *out)
                 if (t->v[at].units == 0)
                     continue;
                 js_decimal_format(sum, sizeof(sum), t->v[at], t->decimals, 0);
-                return js_error_set(JS_EFORMAT,
-                                    "the base %s has no cell for %s row %s column %s (sum %s): "
-                                    "choose a base that prints it (--main)",
-                                    m->units[m->base].path, tnum(t), t->rows[r], t->cols[c], sum);
+                return js_error_set_l(JS_EFORMAT,
+                                      "主单位 %s 的表中没有 %s 行 %s 栏 %s 的单元格(合计 %s):"
+                                      "请改选列有它的单位为主单位(--main)",
+                                      "the base %s has no cell for %s row %s column %s (sum %s): "
+                                      "choose a base that prints it (--main)",
+                                      m->units[m->base].path, tnum(t), t->rows[r], t->cols[c], sum);
             }
             if ((rc = put_figure(sh, f->row, f->col, t, t->v[at])) < 0)
                 return rc;
@@ -837,10 +847,12 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
         slots[nslots++] = row;
     }
     if (nslots < need) {
-        rc = js_error_set(JS_EFORMAT,
-                          "the base %s has room for %zu 科目 rows in %s, the units have %zu: "
-                          "add blank rows under its codes or choose another base (--main)",
-                          m->units[m->base].path, nslots, tnum(t), need);
+        rc = js_error_set_l(JS_EFORMAT,
+                            "主单位 %s 可容纳 %zu 个科目行(%s),各单位共有 %zu 个:请在其科目下"
+                            "添加空行,或改选其他单位为主单位(--main)",
+                            "the base %s has room for %zu 科目 rows in %s, the units have %zu: "
+                            "add blank rows under its codes or choose another base (--main)",
+                            m->units[m->base].path, nslots, tnum(t), need);
         goto cleanup;
     }
     /* the code rows in code order */
@@ -909,11 +921,14 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
     }
     goto cleanup;
 layout:
-    rc = js_error_set(JS_EFORMAT,
-                      "%s: the units print 科目 rows of %s the base does not (%s …), and the base "
-                      "does not print its codes in one column of one block: choose a base laid "
-                      "out as the template (--main)",
-                      m->units[m->base].path, tnum(t), t->rows[t->nbase]);
+    rc =
+        js_error_set_l(JS_EFORMAT,
+                       "%s:各单位的 %s 中有主单位没有的科目行(%s …),而主单位的科目编码不在同一"
+                       "区块的同一列中:请改选按模板排版的单位为主单位(--main)",
+                       "%s: the units print 科目 rows of %s the base does not (%s …), and the base "
+                       "does not print its codes in one column of one block: choose a base laid "
+                       "out as the template (--main)",
+                       m->units[m->base].path, tnum(t), t->rows[t->nbase]);
 cleanup:
     free(vcol);
     free(slots);
@@ -1444,12 +1459,15 @@ static int read_back(mctx *m, const js_workbook *wb, const js_format *format)
                 js_decimal_format(want, sizeof(want), t->v[at], t->decimals, 0);
                 if (f)
                     js_decimal_format(got, sizeof(got), f->value, t->decimals, 0);
-                rc = js_error_set(JS_EFORMAT,
-                                  "the merged workbook does not read back as written: %s row %s "
-                                  "column %s is %s, reads %s (does the base %s print it in "
-                                  "another unit or layout? choose another base with --main)",
-                                  tnum(t), t->rows[r], t->cols[c], want, f ? got : "nothing",
-                                  m->units[m->base].path);
+                rc = js_error_set_l(JS_EFORMAT,
+                                    "汇总后的工作簿读回后与所写不符:%s 行 %s 栏 %s 应为 %s,读到"
+                                    " %s%.0s(主单位 %s 是否用了别的计量单位或版式?请用 --main "
+                                    "改选主单位)",
+                                    "the merged workbook does not read back as written: %s row %s "
+                                    "column %s is %s, reads %.0s%s (does the base %s print it in "
+                                    "another unit or layout? choose another base with --main)",
+                                    tnum(t), t->rows[r], t->cols[c], want, f ? got : "空白",
+                                    f ? got : "nothing", m->units[m->base].path);
             }
         }
     }
@@ -1566,7 +1584,8 @@ int js_merge_build(js_workbook **out, js_merge *report, const js_merge_unit *uni
     *out = NULL;
     memset(&m, 0, sizeof(m));
     if (n == 0 || base >= n)
-        return js_error_set(JS_EINVAL, "no units to sum, or the base is not one of them");
+        return js_error_set_l(JS_EINVAL, "没有要汇总的单位,或主单位不在其中",
+                              "no units to sum, or the base is not one of them");
     if ((rc = same_kind(units, n)) < 0)
         return rc;
     format = units[base].format;
@@ -1590,9 +1609,9 @@ int js_merge_build(js_workbook **out, js_merge *report, const js_merge_unit *uni
         if (!js_tables_found(m.tables[base], d->id)) {
             for (u = 0; u < n; u++)
                 if (js_tables_found(m.tables[u], d->id)) {
-                    rc = js_error_set(JS_EFORMAT, "%s prints %s, the base %s does not",
-                                      units[u].path, d->number ? d->number : d->id,
-                                      units[base].path);
+                    rc = js_error_set_l(JS_EFORMAT, "%s 有 %s,主单位 %s 没有",
+                                        "%s prints %s, the base %s does not", units[u].path,
+                                        d->number ? d->number : d->id, units[base].path);
                     goto cleanup;
                 }
             continue;
@@ -1662,7 +1681,8 @@ int js_merge_files(js_merge *report, const char *out_path, size_t base, const ch
         units[i].year = js_workbook_property(wbs[i], "JuesuanYear");
     }
     if (rc < 0) {
-        rc = js_error_set(rc, "%s: %s", paths[i], js_error_last());
+        rc = js_error_set_l(rc, "%s:%s%.0s", "%s: %.0s%s", paths[i],
+                            js_error_last_in(JS_ERROR_LANG_ZH), js_error_last_in(JS_ERROR_LANG_EN));
         goto cleanup;
     }
     if ((rc = js_merge_build(&merged, report, units, n, base)) < 0 ||

@@ -129,7 +129,8 @@ int js_workbook_add_sheet(js_sheet **out, js_workbook *wb, const char *name)
         return JS_ENOMEM;
     at = index_find(wb, 0, wb->sheet_slots, wb->nsheet_slots, name);
     if (wb->sheet_slots[at])
-        return js_error_set(JS_EFORMAT, "two sheets named '%.200s'", name);
+        return js_error_set_l(JS_EFORMAT, "有两个工作表都名为“%.200s”", "two sheets named '%.200s'",
+                              name);
     {
         js_sheet **p = js_array_reserve(wb->sheets, &wb->cap, wb->nsheets, sizeof(*p), 16);
         if (!p)
@@ -431,25 +432,25 @@ int js_cell_parse_name(uint32_t *row, uint32_t *col, const char *name)
     if (*p == '$')
         p++;
     if (!(*p >= 'A' && *p <= 'Z') && !(*p >= 'a' && *p <= 'z'))
-        return js_error_set(JS_EINVAL, "not a cell name: %s", name);
+        return js_error_set_l(JS_EINVAL, "不是单元格名称:%s", "not a cell name: %s", name);
     while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
         c = c * 26 + (uint64_t)((*p | 0x20) - 'a' + 1);
         if (c > 1u << 20)
-            return js_error_set(JS_EINVAL, "not a cell name: %s", name);
+            return js_error_set_l(JS_EINVAL, "不是单元格名称:%s", "not a cell name: %s", name);
         p++;
     }
     if (*p == '$')
         p++;
     if (!(*p >= '1' && *p <= '9'))
-        return js_error_set(JS_EINVAL, "not a cell name: %s", name);
+        return js_error_set_l(JS_EINVAL, "不是单元格名称:%s", "not a cell name: %s", name);
     while (*p >= '0' && *p <= '9') {
         r = r * 10 + (uint64_t)(*p - '0');
         if (r > 1u << 24)
-            return js_error_set(JS_EINVAL, "not a cell name: %s", name);
+            return js_error_set_l(JS_EINVAL, "不是单元格名称:%s", "not a cell name: %s", name);
         p++;
     }
     if (*p)
-        return js_error_set(JS_EINVAL, "not a cell name: %s", name);
+        return js_error_set_l(JS_EINVAL, "不是单元格名称:%s", "not a cell name: %s", name);
     *row = (uint32_t)(r - 1);
     *col = (uint32_t)(c - 1);
     return 0;

@@ -120,7 +120,7 @@ static int split_ref(char *t, size_t tn, char *r, size_t rn, char *c, size_t cn,
     const char *a = strchr(ref, '/'), *b = a ? strchr(a + 1, '/') : NULL;
 
     if (!a || !b || (size_t)(a - ref) >= tn || (size_t)(b - a - 1) >= rn || strlen(b + 1) >= cn)
-        return js_error_set(JS_EINVAL, "not a figure reference: %s", ref);
+        return js_error_set_l(JS_EINVAL, "不是数据引用:%s", "not a figure reference: %s", ref);
     snprintf(t, tn, "%.*s", (int)(a - ref), ref);
     snprintf(r, rn, "%.*s", (int)(b - a - 1), a + 1);
     snprintf(c, cn, "%s", b + 1);

@@ -287,5 +287,6 @@ int js_narr_sheet_find(js_narr_sheet *out, const js_workbook *wb)
             return 0;
         }
     }
-    return js_error_set(JS_ENOTFOUND, "no narrative sheet (部门决算情况说明) in the workbook");
+    return js_error_set_l(JS_ENOTFOUND, "工作簿中没有情况说明工作表(部门决算情况说明)",
+                          "no narrative sheet (部门决算情况说明) in the workbook");
 }

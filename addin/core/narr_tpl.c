@@ -130,8 +130,10 @@ static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
     xmlRelaxNGSetParserStructuredErrors(pctx, keep_first, &fe);
     schema = xmlRelaxNGParse(pctx);
     if (!schema) {
-        rc = js_error_set(JS_EFORMAT, "%s:%d: narrative schema unusable: %s", schema_path, fe.line,
-                          fe.set ? fe.message : "cannot read it");
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 情况说明模式文件无法使用:%s%.0s",
+                            "%s:%d: narrative schema unusable: %.0s%s", schema_path, fe.line,
+                            fe.set ? fe.message : "无法读取",
+                            fe.set ? fe.message : "cannot read it");
         goto cleanup;
     }
     vctx = xmlRelaxNGNewValidCtxt(schema);
@@ -141,8 +143,9 @@ static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
     }
     xmlRelaxNGSetValidStructuredErrors(vctx, keep_first, &fe);
     if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
-        rc = js_error_set(JS_EFORMAT, "%s:%d: does not follow the narrative schema: %s", path,
-                          fe.line, fe.set ? fe.message : "invalid");
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 不符合情况说明模式:%s%.0s",
+                            "%s:%d: does not follow the narrative schema: %.0s%s", path, fe.line,
+                            fe.set ? fe.message : "无效", fe.set ? fe.message : "invalid");
 cleanup:
     xmlRelaxNGFreeValidCtxt(vctx);
     xmlRelaxNGFree(schema);
@@ -152,9 +155,10 @@ cleanup:
 }
 
 /* Report a template mistake at node's line. */
-static int bad(const js_narr_tpl *tpl, xmlNodePtr node, const char *what)
+static int bad(const js_narr_tpl *tpl, xmlNodePtr node, const char *what_zh, const char *what_en)
 {
-    return js_error_set(JS_EFORMAT, "%s:%ld: %s", tpl->path, node ? xmlGetLineNo(node) : 0L, what);
+    return js_error_set_l(JS_EFORMAT, "%s:%ld: %s%.0s", "%s:%ld: %.0s%s", tpl->path,
+                          node ? xmlGetLineNo(node) : 0L, what_zh, what_en);
 }
 
 /* Whether `fig` is one of the space-separated figures of `list`. */
@@ -230,10 +234,10 @@ static int check_input_attr(const js_narr_tpl *tpl, xmlNodePtr c, xmlNodePtr eac
     int rc = 0;
 
     if (key && !input_listed(tpl, each, key, column)) {
-        char what[400];
-        snprintf(what, sizeof what, "input \"%s\" (column %s) is not listed in <inputs>", key,
-                 column);
-        rc = bad(tpl, c, what);
+        char zh[400], en[400];
+        snprintf(zh, sizeof zh, "input“%s”(%s 列)没有列在 <inputs> 中", key, column);
+        snprintf(en, sizeof en, "input \"%s\" (column %s) is not listed in <inputs>", key, column);
+        rc = bad(tpl, c, zh, en);
     }
     xmlFree(key);
     return rc;
@@ -253,7 +257,8 @@ static int check_inputs(const js_narr_tpl *tpl, xmlNodePtr c, xmlNodePtr each)
         if (js_narr_attr_is(c, "input"))
             rc = check_input_attr(tpl, c, each, "input", field_column(field, "本年数"));
         else if (each && !input_listed(tpl, each, "*", field_column(field, "本年数")))
-            rc = bad(tpl, c, "the rows of this <each> have no such column in <inputs>");
+            rc = bad(tpl, c, "此 <each> 的各行在 <inputs> 中没有这一列",
+                     "the rows of this <each> have no such column in <inputs>");
     } else if (js_narr_is(c, "change")) {
         rc = check_input_attr(tpl, c, each, "input", "本年数");
         if (rc == 0)
@@ -269,7 +274,8 @@ static int check_inputs(const js_narr_tpl *tpl, xmlNodePtr c, xmlNodePtr each)
             rc = check_input_attr(tpl, c, each, "budget", "年初预算数");
         else if (rc == 0 && !bfig && !js_narr_attr_is(c, "last") && each &&
                  !input_listed(tpl, each, "*", "年初预算数"))
-            rc = bad(tpl, c, "the rows of this <each> have no 年初预算数 in <inputs>");
+            rc = bad(tpl, c, "此 <each> 的各行在 <inputs> 中没有 年初预算数",
+                     "the rows of this <each> have no 年初预算数 in <inputs>");
     } else if (js_narr_is(c, "if")) {
         rc = check_input_attr(tpl, c, each, "zero-input", field_column(field, "本年数"));
         if (rc == 0)
@@ -322,30 +328,41 @@ static int check_node(const js_narr_tpl *tpl, xmlNodePtr node, xmlNodePtr each)
             char *last = js_narr_attr(c, "last");
             if (!each && ((!fig && !in) || (!budget && !bfig && !last)))
                 rc = bad(tpl, c,
-                         "<compare> outside <each> needs fig=\"…\" or input=\"…\", and "
-                         "budget, budget-fig or last");
+                         "<each> 之外的 <compare> 须有 fig=\"…\" 或 input=\"…\",以及 "
+                         "budget、budget-fig 或 last",
+                         "<compare> outside <each> needs fig=\"…\" or input=\"…\", and budget, "
+                         "budget-fig or last");
             xmlFree(last);
             if (rc == 0)
                 rc = check_node(tpl, c, each);
         } else if (hidden && strcmp(hidden, "yes") == 0 && !term)
-            rc = bad(tpl, c, "a hidden placeholder needs term=\"…\" (the words that cite it)");
+            rc = bad(tpl, c, "隐藏的占位符须有 term=\"…\"(引用它的文字)",
+                     "a hidden placeholder needs term=\"…\" (the words that cite it)");
         else if (js_narr_is(c, "amount") && !each && !fig && !in)
-            rc = bad(tpl, c, "<amount/> outside <each> needs fig=\"…\" or input=\"…\"");
+            rc = bad(tpl, c, "<each> 之外的 <amount/> 须有 fig=\"…\" 或 input=\"…\"",
+                     "<amount/> outside <each> needs fig=\"…\" or input=\"…\"");
         else if (js_narr_is(c, "text") && !each && !in)
-            rc = bad(tpl, c, "<text/> outside <each> needs input=\"…\"");
+            rc = bad(tpl, c, "<each> 之外的 <text/> 须有 input=\"…\"",
+                     "<text/> outside <each> needs input=\"…\"");
         else if (js_narr_is(c, "share") && !each && (!fig || (!of && !among)))
-            rc = bad(tpl, c, "<share/> outside <each> needs fig=\"…\" and of=\"…\" or among=\"…\"");
+            rc = bad(tpl, c, "<each> 之外的 <share/> 须有 fig=\"…\",以及 of=\"…\" 或 among=\"…\"",
+                     "<share/> outside <each> needs fig=\"…\" and of=\"…\" or among=\"…\"");
         else if (js_narr_is(c, "share") && among && (!fig || !in_list(among, fig)))
-            rc = bad(tpl, c, "<share among=\"…\"/> needs a fig=\"…\" that is one of the list");
+            rc = bad(tpl, c, "<share among=\"…\"/> 的 fig=\"…\" 须是列表中的一项",
+                     "<share among=\"…\"/> needs a fig=\"…\" that is one of the list");
         else if (js_narr_is(c, "share") && each && !of && !among &&
                  !(shares && strcmp(shares, "largest-remainder") == 0))
-            rc = bad(tpl, c,
-                     "<share/> in <each> needs of=\"…\" or shares=\"largest-remainder\" on <each>");
+            rc = bad(
+                tpl, c,
+                "<each> 中的 <share/> 须有 of=\"…\",或在 <each> 上写 shares=\"largest-remainder\"",
+                "<share/> in <each> needs of=\"…\" or shares=\"largest-remainder\" on <each>");
         else if (js_narr_is(c, "completion") && !each && ((!fig && !in) || (!budget && !bfig)))
             rc = bad(tpl, c,
+                     "<each> 之外的 <completion/> 须有 fig=\"…\",以及 budget=\"…\" 或 budget-fig",
                      "<completion/> outside <each> needs fig=\"…\" and budget=\"…\" or budget-fig");
         else if ((js_narr_is(c, "name") || js_narr_is(c, "index")) && !each)
-            rc = bad(tpl, c, "<name/> and <index/> are only meaningful inside <each>");
+            rc = bad(tpl, c, "<name/> 和 <index/> 只能用在 <each> 之内",
+                     "<name/> and <index/> are only meaningful inside <each>");
         xmlFree(fig);
         xmlFree(in);
         xmlFree(of);
@@ -367,7 +384,7 @@ static int index_doc(js_narr_tpl *tpl)
     int rc = 0;
 
     if (!js_narr_is(root, "narrative"))
-        return bad(tpl, root, "the root element must be <narrative>");
+        return bad(tpl, root, "根元素须为 <narrative>", "the root element must be <narrative>");
     tpl->change_sep = js_narr_attr(root, "change-sep");
     for (s = root->children; s; s = s->next) {
         if (js_narr_is(s, "audit"))
@@ -429,14 +446,14 @@ static int index_doc(js_narr_tpl *tpl)
                 continue;
             key = xmlHasProp(p, (const xmlChar *)"key");
             if (!key || !key->children || !key->children->content)
-                return bad(tpl, p, "a <paragraph> needs key=\"…\"");
+                return bad(tpl, p, "<paragraph> 须有 key=\"…\"", "a <paragraph> needs key=\"…\"");
             para = &tpl->paras[tpl->nparas];
             para->key = (const char *)key->children->content;
             para->section = tpl->nsections - 1;
             para->node = p;
             for (i = 0; i < tpl->nparas; i++)
                 if (strcmp(tpl->paras[i].key, para->key) == 0)
-                    return bad(tpl, p, "this paragraph key is used twice");
+                    return bad(tpl, p, "此段落的 key 重复使用", "this paragraph key is used twice");
             rc = check_node(tpl, p, NULL);
             tpl->nparas++;
         }
@@ -455,7 +472,8 @@ int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_pat
 
     *out = NULL;
     if (!path)
-        return js_error_set(JS_ENOTFOUND, "the format names no narrative template file");
+        return js_error_set_l(JS_ENOTFOUND, "报表格式没有指定情况说明模板文件",
+                              "the format names no narrative template file");
     tpl = calloc(1, sizeof(*tpl));
     if (tpl)
         tpl->refs = 1;
@@ -480,10 +498,12 @@ int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_pat
          * it leads to); a file that cannot be opened is said so */
         FILE *probe = fopen(path, "rb");
         if (!probe)
-            rc = js_error_set(JS_EIO, "%s: cannot read the narrative templates", path);
+            rc = js_error_set_l(JS_EIO, "%s:无法读取情况说明模板",
+                                "%s: cannot read the narrative templates", path);
         else
-            rc = js_error_set(JS_EFORMAT, "%s:%d: %s", path, fe.line,
-                              fe.set ? fe.message : "not well-formed XML");
+            rc = js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", path, fe.line,
+                                fe.set ? fe.message : "XML 格式不正确",
+                                fe.set ? fe.message : "not well-formed XML");
         if (probe)
             fclose(probe);
         goto cleanup;
@@ -580,8 +600,8 @@ int js_narr_tpl_load_format(js_narr_tpl **out, const js_format *format)
 
     *out = NULL;
     if (!path)
-        return js_error_set(JS_ENOTFOUND, "format %s names no narrative templates",
-                            js_format_id(format));
+        return js_error_set_l(JS_ENOTFOUND, "报表格式 %s 没有指定情况说明模板",
+                              "format %s names no narrative templates", js_format_id(format));
     rc = js_buf_printf(&schema, "%s/schema/narrative.rng", js_format_content_dir(format));
     if (rc < 0)
         goto cleanup;

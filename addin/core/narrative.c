@@ -57,14 +57,16 @@ int js_narrative_fill(js_edits *edits, js_findings *notes, const js_format *form
 
     memset(&inputs, 0, sizeof inputs);
     if (!edits || !format || !wb)
-        return js_error_set(JS_EINVAL, "no edit list, format or workbook given");
+        return js_error_set_l(JS_EINVAL, "没有给出修改清单、报表格式或工作簿",
+                              "no edit list, format or workbook given");
     if ((rc = js_narr_sheet_find(&ns, wb)) < 0)
         return rc;
     if (!ns.keyed)
-        return js_error_set(JS_ENOTFOUND,
-                            "the narrative sheet %s is typed text (no 键 | 生成内容 columns): "
-                            "it is audited, not filled",
-                            ns.sheet->name);
+        return js_error_set_l(
+            JS_ENOTFOUND, "情况说明工作表 %s 是手工录入的文字(没有 键 | 生成内容 列):只核对,不填写",
+            "the narrative sheet %s is typed text (no 键 | 生成内容 columns): "
+            "it is audited, not filled",
+            ns.sheet->name);
     if ((rc = js_narr_tpl_load_format(&tpl, format)) < 0)
         goto cleanup;
     /* table problems are the checker's to report, not the writer's */

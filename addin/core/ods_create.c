@@ -280,10 +280,12 @@ static int add_entry(zip_t *za, const char *name, const void *data, size_t len, 
     idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
     if (idx < 0) {
         zip_source_free(src);
-        return js_error_set(JS_EIO, "cannot add %s: %s", name, zip_strerror(za));
+        return js_error_set_l(JS_EIO, "无法添加 %s:%s", "cannot add %s: %s", name,
+                              zip_strerror(za));
     }
     if (store && zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0)
-        return js_error_set(JS_EIO, "cannot store %s: %s", name, zip_strerror(za));
+        return js_error_set_l(JS_EIO, "无法存入 %s:%s", "cannot store %s: %s", name,
+                              zip_strerror(za));
     return 0;
 }
 
@@ -306,7 +308,7 @@ static int zip_in_memory(js_buf *out, const js_buf *content, const js_buf *meta)
     }
     zip_source_keep(src); /* read back after zip_close */
     if (!(za = zip_open_from_source(src, ZIP_TRUNCATE, &ze))) {
-        rc = js_error_set(JS_EIO, "cannot write: %s", zip_error_strerror(&ze));
+        rc = js_error_set_l(JS_EIO, "无法写出:%s", "cannot write: %s", zip_error_strerror(&ze));
         goto cleanup;
     }
     if ((rc = add_entry(za, "mimetype", MIMETYPE, strlen(MIMETYPE), 1)) < 0 ||
@@ -315,19 +317,21 @@ static int zip_in_memory(js_buf *out, const js_buf *content, const js_buf *meta)
         (rc = add_entry(za, "meta.xml", js_buf_cstr(meta), meta->size, 0)) < 0)
         goto cleanup;
     if (zip_close(za) < 0) {
-        rc = js_error_set(JS_EIO, "cannot write: %s", zip_strerror(za));
+        rc = js_error_set_l(JS_EIO, "无法写出:%s", "cannot write: %s", zip_strerror(za));
         goto cleanup;
     }
     za = NULL;
     zip_stat_init(&st);
     if (zip_source_stat(src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || zip_source_open(src) < 0) {
-        rc = js_error_set(JS_EIO, "cannot write: the archive built in memory cannot be read");
+        rc = js_error_set_l(JS_EIO, "无法写出:内存中生成的压缩包无法读取",
+                            "cannot write: the archive built in memory cannot be read");
         goto cleanup;
     }
     if ((rc = js_buf_grow(out, (size_t)st.size + 1)) < 0)
         goto close_src;
     if (zip_source_read(src, out->ptr, st.size) != (zip_int64_t)st.size) {
-        rc = js_error_set(JS_EIO, "cannot write: the archive built in memory cannot be read");
+        rc = js_error_set_l(JS_EIO, "无法写出:内存中生成的压缩包无法读取",
+                            "cannot write: the archive built in memory cannot be read");
         goto close_src;
     }
     out->size = (size_t)st.size;
@@ -357,8 +361,8 @@ int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *e
     out.fd = out.slot = -1;
     for (i = 0; i < edits->count; i++)
         if (!js_workbook_sheet(wb, edits->items[i].sheet))
-            return js_error_set(JS_EINVAL, "no sheet named '%s' to write into",
-                                edits->items[i].sheet);
+            return js_error_set_l(JS_EINVAL, "没有名为“%s”的工作表可写入",
+                                  "no sheet named '%s' to write into", edits->items[i].sheet);
     if ((rc = js_atomic_open(&out, out_path)) < 0)
         goto cleanup;
     if ((rc = content_xml(&content, wb, edits)) < 0 || (rc = meta_xml(&meta, wb)) < 0 ||
@@ -369,15 +373,17 @@ int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *e
         goto cleanup;
     /* the copy must read back, with every sheet, before it replaces OUT */
     if ((rc = js_book_read(&back, NULL, out.temp, budget)) < 0) {
-        rc = js_error_set(rc, "the written copy does not read back (%s); nothing was written",
-                          js_error_last());
+        rc = js_error_set_l(rc, "写出的副本无法读回(%s%.0s);未写入任何文件",
+                            "the written copy does not read back (%.0s%s); nothing was written",
+                            js_error_last_in(JS_ERROR_LANG_ZH), js_error_last_in(JS_ERROR_LANG_EN));
         goto cleanup;
     }
     if (back->nsheets != wb->nsheets) {
-        rc = js_error_set(JS_EFORMAT,
-                          "the written copy does not read back as written (%zu sheets, not "
-                          "%zu); nothing was written",
-                          back->nsheets, wb->nsheets);
+        rc = js_error_set_l(
+            JS_EFORMAT, "写出的副本读回后与所写不符(有 %zu 个工作表,应为 %zu 个);未写入任何文件",
+            "the written copy does not read back as written (%zu sheets, not "
+            "%zu); nothing was written",
+            back->nsheets, wb->nsheets);
         goto cleanup;
     }
     rc = js_atomic_commit(&out);

@@ -327,10 +327,10 @@ static int expand(js_buf *buf, const reader *rd, const xmlChar *s, size_t len, i
     }
     return 0;
 too_big:
-    return js_error_set(JS_EFORMAT,
-                        "%san attribute value expands beyond %zu KiB through entities; refusing "
-                        "the file",
-                        rd->what, MAX_ATTR_EXPANSION >> 10);
+    return js_error_set_l(JS_EFORMAT, "%s属性值经实体展开后超过 %zu KiB,拒绝读取该文件",
+                          "%san attribute value expands beyond %zu KiB through entities; refusing "
+                          "the file",
+                          rd->what, MAX_ATTR_EXPANSION >> 10);
 }
 
 /*
@@ -369,14 +369,15 @@ static int attr_to_buf(js_buf *buf, const reader *rd, const element *el, const x
 }
 
 /* Name the current position for messages: "sheet '表一' cell B5". */
-static void where(reader *rd, char *out, size_t size)
+static void where(reader *rd, char *zh, char *en, size_t size)
 {
     char cell[32];
     uint32_t r = rd->row < MAX_ROWS ? (uint32_t)rd->row : MAX_ROWS - 1;
     uint32_t c = rd->col < MAX_COLS ? (uint32_t)rd->col : MAX_COLS - 1;
 
     js_cell_name(cell, sizeof(cell), r, c);
-    snprintf(out, size, "sheet '%s' cell %s", rd->sheet ? rd->sheet->name : "?", cell);
+    snprintf(zh, size, "工作表“%s”单元格 %s", rd->sheet ? rd->sheet->name : "?", cell);
+    snprintf(en, size, "sheet '%s' cell %s", rd->sheet ? rd->sheet->name : "?", cell);
 }
 
 /* Read count attribute `i` (repeat, span: `which`), 1 when absent (i < 0);
@@ -385,17 +386,18 @@ static int attr_count_at(reader *rd, uint64_t *out, const element *el, int i, en
 {
     int rc = attr_at_to_buf(&rd->attr, rd, el, i);
     const char *v = js_buf_cstr(&rd->attr);
-    char place[160], shown[41];
+    char zh[160], en[160], shown[41];
 
     *out = 1;
     if (rc <= 0)
         return rc;
     rc = js_ods_parse_count(out, v, MAX_REPEAT);
     if (rc < 0) {
-        where(rd, place, sizeof(place));
+        where(rd, zh, en, sizeof(zh));
         js_utf8_quote(shown, sizeof(shown), v);
-        js_error_set(JS_EFORMAT, "%s%s: %s=\"%s\" is not a positive number", rd->what, place,
-                     (const char *)rd->n_att[which], shown);
+        js_error_set_l(JS_EFORMAT, "%s%s%.0s:%s=“%s”不是正数",
+                       "%s%.0s%s: %s=\"%s\" is not a positive number", rd->what, zh, en,
+                       (const char *)rd->n_att[which], shown);
     }
     return rc;
 }
@@ -410,15 +412,16 @@ static int attr_count(reader *rd, uint64_t *out, const element *el, enum att whi
 /* Charge `bytes` of amplification (repeats, spaces) against the budget. */
 static int spend(reader *rd, size_t bytes)
 {
-    char place[160];
+    char zh[160], en[160];
 
     if (bytes <= rd->budget) {
         rd->budget -= bytes;
         return 0;
     }
-    where(rd, place, sizeof(place));
-    return js_error_set(JS_EFORMAT, "%s%s: repeated cells expand beyond %zu MiB; refusing the file",
-                        rd->what, place, AMPLIFY_BUDGET >> 20);
+    where(rd, zh, en, sizeof(zh));
+    return js_error_set_l(JS_EFORMAT, "%s%s%.0s:重复的单元格展开后超过 %zu MiB,拒绝读取该文件",
+                          "%s%.0s%s: repeated cells expand beyond %zu MiB; refusing the file",
+                          rd->what, zh, en, AMPLIFY_BUDGET >> 20);
 }
 
 /* Free the cells of the scratch sheet, keeping its array. */
@@ -512,19 +515,25 @@ static int cell_begin(reader *rd, const element *el)
 /* Fail with the message of limit `name` of the budget, at the current place. */
 static int over_limit(reader *rd, const char *name)
 {
-    char place[200];
-    js_buf what = JS_BUF_INIT;
-    int rc;
+    char place[2][200];
+    js_buf what[2] = {JS_BUF_INIT, JS_BUF_INIT}; /* Chinese, English */
+    static const char *const document[2] = {"文档", "the document"};
+    int i, rc = JS_ENOMEM;
 
-    where(rd, place, sizeof(place));
-    if (js_buf_printf(&what, "%s%s", rd->what, rd->sheet ? place : "") < 0)
-        return JS_ENOMEM;
-    if (what.size >= 2 && !rd->sheet)
-        what.size -= 2, what.ptr[what.size] = '\0'; /* "content.xml: " -> "content.xml" */
-    if (what.size == 0 && js_buf_puts(&what, "the document") < 0)
-        return JS_ENOMEM;
-    rc = js_budget_fail(&rd->meter->limits, name, js_buf_cstr(&what));
-    js_buf_dispose(&what);
+    where(rd, place[0], place[1], sizeof(place[0]));
+    for (i = 0; i < 2; i++) {
+        if (js_buf_printf(&what[i], "%s%s", rd->what, rd->sheet ? place[i] : "") < 0)
+            goto cleanup;
+        if (what[i].size >= 2 && !rd->sheet)
+            what[i].size -= 2,
+                what[i].ptr[what[i].size] = '\0'; /* "content.xml: " -> "content.xml" */
+        if (what[i].size == 0 && js_buf_puts(&what[i], document[i]) < 0)
+            goto cleanup;
+    }
+    rc = js_budget_fail_l(&rd->meter->limits, name, js_buf_cstr(&what[0]), js_buf_cstr(&what[1]));
+cleanup:
+    js_buf_dispose(&what[0]);
+    js_buf_dispose(&what[1]);
     return rc;
 }
 
@@ -697,12 +706,9 @@ static int table_begin(reader *rd, const element *el, int depth)
         }
     }
     if ((rc = js_workbook_add_sheet(&rd->sheet, rd->wb, js_buf_cstr(&name))) < 0) {
-        if (rc == JS_EFORMAT) {
-            js_buf why = JS_BUF_INIT;
-            js_buf_puts(&why, js_error_last());
-            js_error_set(rc, "%s%s", rd->what, js_buf_cstr(&why));
-            js_buf_dispose(&why);
-        }
+        if (rc == JS_EFORMAT) /* the previous message in each language */
+            js_error_set_l(rc, "%s%s%.0s", "%s%.0s%s", rd->what, js_error_last_in(JS_ERROR_LANG_ZH),
+                           js_error_last_in(JS_ERROR_LANG_EN));
         goto cleanup;
     }
     rd->table_depth = depth;
@@ -771,8 +777,9 @@ static int element_begin(reader *rd, const element *el, int depth, int *skip)
     if (!rd->root_seen) {
         rd->root_seen = 1;
         if (kind != EL_DOCUMENT && kind != EL_CONTENT && kind != EL_DOC_META)
-            return js_error_set(JS_EFORMAT, "%snot an OpenDocument document (root element <%s>)",
-                                rd->what, (const char *)el->name);
+            return js_error_set_l(JS_EFORMAT, "%s不是 OpenDocument 文档(根元素为 <%s>)",
+                                  "%snot an OpenDocument document (root element <%s>)", rd->what,
+                                  (const char *)el->name);
         return 0;
     }
     if (rd->cell.active) {
@@ -1082,7 +1089,8 @@ static int parse_part(js_workbook *wb, js_meter *meter, xmlInputReadCallback rea
         goto cleanup;
     }
     if (stream && stream->error[0]) {
-        rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, stream->error);
+        rc = js_error_set_l(JS_EFORMAT, "%szip 数据已损坏:%s", "%sdamaged zip data: %s", what,
+                            stream->error);
         goto cleanup;
     }
     if (!rd.ctxt->wellFormed) {
@@ -1090,16 +1098,17 @@ static int parse_part(js_workbook *wb, js_meter *meter, xmlInputReadCallback rea
         goto cleanup;
     }
     if (!rd.root_seen) {
-        rc = js_error_set(JS_EFORMAT, "%sempty document", what);
+        rc = js_error_set_l(JS_EFORMAT, "%s文档为空", "%sempty document", what);
         goto cleanup;
     }
     if (need_sheet && rd.spreadsheet_depth < 0) {
         if (rd.other_body)
-            rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet (it is a %s document)",
-                              what, rd.other_body);
+            rc = js_error_set_l(JS_EFORMAT, "%s不是 OpenDocument 电子表格(而是 %s 文档)",
+                                "%snot an OpenDocument spreadsheet (it is a %s document)", what,
+                                rd.other_body);
         else
-            rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet (no spreadsheet body)",
-                              what);
+            rc = js_error_set_l(JS_EFORMAT, "%s不是 OpenDocument 电子表格(没有电子表格正文)",
+                                "%snot an OpenDocument spreadsheet (no spreadsheet body)", what);
     }
 cleanup:
     if (rd.ctxt) {
@@ -1121,8 +1130,8 @@ static int check_mimetype(zip_t *za)
         rc = 0; /* optional in practice; content.xml decides */
     else if (rc == 0 &&
              strncmp(js_buf_cstr(&mt), "application/vnd.oasis.opendocument.spreadsheet", 46) != 0)
-        rc = js_error_set(JS_EFORMAT, "not an OpenDocument spreadsheet (mimetype %.80s)",
-                          js_buf_cstr(&mt));
+        rc = js_error_set_l(JS_EFORMAT, "不是 OpenDocument 电子表格(mimetype 为 %.80s)",
+                            "not an OpenDocument spreadsheet (mimetype %.80s)", js_buf_cstr(&mt));
     js_buf_dispose(&mt);
     return rc;
 }
@@ -1151,8 +1160,8 @@ int js_ods_read_zip(js_workbook *wb, zip_t *za, js_meter *meter)
         return rc;
     rc = read_part(wb, meter, za, "content.xml", "content.xml: ", 1);
     if (rc == JS_ENOTFOUND)
-        return js_error_set(JS_EFORMAT,
-                            "a zip archive without content.xml (not an OpenDocument file)");
+        return js_error_set_l(JS_EFORMAT, "zip 压缩包中没有 content.xml(不是 OpenDocument 文件)",
+                              "a zip archive without content.xml (not an OpenDocument file)");
     if (rc < 0)
         return rc;
     rc = read_part(wb, meter, za, "meta.xml", "meta.xml: ", 0);

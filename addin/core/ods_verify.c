@@ -28,20 +28,21 @@ static int same_string(const char *a, const char *b)
 }
 
 /* Report the first difference, at a cell when `key` is not NO_CELL. */
-static int differ(const char *sheet, uint64_t key, const char *what)
+static int differ(const char *sheet, uint64_t key, const char *what_zh, const char *what_en)
 {
     char cell[32];
 
     if (key == NO_CELL)
-        return js_error_set(JS_EFORMAT,
-                            "the written copy does not read back as written: %s; nothing was "
-                            "written",
-                            what);
+        return js_error_set_l(JS_EFORMAT, "写出的副本读回后与所写不符:%s%.0s;未写入任何文件",
+                              "the written copy does not read back as written: %.0s%s; nothing was "
+                              "written",
+                              what_zh, what_en);
     js_cell_name(cell, sizeof(cell), (uint32_t)(key >> 32), (uint32_t)key);
-    return js_error_set(JS_EFORMAT,
-                        "the written copy does not read back as written: sheet '%s' cell %s %s; "
-                        "nothing was written",
-                        sheet, cell, what);
+    return js_error_set_l(JS_EFORMAT,
+                          "写出的副本读回后与所写不符:工作表“%s”单元格 %s %s%.0s;未写入任何文件",
+                          "the written copy does not read back as written: sheet '%s' cell %s "
+                          "%.0s%s; nothing was written",
+                          sheet, cell, what_zh, what_en);
 }
 
 /* The key of the i-th cell of `s`, or NO_CELL past the end. */
@@ -74,24 +75,24 @@ static int verify_sheet(const js_sheet *a, const js_sheet *b, const js_edit *con
         if (ke == k) {
             const js_edit *e = edits[ie];
             if (!cb)
-                return differ(b->name, k, "lost its new text");
+                return differ(b->name, k, "丢失了新写入的文字", "lost its new text");
             if (e->number ? (cb->type != JS_CELL_NUMBER || cb->formula ||
                              !same_string(cb->value, e->text))
                           : (cb->type != JS_CELL_TEXT || cb->value || cb->formula ||
                              strcmp(cb->text ? cb->text : "", e->text) != 0))
-                return differ(b->name, k, "does not hold its new text");
+                return differ(b->name, k, "不是新写入的文字", "does not hold its new text");
             if (ca && (ca->row_span != cb->row_span || ca->col_span != cb->col_span))
-                return differ(b->name, k, "lost its merge");
+                return differ(b->name, k, "丢失了合并", "lost its merge");
             while (ie < hi && key_of(edits[ie]->row, edits[ie]->col) == k)
                 ie++;
         } else if (!ca) {
-            return differ(b->name, k, "was added");
+            return differ(b->name, k, "被添加", "was added");
         } else if (!cb) {
-            return differ(b->name, k, "was lost");
+            return differ(b->name, k, "丢失", "was lost");
         } else if (ca->type != cb->type || !same_string(ca->value, cb->value) ||
                    !same_string(ca->formula, cb->formula) || !same_string(ca->text, cb->text) ||
                    ca->row_span != cb->row_span || ca->col_span != cb->col_span) {
-            return differ(b->name, k, "changed");
+            return differ(b->name, k, "被改动", "changed");
         }
         if (ca)
             ia++;
@@ -108,12 +109,12 @@ int js_ods_verify_copy(const js_workbook *orig, const js_workbook *copy,
     int rc;
 
     if (orig->nsheets != copy->nsheets)
-        return differ(NULL, NO_CELL, "the number of sheets changed");
+        return differ(NULL, NO_CELL, "工作表个数变了", "the number of sheets changed");
     for (s = 0; s < orig->nsheets; s++) {
         const js_sheet *a = orig->sheets[s], *b = copy->sheets[s];
         size_t lo = n, hi = n;
         if (strcmp(a->name, b->name) != 0)
-            return differ(NULL, NO_CELL, "a sheet's name changed");
+            return differ(NULL, NO_CELL, "工作表名称变了", "a sheet's name changed");
         /* the writer edits the first sheet of a name */
         if (js_workbook_sheet(orig, a->name) == a) {
             for (lo = 0; lo < n && strcmp(edits[lo]->sheet, a->name) != 0; lo++)
@@ -125,9 +126,10 @@ int js_ods_verify_copy(const js_workbook *orig, const js_workbook *copy,
             return rc;
     }
     if (orig->nprops != copy->nprops)
-        return differ(NULL, NO_CELL, "the number of document properties changed");
+        return differ(NULL, NO_CELL, "文档属性个数变了",
+                      "the number of document properties changed");
     for (i = 0; i < orig->nprops; i++)
         if (!same_string(orig->props[i].value, js_workbook_property(copy, orig->props[i].name)))
-            return differ(NULL, NO_CELL, "a document property changed");
+            return differ(NULL, NO_CELL, "文档属性变了", "a document property changed");
     return 0;
 }

@@ -95,7 +95,7 @@ static int edit_cmp(const void *a, const void *b)
 /* Map a libxml2 writer result to 0 or JS_EIO. */
 static int wr(int ret)
 {
-    return ret < 0 ? js_error_set(JS_EIO, "cannot write the XML output") : 0;
+    return ret < 0 ? js_error_set_l(JS_EIO, "无法写出 XML", "cannot write the XML output") : 0;
 }
 
 /* Is the node element `local` of namespace `uri`? */
@@ -112,12 +112,13 @@ static int is_el(const xmlNode *node, const char *local, const char *uri)
  */
 static int check_name(const writer *wt, const xmlChar *name)
 {
-    char what[160];
+    char zh[160], en[160];
 
     if (!name || (uint64_t)xmlStrlen(name) <= wt->budget->max_name)
         return 0;
-    snprintf(what, sizeof(what), "%san XML name", wt->what);
-    return js_budget_fail(wt->budget, "name", what);
+    snprintf(zh, sizeof(zh), "%s一个 XML 名称", wt->what);
+    snprintf(en, sizeof(en), "%san XML name", wt->what);
+    return js_budget_fail_l(wt->budget, "name", zh, en);
 }
 
 /* Count attribute (repeat) of a node, 1 when absent or unreadable. */
@@ -165,7 +166,7 @@ static int is_paragraph(const xmlNode *node)
  */
 static int charge_text(writer *wt, uint64_t cell_so_far, uint64_t bytes)
 {
-    char what[200];
+    char zh[200], en[200];
     const char *limit = NULL;
 
     if (cell_so_far + bytes > wt->budget->max_cell_text)
@@ -176,9 +177,11 @@ static int charge_text(writer *wt, uint64_t cell_so_far, uint64_t bytes)
         wt->text_total += bytes;
         return 0;
     }
-    snprintf(what, sizeof(what), "%ssheet '%.80s' row %llu", wt->what, js_buf_cstr(&wt->sheet),
+    snprintf(zh, sizeof(zh), "%s工作表“%.80s”第 %llu 行", wt->what, js_buf_cstr(&wt->sheet),
              (unsigned long long)wt->row + 1);
-    return js_budget_fail(wt->budget, limit, what);
+    snprintf(en, sizeof(en), "%ssheet '%.80s' row %llu", wt->what, js_buf_cstr(&wt->sheet),
+             (unsigned long long)wt->row + 1);
+    return js_budget_fail_l(wt->budget, limit, zh, en);
 }
 
 /* Bytes of cell text under `node` as the reader takes it: text inside
@@ -927,7 +930,8 @@ static int copy_document(writer *wt)
                                              xmlTextReaderConstValue(wt->r)));
             break;
         case XML_READER_TYPE_DOCUMENT_TYPE:
-            rc = js_error_set(JS_EFORMAT, "a DOCTYPE is not allowed in an OpenDocument file");
+            rc = js_error_set_l(JS_EFORMAT, "OpenDocument 文件中不允许有 DOCTYPE",
+                                "a DOCTYPE is not allowed in an OpenDocument file");
             break;
         case XML_READER_TYPE_ENTITY_REFERENCE:
             rc = wr(xmlTextWriterWriteFormatRaw(wt->w, "&%s;",
@@ -1053,13 +1057,16 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const rewrite_job *job)
     rc = copy_document(&wt);
     if (rc == -1) {
         if (job->input && job->input->over)
-            rc = js_budget_fail(job->budget, "inflated", job->what[0] ? "content.xml" : "document");
+            rc = job->what[0] ? js_budget_fail(job->budget, "inflated", "content.xml")
+                              : js_budget_fail_l(job->budget, "inflated", "文档", "document");
         else if (job->stream && job->stream->error[0])
-            rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", job->what, job->stream->error);
+            rc = js_error_set_l(JS_EFORMAT, "%szip 数据已损坏:%s", "%sdamaged zip data: %s",
+                                job->what, job->stream->error);
         else
             rc = js_xml_fail(&err, job->what);
     } else if (rc == 0 && wt.spreadsheet_depth < 0) {
-        rc = js_error_set(JS_EFORMAT, "%snot an OpenDocument spreadsheet", job->what);
+        rc = js_error_set_l(JS_EFORMAT, "%s不是 OpenDocument 电子表格",
+                            "%snot an OpenDocument spreadsheet", job->what);
     }
     xmlFreeTextWriter(wt.w); /* flushes and closes the output buffer */
     xmlFreeTextReader(xr);
@@ -1077,8 +1084,9 @@ static int check_sheets(const js_edit **edits, size_t n, const char *seen)
     size_t i;
     for (i = 0; i < n; i++)
         if (!seen[i])
-            return js_error_set(JS_ENOTFOUND, "no sheet named '%s' (edit of row %u column %u)",
-                                edits[i]->sheet, edits[i]->row + 1, edits[i]->col + 1);
+            return js_error_set_l(JS_ENOTFOUND, "没有名为“%s”的工作表(要修改第 %u 行第 %u 列)",
+                                  "no sheet named '%s' (edit of row %u column %u)", edits[i]->sheet,
+                                  edits[i]->row + 1, edits[i]->col + 1);
     return 0;
 }
 
@@ -1098,11 +1106,12 @@ static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *conten
     size_t len;
 
     if (!name)
-        return js_error_set(JS_EFORMAT, "unreadable zip entry name");
+        return js_error_set_l(JS_EFORMAT, "zip 压缩包中有无法读取的条目名",
+                              "unreadable zip entry name");
     len = strlen(name);
     zip_stat_init(&st);
     if (zip_stat_index(zi, i, ZIP_FL_ENC_RAW, &st) < 0)
-        return js_error_set(JS_EFORMAT, "%s: %s", name, zip_strerror(zi));
+        return js_error_set_l(JS_EFORMAT, "%s:%s", "%s: %s", name, zip_strerror(zi));
     if (len > 0 && name[len - 1] == '/') {
         at = zip_dir_add(zo, name, ZIP_FL_ENC_RAW);
     } else {
@@ -1112,18 +1121,20 @@ static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *conten
             src = zip_source_zip(zo, zi, i, strcmp(name, "mimetype") == 0 ? 0 : ZIP_FL_COMPRESSED,
                                  0, -1);
         if (!src)
-            return js_error_set(JS_ENOMEM, "%s: %s", name, zip_strerror(zo));
+            return js_error_set_l(JS_ENOMEM, "%s:%s", "%s: %s", name, zip_strerror(zo));
         at = zip_file_add(zo, name, src, ZIP_FL_ENC_RAW);
         if (at < 0) {
             zip_source_free(src);
-            return js_error_set(JS_EIO, "cannot add %s: %s", name, zip_strerror(zo));
+            return js_error_set_l(JS_EIO, "无法添加 %s:%s", "cannot add %s: %s", name,
+                                  zip_strerror(zo));
         }
         if (strcmp(name, "mimetype") == 0 &&
             zip_set_file_compression(zo, (zip_uint64_t)at, ZIP_CM_STORE, 0) < 0)
-            return js_error_set(JS_EIO, "mimetype: %s", zip_strerror(zo));
+            return js_error_set_l(JS_EIO, "mimetype:%s", "mimetype: %s", zip_strerror(zo));
     }
     if (at < 0)
-        return js_error_set(JS_EIO, "cannot add %s: %s", name, zip_strerror(zo));
+        return js_error_set_l(JS_EIO, "无法添加 %s:%s", "cannot add %s: %s", name,
+                              zip_strerror(zo));
     if ((st.valid & ZIP_STAT_MTIME) && strcmp(name, "content.xml") != 0)
         zip_file_set_mtime(zo, (zip_uint64_t)at, st.mtime, 0);
     return 0;
@@ -1142,7 +1153,8 @@ static int build_zip(js_buf *out, zip_t *zi, const js_buf *content)
     zip_error_init(&ze);
     dst = zip_source_buffer_create(NULL, 0, 0, &ze);
     if (!dst || !(zo = zip_open_from_source(dst, ZIP_TRUNCATE, &ze))) {
-        rc = js_error_set(JS_ENOMEM, "cannot create a zip: %s", zip_error_strerror(&ze));
+        rc = js_error_set_l(JS_ENOMEM, "无法创建 zip 压缩包:%s", "cannot create a zip: %s",
+                            zip_error_strerror(&ze));
         goto cleanup;
     }
     zip_source_keep(dst);
@@ -1154,14 +1166,15 @@ static int build_zip(js_buf *out, zip_t *zi, const js_buf *content)
         if (i != mt && (rc = copy_entry(zo, zi, (zip_uint64_t)i, content)) < 0)
             goto cleanup;
     if (zip_close(zo) < 0) {
-        rc = js_error_set(JS_EIO, "cannot write the zip: %s", zip_strerror(zo));
+        rc = js_error_set_l(JS_EIO, "无法写出 zip 压缩包:%s", "cannot write the zip: %s",
+                            zip_strerror(zo));
         goto cleanup;
     }
     zo = NULL;
     /* the archive now lives in `dst`: take its bytes */
     if (zip_source_open(dst) < 0 || zip_source_seek(dst, 0, SEEK_END) < 0 ||
         (got = zip_source_tell(dst)) < 0 || zip_source_seek(dst, 0, SEEK_SET) < 0) {
-        rc = js_error_set(JS_EIO, "cannot read back the zip");
+        rc = js_error_set_l(JS_EIO, "无法读回写出的 zip 压缩包", "cannot read back the zip");
         goto cleanup;
     }
     js_buf_clear(out);
@@ -1171,7 +1184,7 @@ static int build_zip(js_buf *out, zip_t *zi, const js_buf *content)
     }
     if (zip_source_read(dst, out->ptr, (zip_uint64_t)got) != got) {
         zip_source_close(dst);
-        rc = js_error_set(JS_EIO, "cannot read back the zip");
+        rc = js_error_set_l(JS_EIO, "无法读回写出的 zip 压缩包", "cannot read back the zip");
         goto cleanup;
     }
     out->size = (size_t)got;
@@ -1217,7 +1230,7 @@ static int prepare_edits(js_edit **items, const js_edit ***sorted, size_t *count
 {
     size_t n = edits ? edits->count : 0, i, k;
     js_buf text = JS_BUF_INIT;
-    char cell[32], what[200];
+    char cell[32], what[200], what_zh[200];
     int rc = 0;
 
     *items = calloc(n ? n : 1, sizeof(**items));
@@ -1230,27 +1243,31 @@ static int prepare_edits(js_edit **items, const js_edit ***sorted, size_t *count
         js_cell_name(cell, sizeof(cell), e->row < MAX_ROWS ? e->row : MAX_ROWS - 1,
                      e->col < MAX_COLS ? e->col : MAX_COLS - 1);
         if (!xmlCheckUTF8((const xmlChar *)e->text) || !xmlCheckUTF8((const xmlChar *)e->sheet)) {
-            rc = js_error_set(JS_EINVAL, "the new text of sheet '%s' cell %s is not valid UTF-8",
-                              xmlCheckUTF8((const xmlChar *)e->sheet) ? e->sheet : "?", cell);
+            rc = js_error_set_l(JS_EINVAL, "要写入工作表“%s”单元格 %s 的文字不是有效的 UTF-8",
+                                "the new text of sheet '%s' cell %s is not valid UTF-8",
+                                xmlCheckUTF8((const xmlChar *)e->sheet) ? e->sheet : "?", cell);
             goto cleanup;
         }
         if (e->row >= MAX_ROWS || e->col >= MAX_COLS) {
-            rc = js_error_set(JS_EINVAL,
-                              "an edit of sheet '%s' lies outside the sheet (row %u "
-                              "column %u)",
-                              e->sheet, e->row + 1, e->col + 1);
+            rc = js_error_set_l(JS_EINVAL, "对工作表“%s”的修改超出了工作表范围(第 %u 行第 %u 列)",
+                                "an edit of sheet '%s' lies outside the sheet (row %u "
+                                "column %u)",
+                                e->sheet, e->row + 1, e->col + 1);
             goto cleanup;
         }
         if (!js_workbook_sheet(wb, e->sheet)) {
-            rc = js_error_set(JS_ENOTFOUND, "no sheet named '%s' (edit of row %u column %u)",
-                              e->sheet, e->row + 1, e->col + 1);
+            rc = js_error_set_l(JS_ENOTFOUND, "没有名为“%s”的工作表(要修改第 %u 行第 %u 列)",
+                                "no sheet named '%s' (edit of row %u column %u)", e->sheet,
+                                e->row + 1, e->col + 1);
             goto cleanup;
         }
         if ((rc = clean_text(&text, e->text)) < 0)
             goto cleanup;
         if (text.size > budget->max_cell_text) {
+            snprintf(what_zh, sizeof(what_zh), "要写入工作表“%.80s”单元格 %s 的文字", e->sheet,
+                     cell);
             snprintf(what, sizeof(what), "the new text of sheet '%.80s' cell %s", e->sheet, cell);
-            rc = js_budget_fail(budget, "cell-text", what);
+            rc = js_budget_fail_l(budget, "cell-text", what_zh, what);
             goto cleanup;
         }
         (*items)[i].sheet = e->sheet;
@@ -1312,8 +1329,8 @@ static int build_copy(js_buf *result, const char *in_path, js_ods_kind kind, rew
             goto cleanup;
         rc = js_zip_stream_open(&st, zi, "content.xml");
         if (rc == JS_ENOTFOUND)
-            rc = js_error_set(JS_EFORMAT,
-                              "a zip archive without content.xml (not an OpenDocument file)");
+            rc = js_error_set_l(JS_EFORMAT, "zip 压缩包中没有 content.xml(不是 OpenDocument 文件)",
+                                "a zip archive without content.xml (not an OpenDocument file)");
         if (rc < 0)
             goto cleanup;
         input.read = js_zip_stream_read;
@@ -1322,7 +1339,7 @@ static int build_copy(js_buf *result, const char *in_path, js_ods_kind kind, rew
         job->stream = &st;
     } else {
         if (!(f = fopen(in_path, "rb"))) {
-            rc = js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+            rc = js_error_set_l(JS_EIO, "无法打开:%s", "cannot open: %s", strerror(errno));
             goto cleanup;
         }
         input.read = file_read;
@@ -1387,11 +1404,12 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
         budget = &defaults;
     }
     if (stat(in_path, &sin) != 0)
-        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+        return js_error_set_l(JS_EIO, "无法打开:%s", "cannot open: %s", strerror(errno));
     if (!S_ISREG(sin.st_mode))
-        return js_error_set(JS_EIO, "not a file");
+        return js_error_set_l(JS_EIO, "不是文件", "not a file");
     if (stat(out_path, &sout) == 0 && sout.st_dev == sin.st_dev && sout.st_ino == sin.st_ino)
-        return js_error_set(JS_EINVAL, "refusing to write over the input file (%s)", out_path);
+        return js_error_set_l(JS_EINVAL, "不能覆盖输入文件(%s)",
+                              "refusing to write over the input file (%s)", out_path);
     if ((rc = js_atomic_open(&out, out_path)) < 0)
         goto cleanup;
     if ((rc = read_book(&orig, in_path, budget)) < 0 ||
@@ -1402,15 +1420,15 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
         goto cleanup;
     }
     if (!(f = fopen(in_path, "rb"))) {
-        rc = js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+        rc = js_error_set_l(JS_EIO, "无法打开:%s", "cannot open: %s", strerror(errno));
         goto cleanup;
     }
     got = fread(head, 1, sizeof(head), f);
     fclose(f);
     kind = js_ods_sniff(head, got);
     if (kind != JS_ODS_ZIP && kind != JS_ODS_XML) {
-        rc = js_error_set(JS_EFORMAT,
-                          "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
+        rc = js_error_set_l(JS_EFORMAT, "不是 OpenDocument 电子表格(既不是 zip 压缩包也不是 XML)",
+                            "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
         goto cleanup;
     }
     memset(&job, 0, sizeof(job));
@@ -1424,8 +1442,9 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
         goto cleanup;
     js_buf_dispose(&result); /* the copy is on disk: read it back from there */
     if ((rc = read_book(&copy, out.temp, budget)) < 0) {
-        rc = js_error_set(rc, "the written copy does not read back (%s); nothing was written",
-                          js_error_last());
+        rc = js_error_set_l(rc, "写出的副本无法读回(%s%.0s);未写入任何文件",
+                            "the written copy does not read back (%.0s%s); nothing was written",
+                            js_error_last_in(JS_ERROR_LANG_ZH), js_error_last_in(JS_ERROR_LANG_EN));
         goto cleanup;
     }
     if ((rc = js_ods_verify_copy(orig, copy, sorted, n)) < 0)

@@ -214,10 +214,16 @@ typedef struct loader {
 } loader;
 
 /* Report a mistake at a node's line. */
-static int bad(const loader *ld, xmlNodePtr node, const char *what, const char *detail)
+static int bad(const loader *ld, xmlNodePtr node, const char *what_zh, const char *what_en,
+               const char *detail)
 {
-    return js_error_set(JS_EFORMAT, "%s:%d: %s%s%s", ld->name, node ? (int)xmlGetLineNo(node) : 0,
-                        what, detail ? ": " : "", detail ? detail : "");
+    int line = node ? (int)xmlGetLineNo(node) : 0;
+
+    if (detail)
+        return js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s:%s", "%s:%d: %.0s%s: %s", ld->name, line,
+                              what_zh, what_en, detail);
+    return js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", ld->name, line, what_zh,
+                          what_en);
 }
 
 /* A required attribute, or an error naming it. */
@@ -225,9 +231,10 @@ static int need_attr(char **out, const loader *ld, xmlNodePtr node, const char *
 {
     *out = attr(node, name);
     if (!*out) {
-        char what[128];
-        snprintf(what, sizeof(what), "<%s> needs attribute %s", (const char *)node->name, name);
-        return bad(ld, node, what, NULL);
+        char zh[128], en[128];
+        snprintf(zh, sizeof(zh), "<%s> 缺少属性 %s", (const char *)node->name, name);
+        snprintf(en, sizeof(en), "<%s> needs attribute %s", (const char *)node->name, name);
+        return bad(ld, node, zh, en, NULL);
     }
     return 0;
 }
@@ -257,7 +264,7 @@ static int load_mapping(const loader *ld, xmlNodePtr node)
     if ((rc = need_attr(&m.id, ld, node, "id")) < 0)
         goto cleanup;
     if (js_ruleset_mapping(ld->set, m.id)) {
-        rc = bad(ld, node, "mapping declared twice", m.id);
+        rc = bad(ld, node, "mapping 重复声明", "mapping declared twice", m.id);
         goto cleanup;
     }
     for (c = node->children; c; c = c->next) {
@@ -305,7 +312,7 @@ static int resolve_table(char **name, const loader *ld, xmlNodePtr node)
         return 0;
     t = js_ruleset_table(ld->set, *name);
     if (!t)
-        return bad(ld, node, "unknown table", *name);
+        return bad(ld, node, "未知的表", "unknown table", *name);
     id = js_strdup(t->id);
     if (!id)
         return JS_ENOMEM;
@@ -416,7 +423,7 @@ static int list_attr(js_strs *list, const loader *ld, xmlNodePtr node, const cha
     rc = strs_split(list, s);
     free(s);
     if (rc == 0 && list->count == 0)
-        return bad(ld, node, "empty list", name);
+        return bad(ld, node, "列表为空", "empty list", name);
     return rc;
 }
 
@@ -440,22 +447,25 @@ static int load_compare_rows(js_rule *r, const loader *ld, xmlNodePtr node)
         (rc = resolve_table(&r->table_b, ld, node)) < 0)
         return rc;
     if (r->cols_b.count && r->cols_b.count != r->cols.count)
-        return bad(ld, node, "other-cols must pair with cols (as many keys)", r->id);
+        return bad(ld, node, "other-cols 须与 cols 一一对应(键的个数相同)",
+                   "other-cols must pair with cols (as many keys)", r->id);
     for (i = 0; i < r->cols.count; i++)
         if (strcmp(r->cols.items[i], "*") == 0)
-            return bad(ld, node, "<compare-rows> names its columns (no \"*\")", r->id);
+            return bad(ld, node, "<compare-rows> 须写明各列(不能用 \"*\")",
+                       "<compare-rows> names its columns (no \"*\")", r->id);
     for (i = 0; i < r->rows.count; i++)
         if (strncmp(r->rows.items[i], "code:", 5) == 0 &&
             (!js_rule_code_selector(r->rows.items[i], &n) || r->rows.count != 1))
-            return bad(ld, node, "a row selector code:N (N a code length) stands alone",
-                       r->rows.items[i]);
+            return bad(ld, node, "行选择 code:N(N 为编码长度)须单独使用",
+                       "a row selector code:N (N a code length) stands alone", r->rows.items[i]);
     rel = attr(node, "relation");
     if (!rel || strcmp(rel, "same") == 0)
         r->at_most = 0;
     else if (strcmp(rel, "at-most") == 0)
         r->at_most = 1;
     else
-        rc = bad(ld, node, "relation must be same or at-most", rel);
+        rc = bad(ld, node, "relation 只能是 same 或 at-most", "relation must be same or at-most",
+                 rel);
     free(rel);
     return rc;
 }
@@ -498,7 +508,8 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
             if (i >= sizeof(r->levels) / sizeof(r->levels[0]) ||
                 parse_uint(&u, levels.items[i], 32) < 0 || u == 0 ||
                 (i > 0 && (int)u <= r->levels[i - 1]))
-                rc = bad(ld, node, "levels must be ascending code lengths", levels.items[i]);
+                rc = bad(ld, node, "levels 须为递增的编码长度",
+                         "levels must be ascending code lengths", levels.items[i]);
             else
                 r->levels[r->nlevels++] = (int)u;
         }
@@ -515,19 +526,22 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
             if (is_elem(c, "group"))
                 rc = load_group(r, ld, c);
         if (rc == 0 && r->ngroups == 0)
-            rc = bad(ld, node, "<groups> needs <group> elements", NULL);
+            rc = bad(ld, node, "<groups> 中须有 <group> 元素", "<groups> needs <group> elements",
+                     NULL);
         return rc;
     case JS_RULE_SUM_OF_CELLS:
         for (c = node->children; c && rc == 0; c = c->next)
             if (is_elem(c, "total") && r->ncells == 0)
                 rc = load_cell(r, ld, c);
         if (rc == 0 && r->ncells != 1)
-            return bad(ld, node, "<sum-of-cells> needs one <total>", NULL);
+            return bad(ld, node, "<sum-of-cells> 中须有一个 <total>",
+                       "<sum-of-cells> needs one <total>", NULL);
         for (c = node->children; c && rc == 0; c = c->next)
             if (is_elem(c, "item"))
                 rc = load_cell(r, ld, c);
         if (rc == 0 && r->ncells < 2)
-            rc = bad(ld, node, "<sum-of-cells> needs <item> elements", NULL);
+            rc = bad(ld, node, "<sum-of-cells> 中须有 <item> 元素",
+                     "<sum-of-cells> needs <item> elements", NULL);
         return rc;
     case JS_RULE_SAME:
     case JS_RULE_AT_MOST:
@@ -536,7 +550,7 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
             if (is_elem(c, "cell"))
                 rc = load_cell(r, ld, c);
         if (rc == 0 && r->ncells != want)
-            rc = bad(ld, node, "needs exactly two <cell> elements", NULL);
+            rc = bad(ld, node, "须恰有两个 <cell> 元素", "needs exactly two <cell> elements", NULL);
         return rc;
     case JS_RULE_AT_MOST_ROWS:
         if ((rc = need_attr(&r->table, ld, node, "table")) < 0 ||
@@ -555,7 +569,7 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
             (rc = resolve_table(&r->table_b, ld, node)) < 0)
             return rc;
         if (!js_ruleset_mapping(ld->set, r->mapping))
-            return bad(ld, node, "unknown mapping", r->mapping);
+            return bad(ld, node, "未知的 mapping", "unknown mapping", r->mapping);
         break;
     case JS_RULE_COMPARE_ROWS:
         if ((rc = load_compare_rows(r, ld, node)) < 0)
@@ -591,7 +605,7 @@ static int load_rule(const loader *ld, xmlNodePtr node, int kind)
     if ((rc = need_attr(&r.id, ld, node, "id")) < 0)
         goto cleanup;
     if (rule_exists(ld->set, r.id)) {
-        rc = bad(ld, node, "rule id used twice", r.id);
+        rc = bad(ld, node, "规则 id 重复使用", "rule id used twice", r.id);
         goto cleanup;
     }
     sev = attr(node, "severity");
@@ -602,7 +616,8 @@ static int load_rule(const loader *ld, xmlNodePtr node, int kind)
     else if (strcmp(sev, "note") == 0)
         r.severity = JS_SEVERITY_NOTE;
     else {
-        rc = bad(ld, node, "severity must be error, warning or note", sev);
+        rc = bad(ld, node, "severity 只能是 error、warning 或 note",
+                 "severity must be error, warning or note", sev);
         goto cleanup;
     }
     r.ref = attr(node, "ref");
@@ -621,7 +636,8 @@ static int load_rule(const loader *ld, xmlNodePtr node, int kind)
         xmlFree(text);
     }
     if (!r.message_zh || !r.message_en) {
-        rc = bad(ld, node, "a rule needs a zh-CN and an en-US <message>", r.id);
+        rc = bad(ld, node, "规则须有 zh-CN 和 en-US 两条 <message>",
+                 "a rule needs a zh-CN and an en-US <message>", r.id);
         goto cleanup;
     }
     if ((rc = load_form(&r, ld, node)) < 0)
@@ -666,8 +682,10 @@ static int validate(xmlDocPtr doc, const char *name, const char *schema_path)
     xmlRelaxNGSetParserStructuredErrors(pctx, keep_first_error, &se);
     schema = xmlRelaxNGParse(pctx);
     if (!schema) {
-        rc = js_error_set(JS_EFORMAT, "%s:%d: schema unusable: %s", schema_path, se.line,
-                          se.set ? se.message : "cannot read it");
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 规则模式文件无法使用:%s%.0s",
+                            "%s:%d: schema unusable: %.0s%s", schema_path, se.line,
+                            se.set ? se.message : "无法读取",
+                            se.set ? se.message : "cannot read it");
         goto cleanup;
     }
     vctx = xmlRelaxNGNewValidCtxt(schema);
@@ -677,8 +695,9 @@ static int validate(xmlDocPtr doc, const char *name, const char *schema_path)
     }
     xmlRelaxNGSetValidStructuredErrors(vctx, keep_first_error, &se);
     if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
-        rc = js_error_set(JS_EFORMAT, "%s:%d: does not follow the rule schema: %s", name, se.line,
-                          se.set ? se.message : "invalid");
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 不符合规则模式:%s%.0s",
+                            "%s:%d: does not follow the rule schema: %.0s%s", name, se.line,
+                            se.set ? se.message : "无效", se.set ? se.message : "invalid");
 cleanup:
     xmlRelaxNGFreeValidCtxt(vctx);
     xmlRelaxNGFree(schema);
@@ -695,7 +714,7 @@ static int load_doc(js_ruleset *set, xmlDocPtr doc, const char *name)
     int rc = 0, kind;
 
     if (!root || !is_elem(root, "rules"))
-        return bad(&ld, root, "the root element must be <rules>", NULL);
+        return bad(&ld, root, "根元素须为 <rules>", "the root element must be <rules>", NULL);
     if (!set->id) {
         set->id = attr(root, "format");
     }
@@ -716,7 +735,7 @@ static int load_doc(js_ruleset *set, xmlDocPtr doc, const char *name)
         } else if ((kind = rule_kind(c)) >= 0)
             rc = load_rule(&ld, c, kind);
         else
-            rc = bad(&ld, c, "unknown element", (const char *)c->name);
+            rc = bad(&ld, c, "未知的元素", "unknown element", (const char *)c->name);
     }
     return rc;
 }
@@ -736,7 +755,7 @@ static int parse_rules(xmlDocPtr *out, const char *data, size_t size, const char
 
     *out = NULL;
     if (size > (size_t)0x7fffffff)
-        return js_error_set(JS_EFORMAT, "%s: too large", name);
+        return js_error_set_l(JS_EFORMAT, "%s:文件过大", "%s: too large", name);
     memset(&err, 0, sizeof(err));
     js_xml_hush(&quiet, &err);
     ctxt = xmlNewParserCtxt();
@@ -747,8 +766,9 @@ static int parse_rules(xmlDocPtr *out, const char *data, size_t size, const char
     *out = xmlCtxtReadMemory(ctxt, data, (int)size, name, NULL,
                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!*out)
-        rc = js_error_set(JS_EFORMAT, "%s:%d: %s", name, err.line,
-                          err.set ? err.message : "not well-formed XML");
+        rc = js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", name, err.line,
+                            err.set ? err.message : "XML 格式不正确",
+                            err.set ? err.message : "not well-formed XML");
 cleanup:
     xmlFreeParserCtxt(ctxt);
     js_xml_loud(&quiet);
@@ -792,7 +812,7 @@ int js_ruleset_load_memory(js_ruleset *set, const char *data, size_t size, const
     int rc;
 
     if (!set || !data)
-        return js_error_set(JS_EINVAL, "no rule file given");
+        return js_error_set_l(JS_EINVAL, "没有指定规则文件", "no rule file given");
     if ((rc = parse_rules(&doc, data, size, name)) < 0)
         goto cleanup;
     if (schema_path && (rc = validate(doc, name, schema_path)) < 0)
@@ -812,12 +832,13 @@ static int slurp_rules(js_buf *data, const char *path)
     int rc = 0;
 
     if (!f)
-        return js_error_set(JS_ENOTFOUND, "cannot open rule file %s", path);
+        return js_error_set_l(JS_ENOTFOUND, "无法打开规则文件 %s", "cannot open rule file %s",
+                              path);
     while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
         if ((rc = js_buf_put(data, chunk, n)) < 0)
             break;
     if (ferror(f))
-        rc = js_error_set(JS_EIO, "cannot read rule file %s", path);
+        rc = js_error_set_l(JS_EIO, "无法读取规则文件 %s", "cannot read rule file %s", path);
     fclose(f);
     return rc;
 }
@@ -869,7 +890,7 @@ cleanup:
 int js_ruleset_add_doc(js_ruleset *set, const js_rule_doc *doc)
 {
     if (!set || !doc)
-        return js_error_set(JS_EINVAL, "no rule file given");
+        return js_error_set_l(JS_EINVAL, "没有指定规则文件", "no rule file given");
     return add_doc(set, doc->doc, doc->name);
 }
 

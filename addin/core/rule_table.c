@@ -57,10 +57,16 @@ static char *text_norm(xmlNodePtr node, int label)
 }
 
 /* Report a mistake at a node's line: JS_EFORMAT "file:line: what: detail". */
-static int bad(const char *file, xmlNodePtr node, const char *what, const char *detail)
+static int bad(const char *file, xmlNodePtr node, const char *what_zh, const char *what_en,
+               const char *detail)
 {
-    return js_error_set(JS_EFORMAT, "%s:%d: %s%s%s", file, node ? (int)xmlGetLineNo(node) : 0, what,
-                        detail ? ": " : "", detail ? detail : "");
+    int line = node ? (int)xmlGetLineNo(node) : 0;
+
+    if (detail)
+        return js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s:%s", "%s:%d: %.0s%s: %s", file, line,
+                              what_zh, what_en, detail);
+    return js_error_set_l(JS_EFORMAT, "%s:%d: %s%.0s", "%s:%d: %.0s%s", file, line, what_zh,
+                          what_en);
 }
 
 /* Append `s` (taken over; NULL means out of memory) to a list. */
@@ -170,7 +176,7 @@ static int add_path(js_col_decl *col, const char *file, xmlNodePtr node, const c
     if (split_path(&grown[col->npaths - 1], norm) < 0)
         return JS_ENOMEM;
     if (!path_ok(&grown[col->npaths - 1]))
-        return bad(file, node, "an empty header level", norm);
+        return bad(file, node, "表头层级为空", "an empty header level", norm);
     return 0;
 }
 
@@ -207,7 +213,8 @@ static int load_column(js_table_decl *t, const char *file, xmlNodePtr node, int 
         rc = col.key ? add_path(&col, file, node, col.key) : JS_ENOMEM;
     }
     if (rc == 0 && (!col.key || !*col.key))
-        rc = bad(file, node, "a <column> needs a key or a header text", NULL);
+        rc = bad(file, node, "<column> 须有 key 或表头文字",
+                 "a <column> needs a key or a header text", NULL);
     if (rc < 0)
         goto fail;
     grown = realloc(t->columns, (t->ncolumns + 1) * sizeof(*grown));
@@ -243,7 +250,7 @@ static int load_line(js_table_decl *t, const char *file, xmlNodePtr node, int bl
     } else {
         char *raw = attr(node, "key");
         if (!raw) {
-            rc = bad(file, node, "<line> needs attribute key", NULL);
+            rc = bad(file, node, "<line> 缺少属性 key", "<line> needs attribute key", NULL);
             goto fail;
         }
         /* keys are normalized as labels, as rule_load.c does for rows */
@@ -256,7 +263,7 @@ static int load_line(js_table_decl *t, const char *file, xmlNodePtr node, int bl
             rc = push(&line.labels, js_strdup(line.key));
     }
     if (rc == 0 && (!line.key || !*line.key))
-        rc = bad(file, node, "a row label may not be empty", NULL);
+        rc = bad(file, node, "行名不能为空", "a row label may not be empty", NULL);
     if (rc < 0)
         goto fail;
     grown = realloc(t->lines, (t->nlines + 1) * sizeof(*grown));
@@ -284,10 +291,10 @@ static int load_block(js_table_decl *t, const char *file, xmlNodePtr node)
     size_t i;
 
     if (!raw)
-        return bad(file, node, "<block> needs attribute name", NULL);
+        return bad(file, node, "<block> 缺少属性 name", "<block> needs attribute name", NULL);
     for (i = 0; i < t->nblocks; i++)
         if (strcmp(t->blocks[i].name, raw) == 0) {
-            rc = bad(file, node, "block declared twice", raw);
+            rc = bad(file, node, "block 重复声明", "block declared twice", raw);
             free(raw);
             return rc;
         }
@@ -307,7 +314,8 @@ static int load_block(js_table_decl *t, const char *file, xmlNodePtr node)
         } else if (is_elem(c, "names")) {
             char *m = attr(c, "mapping");
             rc = m ? push(&t->blocks[index].mappings, m)
-                   : bad(file, c, "<names> needs attribute mapping", NULL);
+                   : bad(file, c, "<names> 缺少属性 mapping", "<names> needs attribute mapping",
+                         NULL);
         } else if (is_elem(c, "column")) {
             rc = load_column(t, file, c, index);
         } else if (is_elem(c, "line") || is_elem(c, "label")) {
@@ -351,27 +359,29 @@ static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
     int k, rc = 0;
 
     if (!(t->id = attr(node, "id")))
-        return bad(file, node, "<table> needs attribute id", NULL);
+        return bad(file, node, "<table> 缺少属性 id", "<table> needs attribute id", NULL);
     if (!(s = attr(node, "number")))
-        return bad(file, node, "<table> needs attribute number", NULL);
+        return bad(file, node, "<table> 缺少属性 number", "<table> needs attribute number", NULL);
     t->number = js_rule_normalize(s);
     free(s);
     if (!(s = attr(node, "title")))
-        return bad(file, node, "<table> needs attribute title", NULL);
+        return bad(file, node, "<table> 缺少属性 title", "<table> needs attribute title", NULL);
     t->title = js_rule_normalize(s);
     free(s);
     if (!t->number || !t->title || push(&t->titles, js_strdup(t->title)) < 0)
         return JS_ENOMEM;
     s = attr(node, "rows");
     if ((k = keying(s, rows, 4)) < 0)
-        rc = bad(file, node, "rows must be line, code, label or single", s ? s : "(none)");
+        rc = bad(file, node, "rows 只能是 line、code、label 或 single",
+                 "rows must be line, code, label or single", s ? s : "(none)");
     t->rows = (js_row_keying)(k < 0 ? 0 : k);
     free(s);
     if (rc < 0)
         return rc;
     s = attr(node, "columns");
     if ((k = keying(s, cols, 2)) < 0)
-        rc = bad(file, node, "columns must be number or header", s ? s : "(none)");
+        rc = bad(file, node, "columns 只能是 number 或 header", "columns must be number or header",
+                 s ? s : "(none)");
     t->cols = (js_col_keying)(k < 0 ? 0 : k);
     free(s);
     if (rc < 0)
@@ -379,7 +389,7 @@ static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
     t->decimals = 2;
     if ((s = attr(node, "decimals")) != NULL) {
         if (parse_small(&u, s, 6) < 0)
-            rc = bad(file, node, "decimals must be 0..6", s);
+            rc = bad(file, node, "decimals 须为 0 到 6", "decimals must be 0..6", s);
         t->decimals = (int)u;
         free(s);
         if (rc < 0)
@@ -390,7 +400,7 @@ static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
     free(s);
     if ((s = attr(node, "lines")) != NULL) {
         if (parse_small(&t->line_max, s, 100000) < 0)
-            rc = bad(file, node, "lines must be a number", s);
+            rc = bad(file, node, "lines 须为数字", "lines must be a number", s);
         free(s);
         if (rc < 0)
             return rc;
@@ -398,7 +408,8 @@ static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
     s = attr(node, "unit");
     t->unit_pow = s ? js_rule_unit_pow(s) : JS_UNIT_DEFAULT_POW;
     if (t->unit_pow < 0)
-        rc = bad(file, node, "unknown unit (元, 千元, 万元, 百万元 or 亿元)", s);
+        rc = bad(file, node, "未知的计量单位(应为 元、千元、万元、百万元 或 亿元)",
+                 "unknown unit (元, 千元, 万元, 百万元 or 亿元)", s);
     free(s);
     if (rc < 0)
         return rc;
@@ -419,17 +430,20 @@ static int check_decl(const js_table_decl *t, const char *file, xmlNodePtr node)
 {
     size_t i, j;
     if (t->cols == JS_COLS_HEADER && t->ncolumns == 0)
-        return bad(file, node, "a table keyed by header needs <column> elements", t->id);
+        return bad(file, node, "按表头定位的表须有 <column> 元素",
+                   "a table keyed by header needs <column> elements", t->id);
     for (i = 0; i < t->ncolumns; i++)
         for (j = i + 1; j < t->ncolumns; j++)
             if (strcmp(t->columns[i].key, t->columns[j].key) == 0 &&
                 (t->columns[i].block == t->columns[j].block || t->columns[i].block < 0 ||
                  t->columns[j].block < 0))
-                return bad(file, node, "column declared twice in one block", t->columns[i].key);
+                return bad(file, node, "同一 block 中 column 重复声明",
+                           "column declared twice in one block", t->columns[i].key);
     for (i = 0; i < t->nlines; i++)
         for (j = i + 1; j < t->nlines; j++)
             if (strcmp(t->lines[i].key, t->lines[j].key) == 0)
-                return bad(file, node, "row key declared twice", t->lines[i].key);
+                return bad(file, node, "行 key 重复声明", "row key declared twice",
+                           t->lines[i].key);
     return 0;
 }
 
@@ -445,7 +459,7 @@ int js_table_decl_load(js_ruleset *set, const char *file, xmlNodePtr node)
     if ((rc = load_attrs(&t, file, node)) < 0)
         goto fail;
     if (js_ruleset_table(set, t.id) || js_ruleset_table(set, t.number)) {
-        rc = bad(file, node, "table declared twice", t.id);
+        rc = bad(file, node, "table 重复声明", "table declared twice", t.id);
         goto fail;
     }
     for (c = node->children; c && rc == 0; c = c->next) {

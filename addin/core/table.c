@@ -338,7 +338,8 @@ int js_tables_where(const char **sheet, uint32_t *row, uint32_t *col, const js_t
 {
     const tbl *t = js_tbl_find(tables, table_id);
     if (!t || !t->found)
-        return js_error_set(JS_ENOTFOUND, "table %s not found", table_id ? table_id : "");
+        return js_error_set_l(JS_ENOTFOUND, "找不到表 %s", "table %s not found",
+                              table_id ? table_id : "");
     *sheet = t->sheet;
     *row = t->anchor_row;
     *col = t->anchor_col;
@@ -438,5 +439,5 @@ int js_tables_place(js_table_place *out, const js_tables *tables, size_t index)
         }
         index -= t->nparts;
     }
-    return js_error_set(JS_ENOTFOUND, "no such table part");
+    return js_error_set_l(JS_ENOTFOUND, "表中没有这一部分", "no such table part");
 }

@@ -253,7 +253,7 @@ int js_tables_not_found(js_findings *out, const js_tables *tables, const char *c
     int rc;
 
     if (!tables || !tables->ledger)
-        return js_error_set(JS_EINVAL, "no tables given");
+        return js_error_set_l(JS_EINVAL, "没有给出决算表", "no tables given");
     if (a == JS_ABSENT_NO || a == JS_ABSENT_ZERO)
         return 0;
     if ((rc = js_tables_skip_check(tables, check_id)) < 0 || a == JS_ABSENT_TABLE)

@@ -105,7 +105,7 @@ int js_tables_describe(js_buf *out, const js_tables *tables)
     char cell[32], value[64];
 
     if (!out || !tables)
-        return js_error_set(JS_EINVAL, "nothing to describe");
+        return js_error_set_l(JS_EINVAL, "没有可描述的内容", "nothing to describe");
     for (k = 0; k < tables->n; k++) {
         const tbl *t = &tables->t[k];
         const js_table_decl *d = t->decl;

@@ -269,7 +269,7 @@ int js_tables_locate(js_tables **out, js_findings *findings, const js_format *fo
 
     *out = NULL;
     if (!format || !wb || !findings)
-        return js_error_set(JS_EINVAL, "no format or workbook given");
+        return js_error_set_l(JS_EINVAL, "没有给出报表格式或工作簿", "no format or workbook given");
     ts = calloc(1, sizeof(*ts));
     if (!ts || !(ts->t = calloc(format->set.ntables ? format->set.ntables : 1, sizeof(tbl))) ||
         !(ts->ledger = calloc(1, sizeof(*ts->ledger)))) {

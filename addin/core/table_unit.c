@@ -113,7 +113,8 @@ int js_tbl_convert(js_decimal *out, js_decimal v, int from, int to)
     if (shift < 0) {
         /* a smaller unit: the point moves left (元 → 万元: 4 places) */
         if (v.scale - shift > JS_DECIMAL_MAX_SCALE)
-            return js_error_set(JS_ERANGE, "too many decimals to convert");
+            return js_error_set_l(JS_ERANGE, "小数位数过多,无法换算单位",
+                                  "too many decimals to convert");
         out->scale = v.scale - shift;
         return 0;
     }
@@ -125,7 +126,8 @@ int js_tbl_convert(js_decimal *out, js_decimal v, int from, int to)
     {
         int64_t m = js_decimal_pow10(shift - v.scale), u;
         if (__builtin_mul_overflow(v.units, m, &u))
-            return js_error_set(JS_ERANGE, "the number is too large to convert");
+            return js_error_set_l(JS_ERANGE, "数值过大,无法换算单位",
+                                  "the number is too large to convert");
         out->units = u;
         out->scale = 0;
     }

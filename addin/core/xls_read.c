@@ -97,9 +97,10 @@ static const unsigned char *sector(const cfb *c, uint32_t n)
 }
 
 /* A damaged container, in one line. */
-static int damaged(const char *why)
+static int damaged(const char *why_zh, const char *why_en)
 {
-    return js_error_set(JS_EFORMAT, "damaged Excel 97-2003 file (%s)", why);
+    return js_error_set_l(JS_EFORMAT, "Excel 97-2003 文件已损坏(%s%.0s)",
+                          "damaged Excel 97-2003 file (%.0s%s)", why_zh, why_en);
 }
 
 /* Free what cfb_open allocated. */
@@ -128,7 +129,7 @@ static int read_chain(unsigned char **out, const cfb *c, uint32_t start, uint64_
 
     *out = NULL;
     if (size > c->size)
-        return damaged("a stream larger than the file");
+        return damaged("数据流大于文件本身", "a stream larger than the file");
     buf = malloc(size ? (size_t)size : 1);
     if (!buf)
         return js_error_set(JS_ENOMEM, "out of memory");
@@ -137,17 +138,17 @@ static int read_chain(unsigned char **out, const cfb *c, uint32_t start, uint64_
         size_t n = size - done < unit ? (size_t)(size - done) : unit;
         if (s >= nfat || ++steps > nfat) {
             free(buf);
-            return damaged("a broken sector chain");
+            return damaged("扇区链断裂", "a broken sector chain");
         }
         if (mini) {
             if (((uint64_t)s + 1) * 64 > c->ministream_size) {
                 free(buf);
-                return damaged("a mini sector outside the mini stream");
+                return damaged("小扇区超出小数据流", "a mini sector outside the mini stream");
             }
             src = c->ministream + (size_t)s * 64;
         } else if (!(src = sector(c, s))) {
             free(buf);
-            return damaged("a sector outside the file");
+            return damaged("扇区超出文件范围", "a sector outside the file");
         }
         memcpy(buf + done, src, n);
         done += n;
@@ -164,7 +165,7 @@ static int add_fat_sector(cfb *c, uint32_t n, size_t *cap)
     size_t per = ((size_t)1 << c->shift) / 4, i;
 
     if (!p)
-        return damaged("a FAT sector outside the file");
+        return damaged("FAT 扇区超出文件范围", "a FAT sector outside the file");
     if (c->nfat + per > *cap) {
         size_t ncap = *cap ? *cap * 2 : per * 8;
         uint32_t *grown;
@@ -191,14 +192,14 @@ static int cfb_open(cfb *c, const unsigned char *data, size_t size)
     c->data = data;
     c->size = size;
     if (size < 512)
-        return damaged("shorter than its header");
+        return damaged("文件短于其文件头", "shorter than its header");
     c->shift = le16(data + 0x1E);
     if (c->shift != 9 && c->shift != 12)
-        return damaged("an unknown sector size");
+        return damaged("扇区大小未知", "an unknown sector size");
     max_sectors = size >> c->shift;
     nfat_sectors = le32(data + 0x2C);
     if (nfat_sectors > max_sectors)
-        return damaged("more FAT sectors than the file has");
+        return damaged("FAT 扇区多于文件所含扇区", "more FAT sectors than the file has");
     for (i = 0; i < 109 && count < nfat_sectors; i++, count++)
         if ((rc = add_fat_sector(c, le32(data + 0x4C + 4 * i), &cap)) < 0)
             return rc;
@@ -208,14 +209,14 @@ static int cfb_open(cfb *c, const unsigned char *data, size_t size)
         const unsigned char *p = sector(c, difat);
         size_t per = ((size_t)1 << c->shift) / 4 - 1, k;
         if (!p || i > max_sectors)
-            return damaged("a broken DIFAT chain");
+            return damaged("DIFAT 链断裂", "a broken DIFAT chain");
         for (k = 0; k < per && count < nfat_sectors; k++, count++)
             if ((rc = add_fat_sector(c, le32(p + 4 * k), &cap)) < 0)
                 return rc;
         difat = le32(p + 4 * per);
     }
     if (count < nfat_sectors)
-        return damaged("a FAT shorter than declared");
+        return damaged("FAT 短于声明的长度", "a FAT shorter than declared");
     return 0;
 }
 
@@ -228,7 +229,7 @@ static int cfb_open_mini(cfb *c, const unsigned char *root)
     int rc;
 
     if (n == 0 || n > (c->size >> c->shift))
-        return damaged("no mini FAT for a small stream");
+        return damaged("小数据流缺少小 FAT", "no mini FAT for a small stream");
     if ((rc = read_chain(&raw, c, start, size, 0)) < 0)
         return rc;
     c->nminifat = (size_t)(size / 4);
@@ -260,19 +261,20 @@ static int entry_named(const unsigned char *e, const char *ascii)
 }
 
 /* Read the stream of directory entry `e` into *out (*size bytes), charged
- * to "inflated" as `what`; the mini stream is opened on first need. */
+ * to "inflated" as `what` (in each language); the mini stream is opened on first need. */
 static int read_stream(unsigned char **out, size_t *size, cfb *c, const unsigned char *root,
-                       const unsigned char *e, js_meter *meter, const char *what)
+                       const unsigned char *e, js_meter *meter, const char *what_zh,
+                       const char *what_en)
 {
     uint64_t n = le32(e + 0x78); /* the high half is unused in version 3 files */
     int rc;
 
     *out = NULL;
     if (js_meter_inflated(meter, n))
-        return js_budget_fail(&meter->limits, "inflated", what);
+        return js_budget_fail_l(&meter->limits, "inflated", what_zh, what_en);
     if (n < 4096) {
         if (!root)
-            return damaged("no root entry");
+            return damaged("缺少根目录项", "no root entry");
         if (!c->ministream && (rc = cfb_open_mini(c, root)) < 0)
             return rc;
         rc = read_chain(out, c, le32(e + 0x74), n, 1);
@@ -308,7 +310,7 @@ static int workbook_stream(unsigned char **out, size_t *out_size, unsigned char 
     /* the directory's length is its chain's */
     for (s = le32(data + 0x30); s < c.nfat && s < END_OF_CHAIN - 4; s = c.fat[s]) {
         if (++steps > c.nfat) {
-            rc = damaged("a broken directory chain");
+            rc = damaged("目录链断裂", "a broken directory chain");
             goto cleanup;
         }
         dir_size += (uint64_t)1 << c.shift;
@@ -330,17 +332,23 @@ static int workbook_stream(unsigned char **out, size_t *out_size, unsigned char 
             encrypted = 1;
     }
     if (!found) {
-        rc = js_error_set(JS_EFORMAT,
-                          encrypted ? "a password-protected workbook: save a copy without a "
-                                      "password and check that"
-                                    : "an OLE2 compound file without a workbook stream (a Word "
-                                      "or PowerPoint 97-2003 file?), not a spreadsheet");
+        if (encrypted)
+            rc = js_error_set_l(JS_EFORMAT, "工作簿设有密码:请另存一份不设密码的副本后校验该副本",
+                                "a password-protected workbook: save a copy without a "
+                                "password and check that");
+        else
+            rc = js_error_set_l(JS_EFORMAT,
+                                "OLE2 复合文档中没有工作簿流(是 Word 或 PowerPoint 97-2003 "
+                                "文件?),不是电子表格",
+                                "an OLE2 compound file without a workbook stream (a Word "
+                                "or PowerPoint 97-2003 file?), not a spreadsheet");
         goto cleanup;
     }
-    if ((rc = read_stream(out, out_size, &c, root, found, meter, "the workbook stream")) < 0)
+    if ((rc = read_stream(out, out_size, &c, root, found, meter, "工作簿流",
+                          "the workbook stream")) < 0)
         goto cleanup;
-    if (summary &&
-        read_stream(props, props_size, &c, root, summary, meter, "the document properties") < 0) {
+    if (summary && read_stream(props, props_size, &c, root, summary, meter, "文档属性",
+                               "the document properties") < 0) {
         /* damaged properties do not make the cells unreadable; a limit does */
         if (js_meter_inflated(meter, 0)) {
             rc = JS_ELIMIT;
@@ -515,7 +523,7 @@ static int read_properties(js_workbook *wb, const unsigned char *s, size_t size,
             if (rc < 0)
                 break;
             if ((limit = js_meter_property(meter, name.size, value.size)) != NULL) {
-                rc = js_budget_fail(&meter->limits, limit, "the document properties");
+                rc = js_budget_fail_l(&meter->limits, limit, "文档属性", "the document properties");
                 break;
             }
             rc = js_workbook_set_property(wb, js_buf_cstr(&name), js_buf_cstr(&value));
@@ -591,7 +599,7 @@ static int add_extra(biff *b, uint32_t sheet, uint32_t row, uint32_t col, js_cel
     if (row >= MAX_ROWS || col >= MAX_COLS)
         return 0;
     if (b->nextras >= meter->limits.max_cells)
-        return js_budget_fail(&meter->limits, "cells", "the workbook stream");
+        return js_budget_fail_l(&meter->limits, "cells", "工作簿流", "the workbook stream");
     e = js_array_reserve(b->extras, &b->extras_cap, b->nextras, sizeof(*e), 64);
     if (!e)
         return JS_ENOMEM;
@@ -776,24 +784,26 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
      * that starts with a workbook's BOF goes to it */
     if (size < 12 || le16(s) != 0x0809 || le16(s + 2) < 8 || le16(s + 2) > 8224 ||
         (le16(s + 4) != 0x0600 && le16(s + 4) != 0x0500) || le16(s + 6) != 0x0005)
-        return damaged("the workbook stream does not start with a workbook's BOF record");
+        return damaged("工作簿流不以工作簿的 BOF 记录开头",
+                       "the workbook stream does not start with a workbook's BOF record");
     biff8 = le16(s + 4) == 0x0600;
     while (pos + 4 <= size && rc == 0) {
         unsigned type = le16(s + pos), len = le16(s + pos + 2);
         const unsigned char *d = s + pos + 4;
         size_t at = pos;
         if (len > 8224) {
-            rc = damaged("a record longer than BIFF8 allows");
+            rc = damaged("记录长度超过 BIFF8 的允许值", "a record longer than BIFF8 allows");
             break;
         }
         if (pos + 4 + len > size) {
-            rc = damaged("a record cut short by the end of the workbook stream");
+            rc = damaged("记录被工作簿流的结尾截断",
+                         "a record cut short by the end of the workbook stream");
             break;
         }
         pos += 4 + len;
         last = type;
         if (!strings_fit(type, d, len, biff8)) {
-            rc = damaged("a string longer than its record");
+            rc = damaged("字符串长于其所在的记录", "a string longer than its record");
             break;
         }
         switch (type) {
@@ -812,7 +822,7 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
             if (len < 6)
                 break;
             if (js_meter_sheet(meter, 0)) {
-                rc = js_budget_fail(&meter->limits, "sheets", "the workbook stream");
+                rc = js_budget_fail_l(&meter->limits, "sheets", "工作簿流", "the workbook stream");
                 break;
             }
             if (b->nsheets >= sheets_cap) {
@@ -839,7 +849,8 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
         }
         case 0x00FC: /* SST: FreeXL allocates a pointer per declared string */
             if (len >= 8 && le32(d + 4) > meter->limits.max_cells)
-                rc = js_budget_fail(&meter->limits, "cells", "the shared-string table");
+                rc = js_budget_fail_l(&meter->limits, "cells", "共享字符串表",
+                                      "the shared-string table");
             break;
         case 0x0200: { /* DIMENSION */
             uint64_t rows = len >= 14 ? le32(d + 4) : len >= 8 ? le16(d + 2) : 0;
@@ -849,8 +860,8 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
             if (grid > sheet_grid)
                 sheet_grid = grid;
             if (b->grid + sheet_grid > meter->limits.max_cells)
-                rc = js_budget_fail(&meter->limits, "cells",
-                                    "a sheet's declared size (DIMENSION record)");
+                rc = js_budget_fail_l(&meter->limits, "cells", "工作表声明的大小(DIMENSION 记录)",
+                                      "a sheet's declared size (DIMENSION record)");
             break;
         }
         case 0x0006: /* FORMULA: row, col, xf, 8 bytes of result */
@@ -878,7 +889,8 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
         case 0x0207: /* STRING: the result of the FORMULA before */
             if (pending >= 0) {
                 if ((rc = unicode_string(&str, d, len)) == 0 && js_meter_cell_text(meter, str.size))
-                    rc = js_budget_fail(&meter->limits, "cell-text", "a formula's result");
+                    rc = js_budget_fail_l(&meter->limits, "cell-text", "公式的结果",
+                                          "a formula's result");
                 if (rc == 0)
                     rc = add_extra(b, (uint32_t)pending, prow, pcol, JS_CELL_TEXT,
                                    js_buf_cstr(&str), NULL, 1, meter);
@@ -906,7 +918,7 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
                 if (r1 < r0 || c1 < c0 || (r0 == r1 && c0 == c1))
                     continue;
                 if (b->nmerges >= meter->limits.max_cells) {
-                    rc = js_budget_fail(&meter->limits, "cells", "the merged areas");
+                    rc = js_budget_fail_l(&meter->limits, "cells", "合并区域", "the merged areas");
                     break;
                 }
                 g = js_array_reserve(b->merges, &b->merges_cap, b->nmerges, sizeof(*g), 16);
@@ -935,9 +947,11 @@ static int biff_pass(biff *b, const unsigned char *s, size_t size, js_meter *met
     while (rc == 0 && pos < size && s[pos] == 0)
         pos++;
     if (rc == 0 && (last != 0x000A || pos != size))
-        rc = damaged("the workbook stream does not end with an EOF record");
+        rc = damaged("工作簿流不以 EOF 记录结尾",
+                     "the workbook stream does not end with an EOF record");
     if (rc == 0 && b->grid > meter->limits.max_cells)
-        rc = js_budget_fail(&meter->limits, "cells", "the sheets' declared sizes");
+        rc = js_budget_fail_l(&meter->limits, "cells", "各工作表声明的大小",
+                              "the sheets' declared sizes");
     js_buf_dispose(&str);
     return rc;
 }
@@ -1063,16 +1077,19 @@ static int freexl_failed(int code)
     case FREEXL_INSUFFICIENT_MEMORY:
         return js_error_set(JS_ENOMEM, "out of memory (reading the .xls)");
     case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-        return js_error_set(JS_EFORMAT, "an OLE2 compound file without a workbook stream, not "
-                                        "a spreadsheet");
+        return js_error_set_l(JS_EFORMAT, "OLE2 复合文档中没有工作簿流,不是电子表格",
+                              "an OLE2 compound file without a workbook stream, not "
+                              "a spreadsheet");
     case FREEXL_UNSUPPORTED_CHARSET:
     case FREEXL_INVALID_CHARACTER:
-        return js_error_set(JS_EFORMAT, "an Excel 97-2003 file in a character set that cannot "
-                                        "be read");
+        return js_error_set_l(JS_EFORMAT, "Excel 97-2003 文件使用了无法读取的字符集",
+                              "an Excel 97-2003 file in a character set that cannot "
+                              "be read");
     case FREEXL_FILE_NOT_FOUND:
-        return js_error_set(JS_EIO, "cannot open");
+        return js_error_set_l(JS_EIO, "无法打开", "cannot open");
     default:
-        return js_error_set(JS_EFORMAT, "damaged Excel 97-2003 file (FreeXL error %d)", code);
+        return js_error_set_l(JS_EFORMAT, "Excel 97-2003 文件已损坏(FreeXL 错误 %d)",
+                              "damaged Excel 97-2003 file (FreeXL error %d)", code);
     }
 }
 
@@ -1081,7 +1098,7 @@ static int freexl_sheet(js_sheet *sheet, const void *h, unsigned short index, js
 {
     unsigned int rows = 0, r;
     unsigned short cols = 0, c;
-    char num[40], place[300], cell[32];
+    char num[40], place[300], place_zh[300], cell[32];
     int rc;
 
     if ((rc = freexl_select_active_worksheet(h, index)) != FREEXL_OK ||
@@ -1124,7 +1141,8 @@ static int freexl_sheet(js_sheet *sheet, const void *h, unsigned short index, js
                 NULL) {
                 js_cell_name(cell, sizeof(cell), r, c);
                 snprintf(place, sizeof(place), "sheet '%s' cell %s", sheet->name, cell);
-                return js_budget_fail(&meter->limits, limit, place);
+                snprintf(place_zh, sizeof(place_zh), "工作表“%s”单元格 %s", sheet->name, cell);
+                return js_budget_fail_l(&meter->limits, limit, place_zh, place);
             }
             if ((rc = js_sheet_put(sheet, r, c, type, text, value, NULL)) < 0)
                 return rc;
@@ -1145,13 +1163,15 @@ static int memory_file(int *fd, char *path, size_t path_size, const unsigned cha
 
     *fd = memfd_create("juesuan-xls", MFD_CLOEXEC);
     if (*fd < 0)
-        return js_error_set(JS_EIO, "cannot make a memory file: %s", strerror(errno));
+        return js_error_set_l(JS_EIO, "无法创建内存文件:%s", "cannot make a memory file: %s",
+                              strerror(errno));
     while (done < size) {
         ssize_t n = write(*fd, data + done, size - done);
         if (n <= 0) {
             close(*fd);
             *fd = -1;
-            return js_error_set(JS_EIO, "cannot fill a memory file: %s", strerror(errno));
+            return js_error_set_l(JS_EIO, "无法写入内存文件:%s", "cannot fill a memory file: %s",
+                                  strerror(errno));
         }
         done += (size_t)n;
     }
@@ -1181,8 +1201,9 @@ static int read_xls(js_workbook *wb, const unsigned char *data, size_t size, js_
         (props && (rc = read_properties(wb, props, props_size, meter)) < 0))
         goto cleanup;
     if (b.encrypted) {
-        rc = js_error_set(JS_EFORMAT, "the workbook is password-protected; save a copy without "
-                                      "a password and check that");
+        rc = js_error_set_l(JS_EFORMAT, "工作簿设有密码;请另存一份不设密码的副本后校验该副本",
+                            "the workbook is password-protected; save a copy without "
+                            "a password and check that");
         goto cleanup;
     }
     /* our pass re-counts cells and sheets from here on, with FreeXL */
@@ -1196,8 +1217,9 @@ static int read_xls(js_workbook *wb, const unsigned char *data, size_t size, js_
     }
     if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &pw) == FREEXL_OK &&
         pw == FREEXL_BIFF_OBFUSCATED) {
-        rc = js_error_set(JS_EFORMAT, "the workbook is password-protected; save a copy without "
-                                      "a password and check that");
+        rc = js_error_set_l(JS_EFORMAT, "工作簿设有密码;请另存一份不设密码的副本后校验该副本",
+                            "the workbook is password-protected; save a copy without "
+                            "a password and check that");
         goto cleanup;
     }
     if ((rc = freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &nsheets)) != FREEXL_OK) {
@@ -1214,7 +1236,7 @@ static int read_xls(js_workbook *wb, const unsigned char *data, size_t size, js_
         if (!name)
             name = "";
         if ((limit = js_meter_sheet(meter, strlen(name))) != NULL) {
-            rc = js_budget_fail(&meter->limits, limit, "the workbook");
+            rc = js_budget_fail_l(&meter->limits, limit, "工作簿", "the workbook");
             goto cleanup;
         }
         if ((rc = js_workbook_add_sheet(&sheet, wb, name)) < 0 ||
@@ -1236,7 +1258,7 @@ static int read_xls(js_workbook *wb, const unsigned char *data, size_t size, js_
             continue; /* FreeXL has it */
         if ((limit = js_meter_cell(meter, (e->text ? strlen(e->text) : 0) +
                                               (e->value ? strlen(e->value) : 0))) != NULL) {
-            rc = js_budget_fail(&meter->limits, limit, "the workbook");
+            rc = js_budget_fail_l(&meter->limits, limit, "工作簿", "the workbook");
             goto cleanup;
         }
         if ((rc = js_sheet_append(sheet, e->row, e->col, e->type, e->text, e->value,
@@ -1273,10 +1295,10 @@ int js_xls_read_path(js_workbook *wb, const char *path, js_meter *meter)
     int rc;
 
     if (!f)
-        return js_error_set(JS_EIO, "cannot open: %s", strerror(errno));
+        return js_error_set_l(JS_EIO, "无法打开:%s", "cannot open: %s", strerror(errno));
     if (fstat(fileno(f), &st) != 0 || st.st_size <= 0) {
         fclose(f);
-        return js_error_set(JS_EIO, "cannot read the file");
+        return js_error_set_l(JS_EIO, "无法读取文件", "cannot read the file");
     }
     data = malloc((size_t)st.st_size);
     if (!data) {
@@ -1286,7 +1308,7 @@ int js_xls_read_path(js_workbook *wb, const char *path, js_meter *meter)
     if (fread(data, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
         free(data);
         fclose(f);
-        return js_error_set(JS_EIO, "cannot read the file");
+        return js_error_set_l(JS_EIO, "无法读取文件", "cannot read the file");
     }
     fclose(f);
     rc = read_xls(wb, data, (size_t)st.st_size, meter);

@@ -182,16 +182,18 @@ static void stop(part *p, int rc)
     xmlStopParser(p->ctxt);
 }
 
-/* Fail with limit `limit` exceeded in this part, at `place` ("" or "sheet 'S' cell A1"). */
-static int over(part *p, const char *limit, const char *place)
+/* Fail with limit `limit` exceeded in this part, at a place ("" or "sheet 'S' cell A1") named in
+ * each language. */
+static int over(part *p, const char *limit, const char *place_zh, const char *place_en)
 {
-    js_buf what = JS_BUF_INIT;
-    int rc;
+    js_buf zh = JS_BUF_INIT, en = JS_BUF_INIT;
+    int rc = JS_ENOMEM;
 
-    if (js_buf_printf(&what, "%s%s%s", p->name, *place ? ": " : "", place) < 0)
-        return JS_ENOMEM;
-    rc = js_budget_fail(&p->meter->limits, limit, js_buf_cstr(&what));
-    js_buf_dispose(&what);
+    if (js_buf_printf(&zh, "%s%s%s", p->name, *place_zh ? ":" : "", place_zh) >= 0 &&
+        js_buf_printf(&en, "%s%s%s", p->name, *place_en ? ": " : "", place_en) >= 0)
+        rc = js_budget_fail_l(&p->meter->limits, limit, js_buf_cstr(&zh), js_buf_cstr(&en));
+    js_buf_dispose(&zh);
+    js_buf_dispose(&en);
     return rc;
 }
 
@@ -247,8 +249,8 @@ static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *external_id,
     (void)external_id;
     (void)system_id;
     if (p)
-        stop(p,
-             js_error_set(JS_EFORMAT, "%s: a DTD, which Office Open XML does not allow", p->name));
+        stop(p, js_error_set_l(JS_EFORMAT, "%s:含有 DTD,Office Open XML 不允许",
+                               "%s: a DTD, which Office Open XML does not allow", p->name));
 }
 
 /* libxml2's structured errors, into the part's capture. */
@@ -314,7 +316,8 @@ static int parse(part *p, zip_t *za)
     else if (st.limit)
         rc = js_budget_fail(&p->meter->limits, st.limit, p->name);
     else if (st.error[0])
-        rc = js_error_set(JS_EFORMAT, "%sdamaged zip data: %s", what, st.error);
+        rc = js_error_set_l(JS_EFORMAT, "%szip 数据已损坏:%s", "%sdamaged zip data: %s", what,
+                            st.error);
     else if (!p->ctxt->wellFormed)
         rc = js_xml_fail(&p->err, what);
     else
@@ -434,7 +437,7 @@ static int rels_start(part *p, const xmlChar *name, const xmlChar *uri, int natt
     if (rc > 0 && strcmp(js_buf_cstr(&p->attr), "External") == 0)
         return 0;
     if (r->count >= r->max)
-        return over(p, "sheets", "");
+        return over(p, "sheets", "", "");
     if ((rc = attr_get_ns(p, nattrs, attrs, "Id", NULL, NULL)) <= 0 ||
         !(item.id = js_buf_detach(&p->attr)) ||
         (rc = attr_get_ns(p, nattrs, attrs, "Type", NULL, NULL)) <= 0 ||
@@ -541,16 +544,14 @@ static int book_start(part *p, const xmlChar *name, const xmlChar *uri, int natt
     if (rc == 0 && (rc = js_buf_printf(&p->attr, "Sheet%zu", b->wb->nsheets + 1)) < 0)
         goto fail;
     if ((limit = js_meter_sheet(p->meter, p->attr.size)) != NULL) {
-        rc = over(p, limit, "");
+        rc = over(p, limit, "", "");
         goto fail;
     }
     if ((rc = js_workbook_add_sheet(&sheet, b->wb, js_buf_cstr(&p->attr))) < 0) {
-        if (rc == JS_EFORMAT) {
-            js_buf why = JS_BUF_INIT;
-            js_buf_puts(&why, js_error_last());
-            rc = js_error_set(rc, "%s: %s", p->name, js_buf_cstr(&why));
-            js_buf_dispose(&why);
-        }
+        if (rc == JS_EFORMAT) /* the previous message in each language */
+            rc = js_error_set_l(rc, "%s:%s%.0s", "%s: %.0s%s", p->name,
+                                js_error_last_in(JS_ERROR_LANG_ZH),
+                                js_error_last_in(JS_ERROR_LANG_EN));
         goto fail;
     }
     sheet->hidden = hidden;
@@ -608,7 +609,7 @@ static int sst_start(part *p, const xmlChar *name, const xmlChar *uri, int nattr
         return 0;
     if (name == s->n_si) {
         if (s->count >= p->meter->limits.max_cells)
-            return over(p, "cells", "");
+            return over(p, "cells", "", "");
         s->in_si = 1;
         js_buf_clear(&s->text);
     } else if (name == s->n_rph && s->in_si && !s->rph_depth) {
@@ -665,9 +666,10 @@ static int sst_text(part *p, const char *text, size_t len)
     if (!s->in_t)
         return 0;
     if (js_meter_cell_text(p->meter, (uint64_t)s->text.size + len)) {
-        char place[40];
-        snprintf(place, sizeof(place), "shared string %zu", s->count + 1);
-        return over(p, "cell-text", place);
+        char zh[40], en[40];
+        snprintf(zh, sizeof(zh), "第 %zu 个共享字符串", s->count + 1);
+        snprintf(en, sizeof(en), "shared string %zu", s->count + 1);
+        return over(p, "cell-text", zh, en);
     }
     return js_buf_put(&s->text, text, len);
 }
@@ -694,7 +696,7 @@ static int sst_end(part *p, const xmlChar *name, const xmlChar *uri)
          * millions of tiny strings is bounded like their text */
         s->total += s->text.size + 32;
         if (s->total > p->meter->limits.max_text_total)
-            return over(p, "text-total", "");
+            return over(p, "text-total", "", "");
         {
             char **grown = js_array_reserve(s->items, &s->cap, s->count, sizeof(*grown), 64);
             if (!grown)
@@ -726,11 +728,12 @@ typedef struct sheet_state {
 } sheet_state;
 
 /* "sheet 'S' cell B5" for messages. */
-static void cell_place(const sheet_state *s, char *out, size_t size)
+static void cell_place(const sheet_state *s, char *zh, char *en, size_t size)
 {
     char cell[32];
     js_cell_name(cell, sizeof(cell), s->row, s->col);
-    snprintf(out, size, "sheet '%s' cell %s", s->sheet->name, cell);
+    snprintf(zh, size, "工作表“%s”单元格 %s", s->sheet->name, cell);
+    snprintf(en, size, "sheet '%s' cell %s", s->sheet->name, cell);
 }
 
 /* Intern the worksheet's names once. */
@@ -750,13 +753,14 @@ static int sheet_names(part *p, sheet_state *s)
 }
 
 /* A reference like "B5" or a row number "5" in p->attr, as bad input. */
-static int bad_ref(part *p, const sheet_state *s, const char *what)
+static int bad_ref(part *p, const sheet_state *s, const char *what_zh, const char *what_en)
 {
     char shown[41];
 
     js_utf8_quote(shown, sizeof(shown), js_buf_cstr(&p->attr));
-    return js_error_set(JS_EFORMAT, "%s: sheet '%s': %s \"%s\" is not a cell inside the sheet",
-                        p->name, s->sheet->name, what, shown);
+    return js_error_set_l(JS_EFORMAT, "%s:工作表“%s”:%s%.0s“%s”不在工作表范围内",
+                          "%s: sheet '%s': %.0s%s \"%s\" is not a cell inside the sheet", p->name,
+                          s->sheet->name, what_zh, what_en, shown);
 }
 
 /* Parse "A1:C3" (or "A1") into a top-left and size; 0 or JS_EINVAL. */
@@ -801,12 +805,12 @@ static int cell_start(part *p, sheet_state *s, int nattrs, const xmlChar **attrs
     if (rc > 0) {
         uint32_t r, c;
         if (js_cell_parse_name(&r, &c, js_buf_cstr(&p->attr)) < 0 || r >= MAX_ROWS || c >= MAX_COLS)
-            return bad_ref(p, s, "cell reference");
+            return bad_ref(p, s, "单元格引用", "cell reference");
         s->row = r;
         s->col = c;
     } else {
         if (s->last_col + 1 >= (int64_t)MAX_COLS)
-            return bad_ref(p, s, "cell past the last column after");
+            return bad_ref(p, s, "最后一列之后的单元格,前一格", "cell past the last column after");
         s->col = (uint32_t)(s->last_col + 1);
     }
     s->last_col = s->col;
@@ -836,7 +840,7 @@ static const char *shared_string(part *p, const sheet_state *s)
 {
     char shown[41];
     const char *v = js_buf_cstr(&s->v);
-    char *end, place[160];
+    char *end, zh[160], en[160];
     unsigned long long i;
 
     while (*v == ' ')
@@ -846,10 +850,11 @@ static const char *shared_string(part *p, const sheet_state *s)
         end++;
     if (*v >= '0' && *v <= '9' && !*end && s->sst && i < s->sst->count)
         return s->sst->items[i];
-    cell_place(s, place, sizeof(place));
+    cell_place(s, zh, en, sizeof(zh));
     js_utf8_quote(shown, sizeof(shown), v);
-    js_error_set(JS_EFORMAT, "%s: %s: shared string \"%s\" does not exist (%zu strings)", p->name,
-                 place, shown, s->sst ? s->sst->count : (size_t)0);
+    js_error_set_l(JS_EFORMAT, "%s:%s%.0s:共享字符串“%s”不存在(共 %zu 个)",
+                   "%s: %.0s%s: shared string \"%s\" does not exist (%zu strings)", p->name, zh, en,
+                   shown, s->sst ? s->sst->count : (size_t)0);
     return NULL;
 }
 
@@ -859,7 +864,7 @@ static int cell_end(part *p, sheet_state *s)
     js_cell_type type = JS_CELL_TEXT;
     const char *text = NULL, *value = NULL, *formula = s->has_f ? js_buf_cstr(&s->f) : NULL;
     const char *limit;
-    char place[160];
+    char zh[160], en[160];
 
     s->in_cell = 0;
     switch (s->kind) {
@@ -903,8 +908,8 @@ static int cell_end(part *p, sheet_state *s)
     if ((limit = js_meter_cell(p->meter, (text ? strlen(text) : 0) +
                                              (value && value != text ? strlen(value) : 0) +
                                              (formula ? strlen(formula) : 0))) != NULL) {
-        cell_place(s, place, sizeof(place));
-        return over(p, limit, place);
+        cell_place(s, zh, en, sizeof(zh));
+        return over(p, limit, zh, en);
     }
     return js_sheet_append(s->sheet, s->row, s->col, type, text, value, formula);
 }
@@ -944,11 +949,11 @@ static int sheet_start(part *p, const xmlChar *name, const xmlChar *uri, int nat
             char *end;
             unsigned long long r = strtoull(js_buf_cstr(&p->attr), &end, 10);
             if (*end || r == 0 || r > MAX_ROWS)
-                return bad_ref(p, s, "row");
+                return bad_ref(p, s, "行号", "row");
             s->row = (uint32_t)(r - 1);
         } else {
             if (s->last_row + 1 >= (int64_t)MAX_ROWS)
-                return bad_ref(p, s, "row past the last row after");
+                return bad_ref(p, s, "最后一行之后的行,前一行", "row past the last row after");
             s->row = (uint32_t)(s->last_row + 1);
         }
         s->last_row = s->row;
@@ -964,7 +969,7 @@ static int sheet_start(part *p, const xmlChar *name, const xmlChar *uri, int nat
         if ((rc = attr_get(p, nattrs, attrs, s->n_ref, NULL)) <= 0)
             return rc;
         if (parse_range(js_buf_cstr(&p->attr), &r0, &c0, &rows, &cols) < 0)
-            return bad_ref(p, s, "merged area");
+            return bad_ref(p, s, "合并区域", "merged area");
         if (rows > 1 || cols > 1)
             js_sheet_set_span(s->sheet, r0, c0, rows, cols);
     }
@@ -976,7 +981,7 @@ static int sheet_text(part *p, const char *text, size_t len)
 {
     sheet_state *s = p->user;
     js_buf *into;
-    char place[160];
+    char zh[160], en[160];
 
     if (!s->in_cell || s->rph_depth)
         return 0;
@@ -989,8 +994,8 @@ static int sheet_text(part *p, const char *text, size_t len)
     else
         return 0;
     if (js_meter_cell_text(p->meter, (uint64_t)into->size + len)) {
-        cell_place(s, place, sizeof(place));
-        return over(p, "cell-text", place);
+        cell_place(s, zh, en, sizeof(zh));
+        return over(p, "cell-text", zh, en);
     }
     return js_buf_put(into, text, len);
 }
@@ -1044,7 +1049,8 @@ static int read_sheet(js_sheet *sheet, zip_t *za, js_meter *meter, const char *n
     s.last_col = -1;
     rc = run_part(za, meter, name, sheet_start, sheet_end, sheet_text, &s);
     if (rc == JS_ENOTFOUND)
-        rc = js_error_set(JS_EFORMAT, "%s: missing (the part of sheet '%s')", name, sheet->name);
+        rc = js_error_set_l(JS_EFORMAT, "%s:缺失(工作表“%s”的部件)",
+                            "%s: missing (the part of sheet '%s')", name, sheet->name);
     if (rc == 0)
         rc = js_sheet_sort(sheet); /* cells with no closing sheetData */
     js_buf_dispose(&s.v);
@@ -1090,7 +1096,7 @@ static int props_text(part *p, const char *text, size_t len)
     if (!s->prop_depth)
         return 0;
     if (js_meter_cell_text(p->meter, (uint64_t)s->value.size + len))
-        return over(p, "cell-text", "a document property");
+        return over(p, "cell-text", "一个文档属性", "a document property");
     return js_buf_put(&s->value, text, len);
 }
 
@@ -1106,7 +1112,7 @@ static int props_end(part *p, const xmlChar *name, const xmlChar *uri)
         return 0;
     s->prop_depth = 0;
     if ((limit = js_meter_property(p->meter, s->name.size, s->value.size)) != NULL)
-        return over(p, limit, "");
+        return over(p, limit, "", "");
     return js_workbook_set_property(s->wb, js_buf_cstr(&s->name), js_buf_cstr(&s->value));
 }
 
@@ -1155,10 +1161,12 @@ int js_xlsx_read_zip(js_workbook *wb, zip_t *za, js_meter *meter)
     if ((rc = js_buf_puts(&wb_name, r ? r->target : "xl/workbook.xml")) < 0)
         goto cleanup;
     if (zip_name_locate(za, js_buf_cstr(&wb_name), 0) < 0) {
-        rc = js_error_set(JS_EFORMAT,
-                          "an Office Open XML file without a workbook (%.200s): not a "
-                          "spreadsheet (a Word or PowerPoint file?)",
-                          js_buf_cstr(&wb_name));
+        rc = js_error_set_l(JS_EFORMAT,
+                            "Office Open XML 文件中没有工作簿(%.200s):不是电子表格(是 Word 或 "
+                            "PowerPoint 文件?)",
+                            "an Office Open XML file without a workbook (%.200s): not a "
+                            "spreadsheet (a Word or PowerPoint file?)",
+                            js_buf_cstr(&wb_name));
         goto cleanup;
     }
     if ((rc = js_zip_check_encryption(za, "")) < 0 ||

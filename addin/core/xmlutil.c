@@ -115,11 +115,12 @@ void js_xml_watch(xmlTextReaderPtr reader, js_xml_error *err)
 int js_xml_fail(const js_xml_error *err, const char *what)
 {
     if (err && err->set && err->line > 0)
-        return js_error_set(JS_EFORMAT, "%sdamaged XML at line %d: %s", what, err->line,
-                            err->message);
+        return js_error_set_l(JS_EFORMAT, "%s第 %d 行的 XML 有误:%s",
+                              "%sdamaged XML at line %d: %s", what, err->line, err->message);
     if (err && err->set)
-        return js_error_set(JS_EFORMAT, "%sdamaged XML: %s", what, err->message);
-    return js_error_set(JS_EFORMAT, "%sdamaged XML (unreadable data)", what);
+        return js_error_set_l(JS_EFORMAT, "%sXML 有误:%s", "%sdamaged XML: %s", what, err->message);
+    return js_error_set_l(JS_EFORMAT, "%sXML 有误(数据无法读取)", "%sdamaged XML (unreadable data)",
+                          what);
 }
 
 /* Namespace test by URI; the caller has already matched the local name. */

@@ -18,11 +18,12 @@ int js_zip_open_path(zip_t **out, const char *path)
         return 0;
     zip_error_init_with_code(&ze, code);
     if (code == ZIP_ER_OPEN || code == ZIP_ER_READ || code == ZIP_ER_NOENT) {
-        js_error_set(JS_EIO, "cannot read: %s", zip_error_strerror(&ze));
+        js_error_set_l(JS_EIO, "无法读取:%s", "cannot read: %s", zip_error_strerror(&ze));
         zip_error_fini(&ze);
         return JS_EIO;
     }
-    js_error_set(JS_EFORMAT, "not a valid zip archive (%s)", zip_error_strerror(&ze));
+    js_error_set_l(JS_EFORMAT, "不是有效的 zip 压缩包(%s)", "not a valid zip archive (%s)",
+                   zip_error_strerror(&ze));
     zip_error_fini(&ze);
     return JS_EFORMAT;
 }
@@ -43,7 +44,8 @@ int js_zip_open_memory(zip_t **out, const void *data, size_t size, const char *w
     *out = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!*out) {
         zip_source_free(src);
-        js_error_set(JS_EFORMAT, "%snot a valid zip archive (%s)", what, zip_error_strerror(&ze));
+        js_error_set_l(JS_EFORMAT, "%s不是有效的 zip 压缩包(%s)", "%snot a valid zip archive (%s)",
+                       what, zip_error_strerror(&ze));
         zip_error_fini(&ze);
         return JS_EFORMAT;
     }
@@ -64,19 +66,20 @@ int js_zip_read_entry(js_buf *out, zip_t *za, const char *name, size_t limit, co
         return JS_ENOTFOUND;
     f = zip_fopen(za, name, 0);
     if (!f)
-        return js_error_set(JS_EFORMAT, "%scannot open %s in the zip: %s", what, name,
-                            zip_strerror(za));
+        return js_error_set_l(JS_EFORMAT, "%s无法打开 zip 压缩包中的 %s:%s",
+                              "%scannot open %s in the zip: %s", what, name, zip_strerror(za));
     while ((n = zip_fread(f, chunk, sizeof(chunk))) > 0) {
         if (out->size + (size_t)n > limit) {
-            rc = js_error_set(JS_EFORMAT, "%s%s is larger than expected", what, name);
+            rc = js_error_set_l(JS_EFORMAT, "%s%s 大于预期", "%s%s is larger than expected", what,
+                                name);
             goto cleanup;
         }
         if ((rc = js_buf_put(out, chunk, (size_t)n)) < 0)
             goto cleanup;
     }
     if (n < 0)
-        rc = js_error_set(JS_EFORMAT, "%sdamaged zip data in %s: %s", what, name,
-                          zip_file_strerror(f));
+        rc = js_error_set_l(JS_EFORMAT, "%s%s 中的 zip 数据已损坏:%s",
+                            "%sdamaged zip data in %s: %s", what, name, zip_file_strerror(f));
 cleanup:
     zip_fclose(f);
     return rc;
@@ -94,10 +97,10 @@ int js_zip_check_encryption(zip_t *za, const char *what)
     if (rc == JS_ENOTFOUND)
         rc = 0;
     else if (rc == 0 && strstr(js_buf_cstr(&manifest), "encryption-data"))
-        rc = js_error_set(JS_EFORMAT,
-                          "%sthe document is password-protected; save a copy without a "
-                          "password and check that",
-                          what);
+        rc = js_error_set_l(JS_EFORMAT, "%s文档设有密码;请另存一份不设密码的副本后校验该副本",
+                            "%sthe document is password-protected; save a copy without a "
+                            "password and check that",
+                            what);
     js_buf_dispose(&manifest);
     return rc;
 }
@@ -129,7 +132,8 @@ int js_zip_stream_open(js_zip_stream *stream, zip_t *za, const char *name)
         return JS_ENOTFOUND;
     stream->file = zip_fopen(za, name, 0);
     if (!stream->file)
-        return js_error_set(JS_EFORMAT, "cannot open %s in the zip: %s", name, zip_strerror(za));
+        return js_error_set_l(JS_EFORMAT, "无法打开 zip 压缩包中的 %s:%s",
+                              "cannot open %s in the zip: %s", name, zip_strerror(za));
     return 0;
 }
 

@@ -216,6 +216,8 @@ def an_xlsx_this_gives_a_new_ods():
     for key, where in KEYS16.items():
         assert b[(INPUTS, "D" + rows[key])][:2] == ("number", figs[where]), (key, b[(INPUTS, "D" + rows[key])])
     rc, out, err = run("carry", S16, xlsx, os.path.join(TMP, "named.xlsx"))
+    assert rc == 2 and "OUT 须为 .ods 文件" in err and not os.path.exists(os.path.join(TMP, "named.xlsx")), (rc, err)
+    rc, out, err = run("carry", "--lang", "en", S16, xlsx, os.path.join(TMP, "named.xlsx"))
     assert rc == 2 and "must be an .ods" in err and not os.path.exists(os.path.join(TMP, "named.xlsx")), (rc, err)
 
 

@@ -466,7 +466,9 @@ def fill_on_xlsx_and_xls():
     # no narrative sheet: refused, and no OUT is written
     dst = os.path.join(TMP, "kinds-filled.ods")
     rc, out, err = run("fill", os.path.join(BOOK, "kinds.xlsx"), dst)
-    assert rc == 2 and "narrative" in err and not os.path.exists(dst), (rc, err)
+    assert rc == 2 and "没有情况说明工作表" in err and not os.path.exists(dst), (rc, err)
+    rc, out, err = run("fill", "--lang", "en", os.path.join(BOOK, "kinds.xlsx"), dst)
+    assert rc == 2 and "no narrative sheet" in err and not os.path.exists(dst), (rc, err)
     # an .xls IN with OUT named .xls is refused before anything is read into OUT
     rc, out, err = run("fill", os.path.join(BOOK, "kinds.xls"), os.path.join(TMP, "k.xls"))
     assert rc == 2 and not os.path.exists(os.path.join(TMP, "k.xls")), (rc, err)

@@ -311,6 +311,12 @@ def damaged_workbooks_give_exactly_our_lines():
     assert rc == 2 and len(lines) == len(files), lines
     for f, line in zip(files, lines):
         assert line.startswith(f + ": "), line
+    # in the language of --lang: Chinese by default
+    assert "damaged.fods: 第 22 行的 XML 有误:" in lines[0], lines[0]
+    assert "badencoding.fods: 第 2 行的 XML 有误:input conversion failed" in lines[1], lines[1]
+    rc, out, err = run("check", "--lang", "en", *files)
+    lines = err.decode("utf-8").splitlines()
+    assert rc == 2 and len(lines) == len(files), lines
     assert "damaged.fods: damaged XML at line 22:" in lines[0], lines[0]
     assert "badencoding.fods: damaged XML at line 2: input conversion failed" in lines[1], lines[1]
     for f in files:
@@ -351,13 +357,19 @@ def out_read_only_folder_or_link_is_refused_and_left_alone():
     ro = write(path("ro.ods"), "keep me")
     os.chmod(ro, 0o444)
     rc, _, err = run("fill", src, ro)
+    assert rc == 2 and "是只读文件".encode() in err and err.count(b"\n") == 1, err
+    rc, _, err = run("fill", "--lang", "en", src, ro)
     assert rc == 2 and b"read-only" in err and err.count(b"\n") == 1, err
     assert read(ro) == b"keep me" and stat.S_IMODE(os.stat(ro).st_mode) == 0o444
     os.makedirs(path("outdir"), exist_ok=True)
     rc, _, err = run("fill", src, path("outdir"))
+    assert rc == 2 and "是文件夹".encode() in err, err
+    rc, _, err = run("fill", "--lang", "en", src, path("outdir"))
     assert rc == 2 and b"folder" in err, err
     os.symlink("ro.ods", path("link.ods"))
     rc, _, err = run("fill", src, path("link.ods"))
+    assert rc == 2 and "是符号链接".encode() in err and os.path.islink(path("link.ods")), err
+    rc, _, err = run("fill", "--lang", "en", src, path("link.ods"))
     assert rc == 2 and b"symbolic link" in err and os.path.islink(path("link.ods")), err
     assert not temps_in(TMP)
 

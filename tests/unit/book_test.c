@@ -228,6 +228,72 @@ static void test_not_workbooks(void)
     expect_memory_failure(ole2_doc, sizeof(ole2_doc), NULL, JS_EFORMAT, "Excel 97-2003");
 }
 
+/*
+ * A reader's message in each language (one per UI): an .xlsx whose cell
+ * B5 refers to a shared string it does not have names the part, the sheet
+ * and the cell in Chinese and in English.
+ */
+static void test_reader_message_languages(void)
+{
+    static const char *const xlsx[] = {
+        "[Content_Types].xml",
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        "xl/workbook.xml",
+        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        "<sheets><sheet name=\"表一\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+        "xl/_rels/workbook.xml.rels",
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+        "2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+        "xl/worksheets/sheet1.xml",
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        "<sheetData><row r=\"5\"><c r=\"B5\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>",
+        NULL};
+    js_workbook *wb = NULL;
+    size_t size = 0;
+    unsigned char *z = make_zip(&size, xlsx);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+    CU_ASSERT_EQUAL(js_book_read_memory(&wb, NULL, z, size, NULL), JS_EFORMAT);
+    CU_ASSERT_PTR_NULL(wb);
+    CU_ASSERT_STRING_EQUAL(
+        js_error_last_in(JS_ERROR_LANG_ZH),
+        "xl/worksheets/sheet1.xml:工作表“表一”单元格 B5:共享字符串“7”不存在(共 0 个)");
+    CU_ASSERT_STRING_EQUAL(
+        js_error_last_in(JS_ERROR_LANG_EN),
+        "xl/worksheets/sheet1.xml: sheet '表一' cell B5: shared string \"7\" does "
+        "not exist (0 strings)");
+    free(z);
+    /* a limit names its place in each language too: C3's text over cell-text */
+    {
+        const char *inline_text[sizeof(xlsx) / sizeof(xlsx[0])];
+        js_budget budget;
+        memcpy(inline_text, xlsx, sizeof(xlsx));
+        inline_text[7] = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+                         "main\"><sheetData><row r=\"3\"><c r=\"C3\" t=\"inlineStr\"><is><t>"
+                         "决算数</t></is></c></row></sheetData></worksheet>";
+        js_budget_default(&budget);
+        CU_ASSERT_EQUAL_FATAL(js_budget_set(&budget, "cell-text=4"), 0);
+        z = make_zip(&size, inline_text);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+        CU_ASSERT_EQUAL(js_book_read_memory(&wb, NULL, z, size, &budget), JS_ELIMIT);
+        CU_ASSERT_STRING_EQUAL(js_error_last_in(JS_ERROR_LANG_ZH),
+                               "xl/worksheets/sheet1.xml:工作表“表一”单元格 C3:超过上限 4 "
+                               "字节的单元格文字(上限 cell-text;可用 --limit cell-text=… 提高)");
+        CU_ASSERT_STRING_EQUAL(js_error_last_in(JS_ERROR_LANG_EN),
+                               "xl/worksheets/sheet1.xml: sheet '表一' cell C3: more than 4 bytes "
+                               "of text in one cell (limit cell-text; raise it with --limit "
+                               "cell-text=…)");
+        free(z);
+    }
+    /* an out-of-memory message needs no Chinese of its own */
+    js_error_set(JS_ENOMEM, "out of memory (XML parser for %s)", "content.xml");
+    CU_ASSERT_STRING_EQUAL(js_error_last_in(JS_ERROR_LANG_ZH), "内存不足");
+    CU_ASSERT_STRING_EQUAL(js_error_last_in(JS_ERROR_LANG_EN),
+                           "out of memory (XML parser for content.xml)");
+}
+
 /* Each limit stops each reader, with the limit's name and how to raise it. */
 static void test_budget(void)
 {
@@ -391,6 +457,7 @@ static CU_TestInfo book_tests[] = {
     {"sheet and property indexes", test_model_indexes},
     {"JSON strings stay valid", test_json},
     {"a new .ods from a model", test_ods_create},
+    {"a reader's message in Chinese and in English", test_reader_message_languages},
     CU_TEST_INFO_NULL,
 };
 

@@ -401,6 +401,9 @@ static void test_schema_rejects_with_line(void)
     CU_ASSERT_EQUAL(js_ruleset_load_memory(&set, unknown, sizeof(unknown) - 1, "u.xml", NULL),
                     JS_EFORMAT);
     CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "u.xml:4: unknown table: Z"));
+    /* one language each: a Chinese UI reads it in Chinese, file and line kept */
+    CU_ASSERT_STRING_EQUAL(js_error_last_in(JS_ERROR_LANG_ZH), "u.xml:4: 未知的表:Z");
+    CU_ASSERT_STRING_EQUAL(js_error_last_in(JS_ERROR_LANG_EN), "u.xml:4: unknown table: Z");
     CU_ASSERT_EQUAL(set.ntables, 0);
     js_ruleset_dispose(&set);
 }

@@ -125,9 +125,8 @@ int js_run_content_dir(const char **dir)
 {
     *dir = js_command_content_dir();
     if (!*dir)
-        return js_error_set(JS_ENOTFOUND, "%s",
-                            JS_L("扩展的内容目录(rules)不存在",
-                                 "the extension's content folder (rules) was not found"));
+        return js_error_set_l(JS_ENOTFOUND, "扩展的内容目录(rules)不存在",
+                              "the extension's content folder (rules) was not found");
     return 0;
 }
 
@@ -151,8 +150,7 @@ int js_run_system_path(char **out, const char *url)
     }
     rc = js_uno_string_from_utf8(&u, url);
     if (rc == 0 && osl_getSystemPathFromFileURL(u, &sys) != osl_File_E_None)
-        rc =
-            js_error_set(JS_EINVAL, JS_L("不是本机文件的地址:%s", "not a local file URL: %s"), url);
+        rc = js_error_set_l(JS_EINVAL, "不是本机文件的地址:%s", "not a local file URL: %s", url);
     if (rc == 0)
         rc = js_uno_string_to_utf8(out, sys);
     if (u)
@@ -217,8 +215,7 @@ int js_command_run(js_command_result *out, uno_Interface *doc, js_command cmd,
     js_error_clear();
     rc = js_step_undo_manager(&undo, doc);
     if (rc == JS_ENOTFOUND)
-        rc = js_error_set(JS_EINVAL, "%s",
-                          JS_L("这不是电子表格文档", "the document is not a spreadsheet"));
+        rc = js_error_set_l(JS_EINVAL, "这不是电子表格文档", "the document is not a spreadsheet");
     if (rc == 0) {
         switch (cmd) {
         case JS_CMD_VALIDATE:

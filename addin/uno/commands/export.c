@@ -133,8 +133,8 @@ static int desktop_of(uno_Interface **out, uno_Interface *doc)
     if (rc == 0)
         rc = js_uno_query(out, creator, "com.sun.star.frame.XComponentLoader");
     if (rc < 0)
-        rc = js_error_set(JS_EINVAL, "%s",
-                          JS_L("文档没有窗口,无法导出PDF", "the document has no window: no PDF"));
+        rc = js_error_set_l(JS_EINVAL, "文档没有窗口,无法导出PDF",
+                            "the document has no window: no PDF");
     js_uno_release(creator);
     js_uno_release(frame);
     js_uno_release(controller);
@@ -212,7 +212,7 @@ static int temp_copy(char **path, char **url)
     if (fd < 0) {
         free(*path);
         *path = NULL;
-        return js_error_set(JS_EIO, "%s", JS_L("无法建立临时文件", "no temporary file"));
+        return js_error_set_l(JS_EIO, "无法建立临时文件", "no temporary file");
     }
     close(fd);
     rc = js_uno_string_from_utf8(&upath, *path);
@@ -268,12 +268,14 @@ int js_export_pdf(js_export_stats *stats, uno_Interface *doc, const js_publish *
     stats->seconds_pdf = now() - t2;
     if (rc < 0) {
         /* keep the step's message: closing may set its own */
-        js_buf msg = JS_BUF_INIT;
-        js_buf_puts(&msg, js_error_last());
+        js_buf zh = JS_BUF_INIT, en = JS_BUF_INIT;
+        js_buf_puts(&zh, js_error_last_in(JS_ERROR_LANG_ZH));
+        js_buf_puts(&en, js_error_last_in(JS_ERROR_LANG_EN));
         close_copy(copy);
-        rc = js_error_set(rc, "%s%s", JS_L("导出PDF失败:", "the PDF export failed: "),
-                          js_buf_cstr(&msg));
-        js_buf_dispose(&msg);
+        rc = js_error_set_l(rc, "导出PDF失败:%s%.0s", "the PDF export failed: %.0s%s",
+                            js_buf_cstr(&zh), js_buf_cstr(&en));
+        js_buf_dispose(&zh);
+        js_buf_dispose(&en);
     } else {
         close_copy(copy);
     }

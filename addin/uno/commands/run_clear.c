@@ -22,11 +22,10 @@ int js_run_clear(js_run_state *st, uno_Interface *doc, uno_Interface *undo)
 
     rc = js_ucall(doc, "com.sun.star.util.XProtectable", "isProtected", &prot, NULL);
     if (rc == 0 && prot)
-        rc = js_error_set(JS_EINVAL,
-                          JS_L("工作簿结构已保护,无法删除“%s”工作表",
-                               "the workbook structure is protected: the sheet “%s” cannot be "
-                               "deleted"),
-                          JS_MARKS_RESULTS_SHEET);
+        rc = js_error_set_l(JS_EINVAL, "工作簿结构已保护,无法删除“%s”工作表",
+                            "the workbook structure is protected: the sheet “%s” cannot be "
+                            "deleted",
+                            JS_MARKS_RESULTS_SHEET);
     if (rc == 0)
         rc = js_marks_read_explanations(&expl, doc);
     if (rc == 0)

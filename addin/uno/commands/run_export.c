@@ -28,9 +28,8 @@ static int pdf_beside(char **out, uno_Interface *doc, const js_command_options *
         free(url);
         if (options && options->pick_pdf)
             return options->pick_pdf(out, options->confirm_ctx);
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("文档尚未保存:请先保存,或给参数 PdfUrl",
-                                 "the document is not saved yet: save it first, or give PdfUrl"));
+        return js_error_set_l(JS_EINVAL, "文档尚未保存:请先保存,或给参数 PdfUrl",
+                              "the document is not saved yet: save it first, or give PdfUrl");
     }
     dot = strrchr(url, '.');
     slash = strrchr(url, '/');
@@ -106,9 +105,8 @@ int js_run_export(js_run_state *st, uno_Interface *doc, uno_Interface *undo,
         rc = pdf_beside(&url, doc, options);
     }
     if (rc == 1)
-        rc = js_error_set(JS_EINVAL, "%s",
-                          JS_L("未选择PDF文件,没有导出(宏调用请给参数 PdfUrl)",
-                               "no file chosen: the PDF was not exported (a macro gives PdfUrl)"));
+        rc = js_error_set_l(JS_EINVAL, "未选择PDF文件,没有导出(宏调用请给参数 PdfUrl)",
+                            "no file chosen: the PDF was not exported (a macro gives PdfUrl)");
     if (rc == 0)
         rc = export_pdf(st, doc, url);
     free(url);

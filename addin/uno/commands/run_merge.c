@@ -31,9 +31,8 @@ static int unit_paths(char ***paths, size_t *n, const js_command_options *option
     } else if (options && options->pick_units) {
         rc = options->pick_units(&urls, &count, options->confirm_ctx);
     } else {
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("请指定各单位的决算工作簿(参数 UnitUrls)",
-                                 "give the units' workbooks (argument UnitUrls)"));
+        return js_error_set_l(JS_EINVAL, "请指定各单位的决算工作簿(参数 UnitUrls)",
+                              "give the units' workbooks (argument UnitUrls)");
     }
     for (i = 0; rc == 0 && i < count; i++) {
         char *path = NULL;
@@ -68,9 +67,8 @@ static int merged_url(char **out, const js_command_options *options)
         if (rc != 0)
             return rc;
     } else {
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("请指定汇总结果的文件(参数 OutUrl)",
-                                 "give the file for the merged workbook (argument OutUrl)"));
+        return js_error_set_l(JS_EINVAL, "请指定汇总结果的文件(参数 OutUrl)",
+                              "give the file for the merged workbook (argument OutUrl)");
     }
     return 0;
 }
@@ -150,20 +148,18 @@ int js_run_merge(js_run_state *st, const js_command_options *options)
     if (rc == 0)
         rc = merged_url(&url, options);
     if (rc == 1) {
-        rc = js_error_set(JS_EINVAL, "%s",
-                          JS_L("未选择单位工作簿或汇总结果的文件,没有汇总(宏调用请给参数 UnitUrls "
-                               "和 OutUrl)",
-                               "nothing was merged: no workbooks or no output file chosen (a "
-                               "macro gives UnitUrls and OutUrl)"));
+        rc = js_error_set_l(JS_EINVAL,
+                            "未选择单位工作簿或汇总结果的文件,没有汇总(宏调用请给参数 UnitUrls "
+                            "和 OutUrl)",
+                            "nothing was merged: no workbooks or no output file chosen (a "
+                            "macro gives UnitUrls and OutUrl)");
         goto cleanup;
     }
     if (rc == 0)
         rc = js_run_system_path(&out_path, url);
     if (rc == 0 && (strlen(out_path) < 4 || strcmp(out_path + strlen(out_path) - 4, ".ods") != 0))
-        rc = js_error_set(JS_EINVAL,
-                          JS_L("汇总结果须存为 .ods 文件:%s",
-                               "the merged workbook is written as an .ods file: %s"),
-                          out_path);
+        rc = js_error_set_l(JS_EINVAL, "汇总结果须存为 .ods 文件:%s",
+                            "the merged workbook is written as an .ods file: %s", out_path);
     if (rc < 0)
         goto cleanup;
     rc = js_run_content_dir(&dir);

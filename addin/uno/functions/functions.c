@@ -48,10 +48,13 @@ static int text_figure(js_decimal *out, int *empty, rtl_uString *str, const char
 
     *empty = 0;
     if (rc < 0)
-        return js_error_set(JS_EINVAL, "%s: %s: %s", fn, what, js_error_last());
+        return js_error_set_l(JS_EINVAL, "%s: %s: %s%.0s", "%s: %s: %.0s%s", fn, what,
+                              js_error_last_in(JS_ERROR_LANG_ZH),
+                              js_error_last_in(JS_ERROR_LANG_EN));
     rc = js_figure_parse(out, empty, text, JS_FIGURE_ALLOW_PARENS);
     if (rc < 0)
-        rc = js_error_set(JS_EINVAL, "%s: %s: %s", fn, what, js_error_last());
+        rc = js_error_set_l(JS_EINVAL, "%s: %s: %s%.0s", "%s: %s: %.0s%s", fn, what,
+                            js_error_last_in(JS_ERROR_LANG_ZH), js_error_last_in(JS_ERROR_LANG_EN));
     free(text);
     return rc;
 }
@@ -60,8 +63,8 @@ static int text_figure(js_decimal *out, int *empty, rtl_uString *str, const char
 static int double_figure(js_decimal *out, double x, const char *fn, const char *what)
 {
     if (js_decimal_from_double(out, x) < 0)
-        return js_error_set(JS_ERANGE, JS_L("%s: %s 超出范围:%g", "%s: %s out of range: %g"), fn,
-                            what, x);
+        return js_error_set_l(JS_ERANGE, "%s: %s 超出范围:%g", "%s: %s out of range: %g", fn, what,
+                              x);
     return 0;
 }
 
@@ -94,8 +97,7 @@ static int cell_figure(js_decimal *out, int *empty, const uno_Any *arg, const ch
         return text_figure(out, empty, *(rtl_uString **)arg->pData, fn, what);
     default:
         if (js_uno_any_to_double(&x, arg) < 0)
-            return js_error_set(JS_EINVAL, JS_L("%s: %s 不是数字", "%s: %s is not a number"), fn,
-                                what);
+            return js_error_set_l(JS_EINVAL, "%s: %s 不是数字", "%s: %s is not a number", fn, what);
         return double_figure(out, x, fn, what);
     }
 }
@@ -109,13 +111,12 @@ int js_functions_arg_decimals(int *out, const uno_Any *arg, int dflt, const char
     if (js_uno_any_class(arg) == typelib_TypeClass_VOID)
         return 0;
     if (js_uno_any_to_double(&x, arg) < 0)
-        return js_error_set(JS_EINVAL, JS_L("%s: 小数位数不是数字", "%s: decimals is not a number"),
-                            fn);
+        return js_error_set_l(JS_EINVAL, "%s: 小数位数不是数字", "%s: decimals is not a number",
+                              fn);
     if (!(x >= 0 && x <= JS_CALC_MAX_DECIMALS) || x != floor(x))
-        return js_error_set(JS_EINVAL,
-                            JS_L("%s: 小数位数应为 0 至 %d 的整数:%g",
-                                 "%s: decimals must be a whole number 0..%d: %g"),
-                            fn, JS_CALC_MAX_DECIMALS, x);
+        return js_error_set_l(JS_EINVAL, "%s: 小数位数应为 0 至 %d 的整数:%g",
+                              "%s: decimals must be a whole number 0..%d: %g", fn,
+                              JS_CALC_MAX_DECIMALS, x);
     *out = (int)x;
     return 0;
 }
@@ -143,7 +144,7 @@ int js_functions_arg_range(js_decimal **items, unsigned char **present, size_t *
             ncols = (size_t)js_uno_seq_len(row_seqs[r]);
     }
     if (nrows == 0 || ncols == 0)
-        return js_error_set(JS_EINVAL, JS_L("%s: 区域为空", "%s: the range is empty"), fn);
+        return js_error_set_l(JS_EINVAL, "%s: 区域为空", "%s: the range is empty", fn);
     out = calloc(nrows * ncols, sizeof *out);
     filled = calloc(nrows * ncols, 1);
     if (!out || !filled) {
@@ -188,10 +189,10 @@ static int arg_code(char **out, const uno_Any *arg, const char *fn)
     if (js_uno_any_class(arg) == typelib_TypeClass_STRING)
         return js_uno_string_to_utf8(out, *(rtl_uString **)arg->pData);
     if (js_uno_any_to_double(&x, arg) < 0)
-        return js_error_set(JS_EINVAL, JS_L("%s: 缺少科目编码", "%s: no subject code"), fn);
+        return js_error_set_l(JS_EINVAL, "%s: 缺少科目编码", "%s: no subject code", fn);
     if (js_decimal_from_double(&d, x) < 0 || js_decimal_format_plain(digits, sizeof digits, d) < 0)
-        return js_error_set(JS_EINVAL, JS_L("%s: 不是科目编码:%g", "%s: not a subject code: %g"),
-                            fn, x);
+        return js_error_set_l(JS_EINVAL, "%s: 不是科目编码:%g", "%s: not a subject code: %g", fn,
+                              x);
     *out = js_strdup(digits);
     return *out ? 0 : JS_ENOMEM;
 }
@@ -221,7 +222,9 @@ static int ratio(void *ret, void *args[], const char *fn, const char *a_name, co
         return rc;
     rc = op(&result, a, b, decimals);
     if (rc < 0)
-        return js_error_set(rc == JS_ENOMEM ? rc : JS_EINVAL, "%s: %s", fn, js_error_last());
+        return js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "%s: %s%.0s", "%s: %.0s%s", fn,
+                              js_error_last_in(JS_ERROR_LANG_ZH),
+                              js_error_last_in(JS_ERROR_LANG_EN));
     *(double *)ret = js_decimal_to_double(result);
     return 0;
 }
@@ -251,15 +254,17 @@ static int fn_round_half_up(js_uno_object *self, void *ret, void *args[])
     int decimals, rc;
 
     if (js_uno_any_class(args[1]) == typelib_TypeClass_VOID)
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("ROUNDHALFUP: 缺少小数位数", "ROUNDHALFUP: decimals is missing"));
+        return js_error_set_l(JS_EINVAL, "ROUNDHALFUP: 缺少小数位数",
+                              "ROUNDHALFUP: decimals is missing");
     rc = js_functions_arg_figure(&x, args[0], "ROUNDHALFUP", "number");
     if (rc == 0)
         rc = js_functions_arg_decimals(&decimals, args[1], 2, "ROUNDHALFUP");
     if (rc == 0)
         rc = js_decimal_round_half_up(&result, x, decimals);
     if (rc < 0)
-        return js_error_set(JS_EINVAL, "ROUNDHALFUP: %s", js_error_last());
+        return js_error_set_l(JS_EINVAL, "ROUNDHALFUP: %s%.0s", "ROUNDHALFUP: %.0s%s",
+                              js_error_last_in(JS_ERROR_LANG_ZH),
+                              js_error_last_in(JS_ERROR_LANG_EN));
     *(double *)ret = js_decimal_to_double(result);
     return 0;
 }
@@ -283,14 +288,16 @@ static int fn_change_text(js_uno_object *self, void *ret, void *args[])
         if (rc < 0)
             return rc;
     } else if (js_uno_any_class(unit_arg) != typelib_TypeClass_VOID) {
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("CHANGETEXT: 单位应为文本", "CHANGETEXT: unit must be text"));
+        return js_error_set_l(JS_EINVAL, "CHANGETEXT: 单位应为文本",
+                              "CHANGETEXT: unit must be text");
     }
     rc = js_calc_change_text(&text, current, previous, unit);
     free(unit);
     if (rc < 0) {
         js_buf_dispose(&text);
-        return js_error_set(JS_EINVAL, "CHANGETEXT: %s", js_error_last());
+        return js_error_set_l(JS_EINVAL, "CHANGETEXT: %s%.0s", "CHANGETEXT: %.0s%s",
+                              js_error_last_in(JS_ERROR_LANG_ZH),
+                              js_error_last_in(JS_ERROR_LANG_EN));
     }
     return return_text(ret, &text);
 }
@@ -308,13 +315,14 @@ static int fn_amount_text(js_uno_object *self, void *ret, void *args[])
         return rc;
     if (js_uno_any_class(args[1]) != typelib_TypeClass_VOID &&
         js_uno_any_to_double(&thousands, args[1]) < 0)
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("AMOUNTTEXT: thousands 应为 TRUE/FALSE",
-                                 "AMOUNTTEXT: thousands must be TRUE or FALSE"));
+        return js_error_set_l(JS_EINVAL, "AMOUNTTEXT: thousands 应为 TRUE/FALSE",
+                              "AMOUNTTEXT: thousands must be TRUE or FALSE");
     rc = js_calc_amount_text(&text, x, thousands != 0);
     if (rc < 0) {
         js_buf_dispose(&text);
-        return js_error_set(JS_EINVAL, "AMOUNTTEXT: %s", js_error_last());
+        return js_error_set_l(JS_EINVAL, "AMOUNTTEXT: %s%.0s", "AMOUNTTEXT: %.0s%s",
+                              js_error_last_in(JS_ERROR_LANG_ZH),
+                              js_error_last_in(JS_ERROR_LANG_EN));
     }
     return return_text(ret, &text);
 }
@@ -330,9 +338,8 @@ static int fn_subject_level(js_uno_object *self, void *ret, void *args[])
         return rc;
     level = js_subject_level_of(code);
     if (level == JS_SUBJECT_NONE) {
-        rc = js_error_set(
-            JS_EINVAL,
-            JS_L("SUBJECTLEVEL: 不是科目编码:%s", "SUBJECTLEVEL: not a subject code: %s"), code);
+        rc = js_error_set_l(JS_EINVAL, "SUBJECTLEVEL: 不是科目编码:%s",
+                            "SUBJECTLEVEL: not a subject code: %s", code);
         free(code);
         return rc;
     }
@@ -353,7 +360,9 @@ static int fn_subject_parent(js_uno_object *self, void *ret, void *args[])
     free(code);
     if (rc < 0) {
         js_buf_dispose(&parent);
-        return js_error_set(JS_EINVAL, "SUBJECTPARENT: %s", js_error_last());
+        return js_error_set_l(JS_EINVAL, "SUBJECTPARENT: %s%.0s", "SUBJECTPARENT: %.0s%s",
+                              js_error_last_in(JS_ERROR_LANG_ZH),
+                              js_error_last_in(JS_ERROR_LANG_EN));
     }
     return return_text(ret, &parent);
 }
@@ -386,7 +395,8 @@ static int fn_shares(js_uno_object *self, void *ret, void *args[])
     }
     rc = js_calc_shares(shares, items, rows * cols, decimals);
     if (rc < 0) {
-        rc = js_error_set(rc == JS_ENOMEM ? rc : JS_EINVAL, "SHARES: %s", js_error_last());
+        rc = js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "SHARES: %s%.0s", "SHARES: %.0s%s",
+                            js_error_last_in(JS_ERROR_LANG_ZH), js_error_last_in(JS_ERROR_LANG_EN));
         goto cleanup;
     }
     for (r = 0; r < rows; r++, built++) {
@@ -434,7 +444,9 @@ static int fn_sum_ties(js_uno_object *self, void *ret, void *args[])
     free(items);
     free(present);
     if (rc < 0)
-        return js_error_set(rc == JS_ENOMEM ? rc : JS_EINVAL, "SUMTIES: %s", js_error_last());
+        return js_error_set_l(rc == JS_ENOMEM ? rc : JS_EINVAL, "SUMTIES: %s%.0s",
+                              "SUMTIES: %.0s%s", js_error_last_in(JS_ERROR_LANG_ZH),
+                              js_error_last_in(JS_ERROR_LANG_EN));
     *(double *)ret = ties ? 1 : 0;
     return 0;
 }

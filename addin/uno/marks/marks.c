@@ -78,11 +78,10 @@ int js_marks_check_writable(uno_Interface *doc, const js_findings *findings)
     if (rc < 0)
         return rc;
     if (prot)
-        return js_error_set(JS_EINVAL,
-                            JS_L("工作簿结构已保护,无法添加“%s”工作表;请先撤销保护",
-                                 "the workbook structure is protected: the sheet “%s” cannot be "
-                                 "added; remove the protection first"),
-                            JS_MARKS_RESULTS_SHEET);
+        return js_error_set_l(JS_EINVAL, "工作簿结构已保护,无法添加“%s”工作表;请先撤销保护",
+                              "the workbook structure is protected: the sheet “%s” cannot be "
+                              "added; remove the protection first",
+                              JS_MARKS_RESULTS_SHEET);
     return 0;
 }
 
@@ -109,11 +108,10 @@ int js_marks_open_sheet(bool *relock, uno_Interface *sheet, const char *name, ui
         return 0;
     }
     js_cell_name(cell, sizeof(cell), row, col);
-    return js_error_set(JS_EINVAL,
-                        JS_L("工作表“%s”有密码保护,无法标记单元格 %s;请先撤销保护",
-                             "sheet “%s” is protected with a password: cell %s cannot be marked; "
-                             "remove the protection first"),
-                        name, cell);
+    return js_error_set_l(JS_EINVAL, "工作表“%s”有密码保护,无法标记单元格 %s;请先撤销保护",
+                          "sheet “%s” is protected with a password: cell %s cannot be marked; "
+                          "remove the protection first",
+                          name, cell);
 }
 
 /* Protect again, without a password, a sheet js_marks_open_sheet unlocked. */

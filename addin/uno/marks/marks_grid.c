@@ -440,7 +440,7 @@ int js_grid_sheet(uno_Interface **out, uno_Interface *doc, const char *name)
     if (rc < 0)
         goto cleanup;
     if (!has) {
-        rc = js_error_set(JS_ENOTFOUND, JS_L("没有工作表“%s”", "there is no sheet “%s”"), name);
+        rc = js_error_set_l(JS_ENOTFOUND, "没有工作表“%s”", "there is no sheet “%s”", name);
         goto cleanup;
     }
     rc = js_ucall(sheets, "com.sun.star.container.XNameAccess", "getByName", &any, args);
@@ -452,7 +452,7 @@ int js_grid_sheet(uno_Interface **out, uno_Interface *doc, const char *name)
     }
     js_uno_any_dispose(&any);
     if (!*out)
-        rc = js_error_set(JS_ENOTFOUND, "sheet %s cannot be read", name);
+        rc = js_error_set_l(JS_ENOTFOUND, "工作表“%s”无法读取", "sheet %s cannot be read", name);
 cleanup:
     if (str)
         rtl_uString_release(str);

@@ -90,7 +90,8 @@ int js_registry_area(js_range_address *out, sal_Int16 sheet, const char *text)
     char first[32];
 
     if (n >= sizeof(first))
-        return js_error_set(JS_EINVAL, "bad registry cell %s", text);
+        return js_error_set_l(JS_EINVAL, "校验标记登记表中的单元格有误:%s", "bad registry cell %s",
+                              text);
     memcpy(first, text, n);
     first[n] = '\0';
     if (js_cell_parse_name(&r0, &c0, first) < 0)
@@ -99,7 +100,8 @@ int js_registry_area(js_range_address *out, sal_Int16 sheet, const char *text)
         r1 = r0;
         c1 = c0;
     } else if (js_cell_parse_name(&r1, &c1, colon + 1) < 0 || r1 < r0 || c1 < c0) {
-        return js_error_set(JS_EINVAL, "bad registry cell %s", text);
+        return js_error_set_l(JS_EINVAL, "校验标记登记表中的单元格有误:%s", "bad registry cell %s",
+                              text);
     }
     out->sheet = sheet;
     out->start_row = (sal_Int32)r0;

@@ -33,11 +33,10 @@ typedef struct read_budget {
 static int over_limit(const char *where_zh, const char *where_en, const char *zh, const char *en,
                       uint64_t limit, const char *name)
 {
-    if (js_ui_lang_zh())
-        return js_error_set(JS_ELIMIT, "%s:%s超过上限 %llu(%s)", where_zh, zh,
-                            (unsigned long long)limit, name);
-    return js_error_set(JS_ELIMIT, "%s: %s more than the limit of %llu (%s)", where_en, en,
-                        (unsigned long long)limit, name);
+    /* each language skips the other's words with %.0s */
+    return js_error_set_l(JS_ELIMIT, "%s%.0s:%s%.0s超过上限 %llu(%s)",
+                          "%.0s%s: %.0s%s more than the limit of %llu (%s)", where_zh, where_en, zh,
+                          en, (unsigned long long)limit, name);
 }
 
 /* over_limit at a cell or area (`where`, "B7" or "A1:XFD1048576") of the
@@ -57,8 +56,7 @@ int js_docread_sheets(uno_Interface **out, uno_Interface *doc)
 {
     int rc = js_ucall_obj(out, doc, "com.sun.star.sheet.XSpreadsheetDocument", "getSheets", NULL);
     if (rc == JS_ENOTFOUND)
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("这不是电子表格文档", "the document is not a spreadsheet"));
+        return js_error_set_l(JS_EINVAL, "这不是电子表格文档", "the document is not a spreadsheet");
     return rc;
 }
 
@@ -397,7 +395,8 @@ int js_docread_workbook(js_workbook **out, uno_Interface *doc, const char *const
         }
         js_uno_any_dispose(&any);
         if (!sheet) {
-            rc = js_error_set(JS_ERROR, "sheet %d cannot be read", (int)i);
+            rc = js_error_set_l(JS_ERROR, "第 %d 个工作表无法读取", "sheet %d cannot be read",
+                                (int)i);
             goto cleanup;
         }
         rc = js_ucall_str(&name, sheet, "com.sun.star.container.XNamed", "getName");

@@ -165,14 +165,16 @@ static int read_units(dispatch_args *args, const uno_Any *value)
             return js_error_set(JS_ENOMEM, "out of memory");
         if (value->pType->eTypeClass == typelib_TypeClass_SEQUENCE &&
             !js_uno_string_equals_ascii(value->pType->pTypeName, "[]string"))
-            return js_error_set(JS_EINVAL, "UnitUrls: a list of file URLs (strings) is expected");
+            return js_error_set_l(JS_EINVAL, "UnitUrls:应为文件地址(字符串)的列表",
+                                  "UnitUrls: a list of file URLs (strings) is expected");
         for (i = 0; rc == 0 && i < n; i++)
             if ((rc = js_uno_string_to_utf8(&args->units[i], items[i])) == 0)
                 args->nunits++;
         return rc;
     }
     if (js_uno_any_class(value) != typelib_TypeClass_STRING)
-        return js_error_set(JS_EINVAL, "UnitUrls: a list of file URLs is expected");
+        return js_error_set_l(JS_EINVAL, "UnitUrls:应为文件地址的列表",
+                              "UnitUrls: a list of file URLs is expected");
     rc = js_uno_string_to_utf8(&text, *(rtl_uString **)value->pData);
     for (line = rc == 0 ? strtok_r(text, "\r\n", &save) : NULL; rc == 0 && line;
          line = strtok_r(NULL, "\r\n", &save)) {
@@ -243,9 +245,8 @@ static int pick_last_year(char **url, void *ctx)
 
     *url = NULL;
     if (!js_ui_available(data->frame)) /* a macro or headless run: no one to ask */
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("请指定上年的决算工作簿(参数 LastYearUrl)",
-                                 "give last year's workbook (argument LastYearUrl)"));
+        return js_error_set_l(JS_EINVAL, "请指定上年的决算工作簿(参数 LastYearUrl)",
+                              "give last year's workbook (argument LastYearUrl)");
     return js_ui_pick_file(
         url, data->context, data->frame, false,
         JS_L("选择上年的决算工作簿", "Choose last year's workbook"),
@@ -261,9 +262,8 @@ static int pick_units(char ***urls, size_t *n, void *ctx)
     *urls = NULL;
     *n = 0;
     if (!js_ui_available(data->frame))
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("请指定各单位的决算工作簿(参数 UnitUrls)",
-                                 "give the units' workbooks (argument UnitUrls)"));
+        return js_error_set_l(JS_EINVAL, "请指定各单位的决算工作簿(参数 UnitUrls)",
+                              "give the units' workbooks (argument UnitUrls)");
     return js_ui_pick_files(
         urls, n, data->context, data->frame,
         JS_L("选择要汇总的各单位决算工作簿", "Choose the units' workbooks to merge"),
@@ -278,9 +278,8 @@ static int pick_merged(char **url, void *ctx)
 
     *url = NULL;
     if (!js_ui_available(data->frame))
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("请指定汇总结果的文件(参数 OutUrl)",
-                                 "give the file for the merged workbook (argument OutUrl)"));
+        return js_error_set_l(JS_EINVAL, "请指定汇总结果的文件(参数 OutUrl)",
+                              "give the file for the merged workbook (argument OutUrl)");
     return js_ui_pick_file(url, data->context, data->frame, true,
                            JS_L("汇总结果另存为", "Save the merged workbook as"),
                            JS_L("ODF 电子表格 (*.ods)", "ODF Spreadsheet (*.ods)"), "*.ods");
@@ -293,10 +292,9 @@ static int pick_pdf(char **url, void *ctx)
 
     *url = NULL;
     if (!js_ui_available(data->frame)) /* a macro or headless run: no one to ask */
-        return js_error_set(JS_EINVAL, "%s",
-                            JS_L("文档尚未保存:请先保存,或指定PDF文件(参数 PdfUrl)",
-                                 "the document was never saved: save it, or give the PDF's "
-                                 "file (argument PdfUrl)"));
+        return js_error_set_l(JS_EINVAL, "文档尚未保存:请先保存,或指定PDF文件(参数 PdfUrl)",
+                              "the document was never saved: save it, or give the PDF's "
+                              "file (argument PdfUrl)");
     return js_ui_pick_pdf(url, data->context, data->frame);
 }
 
@@ -368,7 +366,7 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
     memset(result, 0, sizeof(*result));
     js_ui_lang_from_office(data->context); /* messages in the UI's language */
     if (cmd == JS_CMD_COUNT)
-        return js_error_set(JS_EINVAL, "unknown command URL");
+        return js_error_set_l(JS_EINVAL, "未知的命令地址", "unknown command URL");
     rc = read_options(&options, &dargs, props);
     if (rc < 0)
         goto cleanup;
@@ -376,8 +374,7 @@ static int run_url(js_command_result *result, commands_data *data, rtl_uString *
     if (rc == 0)
         rc = js_ucall_obj(&model, controller, "com.sun.star.frame.XController", "getModel", NULL);
     if (rc < 0) {
-        rc = js_error_set(JS_EINVAL, "%s",
-                          JS_L("没有打开的文档", "there is no document in this window"));
+        rc = js_error_set_l(JS_EINVAL, "没有打开的文档", "there is no document in this window");
         goto cleanup;
     }
     rc = js_command_run(result, model, cmd, &options);

@@ -25,7 +25,8 @@ static int run_method(void *ret, uno_Interface *doc, js_command cmd,
     int rc;
 
     if (!doc)
-        return js_error_set(JS_EINVAL, "document: a spreadsheet document is required");
+        return js_error_set_l(JS_EINVAL, "document:须为电子表格文档",
+                              "document: a spreadsheet document is required");
     js_command_run(&result, doc, cmd, options);
     if (!result.json) {
         js_command_result_dispose(&result);
