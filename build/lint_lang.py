@@ -41,6 +41,7 @@ ALLOW = {
     ("addin/uno/commands/commands.c", "%s"): "the command's message, worded with JS_L",
     ("addin/uno/commands/run_export.c", "%s"): "the validation summary, worded with JS_L",
     ("addin/uno/marks/marks_view.c", "%s"): "the previous message, kept across a courtesy call",
+    ("addin/uno/services/main_thread.c", "%s"): "the message the command set on the main thread, relayed",
     # worded with JS_L (the UI's language at the call); being changed
     # elsewhere: convert to js_error_set_l when they are next touched
     ("addin/uno/commands/run_carry.c", "JS_L"): "JS_L pair",

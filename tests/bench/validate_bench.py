@@ -25,8 +25,9 @@ re-validate an unchanged workbook, which rewrites nothing (marks_apply.c,
 marks_results.c compare with what the last 校验 wrote), the first writes
 everything, and is what an accountant meets first.  For reference, the
 first 校验 dispatched from this script's own thread (a bridge thread, as a
-batch script over a pipe runs it): there each write waits for the main
-thread, about three times slower.  Both ratios end the output, side by
+batch script over a pipe runs it): the command hands itself to the main
+thread (addin/uno/services/main_thread.c); before it did, each write there
+waited for the main thread, about three times slower.  Both ratios end the output, side by
 side, against the targets, with the share of a first 校验's budget that
 the read and the check leave for writing.
 A benchmark, not a test: it never fails on time.

@@ -545,6 +545,14 @@ def test_service(office, sample):
         check(via_macro["ok"] and comparable(via_macro["findings"]) ==
               comparable(via_menu["findings"]),
               "org.juesuan.Validator.validate gives the menu's findings")
+        # this script calls on a bridge thread: both ran on the main thread
+        # (main_thread.h), as from the menu
+        check(via_macro["main_thread"] is True and via_menu["main_thread"] is True,
+              "a script's Validator.validate and dispatch run on the office's main thread")
+        on_main = office.command(doc, "Validate", main=True)
+        check(on_main["main_thread"] is True and comparable(on_main["findings"]) ==
+              comparable(via_menu["findings"]),
+              "a dispatch made on the main thread itself runs there directly, same findings")
         last = json.loads(validator.lastResult())
         check(last["command"] == "Validate" and last["summary"] == via_menu["summary"],
               "lastResult() holds the last command's summary")

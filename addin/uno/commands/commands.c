@@ -6,6 +6,7 @@
 #include "commands_int.h"
 
 #include "findings_json.h"
+#include "main_thread.h"
 #include "ui_lang.h"
 
 #include <dlfcn.h>
@@ -176,6 +177,8 @@ static int result_json(js_buf *out, js_command cmd, int rc, const js_run_state *
         r = js_json_string(out, js_ui_lang_tag());
     if (r == 0)
         r = js_buf_puts(out, "}");
+    if (r == 0) /* where it ran: the main thread unless the hand-over failed */
+        r = js_buf_printf(out, ",\"main_thread\":%s", js_main_thread_is() ? "true" : "false");
     if (r == 0)
         r = js_buf_puts(out, ",\"format\":");
     if (r == 0)

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "dispatch_ui.h"
+#include "main_thread.h"
 #include "uno_helpers.h"
 #include "marks.h"
 #include "marks_grid.h"
@@ -394,12 +395,40 @@ cleanup:
     return rc;
 }
 
+/* run_url's arguments, for js_main_thread_run. */
+typedef struct url_call {
+    js_command_result *result;
+    commands_data *data;
+    rtl_uString *url;
+    uno_Sequence *props;
+} url_call;
+
+/* run_url of a url_call. */
+static int url_call_run(void *arg)
+{
+    url_call *c = arg;
+
+    return run_url(c->result, c->data, c->url, c->props);
+}
+
+/* run_url on LibreOffice's main thread (main_thread.h): a script's call
+ * comes on a bridge thread. */
+static int run_url_on_main(js_command_result *result, commands_data *data, rtl_uString *url,
+                           uno_Sequence *props)
+{
+    url_call call = {result, data, url, props};
+
+    memset(result, 0, sizeof(*result));
+    return js_main_thread_run(data->context, url_call_run, &call);
+}
+
 /* XDispatch::dispatch(URL, sequence<PropertyValue>). */
 static int fn_dispatch(js_uno_object *self, void *ret, void *args[])
 {
     js_command_result result;
 
-    run_url(&result, js_uno_object_data(self), *(rtl_uString **)args[0], *(uno_Sequence **)args[1]);
+    run_url_on_main(&result, js_uno_object_data(self), *(rtl_uString **)args[0],
+                    *(uno_Sequence **)args[1]);
     js_command_result_dispose(&result);
     js_error_clear(); /* shown or recorded: never an exception into the menu */
     return 0;
@@ -415,8 +444,8 @@ static int fn_dispatch_notify(js_uno_object *self, void *ret, void *args[])
     void *call_args[1];
     int rc;
 
-    rc = run_url(&result, js_uno_object_data(self), *(rtl_uString **)args[0],
-                 *(uno_Sequence **)args[1]);
+    rc = run_url_on_main(&result, js_uno_object_data(self), *(rtl_uString **)args[0],
+                         *(uno_Sequence **)args[1]);
     js_error_clear();
     if (listener) {
         event.source = &self->iface;

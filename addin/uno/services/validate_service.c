@@ -6,6 +6,7 @@
  */
 #include "validate_service.h"
 
+#include "main_thread.h"
 #include "object.h"
 #include "ui_lang.h"
 #include "ui_lang_office.h"
@@ -17,17 +18,40 @@
 const char *const js_validator_services[] = {"org.juesuan.Validator", NULL};
 static const char *const validator_ifaces[] = {"org.juesuan.XValidator", NULL};
 
-/* Run a command for a method; construct the JSON string into ret. */
-static int run_method(void *ret, uno_Interface *doc, js_command cmd,
+/* js_command_run's arguments, for js_main_thread_run. */
+typedef struct command_call {
+    js_command_result *result;
+    uno_Interface *doc;
+    js_command cmd;
+    const js_command_options *options;
+} command_call;
+
+/* js_command_run of a command_call; a refusal is in its JSON, not an error. */
+static int command_call_run(void *arg)
+{
+    command_call *c = arg;
+
+    js_command_run(c->result, c->doc, c->cmd, c->options);
+    return 0;
+}
+
+/* Run a command for a method, on LibreOffice's main thread (a macro from a
+ * script over a pipe calls on a bridge thread, see main_thread.h);
+ * construct the JSON string into ret. */
+static int run_method(js_uno_object *self, void *ret, uno_Interface *doc, js_command cmd,
                       const js_command_options *options)
 {
     js_command_result result;
+    command_call call = {&result, doc, cmd, options};
     int rc;
 
     if (!doc)
         return js_error_set_l(JS_EINVAL, "document:须为电子表格文档",
                               "document: a spreadsheet document is required");
-    js_command_run(&result, doc, cmd, options);
+    memset(&result, 0, sizeof(result));
+    rc = js_main_thread_run(js_uno_object_data(self), command_call_run, &call);
+    if (rc < 0)
+        return rc;
     if (!result.json) {
         js_command_result_dispose(&result);
         return js_error_set(JS_ENOMEM, "out of memory");
@@ -41,19 +65,19 @@ static int run_method(void *ret, uno_Interface *doc, js_command cmd,
 /* string validate(XInterface document) */
 static int fn_validate(js_uno_object *self, void *ret, void *args[])
 {
-    return run_method(ret, *(uno_Interface **)args[0], JS_CMD_VALIDATE, NULL);
+    return run_method(self, ret, *(uno_Interface **)args[0], JS_CMD_VALIDATE, NULL);
 }
 
 /* string fillNarrative(XInterface document) */
 static int fn_fill(js_uno_object *self, void *ret, void *args[])
 {
-    return run_method(ret, *(uno_Interface **)args[0], JS_CMD_FILL, NULL);
+    return run_method(self, ret, *(uno_Interface **)args[0], JS_CMD_FILL, NULL);
 }
 
 /* string clearMarks(XInterface document) */
 static int fn_clear(js_uno_object *self, void *ret, void *args[])
 {
-    return run_method(ret, *(uno_Interface **)args[0], JS_CMD_CLEAR, NULL);
+    return run_method(self, ret, *(uno_Interface **)args[0], JS_CMD_CLEAR, NULL);
 }
 
 /* string validateAndExportPdf(XInterface document, string pdfUrl, boolean evenWithErrors) */
@@ -69,7 +93,7 @@ static int fn_export(js_uno_object *self, void *ret, void *args[])
         return rc;
     options.pdf_url = url;
     options.even_with_errors = *(sal_Bool *)args[2] != 0;
-    rc = run_method(ret, *(uno_Interface **)args[0], JS_CMD_EXPORT_PDF, &options);
+    rc = run_method(self, ret, *(uno_Interface **)args[0], JS_CMD_EXPORT_PDF, &options);
     free(url);
     return rc;
 }
@@ -97,12 +121,20 @@ static const js_uno_member validator_members[] = {
     {NULL, NULL},
 };
 
-static const js_uno_class validator_class = {"org.juesuan.comp.Validator", js_validator_services,
-                                             validator_ifaces, validator_members, NULL};
+/* Release the component context a Validator keeps. */
+static void validator_finalize(void *data)
+{
+    js_uno_release(data);
+}
 
-/* A new Validator; it keeps no state of its own. */
+static const js_uno_class validator_class = {"org.juesuan.comp.Validator", js_validator_services,
+                                             validator_ifaces, validator_members,
+                                             validator_finalize};
+
+/* A new Validator; it keeps the component context (for the main loop). */
 int js_validator_create(uno_Interface **out, uno_Interface *context)
 {
     js_ui_lang_from_office(context); /* its JSON messages in the UI's language */
-    return js_uno_object_new(out, &validator_class, NULL);
+    js_uno_acquire(context);
+    return js_uno_object_new(out, &validator_class, context);
 }
