@@ -63,6 +63,32 @@ int js_ucall_obj_str(uno_Interface **out, uno_Interface *obj, const char *iface,
     return rc;
 }
 
+/* A service of the context's service manager, created with the context
+ * (XMultiComponentFactory::createInstanceWithContext); *out acquired. */
+int js_uno_create_service(uno_Interface **out, uno_Interface *context, const char *service)
+{
+    uno_Interface *smgr = NULL;
+    rtl_uString *name = NULL;
+    void *args[2];
+    int rc;
+
+    *out = NULL;
+    rc = js_ucall_obj(&smgr, context, "com.sun.star.uno.XComponentContext", "getServiceManager",
+                      NULL);
+    if (rc == 0)
+        rc = js_uno_string_from_utf8(&name, service);
+    if (rc == 0) {
+        args[0] = &name;
+        args[1] = &context;
+        rc = js_ucall_obj(out, smgr, "com.sun.star.lang.XMultiComponentFactory",
+                          "createInstanceWithContext", args);
+    }
+    if (name)
+        rtl_uString_release(name);
+    js_uno_release(smgr);
+    return rc;
+}
+
 /* A call returning a string, converted to malloc'd UTF-8. */
 int js_ucall_str(char **out, uno_Interface *obj, const char *iface, const char *method)
 {

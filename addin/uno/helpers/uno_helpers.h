@@ -227,6 +227,11 @@ int js_ucall(uno_Interface *obj, const char *iface, const char *method, void *re
 int js_ucall_obj(uno_Interface **out, uno_Interface *obj, const char *iface, const char *method,
                  void *args[]);
 
+/* The service named `service` (e.g. "com.sun.star.frame.Desktop"), made by
+ * the context's service manager with the context: *out acquired.  0, or
+ * JS_ENOTFOUND / JS_ERROR. */
+int js_uno_create_service(uno_Interface **out, uno_Interface *context, const char *service);
+
 /* Like js_ucall_obj for a method taking one string argument
  * (getByName, getCellRangeByName, createInstance ...). */
 int js_ucall_obj_str(uno_Interface **out, uno_Interface *obj, const char *iface, const char *method,

@@ -302,20 +302,13 @@ static int pick_pdf(char **url, void *ctx)
 /* Open the workbook at `url` in a new window (Desktop's component loader). */
 static void open_document(uno_Interface *context, const char *url)
 {
-    uno_Interface *smgr = NULL, *desktop = NULL, *doc = NULL;
-    rtl_uString *name = NULL, *uurl = NULL, *target = NULL;
+    uno_Interface *desktop = NULL, *doc = NULL;
+    rtl_uString *uurl = NULL, *target = NULL;
     uno_Sequence *props = NULL;
     sal_Int32 flags = 0;
     void *args[4];
 
-    if (js_ucall_obj(&smgr, context, "com.sun.star.uno.XComponentContext", "getServiceManager",
-                     NULL) < 0 ||
-        js_uno_string_from_utf8(&name, "com.sun.star.frame.Desktop") < 0)
-        goto cleanup;
-    args[0] = &name;
-    args[1] = &context;
-    if (js_ucall_obj(&desktop, smgr, "com.sun.star.lang.XMultiComponentFactory",
-                     "createInstanceWithContext", args) < 0 ||
+    if (js_uno_create_service(&desktop, context, "com.sun.star.frame.Desktop") < 0 ||
         js_uno_string_from_utf8(&uurl, url) < 0 || js_uno_string_from_utf8(&target, "_blank") < 0 ||
         js_uno_seq_new(&props, "[]com.sun.star.beans.PropertyValue", NULL, 0) < 0)
         goto cleanup;
@@ -327,15 +320,12 @@ static void open_document(uno_Interface *context, const char *url)
 cleanup:
     js_error_clear(); /* the merged file is written: not opening it fails nothing */
     js_uno_seq_release(props, "[]com.sun.star.beans.PropertyValue");
-    if (name)
-        rtl_uString_release(name);
     if (uurl)
         rtl_uString_release(uurl);
     if (target)
         rtl_uString_release(target);
     js_uno_release(doc);
     js_uno_release(desktop);
-    js_uno_release(smgr);
 }
 
 /* Show the results sheet after a validation in a window. */

@@ -78,31 +78,6 @@ static const js_uno_member callback_members[] = {
 static const js_uno_class callback_class = {"org.juesuan.comp.MainThreadCall", callback_services,
                                             callback_ifaces, callback_members, job_free};
 
-/* A new com.sun.star.awt.AsyncCallback (acquired) from the context. */
-static int async_callback(uno_Interface **out, uno_Interface *context)
-{
-    uno_Interface *smgr = NULL;
-    rtl_uString *name = NULL;
-    void *args[2];
-    int rc;
-
-    *out = NULL;
-    rc = js_ucall_obj(&smgr, context, "com.sun.star.uno.XComponentContext", "getServiceManager",
-                      NULL);
-    if (rc == 0)
-        rc = js_uno_string_from_utf8(&name, "com.sun.star.awt.AsyncCallback");
-    if (rc == 0) {
-        args[0] = &name;
-        args[1] = &context;
-        rc = js_ucall_obj(out, smgr, "com.sun.star.lang.XMultiComponentFactory",
-                          "createInstanceWithContext", args);
-    }
-    if (name)
-        rtl_uString_release(name);
-    js_uno_release(smgr);
-    return rc;
-}
-
 /* Post the job's callback to the main loop. */
 static int post(uno_Interface *context, uno_Interface *callback)
 {
@@ -111,7 +86,7 @@ static int post(uno_Interface *context, uno_Interface *callback)
     void *args[2];
     int rc;
 
-    rc = async_callback(&async, context);
+    rc = js_uno_create_service(&async, context, "com.sun.star.awt.AsyncCallback");
     if (rc == 0 && !async)
         rc = JS_ENOTFOUND; /* the caller runs the job itself */
     if (rc < 0)

@@ -20,42 +20,26 @@ enum { PICK_OPEN_SIMPLE = 0, PICK_SAVE_AUTOEXTENSION = 10 };
  * template (an open or a save dialog), acquired. */
 static int new_picker(uno_Interface **out, uno_Interface *context, bool save)
 {
-    uno_Interface *smgr = NULL;
-    rtl_uString *name = NULL;
     uno_Sequence *init = NULL;
     uno_Any tmpl;
     sal_Int16 kind = save ? PICK_SAVE_AUTOEXTENSION : PICK_OPEN_SIMPLE;
-    void *args[2];
+    void *args[1];
     int rc;
 
-    *out = NULL;
     uno_type_any_construct(&tmpl, &kind, js_uno_type_of(typelib_TypeClass_SHORT), NULL);
-    rc = js_ucall_obj(&smgr, context, "com.sun.star.uno.XComponentContext", "getServiceManager",
-                      NULL);
-    if (rc == 0)
-        rc = js_uno_string_from_utf8(&name, "com.sun.star.ui.dialogs.FilePicker");
-    if (rc < 0)
-        goto cleanup;
-    args[0] = &name;
-    args[1] = &context;
-    rc = js_ucall_obj(out, smgr, "com.sun.star.lang.XMultiComponentFactory",
-                      "createInstanceWithContext", args);
+    rc = js_uno_create_service(out, context, "com.sun.star.ui.dialogs.FilePicker");
     if (rc == 0)
         rc = js_uno_seq_new(&init, "[]any", &tmpl, 1);
     if (rc == 0) {
         args[0] = &init;
         rc = js_ucall(*out, "com.sun.star.lang.XInitialization", "initialize", NULL, args);
     }
-cleanup:
     if (rc < 0) {
         js_uno_release(*out);
         *out = NULL;
     }
     js_uno_seq_release(init, "[]any");
     js_uno_any_dispose(&tmpl);
-    if (name)
-        rtl_uString_release(name);
-    js_uno_release(smgr);
     return rc;
 }
 

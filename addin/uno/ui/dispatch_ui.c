@@ -37,8 +37,8 @@ bool js_ui_available(uno_Interface *frame)
 bool js_ui_message(uno_Interface *context, uno_Interface *frame, int type, bool yes_no,
                    const char *title, const char *text)
 {
-    uno_Interface *smgr = NULL, *toolkit = NULL, *window = NULL, *peer = NULL, *box = NULL;
-    rtl_uString *name = NULL, *utitle = NULL, *utext = NULL;
+    uno_Interface *toolkit = NULL, *window = NULL, *peer = NULL, *box = NULL;
+    rtl_uString *utitle = NULL, *utext = NULL;
     sal_Int32 box_type = type, buttons = yes_no ? 3 : 1; /* BUTTONS_YES_NO / BUTTONS_OK */
     sal_Int16 answer = 0;
     void *args[5];
@@ -46,15 +46,7 @@ bool js_ui_message(uno_Interface *context, uno_Interface *frame, int type, bool 
 
     if (!context || !js_ui_available(frame))
         return false;
-    if (js_ucall_obj(&smgr, context, "com.sun.star.uno.XComponentContext", "getServiceManager",
-                     NULL) < 0)
-        goto cleanup;
-    if (js_uno_string_from_utf8(&name, "com.sun.star.awt.Toolkit") < 0)
-        goto cleanup;
-    args[0] = &name;
-    args[1] = &context;
-    if (js_ucall_obj(&toolkit, smgr, "com.sun.star.lang.XMultiComponentFactory",
-                     "createInstanceWithContext", args) < 0)
+    if (js_uno_create_service(&toolkit, context, "com.sun.star.awt.Toolkit") < 0)
         goto cleanup;
     if (container_window(&window, frame) < 0 ||
         js_uno_query(&peer, window, "com.sun.star.awt.XWindowPeer") < 0)
@@ -74,8 +66,6 @@ bool js_ui_message(uno_Interface *context, uno_Interface *frame, int type, bool 
     yes = answer == 2; /* MessageBoxResults::YES */
 cleanup:
     js_error_clear(); /* a box that cannot be shown must not fail the command */
-    if (name)
-        rtl_uString_release(name);
     if (utitle)
         rtl_uString_release(utitle);
     if (utext)
@@ -84,6 +74,5 @@ cleanup:
     js_uno_release(peer);
     js_uno_release(window);
     js_uno_release(toolkit);
-    js_uno_release(smgr);
     return yes;
 }

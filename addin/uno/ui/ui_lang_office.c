@@ -19,31 +19,6 @@ static const char *const lang_sources[][2] = {
     {"/org.openoffice.System/L10N", "Locale"},
 };
 
-/* The configuration provider of the context's service manager, acquired. */
-static int config_provider(uno_Interface **out, uno_Interface *context)
-{
-    uno_Interface *smgr = NULL;
-    rtl_uString *name = NULL;
-    void *args[2];
-    int rc;
-
-    *out = NULL;
-    rc = js_ucall_obj(&smgr, context, "com.sun.star.uno.XComponentContext", "getServiceManager",
-                      NULL);
-    if (rc == 0)
-        rc = js_uno_string_from_utf8(&name, "com.sun.star.configuration.ConfigurationProvider");
-    if (rc == 0) {
-        args[0] = &name;
-        args[1] = &context;
-        rc = js_ucall_obj(out, smgr, "com.sun.star.lang.XMultiComponentFactory",
-                          "createInstanceWithContext", args);
-    }
-    if (name)
-        rtl_uString_release(name);
-    js_uno_release(smgr);
-    return rc;
-}
-
 /* A read-only ConfigurationAccess on the node `path`, acquired. */
 static int config_access(uno_Interface **out, uno_Interface *provider, const char *path)
 {
@@ -128,7 +103,8 @@ void js_ui_lang_from_office(uno_Interface *context)
     if (done || !context)
         return;
     done = true;
-    if (config_provider(&provider, context) == 0) {
+    if (js_uno_create_service(&provider, context,
+                              "com.sun.star.configuration.ConfigurationProvider") == 0) {
         for (i = 0; i < sizeof(lang_sources) / sizeof(lang_sources[0]); i++) {
             char *tag = NULL;
             if (config_string(&tag, provider, lang_sources[i][0], lang_sources[i][1]) == 0 && tag &&
