@@ -37,6 +37,11 @@ int js_zip_open_memory(zip_t **out, const void *data, size_t size, const char *w
     zip_error_init(&ze);
     *out = NULL;
     src = zip_source_buffer_create(data, size, 0, &ze);
+    if (!src && ze.zip_err && ze.zip_err != ZIP_ER_MEMORY) { /* juesuan.so without libzip */
+        js_error_set_l(JS_EIO, "%s无法读取:%s", "%scannot read: %s", what, zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        return JS_EIO;
+    }
     if (!src) {
         zip_error_fini(&ze);
         return js_error_set(JS_ENOMEM, "out of memory");

@@ -70,11 +70,18 @@ $(OUT)/obj/uno/%.o: $(TOP)/addin/uno/%.c | $(UNO_SYSROOT_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(UNO_CFLAGS) -MMD -MP -c $< -o $@
 
+# FreeXL goes into juesuan.so itself (Debian's libfreexl.a is position-
+# independent; it needs only libc and libm), and libzip is opened when a
+# command first needs it (helpers/zip_lazy.c): a desktop without libfreexl1
+# or libzip4 still loads the extension.  The CLI links both as shared
+# libraries.
+UNO_LDLIBS = $(filter-out $(ZIP_LIBS),$(patsubst -lfreexl,-l:libfreexl.a,$(LDLIBS_CORE)))
+
 # -Wl,-z,defs: a symbol missing from the core fails the link here, not the
 # user's first click in LibreOffice.
 $(UNO_SO): $(UNO_OBJ) $(CORE_LIB) $(TOP)/build/oxt/juesuan.map | $(UNO_SYSROOT_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) -shared -o $@ $(UNO_OBJ) $(CORE_LIB) $(UNO_LIBS) $(LDLIBS_CORE) \
+	$(CC) -shared -o $@ $(UNO_OBJ) $(CORE_LIB) $(UNO_LIBS) $(UNO_LDLIBS) \
 		-Wl,--version-script=$(TOP)/build/oxt/juesuan.map -Wl,-z,defs
 
 $(OUT)/oxt/types/X%.rdb: $(TOP)/idl/org/juesuan/X%.idl

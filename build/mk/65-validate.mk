@@ -20,7 +20,8 @@ test-validate: $(OXT) $(CLI_BIN) $(CONTENT_STAMP)
 
 # 决算 > 提取上年数 and 汇总… through the dispatch and (under Xvfb) the menu
 # and its file pickers, compared with `juesuan carry` and `juesuan merge`;
-# 校验 on a workbook that does not name its format.
+# 校验 on a workbook that does not name its format; the extension in an
+# office that cannot load libzip (nozip_test.sh).
 .PHONY: test-calc-commands
 test-calc-commands: $(OXT) $(CLI_BIN) $(CONTENT_STAMP)
 	bash $(TOP)/tests/lo/commands_lo_test.sh $(OXT) $(CLI_BIN) $(OUT)/share/juesuan $(VALIDATE_SAMPLES) \
@@ -30,6 +31,7 @@ test-calc-commands: $(OXT) $(CLI_BIN) $(CONTENT_STAMP)
 	  $(OUT)/artifacts
 	bash $(TOP)/tests/lo/merge_gui.sh $(OXT) $(CLI_BIN) $(TOP)/tests/data/sample-2024/sample.ods \
 	  $(TOP)/tests/data/merge/unit-b.xls $(TOP)/tests/data/merge/unit-c.xlsx -- $(OUT)/artifacts
+	bash $(TOP)/tests/lo/nozip_test.sh $(OXT) $(VALIDATE_SAMPLES)/sample.ods
 
 TEST_TARGETS += test-calc-commands
 

@@ -56,13 +56,9 @@ for lib in $needed; do
       case "$depends" in *" $pkg "* | *" $pkg,"* | *" $pkg")
         echo "ok: $lib ($pkg, a dependency of libreoffice-core:arm64)" ;;
         *)
-          # 提取上年数 and 汇总 read other workbooks (.xlsx/.ods through libzip,
-          # .xls through FreeXL): the two packages the README's install
-          # section names; anything else is a new dependency nobody declared
-          case "$pkg" in libzip4 | libfreexl1)
-            echo "ok: $lib ($pkg, named in the README as a requirement)" ;;
-            *) fail "juesuan.so needs $lib ($pkg), which libreoffice-core:arm64 does not depend on" ;;
-          esac ;;
+          # FreeXL is linked in and libzip opened when needed (zip_lazy.c):
+          # anything else is a dependency a LibreOffice desktop may not have
+          fail "juesuan.so needs $lib ($pkg), which libreoffice-core:arm64 does not depend on" ;;
       esac ;;
   esac
 done
