@@ -148,11 +148,7 @@ def main():
 
     # last year's workbook as .xlsx, saved by Calc
     xlsx = os.path.join(work, "last-2016.xlsx")
-    doc = office.load(s16)
-    try:
-        office.store(doc, xlsx, "Calc MS Excel 2007 XML")
-    finally:
-        doc.close(True)
+    office.save_as(s16, xlsx, "Calc MS Excel 2007 XML")
     carry_case(office, cli, work, "2016 .xlsx→2016", this16, xlsx)
 
     # the sample itself has its 上年决算数: kept, unless Overwrite

@@ -22,11 +22,7 @@ def main():
     this = os.path.join(work, "nozip-this.ods")
     shutil.copy(s16, this)
     xls = os.path.join(work, "nozip-last.xls")
-    doc = office.load(s16)
-    try:
-        office.store(doc, xls, "MS Excel 97")
-    finally:
-        doc.close(True)
+    office.save_as(s16, xls, "MS Excel 97")
 
     doc = office.load(this)
     try:

@@ -89,6 +89,15 @@ class Office:
             raise box.error
         return box.result
 
+    def save_as(self, src, dst, filter_name="calc8"):
+        """The workbook at src stored by Calc as dst (another format by its
+        filter name), the document closed again."""
+        doc = self.load(src)
+        try:
+            self.store(doc, dst, filter_name)
+        finally:
+            doc.close(True)
+
     def validator(self):
         return self.smgr.createInstanceWithContext("org.juesuan.Validator", self.ctx)
 
