@@ -162,7 +162,7 @@ static int read_path(js_workbook **out, js_book_kind *kind_out, const char *path
     if (!S_ISREG(st.st_mode))
         return js_error_set_l(JS_EIO, "不是文件", "not a file");
     if ((uint64_t)st.st_size > meter.limits.max_file)
-        return js_budget_fail(&meter.limits, "file", "the file");
+        return js_budget_fail_l(&meter.limits, "file", "文件", "the file");
     f = fopen(path, "rb");
     if (!f)
         return js_error_set_l(JS_EIO, "无法打开:%s", "cannot open: %s", strerror(errno));
@@ -222,7 +222,7 @@ static int read_memory(js_workbook **out, js_book_kind *kind_out, const void *da
     if (!data || size == 0)
         return js_error_set_l(JS_EFORMAT, "空数据,不是电子表格", "empty data, not a spreadsheet");
     if ((uint64_t)size > meter.limits.max_file)
-        return js_budget_fail(&meter.limits, "file", "the file");
+        return js_budget_fail_l(&meter.limits, "file", "文件", "the file");
     if ((rc = js_workbook_new(&wb)) < 0)
         return rc;
     kind = sniff(data, size);

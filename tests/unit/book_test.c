@@ -335,6 +335,21 @@ static void test_budget(void)
         CU_ASSERT_PTR_NULL(wb);
         js_workbook_free(wb);
     }
+    /* the file's own limit names the file in each language */
+    {
+        js_budget budget;
+        js_workbook *wb = NULL;
+        js_budget_default(&budget);
+        CU_ASSERT_EQUAL_FATAL(js_budget_set(&budget, "file=1K"), 0);
+        CU_ASSERT_EQUAL(js_book_read(&wb, NULL, "tests/data/book/kinds.fods", &budget), JS_ELIMIT);
+        CU_ASSERT_EQUAL(strncmp(js_error_last_in(JS_ERROR_LANG_ZH), "文件:超过上限 1024 ",
+                                strlen("文件:超过上限 1024 ")),
+                        0);
+        CU_ASSERT_EQUAL(strncmp(js_error_last_in(JS_ERROR_LANG_EN), "the file: more than 1024 ",
+                                strlen("the file: more than 1024 ")),
+                        0);
+        js_workbook_free(wb);
+    }
 }
 
 /* Shortest literals from .xls doubles: what was typed, not 17 digits. */
