@@ -34,6 +34,7 @@
  */
 #define ZIP_FUNCS(X)                                                                               \
     X(int, zip_close, (zip_t * za), (za), -1)                                                      \
+    X(const char *, zip_error_strerror, (zip_error_t * e), (e), missing_text())                    \
     X(zip_int64_t, zip_dir_add, (zip_t * za, const char *name, zip_flags_t fl), (za, name, fl),    \
       -1)                                                                                          \
     X(int, zip_fclose, (zip_file_t * f), (f), -1)                                                  \
@@ -72,6 +73,7 @@
 /* The same for the functions returning nothing. */
 #define ZIP_VOIDS(X)                                                                               \
     X(zip_discard, (zip_t * za), (za))                                                             \
+    X(zip_error_fini, (zip_error_t * e), (e))                                                      \
     X(zip_source_free, (zip_source_t * s), (s))                                                    \
     X(zip_source_keep, (zip_source_t * s), (s))
 
@@ -79,11 +81,10 @@
 typedef zip_t *(*open_fn)(const char *, int, int *);
 typedef zip_t *(*open_source_fn)(zip_source_t *, int, zip_error_t *);
 typedef zip_source_t *(*buffer_create_fn)(const void *, zip_uint64_t, int, zip_error_t *);
-/* Error objects: without libzip they are kept here, so a failure can be
- * described (zip_error_strerror names the missing package). */
-typedef void (*error_fn)(zip_error_t *);
+/* Initialisers: without libzip they fill the struct here, so a failure
+ * can still be described (zip_error_strerror names the missing package). */
+typedef void (*error_init_fn)(zip_error_t *);
 typedef void (*error_code_fn)(zip_error_t *, int);
-typedef const char *(*error_text_fn)(zip_error_t *);
 typedef void (*stat_init_fn)(zip_stat_t *);
 
 #define DECLARE_PTR(ret, name, params, args, fail) static ret(*p_##name) params;
@@ -93,9 +94,8 @@ ZIP_VOIDS(DECLARE_VOID_PTR)
 static open_fn p_zip_open;
 static open_source_fn p_zip_open_from_source;
 static buffer_create_fn p_zip_source_buffer_create;
-static error_fn p_zip_error_init, p_zip_error_fini;
+static error_init_fn p_zip_error_init;
 static error_code_fn p_zip_error_init_with_code;
-static error_text_fn p_zip_error_strerror;
 static stat_init_fn p_zip_stat_init;
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
@@ -133,9 +133,7 @@ static void load(void)
          find(lib, (void **)&p_zip_open_from_source, "zip_open_from_source") &&
          find(lib, (void **)&p_zip_source_buffer_create, "zip_source_buffer_create") &&
          find(lib, (void **)&p_zip_error_init, "zip_error_init") &&
-         find(lib, (void **)&p_zip_error_fini, "zip_error_fini") &&
          find(lib, (void **)&p_zip_error_init_with_code, "zip_error_init_with_code") &&
-         find(lib, (void **)&p_zip_error_strerror, "zip_error_strerror") &&
          find(lib, (void **)&p_zip_stat_init, "zip_stat_init");
     loaded = ok; /* the library stays loaded for the life of the process */
 }
@@ -214,17 +212,6 @@ void zip_error_init_with_code(zip_error_t *error, int code)
     }
     memset(error, 0, sizeof(*error));
     error->zip_err = code;
-}
-
-void zip_error_fini(zip_error_t *error)
-{
-    if (have_zip())
-        p_zip_error_fini(error);
-}
-
-const char *zip_error_strerror(zip_error_t *error)
-{
-    return have_zip() ? p_zip_error_strerror(error) : missing_text();
 }
 
 void zip_stat_init(zip_stat_t *st)
