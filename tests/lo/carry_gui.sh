@@ -34,8 +34,9 @@ xdotool key Return
 picker=$(vo_await "Choose last year's workbook") || { shot carry-2-nopicker.png; echo "no file picker appeared" >&2; exit 1; }
 sleep 1.5
 shot carry-2-picker.png
-# a whole path typed into the File name field opens that file
-vo_type_into "$picker" "$VO_DIR/work/last.ods"
+# the picker opens in the document's folder (work): the bare name typed
+# into the File name field opens last year's workbook there
+vo_type_into "$picker" "last.ods"
 box=$(vo_await '^Final accounts$') || { shot carry-3-nobox.png; echo "no summary box appeared" >&2; exit 1; }
 sleep 1
 shot carry-3-summary.png

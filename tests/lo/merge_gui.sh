@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # merge_gui.sh OXT CLI UNIT... -- ARTIFACTS - 决算 > 汇总… in a real Calc under
 # Xvfb: open the first unit, take the menu's sixth item, choose every unit in
-# the file picker (their folder, then their names in quotes), type the
+# the file picker (it opens in the document's folder: nothing is typed, the
+# units are shift-clicked in its list), type the
 # merged workbook's path into the save dialog, answer the summary box, and
 # save screenshots (picker, summary, the merged workbook opened) to
 # ARTIFACTS.  merge_gui_check.py then checks over the office's pipe that the
@@ -36,13 +37,13 @@ shot() { import -window root "$artifacts/$1"; }
 vo_menu_item 'unit1' 6
 shot merge-1-menu.png
 xdotool key Return
-picker=$(vo_await "Choose the units' workbooks to merge") || { shot merge-2-nopicker.png; echo "no file picker" >&2; exit 1; }
-sleep 1.5
-vo_type_into "$picker" "$VO_DIR/work/units/"
-sleep 1.5
-# the dialog's own File name field takes one name: select the units in its
-# file list instead (sorted by name: unit1 … unitN, rows 16 px apart from 75
-# px below the dialog's top), then its Open button
+vo_await "Choose the units' workbooks to merge" >/dev/null || { shot merge-2-nopicker.png; echo "no file picker" >&2; exit 1; }
+sleep 3
+# the picker opens in the folder of the document (work/units): its file
+# list, sorted by name, shows unit1 … unitN in rows 16 px apart from 75 px
+# below the dialog's top.  (Typing the folder into the File name field
+# raced with the field's autocompletion, which could turn it into
+# unit1.ods and Open that one file.)
 vo_geometry "Choose the units' workbooks to merge" >/dev/null || { shot merge-2-gone.png; echo "the file picker went away" >&2; exit 1; }
 xdotool mousemove $((X + 190)) $((Y + 75)) click 1
 sleep 0.3

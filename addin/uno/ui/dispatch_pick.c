@@ -122,6 +122,67 @@ static void free_urls(char **urls, size_t n)
     free(urls);
 }
 
+/* The model of the document shown in `frame` into *out (acquired). */
+static int frame_model(uno_Interface **out, uno_Interface *frame)
+{
+    uno_Interface *controller = NULL;
+    int rc;
+
+    *out = NULL;
+    rc = js_ucall_obj(&controller, frame, "com.sun.star.frame.XFrame", "getController", NULL);
+    if (rc == 0 && !controller)
+        rc = js_error_set(JS_ENOTFOUND, "no controller");
+    if (rc == 0)
+        rc = js_ucall_obj(out, controller, "com.sun.star.frame.XController", "getModel", NULL);
+    if (rc == 0 && !*out)
+        rc = js_error_set(JS_ENOTFOUND, "no model");
+    js_uno_release(controller);
+    return rc;
+}
+
+/* The title of the document shown in `frame` (XTitle of its model:
+ * "无标题 1", "Untitled 1", "部门决算.ods") into *out (the caller's). */
+static int document_title(char **out, uno_Interface *frame)
+{
+    uno_Interface *model = NULL;
+    rtl_uString *title = NULL;
+    int rc;
+
+    *out = NULL;
+    rc = frame_model(&model, frame);
+    if (rc == 0)
+        rc = js_ucall(model, "com.sun.star.frame.XTitle", "getTitle", &title, NULL);
+    if (rc == 0)
+        rc = js_uno_string_to_utf8(out, title);
+    if (title)
+        rtl_uString_release(title);
+    js_uno_release(model);
+    return rc;
+}
+
+/*
+ * Open the picker in the folder of the document shown in `frame`: last
+ * year's workbook and the units' workbooks usually sit beside this one,
+ * and the merged workbook is wanted there too.  A document never saved,
+ * or not a local file, leaves the picker where LibreOffice would open it.
+ * Only a suggestion: what fails is forgotten.
+ */
+static void suggest_document_folder(uno_Interface *picker, uno_Interface *frame)
+{
+    uno_Interface *model = NULL;
+    char *url = NULL, *slash;
+
+    if (frame_model(&model, frame) == 0 &&
+        js_ucall_str(&url, model, "com.sun.star.frame.XModel", "getURL") == 0 && url &&
+        strncmp(url, "file:///", 8) == 0 && (slash = strrchr(url, '/')) > url + 7) {
+        slash[1] = '\0';
+        call_str(picker, "com.sun.star.ui.dialogs.XFilePicker", "setDisplayDirectory", url, NULL);
+    }
+    free(url);
+    js_uno_release(model);
+    js_error_clear();
+}
+
 /* See dispatch_ui.h. */
 int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bool save,
                     const char *title, const char *filter_title, const char *pattern)
@@ -135,8 +196,10 @@ int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bo
     if (!context || !js_ui_available(frame))
         return 1;
     rc = prepared_picker(&picker, context, save, false, title, filter_title, pattern);
-    if (rc == 0)
+    if (rc == 0) {
+        suggest_document_folder(picker, frame);
         rc = run_picker(&urls, &n, picker);
+    }
     if (rc == 0 && n > 0) {
         *url = urls[0];
         urls[0] = NULL;
@@ -160,8 +223,10 @@ int js_ui_pick_files(char ***urls, size_t *n, uno_Interface *context, uno_Interf
     if (!context || !js_ui_available(frame))
         return 1;
     rc = prepared_picker(&picker, context, false, true, title, filter_title, pattern);
-    if (rc == 0)
+    if (rc == 0) {
+        suggest_document_folder(picker, frame);
         rc = run_picker(urls, n, picker);
+    }
     js_uno_release(picker);
     if (rc < 0) {
         free_urls(*urls, *n);
@@ -170,33 +235,6 @@ int js_ui_pick_files(char ***urls, size_t *n, uno_Interface *context, uno_Interf
         return rc;
     }
     return *n ? 0 : 1;
-}
-
-/* The title of the document shown in `frame` (XTitle of its model:
- * "无标题 1", "Untitled 1", "部门决算.ods") into *out (the caller's). */
-static int document_title(char **out, uno_Interface *frame)
-{
-    uno_Interface *controller = NULL, *model = NULL;
-    rtl_uString *title = NULL;
-    int rc;
-
-    *out = NULL;
-    rc = js_ucall_obj(&controller, frame, "com.sun.star.frame.XFrame", "getController", NULL);
-    if (rc == 0 && !controller)
-        rc = js_error_set(JS_ENOTFOUND, "no controller");
-    if (rc == 0)
-        rc = js_ucall_obj(&model, controller, "com.sun.star.frame.XController", "getModel", NULL);
-    if (rc == 0 && !model)
-        rc = js_error_set(JS_ENOTFOUND, "no model");
-    if (rc == 0)
-        rc = js_ucall(model, "com.sun.star.frame.XTitle", "getTitle", &title, NULL);
-    if (rc == 0)
-        rc = js_uno_string_to_utf8(out, title);
-    if (title)
-        rtl_uString_release(title);
-    js_uno_release(model);
-    js_uno_release(controller);
-    return rc;
 }
 
 /*

@@ -25,7 +25,8 @@ bool js_ui_message(uno_Interface *context, uno_Interface *frame, int type, bool 
 /*
  * Ask for a file with LibreOffice's file picker over the frame's window: an
  * open dialog, or a save dialog when `save`, titled `title`, with one filter
- * (`filter_title`, `pattern` such as "*.ods;*.xlsx").  0 with the chosen
+ * (`filter_title`, `pattern` such as "*.ods;*.xlsx"), opening in the
+ * folder of the frame's document when it is a saved local file.  0 with the chosen
  * file's URL malloc'd into *url (the caller frees it); 1 when cancelled or
  * when no window can show the dialog; negative on failure.
  */
@@ -34,9 +35,8 @@ int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bo
 
 /*
  * The same picker for several files at once (an open dialog with multiple
- * selection): 0 with *n URLs in *urls (each string and the array are the
- * caller's); 1 when cancelled or no window can show it; negative on
- * failure.
+ * selection, in the document's folder too): 0 with *n URLs in *urls (each string and the array are
+ * the caller's); 1 when cancelled or no window can show it; negative on failure.
  */
 int js_ui_pick_files(char ***urls, size_t *n, uno_Interface *context, uno_Interface *frame,
                      const char *title, const char *filter_title, const char *pattern);
