@@ -7,10 +7,10 @@
 #include "error.h"
 #include "narr_sheet.h"
 #include "narr_text.h"
+#include "xmlcontent.h"
 #include "xmlutil.h"
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,12 +83,6 @@ static void mark_validated(const char *path, const char *schema, const struct st
     pthread_mutex_unlock(&validated_lock);
 }
 
-/* libxml2 structured error handler keeping the first error only. */
-static void keep_first(void *ctx, xmlErrorPtr err)
-{
-    js_xml_note(ctx, err);
-}
-
 /* Whether node is element `name`. */
 int js_narr_is(xmlNodePtr node, const char *name)
 {
@@ -105,53 +99,6 @@ char *js_narr_attr(xmlNodePtr node, const char *name)
 static int js_narr_attr_is(xmlNodePtr node, const char *name)
 {
     return xmlHasProp(node, (const xmlChar *)name) != NULL;
-}
-
-/* Validate doc against the schema at schema_path; "file:line: …" on failure.
- * Nothing reaches stderr: the schema's own errors come to keep_first, and
- * the parse of the schema file (which libxml2 runs without our handler) is
- * hushed. */
-static int validate(xmlDocPtr doc, const char *path, const char *schema_path)
-{
-    xmlRelaxNGParserCtxtPtr pctx = NULL;
-    xmlRelaxNGPtr schema = NULL;
-    xmlRelaxNGValidCtxtPtr vctx = NULL;
-    js_xml_error fe;
-    js_xml_quiet quiet;
-    int rc = 0;
-
-    memset(&fe, 0, sizeof(fe));
-    js_xml_hush(&quiet, &fe);
-    pctx = xmlRelaxNGNewParserCtxt(schema_path);
-    if (!pctx) {
-        rc = js_error_set(JS_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    xmlRelaxNGSetParserStructuredErrors(pctx, keep_first, &fe);
-    schema = xmlRelaxNGParse(pctx);
-    if (!schema) {
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 情况说明模式文件无法使用:%s%.0s",
-                            "%s:%d: narrative schema unusable: %.0s%s", schema_path, fe.line,
-                            fe.set ? fe.message : "无法读取",
-                            fe.set ? fe.message : "cannot read it");
-        goto cleanup;
-    }
-    vctx = xmlRelaxNGNewValidCtxt(schema);
-    if (!vctx) {
-        rc = js_error_set(JS_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    xmlRelaxNGSetValidStructuredErrors(vctx, keep_first, &fe);
-    if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 不符合情况说明模式:%s%.0s",
-                            "%s:%d: does not follow the narrative schema: %.0s%s", path, fe.line,
-                            fe.set ? fe.message : "无效", fe.set ? fe.message : "invalid");
-cleanup:
-    xmlRelaxNGFreeValidCtxt(vctx);
-    xmlRelaxNGFree(schema);
-    xmlRelaxNGFreeParserCtxt(pctx);
-    js_xml_loud(&quiet);
-    return rc;
 }
 
 /* Report a template mistake at node's line. */
@@ -512,7 +459,7 @@ int js_narr_tpl_load(js_narr_tpl **out, const char *path, const char *schema_pat
         struct stat fs, ss;
         int known = stat(path, &fs) == 0 && stat(schema_path, &ss) == 0;
         if (!known || !was_validated(path, schema_path, &fs, &ss)) {
-            if ((rc = validate(tpl->doc, path, schema_path)) < 0)
+            if ((rc = js_xml_validate(tpl->doc, path, schema_path, "情况说明", "narrative")) < 0)
                 goto cleanup;
             if (known)
                 mark_validated(path, schema_path, &fs, &ss);

@@ -9,6 +9,7 @@
 #ifndef JS_RULE_H
 #define JS_RULE_H
 
+#include "strs.h"
 #include "finding.h"
 #include "format.h"
 
@@ -27,12 +28,6 @@ typedef enum js_col_keying {
     JS_COLS_NUMBER = 0, /* the 栏次 row numbers them; else the declared headers */
     JS_COLS_HEADER      /* by the declared header texts ("金额", "合计.预算数") */
 } js_col_keying;
-
-/* A list of strings owned by its holder. */
-typedef struct js_strs {
-    char **items;
-    size_t count;
-} js_strs;
 
 /*
  * A value column as declared (<column key="…"><header>…</header></column>):

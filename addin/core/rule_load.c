@@ -10,54 +10,14 @@
 
 #include "buf.h"
 #include "error.h"
+#include "xmlcontent.h"
 #include "xmlutil.h"
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include <stdlib.h>
 #include <string.h>
-
-/* RelaxNG's structured error callback: keep the first error in a js_xml_error. */
-static void keep_first_error(void *data, xmlErrorPtr err)
-{
-    js_xml_note(data, err);
-}
-
-/* An attribute's value as a new string (xmlFree'd copy converted), or NULL. */
-static char *attr(xmlNodePtr node, const char *name)
-{
-    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
-    char *s;
-    if (!v)
-        return NULL;
-    s = js_strdup((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
-/* Whether a node is the element `name`. */
-static int is_elem(xmlNodePtr node, const char *name)
-{
-    return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
-}
-
-/* Append a string (owned now by the list). */
-static int strs_push(js_strs *list, char *s)
-{
-    char **p;
-    if (!s)
-        return JS_ENOMEM;
-    p = realloc(list->items, (list->count + 1) * sizeof(*p));
-    if (!p) {
-        free(s);
-        return js_error_set(JS_ENOMEM, "out of memory");
-    }
-    list->items = p;
-    list->items[list->count++] = s;
-    return 0;
-}
 
 /* Split a space-separated attribute into a list. */
 static int strs_split(js_strs *list, const char *text)
@@ -78,23 +38,12 @@ static int strs_split(js_strs *list, const char *text)
                 return js_error_set(JS_ENOMEM, "out of memory");
             memcpy(s, p, (size_t)(e - p));
             s[e - p] = '\0';
-            if (strs_push(list, s) < 0)
+            if (js_strs_push(list, s) < 0)
                 return JS_ENOMEM;
         }
         p = e;
     }
     return 0;
-}
-
-/* Free every string of the list and the array; the list is left empty. */
-static void strs_dispose(js_strs *list)
-{
-    size_t i;
-    for (i = 0; i < list->count; i++)
-        free(list->items[i]);
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
 }
 
 /* Normalize a row key in place as a label, keeping a leading '-' sign. */
@@ -140,10 +89,10 @@ static void rule_dispose(js_rule *r)
     free(r->col_b);
     free(r->mapping);
     free(r->total);
-    strs_dispose(&r->cols);
-    strs_dispose(&r->rows);
-    strs_dispose(&r->items);
-    strs_dispose(&r->cols_b);
+    js_strs_dispose(&r->cols);
+    js_strs_dispose(&r->rows);
+    js_strs_dispose(&r->items);
+    js_strs_dispose(&r->cols_b);
     for (i = 0; i < r->ncells; i++)
         cell_dispose(&r->cells[i]);
     free(r->cells);
@@ -158,9 +107,9 @@ static void rule_dispose(js_rule *r)
 static void mapping_dispose(js_mapping *m)
 {
     free(m->id);
-    strs_dispose(&m->a);
-    strs_dispose(&m->b);
-    strs_dispose(&m->names);
+    js_strs_dispose(&m->a);
+    js_strs_dispose(&m->b);
+    js_strs_dispose(&m->names);
 }
 
 /* Free what the set holds; NULL accepted. */
@@ -229,27 +178,13 @@ static int bad(const loader *ld, xmlNodePtr node, const char *what_zh, const cha
 /* A required attribute, or an error naming it. */
 static int need_attr(char **out, const loader *ld, xmlNodePtr node, const char *name)
 {
-    *out = attr(node, name);
+    *out = js_xml_attr_dup(node, name);
     if (!*out) {
         char zh[128], en[128];
         snprintf(zh, sizeof(zh), "<%s> 缺少属性 %s", (const char *)node->name, name);
         snprintf(en, sizeof(en), "<%s> needs attribute %s", (const char *)node->name, name);
         return bad(ld, node, zh, en, NULL);
     }
-    return 0;
-}
-
-/* Parse a small non-negative integer attribute value. */
-static int parse_uint(unsigned *out, const char *s, unsigned max)
-{
-    char *end;
-    long v;
-    if (!s || !*s)
-        return -1;
-    v = strtol(s, &end, 10);
-    if (*end || v < 0 || (unsigned long)v > max)
-        return -1;
-    *out = (unsigned)v;
     return 0;
 }
 
@@ -269,24 +204,24 @@ static int load_mapping(const loader *ld, xmlNodePtr node)
     }
     for (c = node->children; c; c = c->next) {
         char *a = NULL, *b = NULL;
-        if (!is_elem(c, "pair"))
+        if (!js_xml_is_elem(c, "pair"))
             continue;
         if ((rc = need_attr(&a, ld, c, "a")) < 0 || (rc = need_attr(&b, ld, c, "b")) < 0) {
             free(a);
             goto cleanup;
         }
-        if ((rc = strs_push(&m.a, a)) < 0) {
+        if ((rc = js_strs_push(&m.a, a)) < 0) {
             free(b);
             goto cleanup;
         }
-        if ((rc = strs_push(&m.b, b)) < 0)
+        if ((rc = js_strs_push(&m.b, b)) < 0)
             goto cleanup;
         /* names are matched against labels: normalized the same way */
         {
-            char *name = attr(c, "name");
+            char *name = js_xml_attr_dup(c, "name");
             char *norm = js_rule_normalize_label(name ? name : "");
             free(name);
-            if ((rc = strs_push(&m.names, norm)) < 0)
+            if ((rc = js_strs_push(&m.names, norm)) < 0)
                 goto cleanup;
         }
     }
@@ -336,7 +271,7 @@ static int load_cell(js_rule *r, const loader *ld, xmlNodePtr node)
         goto cleanup;
     if ((rc = normalize_key(&cell.row)) < 0)
         goto cleanup;
-    sign = attr(node, "sign");
+    sign = js_xml_attr_dup(node, "sign");
     cell.sign = sign && strcmp(sign, "-") == 0 ? -1 : 1;
     free(sign);
     grown = realloc(r->cells, (r->ncells + 1) * sizeof(*grown));
@@ -394,7 +329,7 @@ static int rule_kind(xmlNodePtr node)
 {
     size_t i;
     for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
-        if (is_elem(node, kind_names[i]))
+        if (js_xml_is_elem(node, kind_names[i]))
             return (int)i;
     return -1;
 }
@@ -413,7 +348,7 @@ static int rule_exists(const js_ruleset *set, const char *id)
 static int list_attr(js_strs *list, const loader *ld, xmlNodePtr node, const char *name,
                      int required)
 {
-    char *s = attr(node, name);
+    char *s = js_xml_attr_dup(node, name);
     int rc;
     if (!s) {
         if (!required)
@@ -458,7 +393,7 @@ static int load_compare_rows(js_rule *r, const loader *ld, xmlNodePtr node)
             (!js_rule_code_selector(r->rows.items[i], &n) || r->rows.count != 1))
             return bad(ld, node, "行选择 code:N(N 为编码长度)须单独使用",
                        "a row selector code:N (N a code length) stands alone", r->rows.items[i]);
-    rel = attr(node, "relation");
+    rel = js_xml_attr_dup(node, "relation");
     if (!rel || strcmp(rel, "same") == 0)
         r->at_most = 0;
     else if (strcmp(rel, "at-most") == 0)
@@ -500,20 +435,20 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
         if ((rc = need_attr(&r->table, ld, node, "table")) < 0 ||
             (rc = list_attr(&r->cols, ld, node, "cols", 1)) < 0 ||
             (rc = list_attr(&levels, ld, node, "levels", 1)) < 0) {
-            strs_dispose(&levels);
+            js_strs_dispose(&levels);
             return rc;
         }
-        r->total = attr(node, "total");
+        r->total = js_xml_attr_dup(node, "total");
         for (i = 0; i < levels.count && rc == 0; i++) {
             if (i >= sizeof(r->levels) / sizeof(r->levels[0]) ||
-                parse_uint(&u, levels.items[i], 32) < 0 || u == 0 ||
+                js_xml_parse_uint(&u, levels.items[i], 32) < 0 || u == 0 ||
                 (i > 0 && (int)u <= r->levels[i - 1]))
                 rc = bad(ld, node, "levels 须为递增的编码长度",
                          "levels must be ascending code lengths", levels.items[i]);
             else
                 r->levels[r->nlevels++] = (int)u;
         }
-        strs_dispose(&levels);
+        js_strs_dispose(&levels);
         if (rc < 0)
             return rc;
         break;
@@ -523,7 +458,7 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
             (rc = list_attr(&r->cols, ld, node, "cols", 1)) < 0)
             return rc;
         for (c = node->children; c && rc == 0; c = c->next)
-            if (is_elem(c, "group"))
+            if (js_xml_is_elem(c, "group"))
                 rc = load_group(r, ld, c);
         if (rc == 0 && r->ngroups == 0)
             rc = bad(ld, node, "<groups> 中须有 <group> 元素", "<groups> needs <group> elements",
@@ -531,13 +466,13 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
         return rc;
     case JS_RULE_SUM_OF_CELLS:
         for (c = node->children; c && rc == 0; c = c->next)
-            if (is_elem(c, "total") && r->ncells == 0)
+            if (js_xml_is_elem(c, "total") && r->ncells == 0)
                 rc = load_cell(r, ld, c);
         if (rc == 0 && r->ncells != 1)
             return bad(ld, node, "<sum-of-cells> 中须有一个 <total>",
                        "<sum-of-cells> needs one <total>", NULL);
         for (c = node->children; c && rc == 0; c = c->next)
-            if (is_elem(c, "item"))
+            if (js_xml_is_elem(c, "item"))
                 rc = load_cell(r, ld, c);
         if (rc == 0 && r->ncells < 2)
             rc = bad(ld, node, "<sum-of-cells> 中须有 <item> 元素",
@@ -547,7 +482,7 @@ static int load_form(js_rule *r, const loader *ld, xmlNodePtr node)
     case JS_RULE_AT_MOST:
         want = 2;
         for (c = node->children; c && rc == 0; c = c->next)
-            if (is_elem(c, "cell"))
+            if (js_xml_is_elem(c, "cell"))
                 rc = load_cell(r, ld, c);
         if (rc == 0 && r->ncells != want)
             rc = bad(ld, node, "须恰有两个 <cell> 元素", "needs exactly two <cell> elements", NULL);
@@ -608,7 +543,7 @@ static int load_rule(const loader *ld, xmlNodePtr node, int kind)
         rc = bad(ld, node, "规则 id 重复使用", "rule id used twice", r.id);
         goto cleanup;
     }
-    sev = attr(node, "severity");
+    sev = js_xml_attr_dup(node, "severity");
     if (!sev || strcmp(sev, "error") == 0)
         r.severity = JS_SEVERITY_ERROR;
     else if (strcmp(sev, "warning") == 0)
@@ -620,13 +555,13 @@ static int load_rule(const loader *ld, xmlNodePtr node, int kind)
                  "severity must be error, warning or note", sev);
         goto cleanup;
     }
-    r.ref = attr(node, "ref");
+    r.ref = js_xml_attr_dup(node, "ref");
     for (c = node->children; c; c = c->next) {
         char *lang;
         xmlChar *text;
-        if (!is_elem(c, "message"))
+        if (!js_xml_is_elem(c, "message"))
             continue;
-        lang = attr(c, "lang");
+        lang = js_xml_attr_dup(c, "lang");
         text = xmlNodeGetContent(c);
         if (lang && strcmp(lang, "zh-CN") == 0 && !r.message_zh)
             r.message_zh = js_strdup((const char *)text);
@@ -657,55 +592,6 @@ cleanup:
     return rc;
 }
 
-/*
- * Validate a parsed document against the RelaxNG schema at `schema_path`.
- * libxml2 reports through our handlers only: the schema's and the
- * validation's own, and (for the schema file's parse, which libxml2 runs
- * with no handler of ours) the thread's, hushed for the call.
- */
-static int validate(xmlDocPtr doc, const char *name, const char *schema_path)
-{
-    xmlRelaxNGParserCtxtPtr pctx = NULL;
-    xmlRelaxNGPtr schema = NULL;
-    xmlRelaxNGValidCtxtPtr vctx = NULL;
-    js_xml_error se;
-    js_xml_quiet quiet;
-    int rc = 0;
-
-    memset(&se, 0, sizeof(se));
-    js_xml_hush(&quiet, &se);
-    pctx = xmlRelaxNGNewParserCtxt(schema_path);
-    if (!pctx) {
-        rc = js_error_set(JS_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    xmlRelaxNGSetParserStructuredErrors(pctx, keep_first_error, &se);
-    schema = xmlRelaxNGParse(pctx);
-    if (!schema) {
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 规则模式文件无法使用:%s%.0s",
-                            "%s:%d: schema unusable: %.0s%s", schema_path, se.line,
-                            se.set ? se.message : "无法读取",
-                            se.set ? se.message : "cannot read it");
-        goto cleanup;
-    }
-    vctx = xmlRelaxNGNewValidCtxt(schema);
-    if (!vctx) {
-        rc = js_error_set(JS_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    xmlRelaxNGSetValidStructuredErrors(vctx, keep_first_error, &se);
-    if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
-        rc = js_error_set_l(JS_EFORMAT, "%s:%d: 不符合规则模式:%s%.0s",
-                            "%s:%d: does not follow the rule schema: %.0s%s", name, se.line,
-                            se.set ? se.message : "无效", se.set ? se.message : "invalid");
-cleanup:
-    xmlRelaxNGFreeValidCtxt(vctx);
-    xmlRelaxNGFree(schema);
-    xmlRelaxNGFreeParserCtxt(pctx);
-    js_xml_loud(&quiet);
-    return rc;
-}
-
 /* Read the top-level elements of a validated document into `set`. */
 static int load_doc(js_ruleset *set, xmlDocPtr doc, const char *name)
 {
@@ -713,19 +599,19 @@ static int load_doc(js_ruleset *set, xmlDocPtr doc, const char *name)
     xmlNodePtr root = xmlDocGetRootElement(doc), c;
     int rc = 0, kind;
 
-    if (!root || !is_elem(root, "rules"))
+    if (!root || !js_xml_is_elem(root, "rules"))
         return bad(&ld, root, "根元素须为 <rules>", "the root element must be <rules>", NULL);
     if (!set->id) {
-        set->id = attr(root, "format");
+        set->id = js_xml_attr_dup(root, "format");
     }
     for (c = root->children; c && rc == 0; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (is_elem(c, "table"))
+        if (js_xml_is_elem(c, "table"))
             rc = js_table_decl_load(set, name, c);
-        else if (is_elem(c, "mapping"))
+        else if (js_xml_is_elem(c, "mapping"))
             rc = load_mapping(&ld, c);
-        else if (is_elem(c, "narrative")) {
+        else if (js_xml_is_elem(c, "narrative")) {
             char *file = NULL;
             rc = need_attr(&file, &ld, c, "file");
             if (rc == 0) {
@@ -815,7 +701,7 @@ int js_ruleset_load_memory(js_ruleset *set, const char *data, size_t size, const
         return js_error_set_l(JS_EINVAL, "没有指定规则文件", "no rule file given");
     if ((rc = parse_rules(&doc, data, size, name)) < 0)
         goto cleanup;
-    if (schema_path && (rc = validate(doc, name, schema_path)) < 0)
+    if (schema_path && (rc = js_xml_validate(doc, name, schema_path, "规则", "rule")) < 0)
         goto cleanup;
     rc = add_doc(set, doc, name);
 cleanup:
@@ -876,7 +762,7 @@ int js_rule_doc_read(js_rule_doc **out, const char *path, const char *schema_pat
         goto cleanup;
     }
     if ((rc = parse_rules(&rd->doc, js_buf_cstr(&data), data.size, path)) < 0 ||
-        (schema_path && (rc = validate(rd->doc, path, schema_path)) < 0))
+        (schema_path && (rc = js_xml_validate(rd->doc, path, schema_path, "规则", "rule")) < 0))
         goto cleanup;
     *out = rd;
     rd = NULL;

@@ -23,29 +23,12 @@
 
 #include "buf.h"
 #include "error.h"
+#include "xmlcontent.h"
 
 #include <libxml/tree.h>
 
 #include <stdlib.h>
 #include <string.h>
-
-/* An attribute's value as a new string, or NULL when absent. */
-static char *attr(xmlNodePtr node, const char *name)
-{
-    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
-    char *s;
-    if (!v)
-        return NULL;
-    s = js_strdup((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
-/* Whether a node is the element `name`. */
-static int is_elem(xmlNodePtr node, const char *name)
-{
-    return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
-}
 
 /* The element's text normalized (as a label when `label`); new string. */
 static char *text_norm(xmlNodePtr node, int label)
@@ -69,33 +52,6 @@ static int bad(const char *file, xmlNodePtr node, const char *what_zh, const cha
                           what_en);
 }
 
-/* Append `s` (taken over; NULL means out of memory) to a list. */
-static int push(js_strs *list, char *s)
-{
-    char **p;
-    if (!s)
-        return JS_ENOMEM;
-    p = realloc(list->items, (list->count + 1) * sizeof(*p));
-    if (!p) {
-        free(s);
-        return js_error_set(JS_ENOMEM, "out of memory");
-    }
-    list->items = p;
-    list->items[list->count++] = s;
-    return 0;
-}
-
-/* Free the strings of a list and the list's array. */
-static void strs_free(js_strs *list)
-{
-    size_t i;
-    for (i = 0; i < list->count; i++)
-        free(list->items[i]);
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
-}
-
 /* Free what a table declaration owns (see rule.h). */
 void js_table_decl_dispose(js_table_decl *t)
 {
@@ -107,24 +63,24 @@ void js_table_decl_dispose(js_table_decl *t)
     free(t->title);
     free(t->key_header);
     free(t->col_marker);
-    strs_free(&t->titles);
-    strs_free(&t->empty_notes);
+    js_strs_dispose(&t->titles);
+    js_strs_dispose(&t->empty_notes);
     for (i = 0; i < t->nblocks; i++) {
         free(t->blocks[i].name);
-        strs_free(&t->blocks[i].heads);
-        strs_free(&t->blocks[i].mappings);
+        js_strs_dispose(&t->blocks[i].heads);
+        js_strs_dispose(&t->blocks[i].mappings);
     }
     free(t->blocks);
     for (i = 0; i < t->ncolumns; i++) {
         free(t->columns[i].key);
         for (j = 0; j < t->columns[i].npaths; j++)
-            strs_free(&t->columns[i].paths[j]);
+            js_strs_dispose(&t->columns[i].paths[j]);
         free(t->columns[i].paths);
     }
     free(t->columns);
     for (i = 0; i < t->nlines; i++) {
         free(t->lines[i].key);
-        strs_free(&t->lines[i].labels);
+        js_strs_dispose(&t->lines[i].labels);
     }
     free(t->lines);
     memset(t, 0, sizeof(*t));
@@ -143,7 +99,7 @@ static int split_path(js_strs *levels, const char *path)
             return js_error_set(JS_ENOMEM, "out of memory");
         memcpy(level, p, n);
         level[n] = '\0';
-        if ((rc = push(levels, level)) < 0)
+        if ((rc = js_strs_push(levels, level)) < 0)
             return rc;
         if (!slash)
             return 0;
@@ -186,7 +142,7 @@ static int load_column(js_table_decl *t, const char *file, xmlNodePtr node, int 
     js_col_decl col = {0};
     js_col_decl *grown;
     xmlNodePtr c;
-    char *raw = attr(node, "key");
+    char *raw = js_xml_attr_dup(node, "key");
     int rc = 0;
 
     col.block = block;
@@ -197,7 +153,7 @@ static int load_column(js_table_decl *t, const char *file, xmlNodePtr node, int 
             return JS_ENOMEM;
         for (c = node->children; c && rc == 0; c = c->next) {
             char *norm;
-            if (!is_elem(c, "header"))
+            if (!js_xml_is_elem(c, "header"))
                 continue;
             norm = text_norm(c, 0);
             if (!norm)
@@ -229,7 +185,7 @@ fail : {
     size_t j;
     free(col.key);
     for (j = 0; j < col.npaths; j++)
-        strs_free(&col.paths[j]);
+        js_strs_dispose(&col.paths[j]);
     free(col.paths);
 }
     return rc;
@@ -244,11 +200,11 @@ static int load_line(js_table_decl *t, const char *file, xmlNodePtr node, int bl
     int rc = 0;
 
     line.block = block;
-    if (is_elem(node, "label")) {
+    if (js_xml_is_elem(node, "label")) {
         line.key = text_norm(node, 1);
-        rc = push(&line.labels, js_strdup(line.key));
+        rc = js_strs_push(&line.labels, js_strdup(line.key));
     } else {
-        char *raw = attr(node, "key");
+        char *raw = js_xml_attr_dup(node, "key");
         if (!raw) {
             rc = bad(file, node, "<line> 缺少属性 key", "<line> needs attribute key", NULL);
             goto fail;
@@ -257,10 +213,10 @@ static int load_line(js_table_decl *t, const char *file, xmlNodePtr node, int bl
         line.key = js_rule_normalize_label(raw);
         free(raw);
         for (c = node->children; c && rc == 0; c = c->next)
-            if (is_elem(c, "label"))
-                rc = push(&line.labels, text_norm(c, 1));
+            if (js_xml_is_elem(c, "label"))
+                rc = js_strs_push(&line.labels, text_norm(c, 1));
         if (rc == 0 && line.labels.count == 0 && line.key)
-            rc = push(&line.labels, js_strdup(line.key));
+            rc = js_strs_push(&line.labels, js_strdup(line.key));
     }
     if (rc == 0 && (!line.key || !*line.key))
         rc = bad(file, node, "行名不能为空", "a row label may not be empty", NULL);
@@ -276,7 +232,7 @@ static int load_line(js_table_decl *t, const char *file, xmlNodePtr node, int bl
     return 0;
 fail:
     free(line.key);
-    strs_free(&line.labels);
+    js_strs_dispose(&line.labels);
     return rc;
 }
 
@@ -286,7 +242,7 @@ static int load_block(js_table_decl *t, const char *file, xmlNodePtr node)
     js_block_decl *grown;
     js_block_decl *b;
     xmlNodePtr c;
-    char *raw = attr(node, "name");
+    char *raw = js_xml_attr_dup(node, "name");
     int rc = 0, index;
     size_t i;
 
@@ -309,16 +265,16 @@ static int load_block(js_table_decl *t, const char *file, xmlNodePtr node)
     memset(b, 0, sizeof(*b));
     b->name = raw;
     for (c = node->children; c && rc == 0; c = c->next) {
-        if (is_elem(c, "head")) {
-            rc = push(&t->blocks[index].heads, text_norm(c, 0));
-        } else if (is_elem(c, "names")) {
-            char *m = attr(c, "mapping");
-            rc = m ? push(&t->blocks[index].mappings, m)
+        if (js_xml_is_elem(c, "head")) {
+            rc = js_strs_push(&t->blocks[index].heads, text_norm(c, 0));
+        } else if (js_xml_is_elem(c, "names")) {
+            char *m = js_xml_attr_dup(c, "mapping");
+            rc = m ? js_strs_push(&t->blocks[index].mappings, m)
                    : bad(file, c, "<names> 缺少属性 mapping", "<names> needs attribute mapping",
                          NULL);
-        } else if (is_elem(c, "column")) {
+        } else if (js_xml_is_elem(c, "column")) {
             rc = load_column(t, file, c, index);
-        } else if (is_elem(c, "line") || is_elem(c, "label")) {
+        } else if (js_xml_is_elem(c, "line") || js_xml_is_elem(c, "label")) {
             rc = load_line(t, file, c, index);
         }
     }
@@ -335,20 +291,6 @@ static int keying(const char *s, const char *const *names, size_t n)
     return -1;
 }
 
-/* Parse a small non-negative integer; -1 when it is not one or above max. */
-static int parse_small(unsigned *out, const char *s, unsigned max)
-{
-    char *end;
-    long v;
-    if (!s || !*s)
-        return -1;
-    v = strtol(s, &end, 10);
-    if (*end || v < 0 || (unsigned long)v > max)
-        return -1;
-    *out = (unsigned)v;
-    return 0;
-}
-
 /* Read the attributes of <table> into t. */
 static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
 {
@@ -358,19 +300,19 @@ static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
     unsigned u = 0;
     int k, rc = 0;
 
-    if (!(t->id = attr(node, "id")))
+    if (!(t->id = js_xml_attr_dup(node, "id")))
         return bad(file, node, "<table> 缺少属性 id", "<table> needs attribute id", NULL);
-    if (!(s = attr(node, "number")))
+    if (!(s = js_xml_attr_dup(node, "number")))
         return bad(file, node, "<table> 缺少属性 number", "<table> needs attribute number", NULL);
     t->number = js_rule_normalize(s);
     free(s);
-    if (!(s = attr(node, "title")))
+    if (!(s = js_xml_attr_dup(node, "title")))
         return bad(file, node, "<table> 缺少属性 title", "<table> needs attribute title", NULL);
     t->title = js_rule_normalize(s);
     free(s);
-    if (!t->number || !t->title || push(&t->titles, js_strdup(t->title)) < 0)
+    if (!t->number || !t->title || js_strs_push(&t->titles, js_strdup(t->title)) < 0)
         return JS_ENOMEM;
-    s = attr(node, "rows");
+    s = js_xml_attr_dup(node, "rows");
     if ((k = keying(s, rows, 4)) < 0)
         rc = bad(file, node, "rows 只能是 line、code、label 或 single",
                  "rows must be line, code, label or single", s ? s : "(none)");
@@ -378,7 +320,7 @@ static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
     free(s);
     if (rc < 0)
         return rc;
-    s = attr(node, "columns");
+    s = js_xml_attr_dup(node, "columns");
     if ((k = keying(s, cols, 2)) < 0)
         rc = bad(file, node, "columns 只能是 number 或 header", "columns must be number or header",
                  s ? s : "(none)");
@@ -387,25 +329,25 @@ static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
     if (rc < 0)
         return rc;
     t->decimals = 2;
-    if ((s = attr(node, "decimals")) != NULL) {
-        if (parse_small(&u, s, 6) < 0)
+    if ((s = js_xml_attr_dup(node, "decimals")) != NULL) {
+        if (js_xml_parse_uint(&u, s, 6) < 0)
             rc = bad(file, node, "decimals 须为 0 到 6", "decimals must be 0..6", s);
         t->decimals = (int)u;
         free(s);
         if (rc < 0)
             return rc;
     }
-    s = attr(node, "negatives");
+    s = js_xml_attr_dup(node, "negatives");
     t->negatives = s && strcmp(s, "allowed") == 0;
     free(s);
-    if ((s = attr(node, "lines")) != NULL) {
-        if (parse_small(&t->line_max, s, 100000) < 0)
+    if ((s = js_xml_attr_dup(node, "lines")) != NULL) {
+        if (js_xml_parse_uint(&t->line_max, s, 100000) < 0)
             rc = bad(file, node, "lines 须为数字", "lines must be a number", s);
         free(s);
         if (rc < 0)
             return rc;
     }
-    s = attr(node, "unit");
+    s = js_xml_attr_dup(node, "unit");
     t->unit_pow = s ? js_rule_unit_pow(s) : JS_UNIT_DEFAULT_POW;
     if (t->unit_pow < 0)
         rc = bad(file, node, "未知的计量单位(应为 元、千元、万元、百万元 或 亿元)",
@@ -413,13 +355,13 @@ static int load_attrs(js_table_decl *t, const char *file, xmlNodePtr node)
     free(s);
     if (rc < 0)
         return rc;
-    if ((s = attr(node, "key-header")) != NULL) {
+    if ((s = js_xml_attr_dup(node, "key-header")) != NULL) {
         t->key_header = js_rule_normalize(s);
         free(s);
         if (!t->key_header)
             return JS_ENOMEM;
     }
-    s = attr(node, "column-marker");
+    s = js_xml_attr_dup(node, "column-marker");
     t->col_marker = js_rule_normalize(s ? s : "栏次");
     free(s);
     return t->col_marker ? 0 : JS_ENOMEM;
@@ -463,16 +405,16 @@ int js_table_decl_load(js_ruleset *set, const char *file, xmlNodePtr node)
         goto fail;
     }
     for (c = node->children; c && rc == 0; c = c->next) {
-        if (is_elem(c, "label") || is_elem(c, "line"))
+        if (js_xml_is_elem(c, "label") || js_xml_is_elem(c, "line"))
             rc = load_line(&t, file, c, -1);
-        else if (is_elem(c, "column"))
+        else if (js_xml_is_elem(c, "column"))
             rc = load_column(&t, file, c, -1);
-        else if (is_elem(c, "block"))
+        else if (js_xml_is_elem(c, "block"))
             rc = load_block(&t, file, c);
-        else if (is_elem(c, "title"))
-            rc = push(&t.titles, text_norm(c, 0));
-        else if (is_elem(c, "empty-note"))
-            rc = push(&t.empty_notes, text_norm(c, 0));
+        else if (js_xml_is_elem(c, "title"))
+            rc = js_strs_push(&t.titles, text_norm(c, 0));
+        else if (js_xml_is_elem(c, "empty-note"))
+            rc = js_strs_push(&t.empty_notes, text_norm(c, 0));
     }
     if (rc < 0 || (rc = check_decl(&t, file, node)) < 0)
         goto fail;

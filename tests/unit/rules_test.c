@@ -391,7 +391,20 @@ static void test_schema_rejects_with_line(void)
     CU_ASSERT_EQUAL(js_ruleset_load_memory(&set, bad, sizeof(bad) - 1, "bad.xml", schema_path()),
                     JS_EFORMAT);
     CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last(), "bad.xml:4:"));
+    /* the schema named for what it is, in each language */
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(js_error_last_in(JS_ERROR_LANG_ZH), "bad.xml:4: 不符合规则模式:"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(js_error_last_in(JS_ERROR_LANG_EN), "bad.xml:4: does not follow the rule schema: "));
     CU_ASSERT_EQUAL(set.nrules, 0);
+    /* a schema that cannot be read is named, not taken for the rules' fault */
+    CU_ASSERT_EQUAL(
+        js_ruleset_load_memory(&set, bad, sizeof(bad) - 1, "bad.xml", "/nonexistent/rules.rng"),
+        JS_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last_in(JS_ERROR_LANG_ZH),
+                                  "/nonexistent/rules.rng:0: 规则模式文件无法使用:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(js_error_last_in(JS_ERROR_LANG_EN),
+                                  "/nonexistent/rules.rng:0: rule schema unusable: "));
     CU_ASSERT_EQUAL(set.ntables, 0);
     CU_ASSERT_EQUAL(
         js_ruleset_load_memory(&set, broken, sizeof(broken) - 1, "broken.xml", schema_path()),
