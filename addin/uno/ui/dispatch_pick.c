@@ -183,9 +183,17 @@ static void suggest_document_folder(uno_Interface *picker, uno_Interface *frame)
     js_error_clear();
 }
 
-/* See dispatch_ui.h. */
-int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bool save,
-                    const char *title, const char *filter_title, const char *pattern)
+/* What a picker may be told before it is shown (a folder, a name). */
+typedef void (*pick_suggest)(uno_Interface *picker, uno_Interface *frame);
+
+/*
+ * Show a picker for one file over `frame`, after `suggest` has had its
+ * say: 0 with the file's URL into *url (the caller's), 1 when cancelled or
+ * when no window can show it, negative on failure.
+ */
+static int pick_one(char **url, uno_Interface *context, uno_Interface *frame, bool save,
+                    const char *title, const char *filter_title, const char *pattern,
+                    pick_suggest suggest)
 {
     uno_Interface *picker = NULL;
     char **urls = NULL;
@@ -197,7 +205,7 @@ int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bo
         return 1;
     rc = prepared_picker(&picker, context, save, false, title, filter_title, pattern);
     if (rc == 0) {
-        suggest_document_folder(picker, frame);
+        suggest(picker, frame);
         rc = run_picker(&urls, &n, picker);
     }
     if (rc == 0 && n > 0) {
@@ -209,6 +217,14 @@ int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bo
     if (rc < 0)
         return rc;
     return *url ? 0 : 1;
+}
+
+/* See dispatch_ui.h. */
+int js_ui_pick_file(char **url, uno_Interface *context, uno_Interface *frame, bool save,
+                    const char *title, const char *filter_title, const char *pattern)
+{
+    return pick_one(url, context, frame, save, title, filter_title, pattern,
+                    suggest_document_folder);
 }
 
 /* See dispatch_ui.h. */
@@ -273,31 +289,14 @@ static void suggest_pdf(uno_Interface *picker, uno_Interface *frame)
  * without .pdf gets it. */
 int js_ui_pick_pdf(char **url, uno_Interface *context, uno_Interface *frame)
 {
-    uno_Interface *picker = NULL;
-    char **urls = NULL;
-    size_t len, n = 0;
+    size_t len;
     char *grown;
     int rc;
 
-    *url = NULL;
-    if (!context || !js_ui_available(frame))
-        return 1;
-    rc = prepared_picker(&picker, context, true, false, JS_L("导出PDF为", "Export PDF as"),
-                         JS_L("PDF 文件 (*.pdf)", "PDF files (*.pdf)"), "*.pdf");
-    if (rc == 0) {
-        suggest_pdf(picker, frame);
-        rc = run_picker(&urls, &n, picker);
-    }
-    if (rc == 0 && n > 0) {
-        *url = urls[0];
-        urls[0] = NULL;
-    }
-    free_urls(urls, n);
-    js_uno_release(picker);
-    if (rc < 0)
+    rc = pick_one(url, context, frame, true, JS_L("导出PDF为", "Export PDF as"),
+                  JS_L("PDF 文件 (*.pdf)", "PDF files (*.pdf)"), "*.pdf", suggest_pdf);
+    if (rc != 0)
         return rc;
-    if (!*url)
-        return 1;
     len = strlen(*url);
     if (len >= 4 && strcasecmp(*url + len - 4, ".pdf") == 0)
         return 0;
