@@ -75,6 +75,19 @@ static void print_report(const js_cli_options *opts, const js_merge *r, const ch
                r->words);
     }
     js_report_put(stdout, out_path);
+    if (r->layout_kept)
+        fputs(en ? ": laid out as the base's file (its styles, column widths, print settings and "
+                   "formulas kept)\n"
+                 : ": 版式取自主单位的文件(样式、列宽、打印设置和公式保留)\n",
+              stdout);
+    else
+        fputs(en ? ": note: a plain workbook (cells and merges only): the base is not an .ods "
+                   "file, or its layout could not be kept; to publish, open it from the "
+                   "template\n"
+                 : ": 注意: 汇总结果只有单元格与合并,不带样式(主单位不是 .ods "
+                   "文件,或其版式无法保留);发布前请套用模板\n",
+              stdout);
+    js_report_put(stdout, out_path);
     printf(en ? ": %d units summed (%s %zu), %zu figures written, %zu totals with accumulated "
                 "rounding, %zu rows added\n"
               : ": 已汇总 %d 个单位(%s %zu),写入 %zu 个数字,累计尾差的合计 %zu 个,增加科目行 "
@@ -92,7 +105,7 @@ int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
     char **depts = calloc((size_t)nunits, sizeof(*depts));
     char **years = calloc((size_t)nunits, sizeof(*years));
     js_merge report = JS_MERGE_INIT;
-    js_edits none = JS_EDITS_INIT;
+    js_book_kind base_kind = JS_BOOK_UNKNOWN;
     const char *culprit = NULL;
     size_t base = 0, n = strlen(opts->out_path);
     int i, status = JS_EXIT_UNUSABLE;
@@ -139,6 +152,8 @@ int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
             js_format_cache_get(&units[i].format, cache, opts->format_id, wbs[i]) < 0 ||
             js_book_info(&depts[i], &years[i], wbs[i]) < 0)
             goto fail;
+        if ((size_t)i == base)
+            base_kind = kind;
         units[i].path = paths[i];
         units[i].wb = wbs[i];
         units[i].department = depts[i];
@@ -148,7 +163,7 @@ int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
     if (js_merge_build(&merged, &report, units, (size_t)nunits, base) < 0)
         goto fail;
     culprit = opts->out_path;
-    if (js_ods_create(opts->out_path, merged, &none, &opts->budget) < 0)
+    if (js_merge_write(&report, opts->out_path, merged, paths[base], base_kind, &opts->budget) < 0)
         goto fail;
     print_report(opts, &report, opts->out_path, nunits);
     status = report.nskipped ? JS_EXIT_ERRORS : JS_EXIT_CLEAN;

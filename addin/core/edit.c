@@ -37,6 +37,7 @@ int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, 
         free(existing->text);
         existing->text = copy;
         existing->number = 0;
+        existing->clear = 0;
         return 0;
     }
     {
@@ -56,6 +57,7 @@ int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, 
     list->items[list->count].col = col;
     list->items[list->count].text = copy;
     list->items[list->count].number = 0;
+    list->items[list->count].clear = 0;
     list->count++;
     return 0;
 }
@@ -72,6 +74,20 @@ int js_edits_add_number(js_edits *list, const char *sheet, uint32_t row, uint32_
     e = (js_edit *)js_edits_find(list, sheet, row, col);
     if (e)
         e->number = 1;
+    return 0;
+}
+
+/* See edit.h: as js_edits_add with "", then the edit is marked a clear. */
+int js_edits_add_clear(js_edits *list, const char *sheet, uint32_t row, uint32_t col)
+{
+    js_edit *e;
+    int rc = js_edits_add(list, sheet, row, col, "");
+
+    if (rc < 0)
+        return rc;
+    e = (js_edit *)js_edits_find(list, sheet, row, col);
+    if (e)
+        e->clear = 1;
     return 0;
 }
 

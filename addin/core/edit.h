@@ -18,6 +18,8 @@ typedef struct js_edit {
     char *text;        /* new text content of the cell (a string cell), or the
                           number it holds (a plain decimal, e.g. "3335.41") */
     int number;        /* 1: a float cell whose value and text are `text` */
+    int clear;         /* 1: the cell emptied (no value, no text; its style kept);
+                          `text` is "" */
 } js_edit;
 
 typedef struct js_edits {
@@ -38,6 +40,10 @@ int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, 
  * js_edits_add. */
 int js_edits_add_number(js_edits *list, const char *sheet, uint32_t row, uint32_t col,
                         const char *value);
+
+/* Append an edit emptying the cell: no value, no text, its style and merge
+ * kept.  Same rules as js_edits_add. */
+int js_edits_add_clear(js_edits *list, const char *sheet, uint32_t row, uint32_t col);
 
 /* The edit of that cell, or NULL. */
 const js_edit *js_edits_find(const js_edits *list, const char *sheet, uint32_t row, uint32_t col);

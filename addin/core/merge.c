@@ -13,6 +13,7 @@
 #include "format_detect.h"
 #include "narr_sheet.h"
 #include "narr_tpl.h"
+#include "ods.h"
 #include "ods_create.h"
 #include "rule.h"
 #include "table.h"
@@ -1644,13 +1645,30 @@ cleanup:
 }
 
 /* See merge.h. */
+int js_merge_write(js_merge *report, const char *out_path, const js_workbook *merged,
+                   const char *base_path, js_book_kind base_kind, const js_budget *budget)
+{
+    js_edits none = JS_EDITS_INIT;
+    int rc = 1;
+
+    report->layout_kept = 0;
+    if (base_kind == JS_BOOK_ODS)
+        rc = js_ods_write_model(base_path, out_path, merged, budget);
+    if (rc == 0)
+        report->layout_kept = 1;
+    else if (rc == 1)
+        rc = js_ods_create(out_path, merged, &none, budget);
+    return rc;
+}
+
+/* See merge.h. */
 int js_merge_files(js_merge *report, const char *out_path, size_t base, const char *const *paths,
                    size_t n, const char *content_dir, const js_budget *budget)
 {
     js_workbook **wbs = calloc(n ? n : 1, sizeof(*wbs)), *merged = NULL;
     js_format **formats = calloc(n ? n : 1, sizeof(*formats));
     js_merge_unit *units = calloc(n ? n : 1, sizeof(*units));
-    js_edits none = JS_EDITS_INIT;
+    js_book_kind base_kind = JS_BOOK_UNKNOWN;
     size_t i;
     int rc = 0;
 
@@ -1664,6 +1682,8 @@ int js_merge_files(js_merge *report, const char *out_path, size_t base, const ch
         js_format_guess g = {0};
         if ((rc = js_book_read(&wbs[i], &kind, paths[i], budget)) < 0)
             break;
+        if (i == base)
+            base_kind = kind;
         id = js_workbook_property(wbs[i], JS_FORMAT_PROPERTY);
         if (!id || !*id) {
             if ((rc = js_format_detect(&g, content_dir, wbs[i])) == 0)
@@ -1686,7 +1706,7 @@ int js_merge_files(js_merge *report, const char *out_path, size_t base, const ch
         goto cleanup;
     }
     if ((rc = js_merge_build(&merged, report, units, n, base)) < 0 ||
-        (rc = js_ods_create(out_path, merged, &none, budget)) < 0)
+        (rc = js_merge_write(report, out_path, merged, paths[base], base_kind, budget)) < 0)
         goto cleanup;
 cleanup:
     js_workbook_free(merged);

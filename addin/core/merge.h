@@ -29,6 +29,7 @@
 #ifndef JS_MERGE_H
 #define JS_MERGE_H
 
+#include "book.h"
 #include "budget.h"
 #include "format.h"
 #include "model.h"
@@ -67,11 +68,12 @@ typedef struct js_merge {
     int narrative_typed; /* the base's narrative is typed text, kept: it cites the base's figures */
     size_t units;        /* JuesuanMergedUnits written: Σ of the units' own counts */
     size_t words;        /* narrative sections whose 主要原因及说明 moved to 汇总明细 */
+    int layout_kept;     /* js_merge_write kept the base's styles, widths and formulas */
 } js_merge;
 
 #define JS_MERGE_INIT                                                                              \
     {                                                                                              \
-        NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0                                          \
+        NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0                                       \
     }
 
 /* The name of the sheet that traces each figure to its units. */
@@ -102,6 +104,20 @@ int js_merge_build(js_workbook **out, js_merge *report, const js_merge_unit *uni
  */
 int js_merge_files(js_merge *report, const char *out_path, size_t base, const char *const *paths,
                    size_t n, const char *content_dir, const js_budget *budget);
+
+/*
+ * Write the merged workbook `merged` (js_merge_build's, laid out as the
+ * base unit at `base_path`, read as `base_kind`) as a new .ods at
+ * `out_path`.  A base that is an .ods is copied with the merged figures
+ * written into its cells (ods.h js_ods_write_model): the published layout
+ * stays — styles, column widths, print ranges, the template's formulas
+ * where the figure did not change — and report->layout_kept is set.  Any
+ * other base, or a merged workbook that is not the base with cells
+ * changed, is written plainly (ods_create.h: cells and merges only).
+ * Either way the file is read back before it replaces OUT.
+ */
+int js_merge_write(js_merge *report, const char *out_path, const js_workbook *merged,
+                   const char *base_path, js_book_kind base_kind, const js_budget *budget);
 
 /* Free what a report holds; NULL accepted. */
 void js_merge_dispose(js_merge *report);

@@ -50,4 +50,24 @@ int js_ods_read_memory(js_workbook **out, const void *data, size_t size);
 int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits,
                        const js_budget *budget);
 
+/*
+ * Write `target` to `out_path` as a copy of the .ods `in_path` that keeps
+ * its styles, column widths, print ranges and formulas: `target` must be
+ * `in_path`'s workbook (the same sheets first, same names and order) with
+ * cells changed to numbers or texts or emptied, sheets added after the
+ * last one and other document properties.  Each changed cell is written
+ * as js_ods_write_edits writes an edit, the added sheets plainly (no
+ * styles), the properties as a new meta.xml; the copy must read back as
+ * `target` (the changed cells as their edits) before it replaces OUT,
+ * with every guarantee of js_ods_write_edits.
+ *
+ * 0 when written; 1, with nothing written and no message, when `target`
+ * cannot be written that way (a merge changed, a formula or a date
+ * written, a sheet removed or hidden, a .fods, an archive without
+ * meta.xml): the caller writes it another way (js_ods_create); negative on
+ * failure.
+ */
+int js_ods_write_model(const char *in_path, const char *out_path, const js_workbook *target,
+                       const js_budget *budget);
+
 #endif

@@ -73,7 +73,11 @@ static int put_text(js_buf *b, const char *s, int attr)
 static int put_cell(js_buf *b, const js_cell *c, const js_edit *edit)
 {
     const char *text = edit ? edit->text : c->text;
-    int rc = js_buf_puts(b, "<table:table-cell");
+    int rc;
+
+    if (edit && edit->clear)
+        return js_buf_puts(b, "<table:table-cell/>");
+    rc = js_buf_puts(b, "<table:table-cell");
 
     if (rc == 0 && (c->row_span > 1 || c->col_span > 1))
         rc = js_buf_printf(b,
@@ -147,8 +151,18 @@ static size_t sheet_edits(const js_edit **out, size_t max, const js_edits *edits
     return n;
 }
 
-/* One sheet: rows in order, gaps as repeated empty rows and cells. */
-static int put_sheet(js_buf *b, const js_sheet *sh, const js_edits *edits)
+/* The namespaces a sheet written on its own declares on its table:table. */
+#define STANDALONE_NS                                                                              \
+    " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""                           \
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""                               \
+    " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+
+/*
+ * One sheet: rows in order, gaps as repeated empty rows and cells.  A
+ * `standalone` sheet, to be put into another document's content.xml,
+ * declares its own namespaces and names no table style (it is shown).
+ */
+static int put_sheet(js_buf *b, const js_sheet *sh, const js_edits *edits, int standalone)
 {
     const js_edit **mine = NULL;
     size_t ne = 0, ie = 0, ic = 0;
@@ -158,10 +172,14 @@ static int put_sheet(js_buf *b, const js_sheet *sh, const js_edits *edits)
     if (edits->count && !(mine = calloc(edits->count, sizeof(*mine))))
         return js_error_set(JS_ENOMEM, "out of memory");
     ne = edits->count ? sheet_edits(mine, edits->count, edits, sh->name) : 0;
-    if ((rc = js_buf_puts(b, "<table:table table:name=\"")) < 0 ||
-        (rc = put_text(b, sh->name, 1)) < 0 ||
-        (rc = js_buf_printf(b, "\" table:style-name=\"%s\"><table:table-column/>",
-                            sh->hidden ? "ta2" : "ta1")) < 0)
+    if ((rc = js_buf_puts(b, standalone ? "<table:table" STANDALONE_NS " table:name=\""
+                                        : "<table:table table:name=\"")) < 0 ||
+        (rc = put_text(b, sh->name, 1)) < 0)
+        goto cleanup;
+    rc = standalone ? js_buf_puts(b, "\"><table:table-column/>")
+                    : js_buf_printf(b, "\" table:style-name=\"%s\"><table:table-column/>",
+                                    sh->hidden ? "ta2" : "ta1");
+    if (rc < 0)
         goto cleanup;
     /* merge the sheet's cells and the edits, both in row-major order */
     while (ic < sh->count || ie < ne) {
@@ -219,14 +237,22 @@ static int content_xml(js_buf *b, const js_workbook *wb, const js_edits *edits)
                             "</office:automatic-styles><office:body><office:spreadsheet>");
 
     for (i = 0; i < wb->nsheets && rc == 0; i++)
-        rc = put_sheet(b, wb->sheets[i], edits);
+        rc = put_sheet(b, wb->sheets[i], edits, 0);
     if (rc == 0)
         rc = js_buf_puts(b, "</office:spreadsheet></office:body></office:document-content>\n");
     return rc;
 }
 
-/* meta.xml: the user-defined properties. */
-static int meta_xml(js_buf *b, const js_workbook *wb)
+/* See ods_create.h. */
+int js_ods_sheet_xml(js_buf *b, const js_sheet *sh)
+{
+    js_edits none = JS_EDITS_INIT;
+
+    return put_sheet(b, sh, &none, 1);
+}
+
+/* See ods_create.h: meta.xml with the user-defined properties. */
+int js_ods_meta_xml(js_buf *b, const js_workbook *wb)
 {
     size_t i;
     int rc = js_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -365,7 +391,7 @@ int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *e
                                   "no sheet named '%s' to write into", edits->items[i].sheet);
     if ((rc = js_atomic_open(&out, out_path)) < 0)
         goto cleanup;
-    if ((rc = content_xml(&content, wb, edits)) < 0 || (rc = meta_xml(&meta, wb)) < 0 ||
+    if ((rc = content_xml(&content, wb, edits)) < 0 || (rc = js_ods_meta_xml(&meta, wb)) < 0 ||
         (rc = zip_in_memory(&bytes, &content, &meta)) < 0)
         goto cleanup;
     if ((rc = js_atomic_write(&out, bytes.ptr, bytes.size)) < 0 ||

@@ -8,13 +8,16 @@
  * and the user-defined document properties (meta.xml).  Formulas are not
  * written: a formula cell becomes its cached value (the model keeps the
  * .xlsx formula in Excel's syntax, which is not OpenFormula).  Styles,
- * column widths and number formats of the original are not carried over.
+ * column widths and number formats of the original are not carried over
+ * (a workbook that has them as an .ods is written by ods.h
+ * js_ods_write_model instead).
  */
 #ifndef JS_ODS_CREATE_H
 #define JS_ODS_CREATE_H
 
-#include "edit.h"
+#include "buf.h"
 #include "budget.h"
+#include "edit.h"
 #include "model.h"
 
 /*
@@ -29,5 +32,16 @@
  */
 int js_ods_create(const char *out_path, const js_workbook *wb, const js_edits *edits,
                   const js_budget *budget);
+
+/*
+ * Append to `b` the sheet `sh` as a table:table element that declares its
+ * own namespaces, to be put into another document's spreadsheet (the
+ * merged workbook's 汇总明细, ods_write.c): cells with their types, texts,
+ * values and merges; no styles.
+ */
+int js_ods_sheet_xml(js_buf *b, const js_sheet *sh);
+
+/* Append to `b` a meta.xml holding `wb`'s user-defined properties. */
+int js_ods_meta_xml(js_buf *b, const js_workbook *wb);
 
 #endif

@@ -74,14 +74,19 @@ static int verify_sheet(const js_sheet *a, const js_sheet *b, const js_edit *con
         cb = kb == k ? &b->cells[ib] : NULL;
         if (ke == k) {
             const js_edit *e = edits[ie];
-            if (!cb)
+            if (e->clear) {
+                /* an emptied cell reads as none, or as a cell without content */
+                if (cb && (cb->value || cb->formula || (cb->text && *cb->text)))
+                    return differ(b->name, k, "未被清空", "was not emptied");
+            } else if (!cb) {
                 return differ(b->name, k, "丢失了新写入的文字", "lost its new text");
-            if (e->number ? (cb->type != JS_CELL_NUMBER || cb->formula ||
-                             !same_string(cb->value, e->text))
-                          : (cb->type != JS_CELL_TEXT || cb->value || cb->formula ||
-                             strcmp(cb->text ? cb->text : "", e->text) != 0))
+            } else if (e->number ? (cb->type != JS_CELL_NUMBER || cb->formula ||
+                                    !same_string(cb->value, e->text))
+                                 : (cb->type != JS_CELL_TEXT || cb->value || cb->formula ||
+                                    strcmp(cb->text ? cb->text : "", e->text) != 0)) {
                 return differ(b->name, k, "不是新写入的文字", "does not hold its new text");
-            if (ca && (ca->row_span != cb->row_span || ca->col_span != cb->col_span))
+            }
+            if (ca && cb && (ca->row_span != cb->row_span || ca->col_span != cb->col_span))
                 return differ(b->name, k, "丢失了合并", "lost its merge");
             while (ie < hi && key_of(edits[ie]->row, edits[ie]->col) == k)
                 ie++;

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "error.h"
 #include "ods.h"
+#include "ods_create.h"
 #include "ods_verify.h"
 #include "xmlutil.h"
 #include "ziputil.h"
@@ -75,6 +76,8 @@ typedef struct writer {
     int keep_own_prefixes;  /* on the start tag being written: see write_start_as */
     js_buf text;            /* a run of an edit's text */
     int table_skip_depth;   /* in a sheet, a subtree whose rows the reader skips */
+    const js_buf *append;   /* sheets (table:table elements) added after the last one */
+    int appended;
     prefix ns[P_COUNT];
 } writer;
 
@@ -492,11 +495,13 @@ static int write_paragraphs(writer *wt, const char *p)
 }
 
 /* The edited cell's value attributes: a string cell, or a float cell
- * holding the edit's number. */
+ * holding the edit's number; none for a cell emptied. */
 static int write_string_type(writer *wt, const js_edit *edit)
 {
     int rc;
 
+    if (edit->clear)
+        return 0;
     if (!edit->number)
         return own_attr(wt, P_OFFICE, "value-type", "string");
     if ((rc = own_attr(wt, P_OFFICE, "value-type", "float")) < 0)
@@ -533,7 +538,7 @@ static int write_cell_copy(writer *wt, const xmlNode *cell, uint64_t count, cons
         if ((rc = write_tree(wt, c)) < 0)
             return rc;
     }
-    if (edit && (rc = write_paragraphs(wt, edit->text)) < 0)
+    if (edit && !edit->clear && (rc = write_paragraphs(wt, edit->text)) < 0)
         return rc;
     return wr(xmlTextWriterEndElement(wt->w));
 }
@@ -546,7 +551,7 @@ static int write_new_cell(writer *wt, uint64_t count, const js_edit *edit)
     if ((rc = own_start(wt, P_TABLE, "table-cell")) < 0 ||
         (rc = own_count(wt, "number-columns-repeated", count)) < 0)
         return rc;
-    if (edit &&
+    if (edit && !edit->clear &&
         ((rc = write_string_type(wt, edit)) < 0 || (rc = write_paragraphs(wt, edit->text)) < 0))
         return rc;
     return wr(xmlTextWriterEndElement(wt->w));
@@ -792,6 +797,16 @@ static void track_cell(writer *wt, const xmlNode *node, int depth, int empty)
     }
 }
 
+/* Write the sheets to add (once): after the document's last sheet. */
+static int append_sheets(writer *wt)
+{
+    wt->appended = 1;
+    if (!wt->append || !wt->append->size)
+        return 0;
+    return wr(
+        xmlTextWriterWriteRawLen(wt->w, (const xmlChar *)wt->append->ptr, (int)wt->append->size));
+}
+
 /* Copy a start tag met while streaming, acting on sheets and rows. */
 static int on_element(writer *wt, int depth, int *skip)
 {
@@ -802,6 +817,12 @@ static int on_element(writer *wt, int depth, int *skip)
     *skip = 0;
     if (!node)
         return js_error_set(JS_ENOMEM, "out of memory");
+    /* what follows the sheets in a spreadsheet (named expressions,
+     * database ranges...): the added sheets go before it */
+    if (wt->append && !wt->appended && wt->nsheets > 0 && wt->table_depth < 0 &&
+        wt->spreadsheet_depth >= 0 && depth == wt->spreadsheet_depth + 1 &&
+        !is_el(node, "table", JS_NS_TABLE) && (rc = append_sheets(wt)) < 0)
+        return rc;
     if (wt->spreadsheet_depth < 0 && is_el(node, "spreadsheet", JS_NS_OFFICE))
         wt->spreadsheet_depth = depth;
     else if (wt->table_depth < 0 && wt->spreadsheet_depth >= 0 &&
@@ -867,6 +888,8 @@ static int on_end(writer *wt, int depth)
         if (!wt->flushed && (rc = flush_rows(wt)) < 0)
             return rc;
         wt->table_depth = -1;
+    } else if (depth == wt->spreadsheet_depth && !wt->appended && (rc = append_sheets(wt)) < 0) {
+        return rc;
     }
     return wr(xmlTextWriterEndElement(wt->w));
 }
@@ -1017,6 +1040,8 @@ typedef struct rewrite_job {
     const js_budget *budget;
     const js_zip_stream *stream; /* names zip damage, or NULL */
     const metered *input;
+    const js_buf *append; /* sheets to add after the last one, or NULL */
+    const js_buf *meta;   /* a new meta.xml, or NULL: the document's kept */
 } rewrite_job;
 
 /*
@@ -1040,6 +1065,7 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const rewrite_job *job)
     wt.edits = job->edits;
     wt.nedits = job->nedits;
     wt.seen = job->seen;
+    wt.append = job->append;
     wt.spreadsheet_depth = wt.table_depth = wt.row_depth = -1;
     wt.table_skip_depth = wt.cell_depth = wt.cell_skip_depth = wt.p_depth = -1;
     wt.ns[P_TABLE] = (prefix){JS_NS_TABLE, "table", JS_BUF_INIT, 0};
@@ -1097,7 +1123,8 @@ static int check_sheets(const js_edit **edits, size_t n, const char *seen)
  * the reader has read (at most 256 bytes), is stored uncompressed as ODF
  * wants it first in the archive.
  */
-static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *content)
+static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *content,
+                      const js_buf *meta)
 {
     const char *name = zip_get_name(zi, i, ZIP_FL_ENC_RAW);
     zip_source_t *src;
@@ -1117,6 +1144,8 @@ static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *conten
     } else {
         if (strcmp(name, "content.xml") == 0)
             src = zip_source_buffer(zo, content->ptr ? content->ptr : "", content->size, 0);
+        else if (meta && strcmp(name, "meta.xml") == 0)
+            src = zip_source_buffer(zo, meta->ptr ? meta->ptr : "", meta->size, 0);
         else
             src = zip_source_zip(zo, zi, i, strcmp(name, "mimetype") == 0 ? 0 : ZIP_FL_COMPRESSED,
                                  0, -1);
@@ -1135,13 +1164,15 @@ static int copy_entry(zip_t *zo, zip_t *zi, zip_uint64_t i, const js_buf *conten
     if (at < 0)
         return js_error_set_l(JS_EIO, "无法添加 %s:%s", "cannot add %s: %s", name,
                               zip_strerror(zo));
-    if ((st.valid & ZIP_STAT_MTIME) && strcmp(name, "content.xml") != 0)
+    if ((st.valid & ZIP_STAT_MTIME) && strcmp(name, "content.xml") != 0 &&
+        !(meta && strcmp(name, "meta.xml") == 0))
         zip_file_set_mtime(zo, (zip_uint64_t)at, st.mtime, 0);
     return 0;
 }
 
-/* Build the new archive in memory: mimetype first, then the rest in order. */
-static int build_zip(js_buf *out, zip_t *zi, const js_buf *content)
+/* Build the new archive in memory: mimetype first, then the rest in order
+ * (content.xml, and meta.xml when `meta`, replaced). */
+static int build_zip(js_buf *out, zip_t *zi, const js_buf *content, const js_buf *meta)
 {
     zip_error_t ze;
     zip_source_t *dst = NULL;
@@ -1160,10 +1191,10 @@ static int build_zip(js_buf *out, zip_t *zi, const js_buf *content)
     zip_source_keep(dst);
     n = zip_get_num_entries(zi, 0);
     mt = zip_name_locate(zi, "mimetype", 0);
-    if (mt >= 0 && (rc = copy_entry(zo, zi, (zip_uint64_t)mt, content)) < 0)
+    if (mt >= 0 && (rc = copy_entry(zo, zi, (zip_uint64_t)mt, content, meta)) < 0)
         goto cleanup;
     for (i = 0; i < n; i++)
-        if (i != mt && (rc = copy_entry(zo, zi, (zip_uint64_t)i, content)) < 0)
+        if (i != mt && (rc = copy_entry(zo, zi, (zip_uint64_t)i, content, meta)) < 0)
             goto cleanup;
     if (zip_close(zo) < 0) {
         rc = js_error_set_l(JS_EIO, "无法写出 zip 压缩包:%s", "cannot write the zip: %s",
@@ -1274,6 +1305,7 @@ static int prepare_edits(js_edit **items, const js_edit ***sorted, size_t *count
         (*items)[i].row = e->row;
         (*items)[i].col = e->col;
         (*items)[i].number = e->number;
+        (*items)[i].clear = e->clear;
         if (!((*items)[i].text = js_buf_detach(&text))) {
             rc = JS_ENOMEM;
             goto cleanup;
@@ -1327,6 +1359,10 @@ static int build_copy(js_buf *result, const char *in_path, js_ods_kind kind, rew
     if (kind == JS_ODS_ZIP) {
         if ((rc = js_zip_open_path(&zi, in_path)) < 0 || (rc = js_zip_check_encryption(zi, "")) < 0)
             goto cleanup;
+        if (job->meta && zip_name_locate(zi, "meta.xml", 0) < 0) {
+            rc = 1; /* nowhere to put the properties: the manifest does not list one */
+            goto cleanup;
+        }
         rc = js_zip_stream_open(&st, zi, "content.xml");
         if (rc == JS_ENOTFOUND)
             rc = js_error_set_l(JS_EFORMAT, "zip 压缩包中没有 content.xml(不是 OpenDocument 文件)",
@@ -1358,7 +1394,7 @@ static int build_copy(js_buf *result, const char *in_path, js_ods_kind kind, rew
         (rc = check_sheets(job->edits, job->nedits, job->seen)) < 0)
         goto cleanup;
     if (kind == JS_ODS_ZIP)
-        rc = build_zip(result, zi, &content);
+        rc = build_zip(result, zi, &content, job->meta);
 cleanup:
     js_zip_stream_close(&st);
     if (zi)
@@ -1369,22 +1405,116 @@ cleanup:
     return rc;
 }
 
+/* Both NULL, or both strings and equal. */
+static int same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether two cells hold the same: type, value, formula, text, merge. */
+static int same_cell(const js_cell *a, const js_cell *b)
+{
+    return a->type == b->type && same_str(a->value, b->value) && same_str(a->formula, b->formula) &&
+           same_str(a->text, b->text) && a->row_span == b->row_span && a->col_span == b->col_span;
+}
+
 /*
- * See ods.h.  In order: OUT is checked and a temporary file created beside
- * it (atomic.h), IN is read (the reader refuses what could make the
- * copying parser expand without bound, a DOCTYPE, and names what is
- * wrong), the edits are checked against it, the copy is built in memory
- * within the budget, written and synced, read back and compared with IN
- * (ods_verify.h), and only then renamed over OUT.  Any failure removes
- * the temporary file.
+ * The edits that turn `orig`'s sheet `a` into `target`'s sheet `b`: a
+ * number or a text where a cell differs, an emptied cell where `b` has
+ * none.  1 when some difference is not a cell edit (a formula written, a
+ * merge changed, a boolean or date cell): the caller cannot keep the
+ * layout then.
  */
-int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits,
-                       const js_budget *budget)
+static int diff_sheet(js_edits *out, const js_sheet *a, const js_sheet *b)
+{
+    size_t ia = 0, ib = 0;
+    int rc = 0;
+
+    while (rc == 0 && (ia < a->count || ib < b->count)) {
+        const js_cell *ca = ia < a->count ? &a->cells[ia] : NULL;
+        const js_cell *cb = ib < b->count ? &b->cells[ib] : NULL;
+        if (ca && cb && ca->row == cb->row && ca->col == cb->col) {
+            ia++;
+            ib++;
+            if (same_cell(ca, cb))
+                continue;
+            if (ca->row_span != cb->row_span || ca->col_span != cb->col_span)
+                return 1;
+        } else if (cb && (!ca || cb->row < ca->row || (cb->row == ca->row && cb->col < ca->col))) {
+            ib++;
+            ca = NULL;
+            if (cb->row_span > 1 || cb->col_span > 1)
+                return 1;
+        } else {
+            ia++;
+            rc = js_edits_add_clear(out, a->name, ca->row, ca->col);
+            continue;
+        }
+        if (cb->type == JS_CELL_EMPTY && !cb->formula && !cb->value && !cb->text) {
+            if (!ca)
+                return 1; /* an empty cell of its own: nothing an edit writes */
+            rc = js_edits_add_clear(out, a->name, cb->row, cb->col);
+            continue;
+        }
+        if (cb->formula || (cb->type != JS_CELL_NUMBER && cb->type != JS_CELL_TEXT) ||
+            (cb->type == JS_CELL_NUMBER && !cb->value))
+            return 1;
+        rc = cb->type == JS_CELL_NUMBER
+                 ? js_edits_add_number(out, a->name, cb->row, cb->col, cb->value)
+                 : js_edits_add(out, a->name, cb->row, cb->col, cb->text);
+    }
+    return rc;
+}
+
+/*
+ * What write_copy needs to write `target` over a copy of `orig`: the cell
+ * edits of its first sheets (`orig`'s, same names and order), its further
+ * sheets as XML, and its properties as a meta.xml.  1 when the target is
+ * not `orig` with cells changed and sheets added.
+ */
+static int model_job(js_edits *edits, js_buf *append, js_buf *meta, const js_workbook *orig,
+                     const js_workbook *target)
+{
+    size_t i;
+    int rc = 0;
+
+    if (target->nsheets < orig->nsheets)
+        return 1;
+    for (i = 0; i < orig->nsheets && rc == 0; i++) {
+        const js_sheet *a = orig->sheets[i], *b = target->sheets[i];
+        if (strcmp(a->name, b->name) != 0 || a->hidden != b->hidden ||
+            js_workbook_sheet(orig, a->name) != a)
+            return 1;
+        rc = diff_sheet(edits, a, b);
+    }
+    for (; i < target->nsheets && rc == 0; i++)
+        rc = target->sheets[i]->hidden ? 1 : js_ods_sheet_xml(append, target->sheets[i]);
+    if (rc == 0)
+        rc = js_ods_meta_xml(meta, target);
+    return rc;
+}
+
+/*
+ * The copy of IN with edits, or (with `target`) IN made into `target`
+ * keeping its styles: see ods.h.  In order: OUT is checked and a
+ * temporary file created beside it (atomic.h), IN is read (the reader
+ * refuses what could make the copying parser expand without bound, a
+ * DOCTYPE, and names what is wrong), the edits are checked against it,
+ * the copy is built in memory within the budget, written and synced, read
+ * back and compared with IN and the edits, or with `target` (ods_verify.h),
+ * and only then renamed over OUT.  Any failure removes the temporary
+ * file; 1 (nothing written) when `target` cannot be written that way.
+ */
+static int write_copy(const char *in_path, const char *out_path, const js_edits *given,
+                      const js_workbook *target, const js_budget *budget)
 {
     js_budget defaults;
     js_atomic out;
     js_edit *items = NULL;
     const js_edit **sorted = NULL;
+    const js_edits *edits = given;
+    js_edits diff = JS_EDITS_INIT;
+    js_buf append = JS_BUF_INIT, meta = JS_BUF_INIT;
     char *seen = NULL;
     size_t n = 0;
     js_buf result = JS_BUF_INIT;
@@ -1410,10 +1540,14 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
     if (stat(out_path, &sout) == 0 && sout.st_dev == sin.st_dev && sout.st_ino == sin.st_ino)
         return js_error_set_l(JS_EINVAL, "不能覆盖输入文件(%s)",
                               "refusing to write over the input file (%s)", out_path);
-    if ((rc = js_atomic_open(&out, out_path)) < 0)
+    if ((rc = js_atomic_open(&out, out_path)) < 0 || (rc = read_book(&orig, in_path, budget)) < 0)
         goto cleanup;
-    if ((rc = read_book(&orig, in_path, budget)) < 0 ||
-        (rc = prepare_edits(&items, &sorted, &n, edits, orig, budget)) < 0)
+    if (target) {
+        if ((rc = model_job(&diff, &append, &meta, orig, target)) != 0)
+            goto cleanup;
+        edits = &diff;
+    }
+    if ((rc = prepare_edits(&items, &sorted, &n, edits, orig, budget)) < 0)
         goto cleanup;
     if (!(seen = calloc(n ? n : 1, 1))) {
         rc = js_error_set(JS_ENOMEM, "out of memory");
@@ -1431,12 +1565,18 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
                             "not an OpenDocument spreadsheet (neither a zip archive nor XML)");
         goto cleanup;
     }
+    if (target && kind != JS_ODS_ZIP) {
+        rc = 1; /* a flat .fods: its properties are in the same XML */
+        goto cleanup;
+    }
     memset(&job, 0, sizeof(job));
     job.edits = sorted;
     job.nedits = n;
     job.seen = seen;
     job.budget = budget;
-    if ((rc = build_copy(&result, in_path, kind, &job)) < 0 ||
+    job.append = target ? &append : NULL;
+    job.meta = target ? &meta : NULL;
+    if ((rc = build_copy(&result, in_path, kind, &job)) != 0 ||
         (rc = js_atomic_write(&out, result.ptr ? result.ptr : "", result.size)) < 0 ||
         (rc = js_atomic_finish(&out)) < 0)
         goto cleanup;
@@ -1447,7 +1587,7 @@ int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits
                             js_error_last_in(JS_ERROR_LANG_ZH), js_error_last_in(JS_ERROR_LANG_EN));
         goto cleanup;
     }
-    if ((rc = js_ods_verify_copy(orig, copy, sorted, n)) < 0)
+    if ((rc = js_ods_verify_copy(target ? target : orig, copy, sorted, n)) < 0)
         goto cleanup;
     rc = js_atomic_commit(&out);
 cleanup:
@@ -1455,7 +1595,24 @@ cleanup:
     js_workbook_free(orig);
     js_workbook_free(copy);
     js_buf_dispose(&result);
+    js_buf_dispose(&append);
+    js_buf_dispose(&meta);
     free_prepared(items, sorted, edits ? edits->count : 0);
+    js_edits_dispose(&diff);
     free(seen);
     return rc;
+}
+
+/* See ods.h. */
+int js_ods_write_edits(const char *in_path, const char *out_path, const js_edits *edits,
+                       const js_budget *budget)
+{
+    return write_copy(in_path, out_path, edits, NULL, budget);
+}
+
+/* See ods.h. */
+int js_ods_write_model(const char *in_path, const char *out_path, const js_workbook *target,
+                       const js_budget *budget)
+{
+    return write_copy(in_path, out_path, NULL, target, budget);
 }

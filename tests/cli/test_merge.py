@@ -303,6 +303,40 @@ def department_and_layout_from_the_first_unit():
     assert set(sheets) == set(cells(S24)[0]) | {DETAIL}, sorted(sheets)
 
 
+def content_part(path, start, end):
+    """The part of the .ods's content.xml from `start` to the end of `end`."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("content.xml").decode("utf-8")
+    a = xml.find(start)
+    b = xml.find(end, a)
+    return xml[a:b + len(end)] if a >= 0 and b >= 0 else None
+
+
+@test
+def an_ods_base_lends_its_layout_an_xls_base_gives_a_plain_workbook():
+    styles = "<office:automatic-styles", "</office:automatic-styles>"
+    base = content_part(S24, *styles)
+    assert base and base.count("<style:style") > 20, "the 2024 sample has no styles"
+    out = os.path.join(TMP, "styled.ods")
+    rc, so, se = merge(out, S24, B24, C24_XLSX)
+    assert rc == 0, se
+    assert "版式取自主单位的文件" in so, so
+    # the base's cell, column and row styles as they were; its print ranges
+    assert content_part(out, *styles) == base
+    assert content_part(out, "<table:table table:name=\"表一\"", ">") == \
+        content_part(S24, "<table:table table:name=\"表一\"", ">")
+    # and the merged figures in them, the template's formulas where nothing changed
+    assert_sums(out, [S24, B24, C24_XLSX], so)
+    rc, errs = errors_of(out)
+    assert rc == 0 and not errs, errs[:3]
+    plain = os.path.join(TMP, "plain.ods")
+    rc, so, se = merge(plain, B24, S24, lang="en")
+    assert rc == 0, se
+    assert "a plain workbook" in so and "template" in so, so
+    assert content_part(plain, *styles).count("<style:style") == 2
+
+
 @test
 def main_chooses_the_base():
     out = os.path.join(TMP, "dept-main.ods")

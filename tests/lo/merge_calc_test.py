@@ -7,6 +7,10 @@ LibreOffice of validate_office.sh (issue 10 item 2) and compares it with
     window, and reads (dump --tables, and the sheet 汇总明细) exactly as the
     CLI's merge of the same units, given in the same order;
   - UnitUrls as a list or as one string with a URL per line;
+  - with an .ods base the merged workbook shows the base's layout in Calc
+    (its column widths, its figures' number format) and the result says
+    layout_kept; with an .xls base it is a plain workbook, and the summary
+    says to put it into the template;
   - the document the command was called from is not changed;
   - units of two formats, no units, an .xlsx OutUrl: refused, naming the
     files or the argument, and no file written.
@@ -64,10 +68,27 @@ def merge_case(office, cli, work, label, units, units_arg):
             return
         check(os.path.exists(out) and res["merged"] == out and len(res["units"]) == len(units),
               "%s: %s written from %d units" % (label, os.path.basename(out), len(units)))
+        styled = units[0].endswith(".ods")
+        check(res.get("layout_kept") is styled,
+              "%s: layout_kept is %s (the base is %s)" % (label, styled,
+                                                          os.path.basename(units[0])))
+        check(("取自主单位" in res["message"] or "Laid out as the base" in res["message"])
+              if styled else ("套用模板" in res["message"] or "template" in res["message"]),
+              "%s: the summary says whether the layout was kept" % label)
         opened = [d for u, d in open_urls(office) if u == url(out)]
         check(len(opened) == 1, "%s: the merged workbook is opened in a window" % label)
         for d in opened:
             check("汇总明细" in d.Sheets.ElementNames, "%s: it has the sheet 汇总明细" % label)
+            # as Calc shows it: the base's column widths and the figures' number format
+            t1, b1 = d.Sheets.getByIndex(1), doc.Sheets.getByIndex(1)
+            widths = [t1.Columns.getByIndex(i).Width for i in range(4)]
+            base_widths = [b1.Columns.getByIndex(i).Width for i in range(4)]
+            fmt = t1.getCellByPosition(1, 5).NumberFormat
+            base_fmt = b1.getCellByPosition(1, 5).NumberFormat
+            check((widths == base_widths and fmt == base_fmt) is styled,
+                  "%s: %s: column widths %s (base %s), figure format %s (base %s)"
+                  % (label, "the base's layout" if styled else "a plain workbook", widths,
+                     base_widths, fmt, base_fmt))
             d.close(True)
         check(dump(cli, "--tables", out) == dump(cli, "--tables", ref),
               "%s: every figure as juesuan merge's (dump --tables identical)" % label)
@@ -102,6 +123,8 @@ def main():
     merge_case(office, cli, work, "merged-2024", units, uno.Any("[]string",
                                                                 tuple(url(u) for u in units)))
     merge_case(office, cli, work, "merged-lines", [s24, c24], "\n".join(url(u) for u in (s24, c24)))
+    merge_case(office, cli, work, "merged-xls-base", [b24, s24],
+               uno.Any("[]string", (url(b24), url(s24))))
     refused(office, work, "two formats", s24, [s16, s24],
             UnitUrls=uno.Any("[]string", (url(s24), url(s16))),
             OutUrl=url(os.path.join(work, "mixed.ods")))

@@ -17,6 +17,7 @@
 #include "error.h"
 #include "ods.h"
 #include "ods_verify.h"
+#include "ziputil.h"
 
 #include <dirent.h>
 #include <libxml/xmlstring.h>
@@ -512,7 +513,7 @@ static js_workbook *small_book(void)
 /* The read-back comparison names what a broken copy changed. */
 static void test_verify_finds_differences(void)
 {
-    js_edit edit = {"S", 1, 1, "新", 0}, other = {"S", 3, 0, "加", 0};
+    js_edit edit = {"S", 1, 1, "新", 0, 0}, other = {"S", 3, 0, "加", 0, 0};
     const js_edit *one[] = {&edit}, *two[] = {&edit, &other};
     js_workbook *a = small_book(), *b;
 
@@ -563,6 +564,135 @@ static void test_verify_finds_differences(void)
     js_workbook_free(a);
 }
 
+/* The part of content.xml (of the .ods at `path`) from `from` to the end of
+ * `to`, into *out; 0 when both were found. */
+static int content_part(js_buf *out, const char *path, const char *from, const char *to)
+{
+    zip_t *za = NULL;
+    js_buf xml = JS_BUF_INIT;
+    const char *a, *b;
+    int rc = -1;
+
+    if (js_zip_open_path(&za, path) == 0 &&
+        js_zip_read_entry(&xml, za, "content.xml", 64u << 20, "") == 0 &&
+        (a = strstr(js_buf_cstr(&xml), from)) && (b = strstr(a, to)))
+        rc = js_buf_put(out, a, (size_t)(b - a) + strlen(to));
+    if (za)
+        zip_discard(za);
+    js_buf_dispose(&xml);
+    return rc;
+}
+
+/* Remove the cell at (row, col) of `sh` (the model has no call for it). */
+static void drop_cell(js_sheet *sh, uint32_t row, uint32_t col)
+{
+    size_t i;
+
+    for (i = 0; i < sh->count; i++) {
+        js_cell *c = &sh->cells[i];
+        if (c->row != row || c->col != col)
+            continue;
+        free(c->text);
+        free(c->value);
+        free(c->formula);
+        memmove(c, c + 1, (sh->count - i - 1) * sizeof(*c));
+        sh->count--;
+        return;
+    }
+}
+
+/*
+ * js_ods_write_model: a styled .ods made into a target workbook (a number,
+ * a text, an emptied cell, a sheet and a property added) keeps its styles
+ * and reads back as the target; what cannot be written so is left to the
+ * caller (1, nothing written).
+ */
+static void test_write_model(void)
+{
+    static const char in[] = "tests/data/sample-2024/sample.ods";
+    const char *dir = new_dir(), *out = in_dir(dir, "out.ods");
+    js_workbook *target = NULL, *back = NULL;
+    js_sheet *t1, *extra = NULL;
+    js_buf styles_in = JS_BUF_INIT, styles_out = JS_BUF_INIT;
+    const js_cell *c;
+    uint32_t num_row = 0, num_col = 0, text_row = 0, text_col = 0;
+    size_t i, nsheets;
+    int found = 0;
+
+    CU_ASSERT_EQUAL_FATAL(js_book_read(&target, NULL, in, NULL), 0);
+    t1 = target->sheets[1];
+    /* the first number and the first text of the second sheet */
+    for (i = 0; i < t1->count && found < 3; i++) {
+        c = &t1->cells[i];
+        if (!(found & 1) && c->type == JS_CELL_NUMBER && !c->formula && c->row_span == 1 &&
+            c->col_span == 1) {
+            num_row = c->row;
+            num_col = c->col;
+            found |= 1;
+        } else if (!(found & 2) && c->type == JS_CELL_TEXT && !c->formula && c->row_span == 1 &&
+                   c->col_span == 1 && c->row > 2) {
+            text_row = c->row;
+            text_col = c->col;
+            found |= 2;
+        }
+    }
+    CU_ASSERT_EQUAL_FATAL(found, 3);
+    js_sheet_put(t1, num_row, num_col, JS_CELL_NUMBER, "12345.67", "12345.67", NULL);
+    js_sheet_put(t1, text_row, text_col, JS_CELL_TEXT, "汇总后的文字", NULL, NULL);
+    CU_ASSERT_FATAL(*js_sheet_text(t1, text_row + 1, text_col) != '\0');
+    drop_cell(t1, text_row + 1, text_col);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&extra, target, "汇总明细"), 0);
+    js_sheet_put(extra, 0, 0, JS_CELL_TEXT, "序号", NULL, NULL);
+    js_sheet_put(extra, 1, 0, JS_CELL_NUMBER, "1", "1", NULL);
+    js_workbook_set_property(target, "JuesuanMergedUnits", "3");
+
+    CU_ASSERT_EQUAL_FATAL(js_ods_write_model(in, out, target, NULL), 0);
+    CU_ASSERT_EQUAL_FATAL(js_book_read(&back, NULL, out, NULL), 0);
+    CU_ASSERT_EQUAL(back->nsheets, target->nsheets);
+    c = js_sheet_get(back->sheets[1], num_row, num_col);
+    CU_ASSERT_FATAL(c != NULL);
+    CU_ASSERT_EQUAL(c->type, JS_CELL_NUMBER);
+    CU_ASSERT_STRING_EQUAL(c->value, "12345.67");
+    CU_ASSERT_STRING_EQUAL(js_sheet_text(back->sheets[1], text_row, text_col), "汇总后的文字");
+    c = js_sheet_get(back->sheets[1], text_row + 1, text_col); /* emptied */
+    CU_ASSERT(c == NULL || (!c->value && !c->formula && (!c->text || !*c->text)));
+    CU_ASSERT_STRING_EQUAL(js_sheet_text(js_workbook_sheet(back, "汇总明细"), 0, 0), "序号");
+    CU_ASSERT_STRING_EQUAL(js_workbook_property(back, "JuesuanMergedUnits"), "3");
+    CU_ASSERT_STRING_EQUAL(js_workbook_property(back, "JuesuanFormat"),
+                           js_workbook_property(target, "JuesuanFormat"));
+    /* the styles of the cells (and the columns' widths) are the input's */
+    CU_ASSERT_EQUAL(
+        content_part(&styles_in, in, "<office:automatic-styles", "</office:automatic-styles>"), 0);
+    CU_ASSERT_EQUAL(
+        content_part(&styles_out, out, "<office:automatic-styles", "</office:automatic-styles>"),
+        0);
+    CU_ASSERT(styles_in.size > 1000);
+    CU_ASSERT_STRING_EQUAL(js_buf_cstr(&styles_in), js_buf_cstr(&styles_out));
+    js_workbook_free(back);
+    back = NULL;
+    remove(out);
+
+    /* not a cell edit: a merge changed, a sheet removed, a .fods input */
+    js_sheet_set_span(t1, text_row, text_col, 1, 2);
+    CU_ASSERT_EQUAL(js_ods_write_model(in, out, target, NULL), 1);
+    CU_ASSERT_EQUAL(access(out, F_OK), -1);
+    js_sheet_set_span(t1, text_row, text_col, 1, 1);
+    nsheets = target->nsheets;
+    target->nsheets = 1;
+    CU_ASSERT_EQUAL(js_ods_write_model(in, out, target, NULL), 1);
+    CU_ASSERT_EQUAL(access(out, F_OK), -1);
+    target->nsheets = nsheets;
+    js_workbook_free(target);
+    target = NULL;
+    CU_ASSERT_EQUAL_FATAL(js_book_read(&target, NULL, "tests/data/sample-2024/sample.fods", NULL),
+                          0);
+    CU_ASSERT_EQUAL(js_ods_write_model("tests/data/sample-2024/sample.fods", out, target, NULL), 1);
+    CU_ASSERT_EQUAL(access(out, F_OK), -1);
+    js_workbook_free(target);
+    js_buf_dispose(&styles_in);
+    js_buf_dispose(&styles_out);
+}
+
 static CU_TestInfo ods_write_tests[] = {
     {"names longer than 512 bytes are written whole", test_long_names},
     {"huge text: within the budget copied, past it refused", test_huge_text},
@@ -571,6 +701,7 @@ static CU_TestInfo ods_write_tests[] = {
     {"OUT checked; its mode kept, or 0666 & ~umask", test_out_is_checked},
     {"no temporary file left, signals included", test_no_temporary_file_left},
     {"the read-back comparison names differences", test_verify_finds_differences},
+    {"a styled .ods made into a target workbook keeps its styles", test_write_model},
     CU_TEST_INFO_NULL,
 };
 JS_UNIT_SUITE(ods_write, ods_write_tests)

@@ -102,7 +102,8 @@ static int merge_describe(js_run_state *st, const js_merge *report, const char *
             rc = js_json_string(&st->json, report->added[i]);
     }
     if (rc == 0)
-        rc = js_buf_puts(&st->json, "]");
+        rc = js_buf_printf(&st->json, "],\"layout_kept\":%s",
+                           report->layout_kept ? "true" : "false");
     if (rc == 0)
         rc = js_buf_printf(&st->message,
                            JS_L("已汇总 %zu 个单位的决算表,共 %zu 个数,写入 %s;有累计尾差的合计 "
@@ -112,6 +113,17 @@ static int merge_describe(js_run_state *st, const js_merge *report, const char *
                                 "figure comes from is on the sheet “%s”."),
                            n, report->figures, out_path, report->nrecomputed, report->nadded,
                            JS_MERGE_SHEET);
+    if (rc == 0)
+        rc = js_buf_puts(&st->message,
+                         report->layout_kept
+                             ? JS_L("版式(样式、列宽、打印设置)取自主单位的文件。",
+                                    " Laid out as the base unit's file (styles, column widths, "
+                                    "print settings).")
+                             : JS_L("注意:主单位不是 .ods 文件,汇总结果只有单元格,不带样式;"
+                                    "发布前请套用模板。",
+                                    " Note: the base unit is not an .ods file, so the merged "
+                                    "workbook has cells only, no styles; put it into the "
+                                    "template before publishing."));
     for (i = 0; rc == 0 && i < report->nrecomputed + report->nadded; i++) {
         rc = js_summary_line(&st->message, i, report->nrecomputed + report->nadded);
         if (rc <= 0)
