@@ -26,11 +26,11 @@ class Opts:
     """How a 2024 workbook is laid out.  Defaults: the template."""
 
     def __init__(self, **kw):
-        self.codes = "one"          # one | split | split_num (功能分类)
+        self.codes = "one"          # one | num | split | split_num (功能分类)
         self.econ = "one"           # one | split (经济分类 类 | 款)
         self.lines26 = False        # 26 类 lines (债务还本 / 付息) instead of 24
         self.a_total = False        # 合计 on the 类|款|项 sub-header row (表二 / 表三)
-        self.zero = "0.00"          # 0.00 | empty
+        self.zero = "0.00"          # 0.00 | empty | dash (a number 0 shown "-") | dash_text (typed "-")
         self.fig = "num"            # num | text | sep (text with thousands separators) | fullwidth
         self.t7_names = "template"  # template | a (公务用车购置及运行费, 公务用车运行费)
         self.funds = "template"     # template | a: how 表八 / 表九 are laid out
@@ -54,6 +54,13 @@ class Opts:
         self.synonyms = False       # 金额 for 决算数, 小计 for 合计, 本年支出合计 for 表五's 合计
         self.toc = False            # a 目录 sheet listing the titles first
         self.t1_split = False       # 表一's 收入 and 支出 blocks on two sheets
+        self.ordinals = True        # 一、… before the lines of 表一 / 表四
+        self.spaced = False         # 合　计 / 总　计 (an ideographic space inside)
+        self.t6_label = "code"      # code | name: the column of 人员经费合计 / 公用经费合计;
+                                    # under: 人员经费合计 right under its (shorter) block
+        self.number = None          # None | biao (表一 before the title) | gongkai (a 公开01表 cell)
+        self.unit_place = "line"    # line (its own line) | title (beside the title)
+        self.dept_line = False      # 部门：{部门} at the left of the 单位 line
         for k, v in kw.items():
             if not hasattr(self, k):
                 raise KeyError(k)
@@ -64,6 +71,10 @@ def fig(o, v):
     d = Decimal(v) * (Decimal(10) ** (4 - o.unit))
     if d == 0 and o.zero == "empty":
         return None
+    if d == 0 and o.zero == "dash":
+        return Num("0", "-")  # Calc's accounting format shows a 0 as "-"
+    if d == 0 and o.zero == "dash_text":
+        return "-"
     if o.fig == "num":
         return Num(format(d.normalize(), "f"), "{:.2f}".format(d))
     text = "{:,.2f}".format(d) if o.fig in ("sep", "fullwidth") else "{:.2f}".format(d)
@@ -76,6 +87,8 @@ def code_cells(o, code, econ=False):
     style = o.econ if econ else o.codes
     if style == "one":
         return [code]
+    if style == "num":
+        return [Num(code)]
     n = 2 if econ else 3
     parts = [code[:3]] + [code[i:i + 2] for i in range(3, len(code), 2)]
     parts += [None] * (n - len(parts))
@@ -91,6 +104,7 @@ class B24(Builder):
         o = self.o
         t = TITLES[i]
         t = "%s2024年度%s" % (dept.name, t) if o.title_prefix else t
+        t = "表%s %s" % (CN[i], t) if o.number == "biao" else t
         if o.title == "split_cells":
             cut = len(t) // 2
             self.row([t[:cut], t[cut:]])
@@ -101,13 +115,39 @@ class B24(Builder):
         else:
             self.row([t])
             self.span(self.r - 1, 0, 1, max(width - 1, 1))
-        self.row([None] * (width - 1) + ["单位：%s" % {0: "元", 3: "千元", 4: "万元"}[o.unit]])
+        unit = "单位：%s" % {0: "元", 3: "千元", 4: "万元"}[o.unit]
+        line = [None] * (width + 1)
+        if o.unit_place == "title":
+            self.g.put(self.r - 1, width, "（%s）" % unit)
+        else:
+            line[width - 1] = unit
+        if o.number == "gongkai":
+            line[width - 2 if o.unit_place == "line" else width - 1] = "公开%02d表" % (i + 1)
+        if o.dept_line:
+            line[0] = "部门：%s" % dept.name
+        if any(line):
+            self.row(line)
         self.blank()
         self.header_row = self.r
 
     def note24(self, text):
         if self.o.notes:
             self.row(["注：本表反映部门本年度%s。" % text])
+
+
+def nkeys(o):
+    """How many columns a 功能分类 code takes: one, or 类 | 款 | 项."""
+    return 1 if o.codes in ("one", "num") else 3
+
+
+def ordinal(o, i, text):
+    """A line label with its Chinese ordinal (一、…) unless o prints none."""
+    return "%s、%s" % (CN[i], text) if o.ordinals else text
+
+
+def spaced(o, text):
+    """合计 / 总计 as typed: with an ideographic space inside when o.spaced."""
+    return text[0] + "\u3000" + text[1:] if o.spaced and len(text) == 2 else text
 
 
 def gap(o):
@@ -163,10 +203,10 @@ def t1(o, d, part="both"):
     for i in range(max(len(inc), len(out))):
         cells = [None, None, None, None]
         if i < len(inc):
-            cells[0] = "%s、%s" % (CN[i], inc[i])
+            cells[0] = ordinal(o, i, inc[i])
             cells[1] = fig(o, d.get("T1", inc[i], "决算数"))
         if i < len(out):
-            cells[2] = "%s、%s" % (CN[i], out[i][1])
+            cells[2] = ordinal(o, i, out[i][1])
             cells[3] = fig(o, d.get("T1", out[i][0], "决算数"))
         b.row(cells)
         if i % 9 == 4:
@@ -175,7 +215,7 @@ def t1(o, d, part="both"):
     for a, ka, c, kc in [("本年收入合计", "本年收入合计", "本年支出合计", "本年支出合计"),
                          (use, "使用非财政拨款结余", "结余分配", "结余分配"),
                          ("年初结转和结余", "年初结转和结余", "年末结转和结余", "年末结转和结余"),
-                         ("总计", "收入总计", "总计", "支出总计")]:
+                         (spaced(o, "总计"), "收入总计", spaced(o, "总计"), "支出总计")]:
         b.row([a, fig(o, d.get("T1", ka, "决算数")), c, fig(o, d.get("T1", kc, "决算数"))])
     extra_cols(o, b)
     b.note24("的总收支和年末结转结余情况")
@@ -188,14 +228,14 @@ def code_rows(o, d, t, cols, total_first, label_col):
     codes = d.codes.get(t, [])
     body = [code_cells(o, c) + [D.NAMES.get(c, c)] + [fig(o, d.get(t, c, k)) for k in cols]
             for c in codes]
-    nk = 1 if o.codes == "one" else 3
-    total = [None] * nk + ["合计"] + [fig(o, d.get(t, "合计", k)) for k in cols]
+    nk = nkeys(o)
+    total = [None] * nk + [spaced(o, "合计")] + [fig(o, d.get(t, "合计", k)) for k in cols]
     return ([total] + body) if total_first else (body + [total])
 
 
 def t23(o, d, i, t, cols, heads):
     b = B24(o)
-    nk = 1 if o.codes == "one" else 3
+    nk = nkeys(o)
     b.title24(d, i, nk + 1 + len(cols))
     head(o, b, nk, heads)
     rows = code_rows(o, d, t, cols, o.total != "flipped", nk)
@@ -244,8 +284,8 @@ def t4(o, d):
     for i, (code, name) in enumerate(out):
         cells = [None, None]
         if i < 3:
-            cells = ["%s、%s" % (CN[i], funds[i]), fig(o, d.get("T4", funds[i], "决算数"))]
-        b.row(cells + ["%s、%s" % (CN[i], name)] + [fig(o, d.get("T4", code, c)) for c in cols])
+            cells = [ordinal(o, i, funds[i]), fig(o, d.get("T4", funds[i], "决算数"))]
+        b.row(cells + [ordinal(o, i, name)] + [fig(o, d.get("T4", code, c)) for c in cols])
         if i % 11 == 5:
             b.blank()
     b.row(["本年收入合计", fig(o, d.get("T4", "本年收入合计", "决算数")), "本年支出合计"] +
@@ -253,8 +293,8 @@ def t4(o, d):
     b.row(["年初财政拨款结转和结余", fig(o, d.get("T4", "年初财政拨款结转和结余", "决算数")),
            "年末财政拨款结转和结余"] + [fig(o, d.get("T4", "年末财政拨款结转和结余", c)) for c in cols])
     for i, f in enumerate(funds):
-        b.row(["%s、%s" % (CN[i], f), fig(o, d.get("T4", "年初." + f, "决算数"))])
-    b.row(["总计", fig(o, d.get("T4", "收入总计", "决算数")), "总计"] +
+        b.row([ordinal(o, i, f), fig(o, d.get("T4", "年初." + f, "决算数"))])
+    b.row([spaced(o, "总计"), fig(o, d.get("T4", "收入总计", "决算数")), spaced(o, "总计")] +
           [fig(o, d.get("T4", "支出总计", c)) for c in cols])
     extra_cols(o, b)
     b.note24("财政拨款总收支和结转结余情况")
@@ -263,7 +303,7 @@ def t4(o, d):
 
 def t5(o, d):
     b = B24(o)
-    nk = 1 if o.codes == "one" else 3
+    nk = nkeys(o)
     b.title24(d, 4, nk + 4)
     head(o, b, nk, ["本年支出合计" if o.synonyms else "合计", "基本支出", "项目支出"])
     if nk == 3:
@@ -297,8 +337,24 @@ def t6(o, d):
         b.row(cells)
         if i % 10 == 6:
             b.blank()
-    b.row([None] * (nk - 1) + ["人员经费合计", None, fig(o, d.get("T6", "人员经费合计", "决算数"))] +
-          [None] * (nk - 1) + ["公用经费合计", None, fig(o, d.get("T6", "公用经费合计", "决算数"))])
+    if o.t6_label == "under":
+        # 人员经费合计 right under the left block, 公用经费合计 on the last row
+        at = 1 + min(r for (r, c), v in b.g.cells.items() if v == "其他对个人和家庭的补助")
+        b.g.put(at, nk - 1, "人员经费合计")
+        b.g.put(at, nk + 1, fig(o, d.get("T6", "人员经费合计", "决算数")))
+        b.row([None] * w + [None] * (nk - 1) + ["公用经费合计", None,
+                                                 fig(o, d.get("T6", "公用经费合计", "决算数"))])
+        extra_cols(o, b)
+        b.note24("一般公共预算财政拨款基本支出明细情况")
+        return b.g
+    last = []
+    for label in ("人员经费合计", "公用经费合计"):
+        figure = fig(o, d.get("T6", label, "决算数"))
+        if o.t6_label == "name":
+            last += [None] * nk + [label, figure]
+        else:
+            last += [None] * (nk - 1) + [label, None, figure]
+    b.row(last)
     extra_cols(o, b)
     b.note24("一般公共预算财政拨款基本支出明细情况")
     return b.g
@@ -333,7 +389,7 @@ def t7(o, d):
 
 def t89(o, d, i, t, fund):
     b = B24(o)
-    nk = 1 if o.codes == "one" else 3
+    nk = nkeys(o)
     b.title24(d, i, nk + 7)
     empty = d.t8_empty if t == "T8" else d.t9_empty
     top = shift(o, ["项目"] + [None] * nk + ["年初结转和结余", "本年收入", "本年支出", None, None,
@@ -458,7 +514,7 @@ def split(g, name):
     def is_code(v, code):
         return (isinstance(v, Num) and v.value == code) or (isinstance(v, str) and v == code)
     first_data = min(r for (r, c), v in g.cells.items()
-                     if v == "合计" or (isinstance(v, str) and v.isdigit() and len(v) == 3) or
+                     if str(v).replace("\u3000", "") == "合计" or (isinstance(v, str) and v.isdigit() and len(v) == 3) or
                      (isinstance(v, Num) and len(v.value) == 3))
     cut = min(r for (r, c), v in g.cells.items() if is_code(v, "208"))
     first, second = Grid(), Grid()
@@ -529,11 +585,25 @@ def variants():
         "2024-synonyms-d1": (Opts(synonyms=True, t7_names="a", funds="a"), d1),
         "2024-contents-sheet-d1": (Opts(toc=True, title_prefix=True), d1),
         "2024-t1-blocks-split-d1": (Opts(t1_split=True), d1),
+        "2024-no-ordinals-d1": (Opts(ordinals=False), d1),
+        "2024-no-ordinals-d2": (Opts(ordinals=False, lines26=True), d2),
+        "2024-codes-as-numbers-d1": (Opts(codes="num"), d1),
+        "2024-labels-spaced-d1": (Opts(spaced=True, total="flipped"), d1),
+        "2024-t6-label-name-d1": (Opts(t6_label="name"), d1),
+        "2024-t6-label-name-split-d2": (Opts(t6_label="name", econ="split"), d2),
+        "2024-t6-label-under-block-d1": (Opts(t6_label="under"), d1),
+        "2024-title-with-number-d1": (Opts(number="biao"), d1),
+        "2024-gongkai-numbers-d2": (Opts(number="gongkai", dept_line=True), d2),
+        "2024-unit-beside-title-d1": (Opts(unit_place="title", unit=0, number="gongkai"), d1),
+        "2024-dept-line-d1": (Opts(dept_line=True, codes="split"), d1),
+        "2024-zero-dash-d1": (Opts(zero="dash"), d1),
+        "2024-zero-dash-text-d1": (Opts(zero="dash_text"), d1),
         "2024-everything-at-once-d1": (Opts(merge=True, blank_rows=True, note_col=True, spacer=True,
                                             hidden=True, codes="split_num", econ="split",
                                             lines26=True, zero="empty", fig="fullwidth", unit=3,
                                             total="flipped", sheets="one", title_prefix=True,
-                                            part_title=False, t1_a=True, t7_names="a"), d1),
+                                            part_title=False, t1_a=True, t7_names="a",
+                                            ordinals=False, spaced=True, t6_label="name"), d1),
         "2024-everything-at-once-d2": (Opts(merge=True, blank_rows=True, note_col=True, spacer=True,
                                             codes="split", zero="empty", fig="sep", unit=0,
                                             total="flipped", order=shuffled, names=generic,
@@ -591,4 +661,28 @@ def faults():
         "2024-fault-t8-balance": (Opts(codes="split_num", merge=True), D.d1,
                                   setter("T8", "2296003", "年末结转和结余", "6.00"),
                                   ("T8.balance", "T8", "2296003", "年末结转和结余")),
+        # 表四 年初 sub-line (printed without ordinals, the same label as the 收入 line)
+        "2024-fault-t4-opening": (Opts(ordinals=False, merge=True), D.d1,
+                                  setter("T4", "年初.一般公共预算财政拨款", "决算数", "41.00"),
+                                  ("T4.opening", "T4", "年初.一般公共预算财政拨款", "决算数")),
+        # 表四 政府性基金 column: 年末 ≠ 年初 + 收入 − 支出 (its 总计 against 收入 + 年初)
+        "2024-fault-t4-fund": (Opts(fig="text", spacer=True), D.d1,
+                               setter("T4", "政府性基金预算财政拨款", "决算数", "81.00"),
+                               ("T4.fund.gov-fund", "T4", "政府性基金预算财政拨款", "决算数")),
+        # 表八 合计 年末 against 表四 年末 政府性基金 column
+        "2024-fault-t4-t8-closing": (Opts(funds="a", codes="split", note="a", zero="empty"), D.d1,
+                                     setter("T8", "合计", "年末结转和结余", "6.00"),
+                                     ("X.T4-T8.closing", "T8", "合计", "年末结转和结余")),
+        # 表五 合计 (printed on top) that is not the sum of its 类
+        "2024-fault-t5-total": (Opts(total="flipped", hidden=True), D.d2,
+                                setter("T5", "合计", "项目支出", "21.00"),
+                                ("T5.codes", "T5", "合计", "项目支出")),
+        # 表七 预算数 合计 that is not the sum of its items (figures in full-width text)
+        "2024-fault-t7-budget": (Opts(fig="fullwidth", merge=True), D.d1,
+                                 setter("T7", "1", "合计.预算数", "25.00"),
+                                 ("T7.budget", "T7", "1", "合计.预算数")),
+        # 表一 支出 总计 against 收入 总计 (labels spaced, one sheet)
+        "2024-fault-t1-totals": (Opts(spaced=True, sheets="one"), D.d2,
+                                 setter("T1", "支出总计", "决算数", "306.00"),
+                                 ("T1.totals", "T1", "支出总计", "决算数")),
     }
