@@ -15,7 +15,10 @@
  * A label row (合计, 公用经费合计) whose own block shows nothing there
  * takes the row's only figure further right, within its declared block
  * (2016 表六 prints 公用经费合计 under the middle block, its figure under
- * the right-most one).  A row with figures but no key is not guessed at:
+ * the right-most one).  A row whose only cell is a declared block's head
+ * (表一's 支出 printed under its 收入 lines, over a header of the same
+ * columns) starts that block: the rows below it are keyed within it.  A
+ * row with figures but no key is not guessed at:
  * it is reported (table.row-unkeyed) and the table marked incomplete, so
  * that a code it does not print no longer reads 0.
  */
@@ -58,6 +61,7 @@ typedef struct reader {
     int nonzero; /* a figure other than 0 was read */
     int has_note;
     uint32_t note_row, note_col;
+    int *decl_at; /* per physical block: the declared block its rows are in now */
 } reader;
 
 /* The physical block a key cell at `col` is in. */
@@ -195,7 +199,7 @@ static int key_entry(reader *r, entry *e)
     char *labels[4] = {NULL, NULL, NULL, NULL};
     size_t nlabels = 0, c, i, named = 0;
     unsigned line = 0;
-    int decl = r->p->pb ? r->p->pb[e->pblock].decl : -1, rc = 0;
+    int decl = r->decl_at ? r->decl_at[e->pblock] : -1, rc = 0;
 
     for (c = e->lo; c < e->hi && rc == 0; c++) {
         const js_cell *cell = &r->sh->cells[c];
@@ -370,7 +374,7 @@ static int entry_figures(reader *r, const entry *e, size_t idx, size_t lo, size_
         for (j = 0; j < p->nv; j++) {
             const tbl_vcol *w = &p->v[j];
             if (w->key != v->key || w->pblock == e->pblock || w->col < e->end || w->col >= stop ||
-                !block_fits(e->block, p->pb[w->pblock].decl))
+                !block_fits(e->block, r->decl_at[w->pblock]))
                 continue;
             cell = value_cell(r, lo, hi, w);
             if (!cell)
@@ -437,6 +441,43 @@ static void entries_free(entry *es, size_t n)
     }
 }
 
+/*
+ * Whether data row [lo, hi) is the head of another declared block printed
+ * under the first (its only cell reads 支出 where the block of that column
+ * is 收入): then the physical block holding it is in that declared block
+ * from here on, and 1 is returned; 0 when the row is none.
+ */
+static int block_head_row(reader *r, size_t lo, size_t hi)
+{
+    const js_table_decl *d = r->d;
+    const js_cell *cell = NULL;
+    size_t c, k, q;
+    int pb, found = -1;
+    char *norm;
+
+    if (d->nblocks < 2 || !r->decl_at || r->sh->cells[lo].row <= r->p->head_to)
+        return 0;
+    for (c = lo; c < hi; c++) {
+        if (!r->sh->cells[c].text && !r->sh->cells[c].value)
+            continue;
+        if (cell || !r->sh->cells[c].text || r->sh->cells[c].type == JS_CELL_NUMBER)
+            return 0; /* two cells, or a number */
+        cell = &r->sh->cells[c];
+    }
+    if (!cell || !(norm = js_tbl_header_norm(cell->text)))
+        return 0;
+    for (k = 0; k < d->nblocks && found < 0; k++)
+        for (q = 0; q < d->blocks[k].heads.count && found < 0; q++)
+            if (js_tbl_level_match(d->blocks[k].heads.items[q], norm))
+                found = (int)k;
+    free(norm);
+    pb = block_of(r->p, cell->col);
+    if (found < 0 || r->decl_at[pb] == found)
+        return 0;
+    r->decl_at[pb] = found;
+    return 1;
+}
+
 /* Key and read one data row (cells [lo, hi)). */
 static int read_row(reader *r, size_t lo, size_t hi, entry *es, size_t maxe, unsigned char *used)
 {
@@ -446,6 +487,8 @@ static int read_row(reader *r, size_t lo, size_t hi, entry *es, size_t maxe, uns
     int rc = 0;
 
     memset(used, 0, r->p->nv ? r->p->nv : 1);
+    if (block_head_row(r, lo, hi))
+        return 0;
     /* groups of key cells: no value column between two cells of a group */
     for (c = lo; c < hi; c++) {
         const js_cell *cell = &sh->cells[c];
@@ -616,6 +659,9 @@ int js_tbl_read_rows(tbl *t, tbl_part *p, js_findings *findings, const js_rulese
             r.width = p->v[i].col + p->v[i].span;
     r.vat = calloc(r.width, sizeof(*r.vat));
     used = calloc(p->nv ? p->nv : 1, 1);
+    r.decl_at = malloc((p->npb + 1) * sizeof(*r.decl_at));
+    for (i = 0; r.decl_at && i <= p->npb; i++)
+        r.decl_at[i] = i < p->npb && p->pb ? p->pb[i].decl : -1;
     if (!t->line_used)
         t->line_used = calloc(t->decl->nlines ? t->decl->nlines : 1, 1);
     if (!t->line_last) {
@@ -623,7 +669,7 @@ int js_tbl_read_rows(tbl *t, tbl_part *p, js_findings *findings, const js_rulese
         for (i = 0; t->line_last && i <= t->decl->nblocks; i++)
             t->line_last[i] = -1;
     }
-    if (!r.vat || !used || !t->line_used || !t->line_last) {
+    if (!r.vat || !used || !r.decl_at || !t->line_used || !t->line_last) {
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -659,5 +705,6 @@ int js_tbl_read_rows(tbl *t, tbl_part *p, js_findings *findings, const js_rulese
 cleanup:
     free(r.vat);
     free(used);
+    free(r.decl_at);
     return rc;
 }
