@@ -6,6 +6,13 @@ empty cell, thousands separators, A's own 表七 names, 合计 at the bottom of 
 under eight empty rows, its own 注 line), B (codes in one column, zero as 0.00) and C
 (26 lines, empty 表七/八/九 with their 说明 lines and the template's instruction left
 in print).  Filled with dept2024's departments.
+
+`layouts()` lists those; `variants()` the ways of layouts2016.variants() that
+fit the nine tables (merged headers, blank rows, note / spacer / hidden
+columns, sheets shuffled or two to a sheet, 表三 over two sheets, figures as
+full-width text, 元 / 千元, 合计 moved, titles split, synonyms, a 目录, 表一's
+blocks on two sheets or one under the other, …); `faults()` the single-fault
+workbooks (one figure changed; the expected rule must report an error there).
 """
 import random
 from decimal import Decimal
@@ -61,6 +68,9 @@ class Opts:
         self.number = None          # None | biao (表一 before the title) | gongkai (a 公开01表 cell)
         self.unit_place = "line"    # line (its own line) | title (beside the title)
         self.dept_line = False      # 部门：{部门} at the left of the 单位 line
+        self.total_label = "name"   # name | code: the 合计 label in the name or the (first) code column
+        self.t6_blocks = 2          # 2 side by side | 1: 301, 303, 人员经费合计, 302, 310, 公用经费合计
+        self.t1_stacked = False     # 表一's 支出 block under its 收入 block, each with its head
         for k, v in kw.items():
             if not hasattr(self, k):
                 raise KeyError(k)
@@ -219,7 +229,26 @@ def t1(o, d, part="both"):
         b.row([a, fig(o, d.get("T1", ka, "决算数")), c, fig(o, d.get("T1", kc, "决算数"))])
     extra_cols(o, b)
     b.note24("的总收支和年末结转结余情况")
+    b.g.header_row = b.header_row
     return b.g
+
+
+def t1_stacked(o, d):
+    """表一 with its 支出 block (head, header, lines) under its 收入 block."""
+    top, low = t1(o, d, "in"), t1(o, d, "out")
+    g = Grid()
+    for (r, c), v in top.cells.items():
+        if not str(v).startswith("注："):
+            g.put(r, c, v)
+    g.spans.update(top.spans)
+    r0 = g.height() + 1
+    for (r, c), v in low.cells.items():
+        if r >= low.header_row:
+            g.put(r0 + r - low.header_row, c, v)
+    for (r, c), sp in low.spans.items():
+        if r >= low.header_row:
+            g.spans[(r0 + r - low.header_row, c)] = sp
+    return g
 
 
 def code_rows(o, d, t, cols, total_first, label_col):
@@ -229,7 +258,10 @@ def code_rows(o, d, t, cols, total_first, label_col):
     body = [code_cells(o, c) + [D.NAMES.get(c, c)] + [fig(o, d.get(t, c, k)) for k in cols]
             for c in codes]
     nk = nkeys(o)
-    total = [None] * nk + [spaced(o, "合计")] + [fig(o, d.get(t, "合计", k)) for k in cols]
+    label = [None] * nk + [spaced(o, "合计")]
+    if o.total_label == "code":
+        label = [spaced(o, "合计")] + [None] * nk
+    total = label + [fig(o, d.get(t, "合计", k)) for k in cols]
     return ([total] + body) if total_first else (body + [total])
 
 
@@ -313,7 +345,27 @@ def t5(o, d):
     return b.g
 
 
+def t6_one(o, d):
+    """表六 in one block: 人员经费 (301, 303) then its 合计, 公用经费 (302, 310) then its 合计."""
+    b = B24(o)
+    b.title24(d, 5, 3)
+    b.row(["经济分类科目编码", "科目名称", "金额" if o.synonyms else "决算数"])
+    for i, (code, name) in enumerate(D.T6_LEFT + [("人员经费合计", None)] + D.T6_RIGHT +
+                                     [("公用经费合计", None)]):
+        if name is None:
+            b.row([code, None, fig(o, d.get("T6", code, "决算数"))])
+        else:
+            b.row(code_cells(o, code, econ=True)[:1] + [name, fig(o, d.get("T6", code, "决算数"))])
+        if i % 10 == 6:
+            b.blank()
+    extra_cols(o, b)
+    b.note24("一般公共预算财政拨款基本支出明细情况")
+    return b.g
+
+
 def t6(o, d):
+    if o.t6_blocks == 1:
+        return t6_one(o, d)
     b = B24(o)
     nk = 1 if o.econ == "one" else 2
     w = nk + 2
@@ -451,7 +503,7 @@ def toc(d):
 
 def workbook(o, d):
     """The sheets [(name, Grid)] and properties of department d laid out as o says."""
-    grids = [t1(o, d),
+    grids = [t1_stacked(o, d) if o.t1_stacked else t1(o, d),
              t23(o, d, 1, "T2", D.T2_COLS, ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
                                             "附属单位上缴收入", "其他收入"]),
              t23(o, d, 2, "T3", D.T3_COLS, ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
@@ -598,6 +650,11 @@ def variants():
         "2024-dept-line-d1": (Opts(dept_line=True, codes="split"), d1),
         "2024-zero-dash-d1": (Opts(zero="dash"), d1),
         "2024-zero-dash-text-d1": (Opts(zero="dash_text"), d1),
+        "2024-total-in-code-column-d1": (Opts(total_label="code", codes="split", merge=True), d1),
+        "2024-total-in-code-column-d2": (Opts(total_label="code"), d2),
+        "2024-t6-one-block-d1": (Opts(t6_blocks=1), d1),
+        "2024-t1-stacked-d1": (Opts(t1_stacked=True), d1),
+        "2024-t1-stacked-d2": (Opts(t1_stacked=True, merge=True, lines26=True, zero="empty"), d2),
         "2024-everything-at-once-d1": (Opts(merge=True, blank_rows=True, note_col=True, spacer=True,
                                             hidden=True, codes="split_num", econ="split",
                                             lines26=True, zero="empty", fig="fullwidth", unit=3,
@@ -681,6 +738,10 @@ def faults():
         "2024-fault-t7-budget": (Opts(fig="fullwidth", merge=True), D.d1,
                                  setter("T7", "1", "合计.预算数", "25.00"),
                                  ("T7.budget", "T7", "1", "合计.预算数")),
+        # 表一 本年支出合计 that is not the sum of its 类 lines (支出 under 收入)
+        "2024-fault-t1-spending-stacked": (Opts(t1_stacked=True, blank_rows=True), D.d1,
+                                           setter("T1", "本年支出合计", "决算数", "2115.94"),
+                                           ("T1.spending", "T1", "本年支出合计", "决算数")),
         # 表一 支出 总计 against 收入 总计 (labels spaced, one sheet)
         "2024-fault-t1-totals": (Opts(spaced=True, sheets="one"), D.d2,
                                  setter("T1", "支出总计", "决算数", "306.00"),
