@@ -278,6 +278,7 @@ def t23(o, d, i, t, cols, heads):
         b.row(["类", "款", "项"])
     body(o, b, rows, nk)
     b.note24("取得的各项收入情况" if t == "T2" else "各项支出情况")
+    b.g.header_row = b.header_row
     return b.g
 
 
@@ -551,6 +552,8 @@ def workbook(o, d):
     for i in order:
         if o.sheets == "split" and i == 2:
             sheets += split(grids[i], names[i])
+        elif o.sheets in ("split_same", "header_repeat") and i == 2:
+            sheets.append((names[i], split(grids[i], names[i], o.sheets)))
         else:
             sheets.append((names[i], grids[i]))
     return sheets, props
@@ -560,9 +563,12 @@ SHEETS = ["收支总表", "收入", "支出", "财拨总表", "一般公共预�
           "国有资本经营"]
 
 
-def split(g, name):
+def split(g, name, how="sheets"):
     """A table over two sheets: the rows from 类 208 on go to a second sheet under
-    the title again (with （续）), the 单位 line and the header rows repeated."""
+    the title again (with （续）), the 单位 line and the header rows repeated.
+    how "split_same": the second part under the first on the same sheet (pages
+    of a PDF pasted one under the other); "header_repeat": only the header rows
+    repeated there (a page break's repeated header), no title."""
     def is_code(v, code):
         return (isinstance(v, Num) and v.value == code) or (isinstance(v, str) and v == code)
     first_data = min(r for (r, c), v in g.cells.items()
@@ -583,7 +589,19 @@ def split(g, name):
             second.spans[(r, c)] = sp
     first.hidden = set(g.hidden)
     second.hidden = set(g.hidden)
-    return [(name, first), (name + "(续)", second)]
+    if how == "sheets":
+        return [(name, first), (name + "(续)", second)]
+    skip = g.header_row if how == "header_repeat" else 0
+    both = Grid()
+    both.paste(first, 0)
+    r0 = first.height() + 1
+    for (r, c), v in second.cells.items():
+        if r >= skip:
+            both.put(r0 + r - skip, c, v)
+    for (r, c), sp in second.spans.items():
+        if r >= skip:
+            both.spans[(r0 + r - skip, c)] = sp
+    return both
 
 
 def layouts():
@@ -625,6 +643,9 @@ def variants():
         "2024-two-per-sheet-d1": (Opts(sheets="pairs"), d1),
         "2024-two-per-sheet-d2": (Opts(sheets="pairs", note="c", lines26=True), d2),
         "2024-table-split-d1": (Opts(sheets="split"), d1),
+        "2024-table-split-same-sheet-d1": (Opts(sheets="split_same", codes="split"), d1),
+        "2024-header-repeated-d1": (Opts(sheets="header_repeat"), d1),
+        "2024-header-repeated-merged-d1": (Opts(sheets="header_repeat", merge=True, codes="split"), d1),
         "2024-figures-fullwidth-d1": (Opts(fig="fullwidth", zero="empty"), d1),
         "2024-figures-text-d2": (Opts(fig="text"), d2),
         "2024-unit-qianyuan-d1": (Opts(unit=3), d1),
@@ -679,71 +700,71 @@ def faults():
 
     return {
         # 表一 本年收入合计 that is not the sum of its eight lines
-        "2024-fault-t1-income": (Opts(merge=True, blank_rows=True), D.d1,
+        "fault-2024-t1-income": (Opts(merge=True, blank_rows=True), D.d1,
                                  setter("T1", "本年收入合计", "决算数", "2097.90"),
                                  ("T1.income", "T1", "本年收入合计", "决算数")),
         # 表三 类 207 that is not the sum of its 款 (codes over 类 | 款 | 项)
-        "2024-fault-t3-class-sum": (Opts(codes="split", spacer=True), D.d1,
+        "fault-2024-t3-class-sum": (Opts(codes="split", spacer=True), D.d1,
                                     setter("T3", "207", "项目支出", "922.95"),
                                     ("T3.codes", "T3", "207", "项目支出")),
         # 表二 row whose 本年收入合计 is not the sum of its sources
-        "2024-fault-t2-row": (Opts(fig="sep", zero="empty", total="flipped"), D.d1,
+        "fault-2024-t2-row": (Opts(fig="sep", zero="empty", total="flipped"), D.d1,
                               setter("T2", "2070109", "事业收入", "46.60"),
                               ("T2.columns", "T2", "2070109", "事业收入")),
         # 表四's 一般公共预算 column of 类 208 against 表五's 208 合计
-        "2024-fault-t4-t5": (Opts(sheets="pairs", note_col=True), D.d1,
+        "fault-2024-t4-t5": (Opts(sheets="pairs", note_col=True), D.d1,
                              setter("T5", "208", "合计", "145.18"),
                              ("X.T4-T5.lei", "T5", "208", "合计")),
         # 表五 合计 基本支出 against 表六 人员经费合计 + 公用经费合计
-        "2024-fault-t5-t6-basic": (Opts(codes="split", econ="split", total="flipped"), D.d1,
+        "fault-2024-t5-t6-basic": (Opts(codes="split", econ="split", total="flipped"), D.d1,
                                    setter("T6", "公用经费合计", "决算数", "155.29"),
                                    ("X.T5-T6.basic", "T6", "公用经费合计", "决算数")),
         # 表六 302 against its 款
-        "2024-fault-t6-class": (Opts(order=[5, 0, 1, 2, 3, 4, 6, 7, 8], props=False), D.d2,
+        "fault-2024-t6-class": (Opts(order=[5, 0, 1, 2, 3, 4, 6, 7, 8], props=False), D.d2,
                                 setter("T6", "30201", "决算数", "21.00"),
                                 ("T6.codes", "T6", "30201", "决算数")),
         # 表七 小计 (决算数) that is not 购置费 + 运行维护费
-        "2024-fault-t7-cars": (Opts(t7_names="a", unit=0), D.d1,
+        "fault-2024-t7-cars": (Opts(t7_names="a", unit=0), D.d1,
                                setter("T7", "1", "公务用车运行维护费.决算数", "5.80"),
                                ("T7.actual.cars", "T7", "1", "公务用车运行维护费.决算数")),
         # 表一 类 line against 表三's 类 本年支出合计
-        "2024-fault-t1-t3-lei": (Opts(lines26=True, sheets="one", props=False), D.d1,
+        "fault-2024-t1-t3-lei": (Opts(lines26=True, sheets="one", props=False), D.d1,
                                  setter("T3", "221", "本年支出合计", "72.84"),
                                  ("X.T1-T3.lei", "T3", "221", "本年支出合计")),
         # 表一 事业收入 against 表二 合计 事业收入
-        "2024-fault-t1-t2": (Opts(unit=3, blank_rows=True), D.d1,
+        "fault-2024-t1-t2": (Opts(unit=3, blank_rows=True), D.d1,
                              setter("T2", "合计", "事业收入", "46.50"),
                              ("X.T1-T2.institution", "T2", "合计", "事业收入")),
         # 表八 年末 ≠ 年初 + 本年收入 − 本年支出
-        "2024-fault-t8-balance": (Opts(codes="split_num", merge=True), D.d1,
+        "fault-2024-t8-balance": (Opts(codes="split_num", merge=True), D.d1,
                                   setter("T8", "2296003", "年末结转和结余", "6.00"),
                                   ("T8.balance", "T8", "2296003", "年末结转和结余")),
         # 表四 年初 sub-line (printed without ordinals, the same label as the 收入 line)
-        "2024-fault-t4-opening": (Opts(ordinals=False, merge=True), D.d1,
+        "fault-2024-t4-opening": (Opts(ordinals=False, merge=True), D.d1,
                                   setter("T4", "年初.一般公共预算财政拨款", "决算数", "41.00"),
                                   ("T4.opening", "T4", "年初.一般公共预算财政拨款", "决算数")),
         # 表四 政府性基金 column: 年末 ≠ 年初 + 收入 − 支出 (its 总计 against 收入 + 年初)
-        "2024-fault-t4-fund": (Opts(fig="text", spacer=True), D.d1,
+        "fault-2024-t4-fund": (Opts(fig="text", spacer=True), D.d1,
                                setter("T4", "政府性基金预算财政拨款", "决算数", "81.00"),
                                ("T4.fund.gov-fund", "T4", "政府性基金预算财政拨款", "决算数")),
         # 表八 合计 年末 against 表四 年末 政府性基金 column
-        "2024-fault-t4-t8-closing": (Opts(funds="a", codes="split", note="a", zero="empty"), D.d1,
+        "fault-2024-t4-t8-closing": (Opts(funds="a", codes="split", note="a", zero="empty"), D.d1,
                                      setter("T8", "合计", "年末结转和结余", "6.00"),
                                      ("X.T4-T8.closing", "T8", "合计", "年末结转和结余")),
         # 表五 合计 (printed on top) that is not the sum of its 类
-        "2024-fault-t5-total": (Opts(total="flipped", hidden=True), D.d2,
+        "fault-2024-t5-total": (Opts(total="flipped", hidden=True), D.d2,
                                 setter("T5", "合计", "项目支出", "21.00"),
                                 ("T5.codes", "T5", "合计", "项目支出")),
         # 表七 预算数 合计 that is not the sum of its items (figures in full-width text)
-        "2024-fault-t7-budget": (Opts(fig="fullwidth", merge=True), D.d1,
+        "fault-2024-t7-budget": (Opts(fig="fullwidth", merge=True), D.d1,
                                  setter("T7", "1", "合计.预算数", "25.00"),
                                  ("T7.budget", "T7", "1", "合计.预算数")),
         # 表一 本年支出合计 that is not the sum of its 类 lines (支出 under 收入)
-        "2024-fault-t1-spending-stacked": (Opts(t1_stacked=True, blank_rows=True), D.d1,
+        "fault-2024-t1-spending-stacked": (Opts(t1_stacked=True, blank_rows=True), D.d1,
                                            setter("T1", "本年支出合计", "决算数", "2115.94"),
                                            ("T1.spending", "T1", "本年支出合计", "决算数")),
         # 表一 支出 总计 against 收入 总计 (labels spaced, one sheet)
-        "2024-fault-t1-totals": (Opts(spaced=True, sheets="one"), D.d2,
+        "fault-2024-t1-totals": (Opts(spaced=True, sheets="one"), D.d2,
                                  setter("T1", "支出总计", "决算数", "306.00"),
                                  ("T1.totals", "T1", "支出总计", "决算数")),
     }
