@@ -7,7 +7,8 @@
  * entry when it yields a key:
  *   - 行次: a small whole number, in tables keyed by line (2016 表一);
  *   - a code: digits in one cell ("2050205") or split over 类 | 款 | 项
- *     cells ("205" "02" "05", typed as text or numbers: "2" is "02");
+ *     cells ("205" "02" "05", typed as text or numbers: "2" is "02"), or
+ *     opening its name's cell ("2050205 行政运行", "[30101]基本工资");
  *   - a declared line's label, matched in declaration order within its
  *     block (2024 表四's 年初 sub-lines repeat the fund names);
  *   - a name of the block's mapping (类 lines, matched by name).
@@ -27,6 +28,7 @@
 #include "buf.h"
 #include "error.h"
 #include "figure.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +103,71 @@ static void cell_digits(char *buf, size_t size, const js_cell *cell)
         return;
     memcpy(buf, s, n);
     buf[n] = '\0';
+}
+
+/* The code point at p and its length in *len (an invalid byte: itself, 1). */
+static unsigned long code_point(const char *p, size_t *len)
+{
+    unsigned long cp = 0;
+    *len = js_utf8_decode(&cp, (const unsigned char *)p);
+    if (*len == 0) {
+        *len = 1;
+        cp = (unsigned char)*p;
+    }
+    return cp;
+}
+
+/* Whether a code point spaces out text: ASCII space or tab, NBSP, U+3000. */
+static int space_point(unsigned long cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000;
+}
+
+/*
+ * The code a name's cell opens with, as finance systems export them:
+ * "2070101 行政运行", "[2070101]行政运行", "【30101】基本工资": 3, 5 or 7
+ * digits (a 类, 款 or 项), in brackets or followed by a space, then a
+ * name that does not start with a digit.  Its digits go into buf, *rest
+ * points at the name; 0 when the text opens with no such code (a year
+ * "2024年度…" has four digits and no space: none).
+ */
+static int leading_code(char *buf, size_t size, const char *text, const char **rest)
+{
+    static const unsigned long open[] = {'[', 0x3010, '(', 0xFF08};
+    static const unsigned long close[] = {']', 0x3011, ')', 0xFF09};
+    const char *p = text, *digits;
+    unsigned long cp;
+    size_t len, n, k, bracket = sizeof(open) / sizeof(open[0]);
+
+    while (*p && space_point(code_point(p, &len)))
+        p += len;
+    cp = code_point(p, &len);
+    for (k = 0; k < bracket; k++)
+        if (cp == open[k])
+            break;
+    if (k < bracket)
+        p += len;
+    digits = p;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    n = (size_t)(p - digits);
+    if ((n != 3 && n != 5 && n != 7) || n >= size)
+        return 0;
+    if (k < bracket) {
+        if (code_point(p, &len) != close[k])
+            return 0;
+        p += len;
+    } else if (!space_point(code_point(p, &len))) {
+        return 0;
+    }
+    while (*p && space_point(code_point(p, &len)))
+        p += len;
+    if (!*p || (*p >= '0' && *p <= '9'))
+        return 0;
+    memcpy(buf, digits, n);
+    buf[n] = '\0';
+    *rest = p;
+    return 1;
 }
 
 /* Whether the blocks of a line (declared block) and of a physical block fit. */
@@ -205,8 +272,12 @@ static int key_entry(reader *r, entry *e)
         const js_cell *cell = &r->sh->cells[c];
         if (cell->col < e->col || (r->vat[cell->col] && !label_in_values(r, cell)))
             continue;
+        const char *text = cell->text;
         cell_digits(digits, sizeof(digits), cell);
-        if (digits[0]) {
+        if (!digits[0] && text && !code[0] && d->rows == JS_ROWS_CODE &&
+            leading_code(code, sizeof(code), cell->text, &text)) {
+            /* "2070101 行政运行": the code, then the name as a label */
+        } else if (digits[0]) {
             size_t n = strlen(digits);
             unsigned long v = n <= 6 ? strtoul(digits, NULL, 10) : 0;
             if (d->rows == JS_ROWS_LINE && !line && v >= 1 &&
@@ -223,8 +294,8 @@ static int key_entry(reader *r, entry *e)
             }
             continue;
         }
-        if (cell->text && nlabels < 4) {
-            char *norm = js_rule_normalize(cell->text);
+        if (text && nlabels < 4) {
+            char *norm = js_rule_normalize(text);
             const char *skip;
             if (!norm)
                 return JS_ENOMEM;
