@@ -33,7 +33,8 @@ class Opts:
     """How a 2024 workbook is laid out.  Defaults: the template."""
 
     def __init__(self, **kw):
-        self.codes = "one"          # one | num | split | split_num (功能分类)
+        self.codes = "one"          # one | num | split | split_num (功能分类); joined | bracket:
+                                    # the code opening its name's cell ("2070101 行政运行", "[2070101]行政运行")
         self.econ = "one"           # one | split (经济分类 类 | 款)
         self.lines26 = False        # 26 类 lines (债务还本 / 付息) instead of 24
         self.a_total = False        # 合计 on the 类|款|项 sub-header row (表二 / 表三)
@@ -147,7 +148,14 @@ class B24(Builder):
 
 def nkeys(o):
     """How many columns a 功能分类 code takes: one, or 类 | 款 | 项."""
-    return 1 if o.codes in ("one", "num") else 3
+    return {"one": 1, "num": 1, "joined": 0, "bracket": 0}.get(o.codes, 3)
+
+
+def key_head(o, nk):
+    """The header cells over a 功能分类 table's code and name columns."""
+    if nk == 0:
+        return ["功能分类科目"]
+    return ["功能分类科目编码"] + [None] * (nk - 1) + ["科目名称"]
 
 
 def ordinal(o, i, text):
@@ -255,8 +263,9 @@ def code_rows(o, d, t, cols, total_first, label_col):
     """Rows of a 功能分类 table: (cells) lists."""
     out = []
     codes = d.codes.get(t, [])
-    body = [code_cells(o, c) + [D.NAMES.get(c, c)] + [fig(o, d.get(t, c, k)) for k in cols]
-            for c in codes]
+    joined = {"joined": "%s %s", "bracket": "[%s]%s"}.get(o.codes)
+    body = [([joined % (c, D.NAMES.get(c, c))] if joined else code_cells(o, c) + [D.NAMES.get(c, c)]) +
+            [fig(o, d.get(t, c, k)) for k in cols] for c in codes]
     nk = nkeys(o)
     label = [None] * nk + [spaced(o, "合计")]
     if o.total_label == "code":
@@ -289,7 +298,7 @@ def head(o, b, nk, heads):
     b.span(b.r - 1, 0, 1, nk + 1)
     for j in range(len(heads)):
         b.span(b.r - 1, nk + 1 + gap(o) + j, 2, 1)
-    b.row(["功能分类科目编码"] + [None] * (nk - 1) + ["科目名称"])
+    b.row(key_head(o, nk))
     b.span(b.r - 1, 0, 1, nk)
 
 
@@ -458,7 +467,7 @@ def t89(o, d, i, t, fund):
     if o.funds == "template":
         b.row(top)
         merge_top()
-        b.row(["功能分类科目编码"] + [None] * (nk - 1) + ["科目名称"])
+        b.row(key_head(o, nk))
         b.span(b.r - 1, 0, 1, nk)
         sub = shift(o, [None] * nk + ["合计", None, None, "合计", "基本支出", "项目支出"], nk + 1)
         if empty:
@@ -674,6 +683,9 @@ def variants():
         "2024-total-in-code-column-d1": (Opts(total_label="code", codes="split", merge=True), d1),
         "2024-total-in-code-column-d2": (Opts(total_label="code"), d2),
         "2024-t6-one-block-d1": (Opts(t6_blocks=1), d1),
+        "2024-codes-joined-d1": (Opts(codes="joined"), d1),
+        "2024-codes-bracket-d1": (Opts(codes="bracket", merge=True, total="flipped"), d1),
+        "2024-codes-joined-d2": (Opts(codes="joined", fig="sep", zero="empty"), d2),
         "2024-t1-stacked-d1": (Opts(t1_stacked=True), d1),
         "2024-t1-stacked-d2": (Opts(t1_stacked=True, merge=True, lines26=True, zero="empty"), d2),
         "2024-everything-at-once-d1": (Opts(merge=True, blank_rows=True, note_col=True, spacer=True,
