@@ -72,6 +72,10 @@ class Opts:
         self.total_label = "name"   # name | code: the 合计 label in the name or the (first) code column
         self.t6_blocks = 2          # 2 side by side | 1: 301, 303, 人员经费合计, 302, 310, 公用经费合计
         self.t1_stacked = False     # 表一's 支出 block under its 收入 block, each with its head
+        self.t7_label = False       # 表七 with a first column: 项目 over its header, 金额 on its row
+        self.offset = False         # every table from B3 (a blank column and two blank rows first)
+        self.unit_word = "单位"     # 单位 | 金额单位 (the 单位 line's word)
+        self.qizhong = False        # 表四's 年初 sub-lines as 其中：… and indented names
         for k, v in kw.items():
             if not hasattr(self, k):
                 raise KeyError(k)
@@ -126,7 +130,7 @@ class B24(Builder):
         else:
             self.row([t])
             self.span(self.r - 1, 0, 1, max(width - 1, 1))
-        unit = "单位：%s" % {0: "元", 3: "千元", 4: "万元"}[o.unit]
+        unit = "%s：%s" % (o.unit_word, {0: "元", 3: "千元", 4: "万元"}[o.unit])
         line = [None] * (width + 1)
         if o.unit_place == "title":
             self.g.put(self.r - 1, width, "（%s）" % unit)
@@ -335,7 +339,10 @@ def t4(o, d):
     b.row(["年初财政拨款结转和结余", fig(o, d.get("T4", "年初财政拨款结转和结余", "决算数")),
            "年末财政拨款结转和结余"] + [fig(o, d.get("T4", "年末财政拨款结转和结余", c)) for c in cols])
     for i, f in enumerate(funds):
-        b.row([ordinal(o, i, f), fig(o, d.get("T4", "年初." + f, "决算数"))])
+        label = ordinal(o, i, f)
+        if o.qizhong:
+            label = ("其中：" if i == 0 else "\u3000" * 3) + f
+        b.row([label, fig(o, d.get("T4", "年初." + f, "决算数"))])
     b.row([spaced(o, "总计"), fig(o, d.get("T4", "收入总计", "决算数")), spaced(o, "总计")] +
           [fig(o, d.get("T4", "支出总计", c)) for c in cols])
     extra_cols(o, b)
@@ -446,6 +453,13 @@ def t7(o, d):
         if o.note == "c":
             b.row(["说明：%s本年度没有财政拨款“三公”经费支出，故本表无数据。" % d.name])
     b.note24("“三公”经费支出预决算情况")
+    if o.t7_label:
+        # a first column: 项目 over the four header rows, 金额 on the data row
+        g = Grid()
+        g.paste(b.g, 0, 1)
+        g.put(b.header_row, 0, "项目", rows=4 if o.merge else 1)
+        g.put(b.header_row + 4, 0, "金额")
+        return g
     return b.g
 
 
@@ -528,6 +542,14 @@ def workbook(o, d):
     props = {"JuesuanFormat": "cn-bmjs-2024"} if o.props else {}
     order = o.order or list(range(9))
     names = o.names or SHEETS
+    if o.offset:
+        for i, g in enumerate(grids):
+            moved = Grid()
+            moved.paste(g, 2, 1)
+            for attr in ("header_row",):
+                if hasattr(g, attr):
+                    moved.header_row = g.header_row + 2
+            grids[i] = moved
     front = [("目录", toc(d))] if o.toc else []
     if o.t1_split:
         # 表一's blocks on two sheets, each under the title
@@ -687,6 +709,10 @@ def variants():
         "2024-codes-bracket-d1": (Opts(codes="bracket", merge=True, total="flipped"), d1),
         "2024-codes-joined-d2": (Opts(codes="joined", fig="sep", zero="empty"), d2),
         "2024-t1-stacked-d1": (Opts(t1_stacked=True), d1),
+        "2024-t7-labelled-d1": (Opts(t7_label=True), d1),
+        "2024-t7-labelled-merged-d2": (Opts(t7_label=True, merge=True), d2),
+        "2024-offset-d1": (Opts(offset=True, unit_word="金额单位"), d1),
+        "2024-t4-qizhong-d1": (Opts(qizhong=True, unit_word="金额单位"), d1),
         "2024-t1-stacked-d2": (Opts(t1_stacked=True, merge=True, lines26=True, zero="empty"), d2),
         "2024-everything-at-once-d1": (Opts(merge=True, blank_rows=True, note_col=True, spacer=True,
                                             hidden=True, codes="split_num", econ="split",
@@ -775,6 +801,14 @@ def faults():
         "fault-2024-t1-spending-stacked": (Opts(t1_stacked=True, blank_rows=True), D.d1,
                                            setter("T1", "本年支出合计", "决算数", "2115.94"),
                                            ("T1.spending", "T1", "本年支出合计", "决算数")),
+        # 表五 款 20805 against its 项 (codes opening their names' cells)
+        "fault-2024-t5-joined-codes": (Opts(codes="joined", offset=True), D.d1,
+                                       setter("T5", "2080506", "基本支出", "48.60"),
+                                       ("T5.codes", "T5", "2080506", "基本支出")),
+        # 表七 决算数 合计 (a labelled data row, figures in 元)
+        "fault-2024-t7-labelled": (Opts(t7_label=True, unit=0, merge=True), D.d1,
+                                   setter("T7", "1", "公务接待费.决算数", "2.90"),
+                                   ("T7.actual", "T7", "1", "公务接待费.决算数")),
         # 表一 支出 总计 against 收入 总计 (labels spaced, one sheet)
         "fault-2024-t1-totals": (Opts(spaced=True, sheets="one"), D.d2,
                                  setter("T1", "支出总计", "决算数", "306.00"),
