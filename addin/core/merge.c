@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "decimal.h"
 #include "error.h"
+#include "figure.h"
 #include "finding.h"
 #include "format_detect.h"
 #include "narr_sheet.h"
@@ -710,12 +711,17 @@ static int blank_cell(const js_sheet *sh, uint32_t row, uint32_t col)
     return (!c->text || !*c->text) && !c->value;
 }
 
-/* Whether a cell is a figure the base may take a sum in: not a note or a label. */
+/* Whether a cell is a figure the base may take a sum in: not a note or a
+ * label.  A dash typed for zero ("-", "—": the reader's blank) is one. */
 static int figure_cell(const js_sheet *sh, const js_figure *f)
 {
     const js_cell *c = js_sheet_get(sh, f->row, f->col);
+    js_decimal d;
+    int empty = 0;
 
-    return !c || c->type != JS_CELL_TEXT || f->status == JS_FIGURE_NUMBER || !c->text || !*c->text;
+    if (!c || c->type != JS_CELL_TEXT || f->status == JS_FIGURE_NUMBER || !c->text || !*c->text)
+        return 1;
+    return js_figure_parse(&d, &empty, c->text, 0) == 0 && empty;
 }
 
 /* Write every figure of t into its base cell; 0 or a refusal. */

@@ -7,7 +7,8 @@
  * entry when it yields a key:
  *   - 行次: a small whole number, in tables keyed by line (2016 表一);
  *   - a code: digits in one cell ("2050205") or split over 类 | 款 | 项
- *     cells ("205" "02" "05", typed as text or numbers: "2" is "02");
+ *     cells ("205" "02" "05", typed as text or numbers: "2" is "02"), or
+ *     opening its name's cell ("2050205 行政运行", "[30101]基本工资");
  *   - a declared line's label, matched in declaration order within its
  *     block (2024 表四's 年初 sub-lines repeat the fund names);
  *   - a name of the block's mapping (类 lines, matched by name).
@@ -15,7 +16,10 @@
  * A label row (合计, 公用经费合计) whose own block shows nothing there
  * takes the row's only figure further right, within its declared block
  * (2016 表六 prints 公用经费合计 under the middle block, its figure under
- * the right-most one).  A row with figures but no key is not guessed at:
+ * the right-most one).  A row whose only cell is a declared block's head
+ * (表一's 支出 printed under its 收入 lines, over a header of the same
+ * columns) starts that block: the rows below it are keyed within it.  A
+ * row with figures but no key is not guessed at:
  * it is reported (table.row-unkeyed) and the table marked incomplete, so
  * that a code it does not print no longer reads 0.
  */
@@ -24,6 +28,7 @@
 #include "buf.h"
 #include "error.h"
 #include "figure.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +63,7 @@ typedef struct reader {
     int nonzero; /* a figure other than 0 was read */
     int has_note;
     uint32_t note_row, note_col;
+    int *decl_at; /* per physical block: the declared block its rows are in now */
 } reader;
 
 /* The physical block a key cell at `col` is in. */
@@ -97,6 +103,71 @@ static void cell_digits(char *buf, size_t size, const js_cell *cell)
         return;
     memcpy(buf, s, n);
     buf[n] = '\0';
+}
+
+/* The code point at p and its length in *len (an invalid byte: itself, 1). */
+static unsigned long code_point(const char *p, size_t *len)
+{
+    unsigned long cp = 0;
+    *len = js_utf8_decode(&cp, (const unsigned char *)p);
+    if (*len == 0) {
+        *len = 1;
+        cp = (unsigned char)*p;
+    }
+    return cp;
+}
+
+/* Whether a code point spaces out text: ASCII space or tab, NBSP, U+3000. */
+static int space_point(unsigned long cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000;
+}
+
+/*
+ * The code a name's cell opens with, as finance systems export them:
+ * "2070101 行政运行", "[2070101]行政运行", "【30101】基本工资": 3, 5 or 7
+ * digits (a 类, 款 or 项), in brackets or followed by a space, then a
+ * name that does not start with a digit.  Its digits go into buf, *rest
+ * points at the name; 0 when the text opens with no such code (a year
+ * "2024年度…" has four digits and no space: none).
+ */
+static int leading_code(char *buf, size_t size, const char *text, const char **rest)
+{
+    static const unsigned long open[] = {'[', 0x3010, '(', 0xFF08};
+    static const unsigned long close[] = {']', 0x3011, ')', 0xFF09};
+    const char *p = text, *digits;
+    unsigned long cp;
+    size_t len, n, k, bracket = sizeof(open) / sizeof(open[0]);
+
+    while (*p && space_point(code_point(p, &len)))
+        p += len;
+    cp = code_point(p, &len);
+    for (k = 0; k < bracket; k++)
+        if (cp == open[k])
+            break;
+    if (k < bracket)
+        p += len;
+    digits = p;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    n = (size_t)(p - digits);
+    if ((n != 3 && n != 5 && n != 7) || n >= size)
+        return 0;
+    if (k < bracket) {
+        if (code_point(p, &len) != close[k])
+            return 0;
+        p += len;
+    } else if (!space_point(code_point(p, &len))) {
+        return 0;
+    }
+    while (*p && space_point(code_point(p, &len)))
+        p += len;
+    if (!*p || (*p >= '0' && *p <= '9'))
+        return 0;
+    memcpy(buf, digits, n);
+    buf[n] = '\0';
+    *rest = p;
+    return 1;
 }
 
 /* Whether the blocks of a line (declared block) and of a physical block fit. */
@@ -195,14 +266,18 @@ static int key_entry(reader *r, entry *e)
     char *labels[4] = {NULL, NULL, NULL, NULL};
     size_t nlabels = 0, c, i, named = 0;
     unsigned line = 0;
-    int decl = r->p->pb ? r->p->pb[e->pblock].decl : -1, rc = 0;
+    int decl = r->decl_at ? r->decl_at[e->pblock] : -1, rc = 0;
 
     for (c = e->lo; c < e->hi && rc == 0; c++) {
         const js_cell *cell = &r->sh->cells[c];
         if (cell->col < e->col || (r->vat[cell->col] && !label_in_values(r, cell)))
             continue;
+        const char *text = cell->text;
         cell_digits(digits, sizeof(digits), cell);
-        if (digits[0]) {
+        if (!digits[0] && text && !code[0] && d->rows == JS_ROWS_CODE &&
+            leading_code(code, sizeof(code), cell->text, &text)) {
+            /* "2070101 行政运行": the code, then the name as a label */
+        } else if (digits[0]) {
             size_t n = strlen(digits);
             unsigned long v = n <= 6 ? strtoul(digits, NULL, 10) : 0;
             if (d->rows == JS_ROWS_LINE && !line && v >= 1 &&
@@ -219,8 +294,8 @@ static int key_entry(reader *r, entry *e)
             }
             continue;
         }
-        if (cell->text && nlabels < 4) {
-            char *norm = js_rule_normalize(cell->text);
+        if (text && nlabels < 4) {
+            char *norm = js_rule_normalize(text);
             const char *skip;
             if (!norm)
                 return JS_ENOMEM;
@@ -370,7 +445,7 @@ static int entry_figures(reader *r, const entry *e, size_t idx, size_t lo, size_
         for (j = 0; j < p->nv; j++) {
             const tbl_vcol *w = &p->v[j];
             if (w->key != v->key || w->pblock == e->pblock || w->col < e->end || w->col >= stop ||
-                !block_fits(e->block, p->pb[w->pblock].decl))
+                !block_fits(e->block, r->decl_at[w->pblock]))
                 continue;
             cell = value_cell(r, lo, hi, w);
             if (!cell)
@@ -437,6 +512,43 @@ static void entries_free(entry *es, size_t n)
     }
 }
 
+/*
+ * Whether data row [lo, hi) is the head of another declared block printed
+ * under the first (its only cell reads 支出 where the block of that column
+ * is 收入): then the physical block holding it is in that declared block
+ * from here on, and 1 is returned; 0 when the row is none.
+ */
+static int block_head_row(reader *r, size_t lo, size_t hi)
+{
+    const js_table_decl *d = r->d;
+    const js_cell *cell = NULL;
+    size_t c, k, q;
+    int pb, found = -1;
+    char *norm;
+
+    if (d->nblocks < 2 || !r->decl_at || r->sh->cells[lo].row <= r->p->head_to)
+        return 0;
+    for (c = lo; c < hi; c++) {
+        if (!r->sh->cells[c].text && !r->sh->cells[c].value)
+            continue;
+        if (cell || !r->sh->cells[c].text || r->sh->cells[c].type == JS_CELL_NUMBER)
+            return 0; /* two cells, or a number */
+        cell = &r->sh->cells[c];
+    }
+    if (!cell || !(norm = js_tbl_header_norm(cell->text)))
+        return 0;
+    for (k = 0; k < d->nblocks && found < 0; k++)
+        for (q = 0; q < d->blocks[k].heads.count && found < 0; q++)
+            if (js_tbl_level_match(d->blocks[k].heads.items[q], norm))
+                found = (int)k;
+    free(norm);
+    pb = block_of(r->p, cell->col);
+    if (found < 0 || r->decl_at[pb] == found)
+        return 0;
+    r->decl_at[pb] = found;
+    return 1;
+}
+
 /* Key and read one data row (cells [lo, hi)). */
 static int read_row(reader *r, size_t lo, size_t hi, entry *es, size_t maxe, unsigned char *used)
 {
@@ -446,6 +558,8 @@ static int read_row(reader *r, size_t lo, size_t hi, entry *es, size_t maxe, uns
     int rc = 0;
 
     memset(used, 0, r->p->nv ? r->p->nv : 1);
+    if (block_head_row(r, lo, hi))
+        return 0;
     /* groups of key cells: no value column between two cells of a group */
     for (c = lo; c < hi; c++) {
         const js_cell *cell = &sh->cells[c];
@@ -616,6 +730,9 @@ int js_tbl_read_rows(tbl *t, tbl_part *p, js_findings *findings, const js_rulese
             r.width = p->v[i].col + p->v[i].span;
     r.vat = calloc(r.width, sizeof(*r.vat));
     used = calloc(p->nv ? p->nv : 1, 1);
+    r.decl_at = malloc((p->npb + 1) * sizeof(*r.decl_at));
+    for (i = 0; r.decl_at && i <= p->npb; i++)
+        r.decl_at[i] = i < p->npb && p->pb ? p->pb[i].decl : -1;
     if (!t->line_used)
         t->line_used = calloc(t->decl->nlines ? t->decl->nlines : 1, 1);
     if (!t->line_last) {
@@ -623,7 +740,7 @@ int js_tbl_read_rows(tbl *t, tbl_part *p, js_findings *findings, const js_rulese
         for (i = 0; t->line_last && i <= t->decl->nblocks; i++)
             t->line_last[i] = -1;
     }
-    if (!r.vat || !used || !t->line_used || !t->line_last) {
+    if (!r.vat || !used || !r.decl_at || !t->line_used || !t->line_last) {
         rc = js_error_set(JS_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -659,5 +776,6 @@ int js_tbl_read_rows(tbl *t, tbl_part *p, js_findings *findings, const js_rulese
 cleanup:
     free(r.vat);
     free(used);
+    free(r.decl_at);
     return rc;
 }

@@ -5,9 +5,12 @@
         variants departments use (layouts2016.variants()), each holding every
         figure of the seed; single-fault workbooks (layouts2016.faults());
         the published layout with the seed's narrative typed as text.
-  2024: the template layout and reports A, B, C (layouts2024.layouts()),
-        filled with two fictional departments whose figures satisfy every
-        relation of the format note (dept2024.self_check).
+  2024: the template layout and reports A, B, C (layouts2024.layouts()) and
+        the variants of the 2016 corpus that fit the nine tables
+        (layouts2024.variants()), filled with two fictional departments whose
+        figures satisfy every relation of the format note (dept2024.self_check);
+        single-fault workbooks (layouts2024.faults(): one figure of a department
+        changed, which must break a relation of the self-check).
 
 expect.json says, per file, what the test must find (tests/layouts/run_test.py).
 """
@@ -73,7 +76,7 @@ def main(out):
         fods.write(os.path.join(out, name + ".fods"), sheets, props)
         expect["files"][name] = {"kind": "fault", "rule": rule, "at": [t, r, c],
                                  "text_figures": text_figures(sheets)}
-    for name, (o, d) in L24.layouts().items():
+    for name, (o, d) in list(L24.layouts().items()) + list(L24.variants().items()):
         broken, _ = dept2024.self_check(d)
         if broken:
             raise SystemExit("%s: the department's figures break %s" % (name, broken))
@@ -88,6 +91,16 @@ def main(out):
             "instructions": sorted("%s!%s" % (sheet, fods.cell_name(r, c))
                                    for sheet, g in sheets for (r, c), v in g.cells.items()
                                    if isinstance(v, str) and "仍保留该表格式" in v)}
+    for name, (o, make, change, (rule, t, r, c)) in L24.faults().items():
+        d = make()
+        change(d)
+        broken, _ = dept2024.self_check(d)
+        if not broken:
+            raise SystemExit("%s: the change breaks no relation" % name)
+        sheets, props = L24.workbook(o, d)
+        fods.write(os.path.join(out, name + ".fods"), sheets, props)
+        expect["files"][name] = {"kind": "fault", "rule": rule, "at": [t, r, c],
+                                 "text_figures": text_figures(sheets)}
     with open(os.path.join(out, "expect.json"), "w", encoding="utf-8") as f:
         json.dump(expect, f, ensure_ascii=False, indent=1)
     print("%d workbooks in %s" % (len(expect["files"]), out))

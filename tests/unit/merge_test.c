@@ -144,6 +144,53 @@ static void test_total_keeps_units_sum(void)
     js_format_free(fmt);
 }
 
+/* A base whose figure cell holds a dash typed for zero ("—", read as 0)
+ * takes the sum there, like an empty cell (it was refused: "no cell"). */
+static void test_base_dash_takes_the_sum(void)
+{
+    js_format *fmt = NULL;
+    js_workbook *a = NULL, *b = NULL, *out = NULL;
+    js_merge_unit u[2];
+    js_merge rep = JS_MERGE_INIT;
+    js_tables *ta = NULL, *tm = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+    const js_figure *f;
+    char want[64], got[64];
+    uint32_t row, col;
+    const char *sheet;
+
+    CU_ASSERT_EQUAL_FATAL(js_format_load(&fmt, content_dir(), "cn-bmjs-2024"), 0);
+    unit_read(&u[0], &a, fmt, JS_UNIT_DATA("sample-2024/sample.ods"), "2024");
+    unit_read(&u[1], &b, fmt, JS_UNIT_DATA("sample-2024/sample.ods"), "2024");
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ta, &fs, fmt, a), 0);
+    f = js_tables_figure(ta, "T1", "收入总计", "决算数");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_FATAL(f->value.units != 0);
+    js_decimal_format(want, sizeof(want), f->value, 2, 0);
+    sheet = f->sheet;
+    row = f->row;
+    col = f->col;
+    CU_ASSERT_EQUAL_FATAL(
+        js_sheet_put(js_workbook_sheet(a, sheet), row, col, JS_CELL_TEXT, "—", NULL, NULL), 0);
+    CU_ASSERT_EQUAL_FATAL(js_merge_build(&out, &rep, u, 2, 0), 0);
+    js_findings_dispose(&fs);
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&tm, &fs, fmt, out), 0);
+    f = js_tables_figure(tm, "T1", "收入总计", "决算数");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(f->row, row);
+    CU_ASSERT_EQUAL(f->col, col);
+    js_decimal_format(got, sizeof(got), f->value, 2, 0);
+    CU_ASSERT_STRING_EQUAL(got, want); /* 0 + the other unit's */
+    js_tables_free(ta);
+    js_tables_free(tm);
+    js_findings_dispose(&fs);
+    js_merge_dispose(&rep);
+    js_workbook_free(out);
+    js_workbook_free(a);
+    js_workbook_free(b);
+    js_format_free(fmt);
+}
+
 static void test_empty_unit_changes_nothing_2016(void)
 {
     js_format *fmt = NULL;
@@ -289,6 +336,7 @@ static CU_TestInfo merge_tests[] = {
     {"two units: every figure doubled, 汇总明细, the base's department",
      test_two_units_double_every_figure},
     {"a total past one unit's rounding kept as Σ units, listed", test_total_keeps_units_sum},
+    {"a dash typed for zero in the base takes the sum", test_base_dash_takes_the_sum},
     {"an empty unit changes nothing (2016)", test_empty_unit_changes_nothing_2016},
     {"mixed formats, years, a missing table refused by name", test_refusals},
     {"rows only one unit prints: added in code order", test_rows_only_one_unit_prints},

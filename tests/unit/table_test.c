@@ -976,6 +976,134 @@ static void test_lone_zero_above_header(void)
     js_format_free(f);
 }
 
+/*
+ * 2024 表一 with its 支出 block printed under its 收入 block (one pair of
+ * columns 项目 | 决算数, the head 支出 alone on a row over the header
+ * repeated): the rows below the head are keyed in the 支出 block, so its
+ * 类 lines, 本年支出合计 and second 总计 are read and no row is unkeyed.  A
+ * row reading 支出 beside a figure is no head.
+ */
+static void test_2024_blocks_stacked(void)
+{
+    js_format *f = format("cn-bmjs-2024");
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "Sheet1"), 0);
+    text(sh, 0, 0, "收入支出决算总表");
+    text(sh, 1, 1, "单位：万元");
+    text(sh, 2, 0, "收入");
+    js_sheet_set_span(sh, 2, 0, 1, 2);
+    text(sh, 3, 0, "项目");
+    text(sh, 3, 1, "决算数");
+    text(sh, 4, 0, "一、一般公共预算财政拨款收入");
+    fig2(sh, 4, 1, "300");
+    text(sh, 5, 0, "本年收入合计");
+    fig2(sh, 5, 1, "300");
+    text(sh, 6, 0, "年初结转和结余");
+    fig2(sh, 6, 1, "5");
+    text(sh, 7, 0, "总计");
+    fig2(sh, 7, 1, "305");
+    text(sh, 9, 0, "支出");
+    js_sheet_set_span(sh, 9, 0, 1, 2);
+    text(sh, 10, 0, "项目");
+    text(sh, 10, 1, "决算数");
+    text(sh, 11, 0, "一、一般公共服务支出");
+    text(sh, 12, 0, "六、科学技术支出");
+    fig2(sh, 12, 1, "303");
+    text(sh, 13, 0, "本年支出合计");
+    fig2(sh, 13, 1, "303");
+    text(sh, 14, 0, "年末结转和结余");
+    fig2(sh, 14, 1, "2");
+    text(sh, 15, 0, "总计");
+    fig2(sh, 15, 1, "305");
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_TRUE(js_tables_found(ts, "T1"));
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "一般公共预算财政拨款收入", "决算数"), "300.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "收入总计", "决算数"), "305.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "201", "决算数"), "0.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "206", "决算数"), "303.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "本年支出合计", "决算数"), "303.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "年末结转和结余", "决算数"), "2.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "支出总计", "决算数"), "305.00");
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.row-unkeyed"), 0);
+    js_tables_free(ts);
+    ts = NULL;
+    js_findings_dispose(&fs);
+
+    /* 支出 with a figure beside it is a row, not a head: the lines below
+     * stay in the 收入 block, where the 类 names are no lines */
+    fig2(sh, 9, 1, "1");
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "206", "决算数"), "none");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T1", "支出总计", "决算数"), "none");
+    CU_ASSERT_TRUE(count_rule(&fs, "table.row-unkeyed") > 0);
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
+/*
+ * 2024 表三 exported with each code opening its name's cell ("2070101
+ * 行政运行", "[20701]文化和旅游", "【207】…" with a full-width space): the
+ * codes key the rows, the rest is the name.  A code run into its name
+ * ("2070199其他…") or of an even length is no code: that row is unkeyed.
+ */
+static void test_2024_code_opening_the_name(void)
+{
+    js_format *f = format("cn-bmjs-2024");
+    js_workbook *wb = NULL;
+    js_sheet *sh = NULL;
+    js_tables *ts = NULL;
+    js_findings fs = JS_FINDINGS_INIT;
+
+    CU_ASSERT_EQUAL_FATAL(js_workbook_new(&wb), 0);
+    CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&sh, wb, "Sheet1"), 0);
+    text(sh, 0, 0, "支出决算表");
+    text(sh, 1, 2, "单位：万元");
+    text(sh, 2, 0, "项目");
+    text(sh, 2, 1, "本年支出合计");
+    text(sh, 2, 2, "基本支出");
+    text(sh, 3, 0, "功能分类科目");
+    text(sh, 4, 0, "合计");
+    fig2(sh, 4, 1, "10");
+    fig2(sh, 4, 2, "10");
+    text(sh, 5, 0, "【207】\xe3\x80\x80文化旅游体育与传媒支出");
+    fig2(sh, 5, 1, "10");
+    fig2(sh, 5, 2, "10");
+    text(sh, 6, 0, "[20701]文化和旅游");
+    fig2(sh, 6, 1, "10");
+    fig2(sh, 6, 2, "10");
+    text(sh, 7, 0, "  2070101 行政运行");
+    fig2(sh, 7, 1, "10");
+    fig2(sh, 7, 2, "10");
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "207", "本年支出合计"), "10.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "20701", "基本支出"), "10.00");
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "2070101", "本年支出合计"), "10.00");
+    CU_ASSERT_STRING_EQUAL(js_tables_row_name(ts, "T3", 3), "行政运行");
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.row-unkeyed"), 0);
+    js_tables_free(ts);
+    ts = NULL;
+    js_findings_dispose(&fs);
+
+    text(sh, 8, 0, "2070199其他文化和旅游支出");
+    fig2(sh, 8, 1, "1");
+    text(sh, 9, 0, "2070 其他");
+    fig2(sh, 9, 1, "1");
+    CU_ASSERT_EQUAL_FATAL(js_tables_locate(&ts, &fs, f, wb), 0);
+    CU_ASSERT_STRING_EQUAL(fig(ts, "T3", "2070199", "本年支出合计"), "none");
+    CU_ASSERT_EQUAL(count_rule(&fs, "table.row-unkeyed"), 1);
+    js_tables_free(ts);
+    js_findings_dispose(&fs);
+    js_workbook_free(wb);
+    js_format_free(f);
+}
+
 static CU_TestInfo table_tests[] = {
     {"two blocks side by side, spaced title, blank rows", test_blocks_side_by_side},
     {"codes, substring titles, bad figures, decimals", test_codes_substring_titles_and_bad_figures},
@@ -987,6 +1115,8 @@ static CU_TestInfo table_tests[] = {
     {"not there is not 0: empty note, unkeyed rows, the ledger", test_absence},
     {"titles over cells and rows, a table over two sheets", test_title_forms_and_split_table},
     {"the format told by the tables", test_format_detect},
+    {"2024 表一: the 支出 block under the 收入 block", test_2024_blocks_stacked},
+    {"2024 表三: codes opening their names' cells", test_2024_code_opening_the_name},
     {"a lone 0 above the header (an .xls's lost text formula)", test_lone_zero_above_header},
     {"figures typed as text: read.text-figure at each, the rest in one", test_text_figures},
     {"a formula total that skipped a text item says so", test_text_item_of_a_formula_total},
