@@ -600,24 +600,6 @@ static int find_tails(mctx *m, const js_format *format)
 
 /* ---- writing into a copy of the base workbook ---------------------------- */
 
-/* Remove the cell at (row, col) of sh, if any. */
-static void cell_remove(js_sheet *sh, uint32_t row, uint32_t col)
-{
-    size_t i;
-
-    for (i = 0; i < sh->count; i++) {
-        js_cell *c = &sh->cells[i];
-        if (c->row == row && c->col == col) {
-            free(c->text);
-            free(c->value);
-            free(c->formula);
-            memmove(c, c + 1, (sh->count - i - 1) * sizeof(*c));
-            sh->count--;
-            return;
-        }
-    }
-}
-
 /* A copy of wb's sheets (but `skip`), cells, merges and properties. */
 static int workbook_copy(js_workbook **out, const js_workbook *wb, const char *skip)
 {
@@ -886,7 +868,7 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
             if (vcol[c] < 0)
                 continue;
             if (!t->has[i]) {
-                cell_remove(sh, at, (uint32_t)vcol[c]);
+                js_sheet_remove(sh, at, (uint32_t)vcol[c]);
                 continue;
             }
             rc = put_figure(sh, at, (uint32_t)vcol[c], t, t->v[i]);
@@ -898,12 +880,12 @@ static int write_with_rows(mctx *m, mtab *t, js_workbook *out)
         const js_cell *kc = js_sheet_get(sh, row, (uint32_t)code_col);
         if (!kc || !((kc->text && is_code(kc->text)) || (kc->value && is_code(kc->value))))
             break;
-        cell_remove(sh, row, (uint32_t)code_col);
+        js_sheet_remove(sh, row, (uint32_t)code_col);
         if (name_col >= 0)
-            cell_remove(sh, row, (uint32_t)name_col);
+            js_sheet_remove(sh, row, (uint32_t)name_col);
         for (c = 0; c < t->ncols; c++)
             if (vcol[c] >= 0)
-                cell_remove(sh, row, (uint32_t)vcol[c]);
+                js_sheet_remove(sh, row, (uint32_t)vcol[c]);
     }
     /* the label rows (合计) in place */
     for (r = 0; r < t->nrows && rc == 0; r++) {
@@ -1154,9 +1136,9 @@ static int clear_narrative(js_merge *report, js_workbook *out)
     }
     sh = js_workbook_sheet(out, ns.sheet->name);
     for (row = ns.header_row + 1; sh && row < sh->nrows; row++) {
-        cell_remove(sh, row, ns.gen_col);
+        js_sheet_remove(sh, row, ns.gen_col);
         if (ns.has_reason)
-            cell_remove(sh, row, ns.reason_col);
+            js_sheet_remove(sh, row, ns.reason_col);
     }
     return 0;
 }

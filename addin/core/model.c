@@ -345,6 +345,22 @@ const js_cell *js_sheet_get(const js_sheet *sheet, uint32_t row, uint32_t col)
     return NULL;
 }
 
+/* See model.h. */
+void js_sheet_remove(js_sheet *sheet, uint32_t row, uint32_t col)
+{
+    js_cell *c = (js_cell *)js_sheet_get(sheet, row, col);
+    size_t i;
+
+    if (!c)
+        return;
+    i = (size_t)(c - sheet->cells);
+    free(c->text);
+    free(c->value);
+    free(c->formula);
+    memmove(c, c + 1, (sheet->count - i - 1) * sizeof(*c));
+    sheet->count--;
+}
+
 /* See model.h: the cell's text, "" when absent; borrowed from the sheet. */
 const char *js_sheet_text(const js_sheet *sheet, uint32_t row, uint32_t col)
 {

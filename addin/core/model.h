@@ -103,6 +103,10 @@ int js_sheet_sort(js_sheet *sheet);
 void js_sheet_set_span(js_sheet *sheet, uint32_t row, uint32_t col, uint32_t row_span,
                        uint32_t col_span);
 
+/* Remove the cell at (row, col), if the sheet stores one (its strings
+ * freed; the cells after it move up: O(n)). */
+void js_sheet_remove(js_sheet *sheet, uint32_t row, uint32_t col);
+
 /* The cell at (row, col), or NULL when empty.  O(log n). */
 const js_cell *js_sheet_get(const js_sheet *sheet, uint32_t row, uint32_t col);
 

@@ -583,24 +583,6 @@ static int content_part(js_buf *out, const char *path, const char *from, const c
     return rc;
 }
 
-/* Remove the cell at (row, col) of `sh` (the model has no call for it). */
-static void drop_cell(js_sheet *sh, uint32_t row, uint32_t col)
-{
-    size_t i;
-
-    for (i = 0; i < sh->count; i++) {
-        js_cell *c = &sh->cells[i];
-        if (c->row != row || c->col != col)
-            continue;
-        free(c->text);
-        free(c->value);
-        free(c->formula);
-        memmove(c, c + 1, (sh->count - i - 1) * sizeof(*c));
-        sh->count--;
-        return;
-    }
-}
-
 /*
  * js_ods_write_model: a styled .ods made into a target workbook (a number,
  * a text, an emptied cell, a sheet and a property added) keeps its styles
@@ -640,7 +622,7 @@ static void test_write_model(void)
     js_sheet_put(t1, num_row, num_col, JS_CELL_NUMBER, "12345.67", "12345.67", NULL);
     js_sheet_put(t1, text_row, text_col, JS_CELL_TEXT, "汇总后的文字", NULL, NULL);
     CU_ASSERT_FATAL(*js_sheet_text(t1, text_row + 1, text_col) != '\0');
-    drop_cell(t1, text_row + 1, text_col);
+    js_sheet_remove(t1, text_row + 1, text_col);
     CU_ASSERT_EQUAL_FATAL(js_workbook_add_sheet(&extra, target, "汇总明细"), 0);
     js_sheet_put(extra, 0, 0, JS_CELL_TEXT, "序号", NULL, NULL);
     js_sheet_put(extra, 1, 0, JS_CELL_NUMBER, "1", "1", NULL);
