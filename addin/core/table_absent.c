@@ -22,15 +22,10 @@
 /* Free the ledger; NULL accepted. */
 void js_tbl_ledger_free(tbl_ledger *lg)
 {
-    size_t i;
     if (!lg)
         return;
-    for (i = 0; i < lg->reported.count; i++)
-        free(lg->reported.items[i]);
-    free(lg->reported.items);
-    for (i = 0; i < lg->checks.count; i++)
-        free(lg->checks.items[i]);
-    free(lg->checks.items);
+    js_strs_dispose(&lg->reported);
+    js_strs_dispose(&lg->checks);
     free(lg);
 }
 
@@ -216,29 +211,12 @@ static int has(const js_strs *list, const char *s)
     return 0;
 }
 
-/* Append a copy of s to a list. */
-static int add(js_strs *list, const char *s)
-{
-    char *copy = js_strdup(s);
-    char **p;
-    if (!copy)
-        return JS_ENOMEM;
-    p = realloc(list->items, (list->count + 1) * sizeof(*p));
-    if (!p) {
-        free(copy);
-        return js_error_set(JS_ENOMEM, "out of memory");
-    }
-    list->items = p;
-    list->items[list->count++] = copy;
-    return 0;
-}
-
 /* Keep a check id for the not-checked note (once). */
 int js_tables_skip_check(const js_tables *tables, const char *check_id)
 {
     if (!tables || !tables->ledger || !check_id || has(&tables->ledger->checks, check_id))
         return 0;
-    return add(&tables->ledger->checks, check_id);
+    return js_strs_push(&tables->ledger->checks, js_strdup(check_id));
 }
 
 /* A check could not run for want of a figure (see table.h). */
@@ -266,7 +244,7 @@ int js_tables_not_found(js_findings *out, const js_tables *tables, const char *c
         js_buf_dispose(&key);
         return 0;
     }
-    rc = add(&tables->ledger->reported, js_buf_cstr(&key));
+    rc = js_strs_push(&tables->ledger->reported, js_strdup(js_buf_cstr(&key)));
     if (rc == 0)
         rc = js_tables_explain(&zh, &en, &sheet, &row, &col, tables, table_id, row_key, col_key);
     if (rc == 0) {
@@ -310,9 +288,7 @@ int js_tables_report_not_checked(js_findings *out, const js_tables *tables)
     else
         rc = js_findings_add(NULL, out, "check.not-checked", JS_SEVERITY_NOTE, zh.ptr, en.ptr, NULL,
                              NULL, NULL);
-    for (i = 0; i < lg->checks.count; i++)
-        free(lg->checks.items[i]);
-    lg->checks.count = 0;
+    js_strs_dispose(&lg->checks);
     js_buf_dispose(&zh);
     js_buf_dispose(&en);
     return rc;
