@@ -101,6 +101,10 @@ SEEDS = {
 
 HEADERS = [bytes([0, 0, 0, 0, 0, 0, 0, 0]), bytes([0, 0x10, 0x21, 0x32, 0x43, 2, 0, 3]),
            bytes([1, 0x2f, 0x35, 0x3a, 0x01, 3, 0, 1]), bytes([0, 0x05, 0x11, 0x22, 0x33, 4, 0x31, 2])]
+# header byte 6 bit 1: the model's styled copy (js_ods_write_model), which
+# only a zipped .ods takes: given to the ODS seeds, a number and an emptied
+# cell among the changes
+MODEL = bytes([0, 0x10, 0x21, 0x32, 0x43, 0, 2, 3])
 
 
 def main():
@@ -113,7 +117,7 @@ def main():
         with open(os.path.join(ods, name), "rb") as f:
             docs["ods-" + name] = f.read()
     for name, data in sorted(docs.items()):
-        for k, head in enumerate(HEADERS if name in SEEDS else HEADERS[:2]):
+        for k, head in enumerate(HEADERS if name in SEEDS else HEADERS[:2] + [MODEL]):
             with open(os.path.join(OUT, "%s-%d" % (name, k)), "wb") as f:
                 f.write(head + data)
 

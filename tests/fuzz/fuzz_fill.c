@@ -15,7 +15,12 @@
  *    folder holds nothing but IN (no temporary file);
  *  - with FUZZ_FILL_STRICT=1, the writer's own read-back check never
  *    refuses its copy either (a document the reader takes that the writer
- *    cannot reproduce: not a broken file, but a refusal to hunt down).
+ *    cannot reproduce: not a broken file, but a refusal to hunt down);
+ *  - when header bit 6.1 is set, the same cells are changed in a copy of
+ *    the model instead (a number, or the cell emptied), a sheet and a
+ *    property added, and js_ods_write_model (汇总's styled copy) writes
+ *    it: 0 with OUT reading as that model at those cells, 1 with nothing
+ *    written, or a one-line refusal with nothing written.
  */
 #include "budget.h"
 #include "edit.h"
@@ -161,6 +166,59 @@ static void place(uint32_t *row, uint32_t *col, const js_sheet *s, uint8_t how, 
     *col = c;
 }
 
+/*
+ * js_ods_write_model on IN: the cells at the edits' places changed in a
+ * read of IN (a number "12.5" for a text edit, emptied for ""), a
+ * sheet and a property added; checks what came of it.  Returns its code.
+ */
+static int write_model(const js_edits *edits, const js_budget *budget)
+{
+    js_workbook *target = NULL, *copy = NULL;
+    js_sheet *added = NULL;
+    size_t i;
+    int rc;
+
+    if (js_ods_read(&target, in) != 0)
+        return 1;
+    for (i = 0; i < edits->count; i++) {
+        const js_edit *e = &edits->items[i];
+        js_sheet *sh = js_workbook_sheet(target, e->sheet);
+        if (!sh)
+            continue;
+        if (e->text[0])
+            js_sheet_put(sh, e->row, e->col, JS_CELL_NUMBER, "12.5", "12.5", NULL);
+        else
+            js_sheet_remove(sh, e->row, e->col);
+    }
+    if (!js_workbook_sheet(target, "汇总明细") &&
+        js_workbook_add_sheet(&added, target, "汇总明细") == 0) {
+        js_sheet_put(added, 0, 0, JS_CELL_TEXT, "序号 <&>", NULL, NULL);
+        js_sheet_put(added, 1, 0, JS_CELL_NUMBER, "1", "1", NULL);
+    }
+    js_workbook_set_property(target, "JuesuanMergedUnits", "2");
+    rc = js_ods_write_model(in, out, target, budget);
+    if (rc == 0) {
+        if (js_ods_read(&copy, out) != 0 || copy->nsheets != target->nsheets)
+            fail("the model's copy does not read, or has other sheets");
+        for (i = 0; i < edits->count; i++) {
+            const js_edit *e = &edits->items[i];
+            const js_sheet *a = js_workbook_sheet(target, e->sheet);
+            const js_sheet *b = js_workbook_sheet(copy, e->sheet);
+            if (a && b &&
+                strcmp(js_sheet_text(a, e->row, e->col), js_sheet_text(b, e->row, e->col)) != 0)
+                fail("a changed cell of the model's copy is not the model's");
+        }
+        if (!js_workbook_property(copy, "JuesuanMergedUnits"))
+            fail("the model's property is not in its copy");
+    } else if (rc == 1) {
+        if (access(out, F_OK) == 0)
+            fail("could not write the model, but left OUT");
+    }
+    js_workbook_free(copy);
+    js_workbook_free(target);
+    return rc;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     js_workbook *wb = NULL, *copy = NULL;
@@ -204,6 +262,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                      texts[(data[5] + i) % (sizeof(texts) / sizeof(texts[0]))][0]);
     }
 
+    if (data[6] & 2) {
+        rc = wb ? write_model(&edits, &budget) : 1;
+        if (getenv("FUZZ_FILL_VERBOSE"))
+            fprintf(stderr, "fuzz_fill: model with %zu changes: %d %s\n", edits.count, rc,
+                    rc < 0 ? js_error_last() : "");
+        if (rc < 0 &&
+            (!js_error_last()[0] || strchr(js_error_last(), '\n') || access(out, F_OK) == 0))
+            fail("the model's copy refused without one line, or left OUT");
+        if (strays(rc == 0))
+            fail("a temporary file was left");
+        goto done;
+    }
     rc = js_ods_write_edits(in, out, &edits, &budget);
     if (getenv("FUZZ_FILL_VERBOSE"))
         fprintf(stderr, "fuzz_fill: %zu edits, %s budget: %d %s\n", edits.count,
@@ -241,6 +311,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (strays(rc == 0))
         fail("a temporary file was left");
+done:
     js_workbook_free(copy);
     js_workbook_free(wb);
     js_edits_dispose(&edits);
