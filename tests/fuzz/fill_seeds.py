@@ -12,6 +12,7 @@ name, comments, CDATA and processing instructions in edited rows.
 Run it again after changing it; the seeds are committed.
 """
 import os
+import re
 
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(TOP, "tests", "fuzz", "corpus", "fill")
@@ -109,8 +110,10 @@ MODEL = bytes([0, 0x10, 0x21, 0x32, 0x43, 0, 2, 3])
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    # its own seeds only: inputs a fuzzer found (named by their SHA-1) stay
     for name in os.listdir(OUT):
-        os.unlink(os.path.join(OUT, name))
+        if not re.fullmatch(r"[0-9a-f]{40}", name):
+            os.unlink(os.path.join(OUT, name))
     docs = dict(SEEDS)
     ods = os.path.join(TOP, "tests", "fuzz", "corpus", "ods")
     for name in sorted(os.listdir(ods)):
