@@ -6,6 +6,8 @@
  * META-INF/manifest.xml, content.xml and meta.xml.
  */
 #include "ods_create.h"
+
+#include "utf8.h"
 #include "buf.h"
 #include "error.h"
 #include "atomic.h"
@@ -151,6 +153,99 @@ static size_t sheet_edits(const js_edit **out, size_t max, const js_edits *edits
     return n;
 }
 
+/* Column widths in quarters of a centimetre, estimated from the longest
+ * text a column shows (a CJK character about 0.37 cm at 10 pt, ASCII
+ * about half), within these bounds; a style for each (co_js5 … co_js36). */
+#define COL_MIN_Q 5u
+#define COL_MAX_Q 36u
+
+/* The width in quarters of a centimetre that shows `text` (its longest
+ * line) whole, within the bounds. */
+static unsigned text_quarters(const char *text)
+{
+    double ems = 0, longest = 0, cm;
+    unsigned q;
+
+    while (text && *text) {
+        unsigned long cp = 0;
+        size_t n = js_utf8_decode(&cp, (const unsigned char *)text);
+        if (n == 0) {
+            n = 1;
+            cp = (unsigned char)*text;
+        }
+        if (cp == '\n')
+            ems = 0;
+        else
+            ems += cp < 0x1100 ? 0.55 : 1.0;
+        if (ems > longest)
+            longest = ems;
+        text += n;
+    }
+    cm = 0.37 * longest + 0.3;
+    q = (unsigned)(cm * 4) + 1;
+    return q < COL_MIN_Q ? COL_MIN_Q : q > COL_MAX_Q ? COL_MAX_Q : q;
+}
+
+/* See ods_create.h. */
+int js_ods_column_styles(js_buf *b, int standalone)
+{
+    unsigned q;
+    int rc = 0;
+
+    for (q = COL_MIN_Q; q <= COL_MAX_Q && rc == 0; q++)
+        rc = js_buf_printf(
+            b,
+            "<style:style%s style:name=\"co_js%u\" style:family=\"table-column\">"
+            "<style:table-column-properties style:column-width=\"%u.%02ucm\"/></style:style>",
+            standalone ? " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"" : "", q,
+            q / 4, (q % 4) * 25);
+    return rc;
+}
+
+/* The sheet's table:table-column elements: each column as wide as its
+ * longest text (merged cells, which span columns, and texts that can show
+ * over an empty cell on their right left out), a run of equal columns as
+ * one element. */
+static int put_columns(js_buf *b, const js_sheet *sh)
+{
+    unsigned *q;
+    size_t i;
+    uint32_t c, run;
+    int rc = 0;
+
+    if (sh->ncols == 0)
+        return js_buf_puts(b, "<table:table-column/>");
+    if (!(q = calloc(sh->ncols, sizeof(*q))))
+        return js_error_set(JS_ENOMEM, "out of memory");
+    for (c = 0; c < sh->ncols; c++)
+        q[c] = COL_MIN_Q;
+    for (i = 0; i < sh->count; i++) {
+        const js_cell *cell = &sh->cells[i];
+        unsigned w;
+        const js_cell *next = i + 1 < sh->count ? &sh->cells[i + 1] : NULL;
+        if (cell->col >= sh->ncols || cell->col_span > 1)
+            continue;
+        /* a text with an empty cell on its right shows over it (a title) */
+        if (cell->type != JS_CELL_NUMBER &&
+            (!next || next->row != cell->row || next->col != cell->col + 1))
+            continue;
+        w = text_quarters(cell->text ? cell->text : cell->value);
+        if (w > q[cell->col])
+            q[cell->col] = w;
+    }
+    for (c = 0; c < sh->ncols && rc == 0; c += run) {
+        for (run = 1; c + run < sh->ncols && q[c + run] == q[c]; run++)
+            ;
+        rc = run > 1 ? js_buf_printf(b,
+                                     "<table:table-column table:style-name=\"co_js%u\" "
+                                     "table:number-columns-repeated=\"%u\"/>",
+                                     q[c], run)
+                     : js_buf_printf(b, "<table:table-column table:style-name=\"co_js%u\"/>", q[c]);
+    }
+    free(q);
+    return rc;
+}
+
 /* The namespaces a sheet written on its own declares on its table:table. */
 #define STANDALONE_NS                                                                              \
     " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""                           \
@@ -176,10 +271,9 @@ static int put_sheet(js_buf *b, const js_sheet *sh, const js_edits *edits, int s
                                         : "<table:table table:name=\"")) < 0 ||
         (rc = put_text(b, sh->name, 1)) < 0)
         goto cleanup;
-    rc = standalone ? js_buf_puts(b, "\"><table:table-column/>")
-                    : js_buf_printf(b, "\" table:style-name=\"%s\"><table:table-column/>",
-                                    sh->hidden ? "ta2" : "ta1");
-    if (rc < 0)
+    rc = standalone ? js_buf_puts(b, "\">")
+                    : js_buf_printf(b, "\" table:style-name=\"%s\">", sh->hidden ? "ta2" : "ta1");
+    if (rc < 0 || (rc = put_columns(b, sh)) < 0)
         goto cleanup;
     /* merge the sheet's cells and the edits, both in row-major order */
     while (ic < sh->count || ie < ne) {
@@ -233,8 +327,12 @@ static int content_xml(js_buf *b, const js_workbook *wb, const js_edits *edits)
                             "<style:style style:name=\"ta1\" style:family=\"table\">"
                             "<style:table-properties table:display=\"true\"/></style:style>"
                             "<style:style style:name=\"ta2\" style:family=\"table\">"
-                            "<style:table-properties table:display=\"false\"/></style:style>"
-                            "</office:automatic-styles><office:body><office:spreadsheet>");
+                            "<style:table-properties table:display=\"false\"/></style:style>");
+
+    if (rc == 0)
+        rc = js_ods_column_styles(b, 0);
+    if (rc == 0)
+        rc = js_buf_puts(b, "</office:automatic-styles><office:body><office:spreadsheet>");
 
     for (i = 0; i < wb->nsheets && rc == 0; i++)
         rc = put_sheet(b, wb->sheets[i], edits, 0);

@@ -78,6 +78,8 @@ typedef struct writer {
     int table_skip_depth;   /* in a sheet, a subtree whose rows the reader skips */
     const js_buf *append;   /* sheets (table:table elements) added after the last one */
     int appended;
+    const js_buf *styles; /* automatic styles the added sheets use, or NULL */
+    int styles_depth;     /* of office:automatic-styles, while in it */
     prefix ns[P_COUNT];
 } writer;
 
@@ -797,14 +799,19 @@ static void track_cell(writer *wt, const xmlNode *node, int depth, int empty)
     }
 }
 
+/* Write markup of our own as it is. */
+static int write_raw(writer *wt, const js_buf *xml)
+{
+    if (!xml || !xml->size)
+        return 0;
+    return wr(xmlTextWriterWriteRawLen(wt->w, (const xmlChar *)xml->ptr, (int)xml->size));
+}
+
 /* Write the sheets to add (once): after the document's last sheet. */
 static int append_sheets(writer *wt)
 {
     wt->appended = 1;
-    if (!wt->append || !wt->append->size)
-        return 0;
-    return wr(
-        xmlTextWriterWriteRawLen(wt->w, (const xmlChar *)wt->append->ptr, (int)wt->append->size));
+    return write_raw(wt, wt->append);
 }
 
 /* Copy a start tag met while streaming, acting on sheets and rows. */
@@ -817,6 +824,19 @@ static int on_element(writer *wt, int depth, int *skip)
     *skip = 0;
     if (!node)
         return js_error_set(JS_ENOMEM, "out of memory");
+    if (wt->styles && depth == 1 && is_el(node, "automatic-styles", JS_NS_OFFICE)) {
+        /* the added sheets' styles go at its end */
+        if ((rc = write_start(wt, node, NULL, NULL, 0)) < 0)
+            return rc;
+        if (!empty) {
+            wt->styles_depth = depth;
+            return 0;
+        }
+        if ((rc = write_raw(wt, wt->styles)) < 0)
+            return rc;
+        wt->styles = NULL;
+        return wr(xmlTextWriterEndElement(wt->w));
+    }
     /* what follows the sheets in a spreadsheet (named expressions,
      * database ranges...): the added sheets go before it */
     if (wt->append && !wt->appended && wt->nsheets > 0 && wt->table_depth < 0 &&
@@ -890,6 +910,11 @@ static int on_end(writer *wt, int depth)
         wt->table_depth = -1;
     } else if (depth == wt->spreadsheet_depth && !wt->appended && (rc = append_sheets(wt)) < 0) {
         return rc;
+    } else if (depth == wt->styles_depth) {
+        if ((rc = write_raw(wt, wt->styles)) < 0)
+            return rc;
+        wt->styles = NULL;
+        wt->styles_depth = -1;
     }
     return wr(xmlTextWriterEndElement(wt->w));
 }
@@ -1041,6 +1066,7 @@ typedef struct rewrite_job {
     const js_zip_stream *stream; /* names zip damage, or NULL */
     const metered *input;
     const js_buf *append; /* sheets to add after the last one, or NULL */
+    const js_buf *styles; /* automatic styles they use, or NULL */
     const js_buf *meta;   /* a new meta.xml, or NULL: the document's kept */
 } rewrite_job;
 
@@ -1066,6 +1092,8 @@ static int rewrite_xml(js_buf *out, xmlTextReaderPtr xr, const rewrite_job *job)
     wt.nedits = job->nedits;
     wt.seen = job->seen;
     wt.append = job->append;
+    wt.styles = job->styles;
+    wt.styles_depth = -1;
     wt.spreadsheet_depth = wt.table_depth = wt.row_depth = -1;
     wt.table_skip_depth = wt.cell_depth = wt.cell_skip_depth = wt.p_depth = -1;
     wt.ns[P_TABLE] = (prefix){JS_NS_TABLE, "table", JS_BUF_INIT, 0};
@@ -1469,11 +1497,12 @@ static int diff_sheet(js_edits *out, const js_sheet *a, const js_sheet *b)
 /*
  * What write_copy needs to write `target` over a copy of `orig`: the cell
  * edits of its first sheets (`orig`'s, same names and order), its further
- * sheets as XML, and its properties as a meta.xml.  1 when the target is
+ * sheets as XML with the column styles they use, and its properties as a
+ * meta.xml.  1 when the target is
  * not `orig` with cells changed and sheets added.
  */
-static int model_job(js_edits *edits, js_buf *append, js_buf *meta, const js_workbook *orig,
-                     const js_workbook *target)
+static int model_job(js_edits *edits, js_buf *append, js_buf *styles, js_buf *meta,
+                     const js_workbook *orig, const js_workbook *target)
 {
     size_t i;
     int rc = 0;
@@ -1487,6 +1516,8 @@ static int model_job(js_edits *edits, js_buf *append, js_buf *meta, const js_wor
             return 1;
         rc = diff_sheet(edits, a, b);
     }
+    if (i < target->nsheets && rc == 0)
+        rc = js_ods_column_styles(styles, 1);
     for (; i < target->nsheets && rc == 0; i++)
         rc = target->sheets[i]->hidden ? 1 : js_ods_sheet_xml(append, target->sheets[i]);
     if (rc == 0)
@@ -1514,7 +1545,7 @@ static int write_copy(const char *in_path, const char *out_path, const js_edits 
     const js_edit **sorted = NULL;
     const js_edits *edits = given;
     js_edits diff = JS_EDITS_INIT;
-    js_buf append = JS_BUF_INIT, meta = JS_BUF_INIT;
+    js_buf append = JS_BUF_INIT, styles = JS_BUF_INIT, meta = JS_BUF_INIT;
     char *seen = NULL;
     size_t n = 0;
     js_buf result = JS_BUF_INIT;
@@ -1543,7 +1574,7 @@ static int write_copy(const char *in_path, const char *out_path, const js_edits 
     if ((rc = js_atomic_open(&out, out_path)) < 0 || (rc = read_book(&orig, in_path, budget)) < 0)
         goto cleanup;
     if (target) {
-        if ((rc = model_job(&diff, &append, &meta, orig, target)) != 0)
+        if ((rc = model_job(&diff, &append, &styles, &meta, orig, target)) != 0)
             goto cleanup;
         edits = &diff;
     }
@@ -1576,6 +1607,7 @@ static int write_copy(const char *in_path, const char *out_path, const js_edits 
     job.budget = budget;
     job.append = target ? &append : NULL;
     job.meta = target ? &meta : NULL;
+    job.styles = target && styles.size ? &styles : NULL;
     if ((rc = build_copy(&result, in_path, kind, &job)) != 0 ||
         (rc = js_atomic_write(&out, result.ptr ? result.ptr : "", result.size)) < 0 ||
         (rc = js_atomic_finish(&out)) < 0)
@@ -1596,6 +1628,7 @@ cleanup:
     js_workbook_free(copy);
     js_buf_dispose(&result);
     js_buf_dispose(&append);
+    js_buf_dispose(&styles);
     js_buf_dispose(&meta);
     free_prepared(items, sorted, edits ? edits->count : 0);
     js_edits_dispose(&diff);
