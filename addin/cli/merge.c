@@ -38,9 +38,9 @@ static int same_file(const char *a, const char *b)
 
 /* Print what the merge did (see the comment at the top). */
 static void print_report(const js_cli_options *opts, const js_merge *r, const char *out_path,
-                         int nunits)
+                         int nunits, char **paths, const js_book_kind *kinds)
 {
-    int en = opts->lang == JS_LANG_EN;
+    int en = opts->lang == JS_LANG_EN, ods = -1, u;
     size_t i;
 
     for (i = 0; i < r->nrecomputed; i++) {
@@ -87,6 +87,18 @@ static void print_report(const js_cli_options *opts, const js_merge *r, const ch
                  : ": 注意: 汇总结果只有单元格与合并,不带样式(主单位不是 .ods "
                    "文件,或其版式无法保留);发布前请套用模板\n",
               stdout);
+    /* an .ods unit would have lent its look: say which */
+    for (u = 0; !r->layout_kept && ods < 0 && u < nunits; u++)
+        if (kinds[u] == JS_BOOK_ODS && (size_t)u != r->base)
+            ods = u;
+    if (ods >= 0) {
+        js_report_put(stdout, out_path);
+        fputs(en ? ": to keep the look of an .ods unit, merge again with --main "
+                 : ": 如需保留 .ods 单位的版式,可加 --main 重新汇总:--main ",
+              stdout);
+        js_report_put(stdout, paths[ods]);
+        fputc('\n', stdout);
+    }
     js_report_put(stdout, out_path);
     printf(en ? ": %d units summed (%s %zu), %zu figures written, %zu totals with accumulated "
                 "rounding, %zu rows added\n"
@@ -106,12 +118,13 @@ int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
     char **years = calloc((size_t)nunits, sizeof(*years));
     js_merge report = JS_MERGE_INIT;
     js_book_kind base_kind = JS_BOOK_UNKNOWN;
+    js_book_kind *kinds = calloc((size_t)nunits, sizeof(*kinds));
     const char *culprit = NULL;
     size_t base = 0, n = strlen(opts->out_path);
     int i, status = JS_EXIT_UNUSABLE;
 
     js_cli_catch_signals();
-    if (!wbs || !units || !depts || !years) {
+    if (!wbs || !units || !depts || !years || !kinds) {
         js_error_set(JS_ENOMEM, "out of memory");
         goto fail;
     }
@@ -154,6 +167,7 @@ int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
             goto fail;
         if ((size_t)i == base)
             base_kind = kind;
+        kinds[i] = kind;
         units[i].path = paths[i];
         units[i].wb = wbs[i];
         units[i].department = depts[i];
@@ -165,7 +179,7 @@ int js_cli_merge(const js_cli_options *opts, int nunits, char **paths)
     culprit = opts->out_path;
     if (js_merge_write(&report, opts->out_path, merged, paths[base], base_kind, &opts->budget) < 0)
         goto fail;
-    print_report(opts, &report, opts->out_path, nunits);
+    print_report(opts, &report, opts->out_path, nunits, paths, kinds);
     status = report.nskipped ? JS_EXIT_ERRORS : JS_EXIT_CLEAN;
     goto cleanup;
 
@@ -186,6 +200,7 @@ cleanup:
     free(units);
     free(depts);
     free(years);
+    free(kinds);
     js_format_cache_free(cache);
     return status;
 }

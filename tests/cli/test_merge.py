@@ -337,6 +337,8 @@ def an_ods_base_lends_its_layout_an_xls_base_gives_a_plain_workbook():
     rc, so, se = merge(plain, B24, S24, lang="en")
     assert rc == 0, se
     assert "a plain workbook" in so and "template" in so, so
+    # and names the .ods unit that would have lent its look
+    assert "merge again with --main " + S24 in so, so
     # two table styles (shown, hidden) and the column widths
     assert content_part(plain, *styles).count("<style:style") == 2 + 32
     # in both, 汇总明细's columns as wide as their texts: 编制单位 (column C)
