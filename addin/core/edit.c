@@ -20,75 +20,64 @@ const js_edit *js_edits_find(const js_edits *list, const char *sheet, uint32_t r
     return NULL;
 }
 
-/* See edit.h: sheet and text are copied; a second edit of the same cell
- * replaces the first one's text. */
-int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, const char *text)
+/*
+ * Store an edit of the cell: sheet and text copied, `number` and `clear`
+ * its kind; a second edit of the same cell replaces the first one's text
+ * and kind.  0 or a negative code.
+ */
+static int put_edit(js_edits *list, const char *sheet, uint32_t row, uint32_t col, const char *text,
+                    int number, int clear)
 {
-    js_edit *existing;
+    js_edit *e;
     char *copy;
 
     if (!sheet)
         return js_error_set_l(JS_EINVAL, "修改须指明工作表名称", "an edit needs a sheet name");
-    existing = (js_edit *)js_edits_find(list, sheet, row, col);
+    e = (js_edit *)js_edits_find(list, sheet, row, col);
     copy = js_strdup(text ? text : "");
     if (!copy)
         return JS_ENOMEM;
-    if (existing) {
-        free(existing->text);
-        existing->text = copy;
-        existing->number = 0;
-        existing->clear = 0;
-        return 0;
-    }
-    {
+    if (e) {
+        free(e->text);
+    } else {
         js_edit *p = js_array_reserve(list->items, &list->cap, list->count, sizeof(*p), 16);
         if (!p) {
             free(copy);
             return JS_ENOMEM;
         }
         list->items = p;
+        e = &list->items[list->count];
+        if (!(e->sheet = js_strdup(sheet))) {
+            free(copy);
+            return JS_ENOMEM;
+        }
+        e->row = row;
+        e->col = col;
+        list->count++;
     }
-    list->items[list->count].sheet = js_strdup(sheet);
-    if (!list->items[list->count].sheet) {
-        free(copy);
-        return JS_ENOMEM;
-    }
-    list->items[list->count].row = row;
-    list->items[list->count].col = col;
-    list->items[list->count].text = copy;
-    list->items[list->count].number = 0;
-    list->items[list->count].clear = 0;
-    list->count++;
+    e->text = copy;
+    e->number = number;
+    e->clear = clear;
     return 0;
 }
 
-/* See edit.h: as js_edits_add, then the edit is marked a number. */
+/* See edit.h. */
+int js_edits_add(js_edits *list, const char *sheet, uint32_t row, uint32_t col, const char *text)
+{
+    return put_edit(list, sheet, row, col, text, 0, 0);
+}
+
+/* See edit.h. */
 int js_edits_add_number(js_edits *list, const char *sheet, uint32_t row, uint32_t col,
                         const char *value)
 {
-    js_edit *e;
-    int rc = js_edits_add(list, sheet, row, col, value);
-
-    if (rc < 0)
-        return rc;
-    e = (js_edit *)js_edits_find(list, sheet, row, col);
-    if (e)
-        e->number = 1;
-    return 0;
+    return put_edit(list, sheet, row, col, value, 1, 0);
 }
 
-/* See edit.h: as js_edits_add with "", then the edit is marked a clear. */
+/* See edit.h. */
 int js_edits_add_clear(js_edits *list, const char *sheet, uint32_t row, uint32_t col)
 {
-    js_edit *e;
-    int rc = js_edits_add(list, sheet, row, col, "");
-
-    if (rc < 0)
-        return rc;
-    e = (js_edit *)js_edits_find(list, sheet, row, col);
-    if (e)
-        e->clear = 1;
-    return 0;
+    return put_edit(list, sheet, row, col, "", 0, 1);
 }
 
 /* See edit.h: free every sheet name and text; the list is left empty. */
