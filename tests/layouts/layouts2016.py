@@ -455,14 +455,7 @@ def workbook(o):
                 # and its header repeated
                 first_data = min(r for (r, c), v in g.cells.items() if v == "合 计")
                 cut = min(r for (r, c), v in g.cells.items() if v == "208")
-                first, second = Grid(), Grid()
-                for (r, c), v in g.cells.items():
-                    if r < cut:
-                        first.put(r, c, v)
-                    if r < first_data:
-                        second.put(r, c, v + "（续）" if (r, c) == (0, 0) else v)
-                    if r >= cut:
-                        second.put(r - cut + first_data, c, v)
+                first, second = split_rows(g, first_data, cut)
                 sheets.append(("表二", first))
                 sheets.append(("表二(续)", second))
                 continue
@@ -472,6 +465,28 @@ def workbook(o):
             sheets.append((name, g))
     props = {"JuesuanFormat": "cn-bmjs-2016", "JuesuanYear": "2016"} if o.props else {}
     return sheets, props
+
+
+def split_rows(g, first_data, cut):
+    """A table cut in two at row `cut`: the rows above it, and the rows from it
+    on under the title (marked （续）), the 单位 line and the header rows again
+    (all rows above `first_data`, with their merges); hidden columns stay
+    hidden in both."""
+    first, second = Grid(), Grid()
+    for (r, c), v in g.cells.items():
+        if r < cut:
+            first.put(r, c, v)
+        if r < first_data:
+            second.put(r, c, v + "（续）" if (r, c) == (0, 0) else v)
+        if r >= cut:
+            second.put(r - cut + first_data, c, v)
+    for (r, c), sp in g.spans.items():
+        if r < first_data:
+            first.spans[(r, c)] = sp
+            second.spans[(r, c)] = sp
+    first.hidden = set(g.hidden)
+    second.hidden = set(g.hidden)
+    return first, second
 
 
 def variants():

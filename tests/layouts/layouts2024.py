@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import dept2024 as D
 from fods import Grid, Num, TextFigure
-from layouts2016 import FULL, Builder
+from layouts2016 import FULL, Builder, split_rows
 
 CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
       "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六"]
@@ -606,20 +606,7 @@ def split(g, name, how="sheets"):
                      if str(v).replace("\u3000", "") == "合计" or (isinstance(v, str) and v.isdigit() and len(v) == 3) or
                      (isinstance(v, Num) and len(v.value) == 3))
     cut = min(r for (r, c), v in g.cells.items() if is_code(v, "208"))
-    first, second = Grid(), Grid()
-    for (r, c), v in g.cells.items():
-        if r < cut:
-            first.put(r, c, v)
-        if r < first_data:
-            second.put(r, c, v + "（续）" if (r, c) == (0, 0) else v)
-        if r >= cut:
-            second.put(r - cut + first_data, c, v)
-    for (r, c), sp in g.spans.items():
-        if r < first_data:
-            first.spans[(r, c)] = sp
-            second.spans[(r, c)] = sp
-    first.hidden = set(g.hidden)
-    second.hidden = set(g.hidden)
+    first, second = split_rows(g, first_data, cut)
     if how == "sheets":
         return [(name, first), (name + "(续)", second)]
     skip = g.header_row if how == "header_repeat" else 0
