@@ -27,6 +27,14 @@ static int same_string(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* See ods_verify.h. */
+int js_ods_same_cell(const js_cell *a, const js_cell *b)
+{
+    return a->type == b->type && same_string(a->value, b->value) &&
+           same_string(a->formula, b->formula) && same_string(a->text, b->text) &&
+           a->row_span == b->row_span && a->col_span == b->col_span;
+}
+
 /* Report the first difference, at a cell when `key` is not NO_CELL. */
 static int differ(const char *sheet, uint64_t key, const char *what_zh, const char *what_en)
 {
@@ -94,9 +102,7 @@ static int verify_sheet(const js_sheet *a, const js_sheet *b, const js_edit *con
             return differ(b->name, k, "被添加", "was added");
         } else if (!cb) {
             return differ(b->name, k, "丢失", "was lost");
-        } else if (ca->type != cb->type || !same_string(ca->value, cb->value) ||
-                   !same_string(ca->formula, cb->formula) || !same_string(ca->text, cb->text) ||
-                   ca->row_span != cb->row_span || ca->col_span != cb->col_span) {
+        } else if (!js_ods_same_cell(ca, cb)) {
             return differ(b->name, k, "被改动", "changed");
         }
         if (ca)

@@ -10,6 +10,10 @@
 
 #include <stddef.h>
 
+/* Whether two cells hold the same: type, stored value, formula, text and
+ * merge span (what a copy must keep of a cell it does not edit). */
+int js_ods_same_cell(const js_cell *a, const js_cell *b);
+
 /*
  * Check that `copy` (the written file, read back by the reader) is `orig`
  * (the input, read by the same reader) with the `n` edits applied, sorted

@@ -1433,19 +1433,6 @@ cleanup:
     return rc;
 }
 
-/* Both NULL, or both strings and equal. */
-static int same_str(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-/* Whether two cells hold the same: type, value, formula, text, merge. */
-static int same_cell(const js_cell *a, const js_cell *b)
-{
-    return a->type == b->type && same_str(a->value, b->value) && same_str(a->formula, b->formula) &&
-           same_str(a->text, b->text) && a->row_span == b->row_span && a->col_span == b->col_span;
-}
-
 /*
  * The edits that turn `orig`'s sheet `a` into `target`'s sheet `b`: a
  * number or a text where a cell differs, an emptied cell where `b` has
@@ -1464,7 +1451,7 @@ static int diff_sheet(js_edits *out, const js_sheet *a, const js_sheet *b)
         if (ca && cb && ca->row == cb->row && ca->col == cb->col) {
             ia++;
             ib++;
-            if (same_cell(ca, cb))
+            if (js_ods_same_cell(ca, cb))
                 continue;
             if (ca->row_span != cb->row_span || ca->col_span != cb->col_span)
                 return 1;
